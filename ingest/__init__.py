@@ -1,0 +1,1 @@
+"""Reading articles, cleaning them, extracting mentions and facts, writing them to the graph."""

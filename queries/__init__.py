@@ -1,0 +1,1 @@
+"""Read-only side of ddgraph: SPARQL questions, analytics, views and the CLI."""
