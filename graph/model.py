@@ -124,7 +124,9 @@ class Event:
             (meetings), of parties (agreements).
         provider: local key of the providing country (aid).
         recipient: local key of the receiving country (aid).
-        items: local keys of systems or a literal label (aid).
+        items: local keys of weapon-system entities (aid).
+        item_descriptions: items that are not systems, as English text
+            ("training of more than 7,000 Ukrainian soldiers") (aid).
         signatories: local keys of persons who signed (agreements).
         location: local key of a place or country.
         date: ISO date when the text fixes it.
@@ -143,6 +145,7 @@ class Event:
     provider: str | None = None
     recipient: str | None = None
     items: tuple[str, ...] = ()
+    item_descriptions: tuple[str, ...] = ()
     signatories: tuple[str, ...] = ()
     location: str | None = None
     date: str | None = None
