@@ -1,0 +1,50 @@
+"""Extraction: a cleaned :class:`~ingest.document.Document` in, an :class:`~graph.model.ArticleRecord` out.
+
+Stages (each a plain function): annotate (tokens, lexicon terms, cues, NER) ->
+persons with offices and ranks -> aid and agreements -> meetings -> records.
+
+Example:
+    >>> from ingest.document import Article, make_document
+    >>> rec = extract(make_document(Article("Ukraine's Defense Minister Rustem Umerov met "
+    ...     "his French counterpart Sébastien Lecornu in Paris. They discussed air defense.", "x.txt")))
+    >>> sorted(e.name for e in rec.entities if e.kind == "person")
+    ['Rustem Umerov', 'Sébastien Lecornu']
+"""
+
+from __future__ import annotations
+
+from ingest.document import Document
+from ingest.extract.aid import extract_agreements, extract_aid
+from ingest.extract.context import annotate
+from ingest.extract.meetings import extract_meetings
+from ingest.extract.persons import extract_persons
+from ingest.extract.records import RecordBuilder
+
+#: Name and version recorded on every article graph (dd:extractor).
+EXTRACTOR = "ddgraph-rules/0.1.0"
+
+
+def extract(doc: Document, *, use_ner: bool = True):
+    """Extract persons, offices, meetings, aid and agreements from ``doc``.
+
+    Args:
+        doc: the cleaned document.
+        use_ner: use spaCy's English NER as one of the signals for names.
+
+    Returns:
+        graph.model.ArticleRecord: the article with its entities, events and facts.
+    """
+    ctx = annotate(doc, use_ner=use_ner)
+    persons = extract_persons(ctx)
+    aid, aid_sentences = extract_aid(ctx)
+    agreements = extract_agreements(ctx)
+    builder = RecordBuilder(ctx)
+    keys = {id(p): builder.person(p) for p in persons}
+    meetings = extract_meetings(ctx, persons, aid_sentences, lambda p: keys[id(p)])
+    for m in meetings:
+        builder.meeting(m)
+    for a in aid:
+        builder.aid(a)
+    for g in agreements:
+        builder.agreement(g)
+    return builder.build(EXTRACTOR)

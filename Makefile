@@ -1,0 +1,39 @@
+# ddgraph: the two commands of the README.
+#   make demo   create .venv, install everything, build the graph of data/articles,
+#               print the summary, the evaluation and the answers, write the HTML views
+#   make test   install the test tools (Chromium from Debian) and run the test suite
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= out/store
+SITE   ?= out/site
+GOLD   ?= data/gold/seeds.yaml
+DD     := $(BIN)/ddgraph --store $(STORE)
+
+.PHONY: demo test install install-test chromium clean
+
+$(BIN)/ddgraph: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (ddgraph needs Python 3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(BIN)/ddgraph
+
+install: $(BIN)/ddgraph
+
+demo: install
+	rm -rf $(STORE)
+	$(DD) ingest data/articles
+	$(DD) stats
+	$(DD) evaluate --gold $(GOLD)
+	$(BIN)/python -m queries.demo --store $(STORE) --gold $(GOLD) --site $(SITE)
+
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: install chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf out $(VENV) ddgraph-store

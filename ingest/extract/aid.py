@@ -1,0 +1,181 @@
+"""Aid deliveries and agreements of one article.
+
+Aid: a sentence with a delivery, pledge or order cue ("has provided", "will
+transfer", "ordered") that names weapon systems, or says that a number of
+soldiers were trained; provider and recipient are the countries around the cue.
+Agreements: a memorandum, letter of intent, agreement or contract that was
+signed ("signed", "підписали"), with the bodies on each side of "between".
+
+Example:
+    >>> number_value("seven thousand"), number_value("7,000"), number_value("понад 2 тисячі")
+    (7000, 7000, 2000)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import Mention
+from ingest.extract.context import Context, SentenceView
+from ingest.extract.match import Match, longest
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+          "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
+          "тисяча": 1000, "тисячі": 1000, "тисяч": 1000, "сотні": 100, "мільйон": 1_000_000}
+_NUMBER = re.compile(r"(\d[\d,.\s]*\d|\d)(?:\s+(thousand|тисяч[іа]?|million))?|"
+                     r"((?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty)"
+                     r"(?:\s+(?:hundred|thousand))?)", re.I)
+_MORE = re.compile(r"\b(more than|over|about|almost|nearly|понад|більше|майже|близько)\s*$", re.I)
+
+
+def number_value(text: str) -> int | None:
+    """Integer value of a number written in digits or words (first one found)."""
+    m = _NUMBER.search(text)
+    if not m:
+        return None
+    if m.group(1):
+        value = int(re.sub(r"[,.\s]", "", m.group(1)))
+        mult = m.group(2)
+        if mult:
+            value *= 1_000_000 if mult.lower() == "million" else 1000
+        return value
+    value = 1
+    for word in m.group(3).lower().split():
+        value = value * _WORDS[word] if word in {"hundred", "thousand"} else _WORDS[word]
+    return value
+
+
+@dataclass
+class AidDraft:
+    """An aid delivery while it is being built (lexicon ids, not keys)."""
+
+    status: str
+    provider: str | None
+    recipient: str | None
+    systems: list[tuple[str, Mention]] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    mention: Mention | None = None
+
+
+@dataclass
+class AgreementDraft:
+    """An agreement while it is being built (organisation / country ids)."""
+
+    type: str
+    label: str
+    parties: list[tuple[str, str, Mention]] = field(default_factory=list)  # (kind, id, mention)
+    status: str = "happened"
+    mention: Mention | None = None
+
+
+def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
+    cues = sent.of("aid")
+    if not cues:
+        return None
+    for status in ("ordered", "pledged", "delivered"):
+        for m in cues:
+            if m.id == status:
+                if status == "pledged" and m.j - m.i == 1 and sent.has("aid", "delivered"):
+                    continue  # "announced ... has provided": the delivery is the fact
+                return status, m
+    return None
+
+
+def _sides(sent: SentenceView, cue: Match) -> tuple[str | None, str | None]:
+    countries = [m for m in longest(sent.matches, {"country"}) if m.kind == "country"]
+    before = [m.id for m in countries if m.j <= cue.i]
+    after = [m.id for m in countries if m.i >= cue.j]
+    provider = before[-1] if before else None
+    recipient = next((c for c in after if c != provider), None)
+    return provider, recipient
+
+
+def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | None] | None:
+    """"More than seven thousand Ukrainian soldiers were trained in France"."""
+    if not sent.has("training") or not sent.has("trainee_nouns"):
+        return None
+    noun = sent.of("trainee_nouns")[0]
+    text = ctx.doc.text[sent.start : noun.start]
+    number = None
+    for m in _NUMBER.finditer(text):
+        number = m
+    if number is None:
+        return None
+    value = number_value(number.group(0))
+    if not value or value < 10:
+        return None
+    more = _MORE.search(text[: number.start()])
+    countries = longest(sent.matches, {"country"})
+    nationality = next((m.id for m in countries if m.j == noun.i or m.j == noun.i - 1), None)
+    hosts = [m.id for m in countries if m.i > noun.j]
+    phrase = f"training of {'more than ' if more else ''}{value:,} " + (
+        f"{ctx.doc.text[countries[0].start:countries[0].end]} " if nationality and countries else "") + "soldiers"
+    return phrase, (hosts[0] if hosts else None), nationality
+
+
+def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
+    """Aid deliveries, and the indexes of the sentences that state them."""
+    out: list[AidDraft] = []
+    used: set[int] = set()
+    for sent in ctx.sentences:
+        found = _aid_status(sent)
+        systems = [m for m in longest(sent.matches, {"system"})]
+        training = _training(ctx, sent)
+        if training is not None:
+            phrase, host, nationality = training
+            out.append(AidDraft("delivered", host, nationality, [], [phrase],
+                                Mention(sent.start, sent.end, sent.index)))
+            used.add(sent.index)
+            continue
+        if found is None or not systems:
+            continue
+        status, cue = found
+        provider, recipient = _sides(sent, cue)
+        if provider is None and recipient is None:
+            continue
+        draft = AidDraft(status, provider, recipient, mention=Mention(cue.start, cue.end, sent.index))
+        for m in systems:
+            draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
+        out.append(draft)
+        used.add(sent.index)
+    return out, used
+
+
+def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
+    stop = {"was", "were", "is", "signed", "between", "with", "by", "that", "which", "has", "have", ",", ".",
+            "між", "було", "який", "що"}
+    j = m.j
+    while j < len(sent.tokens) and sent.tokens[j].norm not in stop and j - m.j < 8 \
+            and not sent.tokens[j].is_cap:
+        j += 1
+    return ctx.doc.text[sent.tokens[m.i].start : sent.tokens[j - 1].end]
+
+
+def extract_agreements(ctx: Context) -> list[AgreementDraft]:
+    """Signed (or to-be-signed) agreements, with their parties."""
+    out = []
+    for sent in ctx.sentences:
+        kinds = longest(sent.matches, {"agreement"})
+        if not kinds or not sent.has("agreement_signed"):
+            continue
+        m = kinds[0]
+        draft = AgreementDraft(m.id, _agreement_label(ctx, sent, m), mention=Mention(m.start, m.end, sent.index))
+        if sent.has("status", "planned"):
+            draft.status = "planned"
+        bodies = longest(sent.matches, {"organization", "country"})
+        between = next((k for k, t in enumerate(sent.tokens) if t.norm in {"between", "між"}), None)
+        if between is not None:
+            conj = next((k for k in range(between + 1, len(sent.tokens))
+                         if sent.tokens[k].norm in {"and", "і", "та", "й"}), len(sent.tokens))
+            left = [b for b in bodies if between < b.i < conj]
+            right = [b for b in bodies if b.i > conj]
+            chosen = ([left[-1]] if left else []) + ([right[0]] if right else [])
+        else:
+            chosen = bodies
+        for b in chosen:
+            draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
+        if draft.parties:
+            out.append(draft)
+    return out

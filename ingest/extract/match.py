@@ -1,0 +1,146 @@
+"""Find lexicon terms and cue phrases in a token list (longest match first).
+
+The index is built once per language from ``data/lexicon``: countries, places,
+organisations, offices, ranks, systems and topics (``ingest.lexicon``) plus the
+event cues of ``data/lexicon/cues.yaml``.
+
+Example:
+    >>> from ingest.extract.tokens import tokenize
+    >>> toks = tokenize("Air defense systems and interceptors", "en")
+    >>> [(m.kind, m.id) for m in find_terms(toks, "en") if m.kind == "topic"][:1]
+    [('topic', 'air-defense')]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from graph.ontology import DATA_DIR
+from ingest.extract.tokens import Token, term_key
+from ingest.lexicon import load_lexicon
+
+MAX_TERM_TOKENS = 10
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon term or cue found in the text.
+
+    Attributes:
+        kind: "country", "place", "organization", "office", "rank", "system",
+            "topic", or a cue family such as "meeting", "status", "aid".
+        id: lexicon id, or for cues the sub-kind ("phone", "planned", ...).
+        i, j: token range [i, j).
+        start, end: character offsets.
+    """
+
+    kind: str
+    id: str
+    i: int
+    j: int
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict:
+    """The cue phrases of ``data/lexicon/cues.yaml`` (loaded once)."""
+    with open(DATA_DIR / "lexicon" / "cues.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _cue_entries(cues: dict, language: str):
+    """Yield (kind, id, phrase) for every cue phrase in ``language``."""
+    for family, body in cues.items():
+        if not isinstance(body, dict):
+            continue
+        if language in body:  # flat family: {en: [...], uk: [...]}
+            for phrase in body[language] or ():
+                yield family, family, phrase
+            continue
+        for sub, langs in body.items():
+            for phrase in (langs or {}).get(language, ()) or ():
+                yield family, sub, phrase
+
+
+_LEXICON_KINDS = ("countries", "places", "organizations", "offices", "ranks", "systems", "topics")
+
+
+@lru_cache(maxsize=4)
+def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str | None]]]:
+    """Map normalised token tuples to (kind, id, exact surface or None) entries.
+
+    Acronyms (all upper case) match only when written exactly so.
+    """
+    index: dict[tuple[str, ...], list[tuple[str, str, str | None]]] = defaultdict(list)
+    lex = load_lexicon()
+
+    def add(kind: str, ident: str, phrase: str, lang: str) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        key = term_key(phrase, lang)
+        if not key or len(key) > MAX_TERM_TOKENS:
+            return
+        exact = phrase if (phrase.isupper() and len(phrase) <= 6) else None
+        entry = (kind, ident, exact)
+        if entry not in index[key]:
+            index[key].append(entry)
+
+    for attr in _LEXICON_KINDS:
+        for term in getattr(lex, attr).values():
+            names = [term.en, *term.en_aliases] if language == "en" else [term.uk, *term.uk_aliases]
+            if language != "en":  # Latin names and acronyms also occur in Ukrainian text
+                names += [a for a in [term.en, *term.en_aliases] if a and (a.isupper() or not a.islower())]
+            for name in names:
+                if name:
+                    add(term.kind, term.id, name, language)
+    for family, sub, phrase in _cue_entries(load_cues(), language):
+        add(family, sub, phrase, language)
+    return dict(index)
+
+
+def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None) -> list[Match]:
+    """Return every (possibly overlapping) term match, longest first at each position.
+
+    Args:
+        tokens: tokens of the text (from :func:`ingest.extract.tokens.tokenize`).
+        language: "en" or "uk" (others use the English index).
+        kinds: keep only these kinds.
+    """
+    index = build_index("uk" if language == "uk" else "en")
+    norms = [t.norm for t in tokens]
+    out: list[Match] = []
+    for i in range(len(tokens)):
+        for n in range(min(MAX_TERM_TOKENS, len(tokens) - i), 0, -1):
+            entries = index.get(tuple(norms[i : i + n]))
+            if not entries:
+                continue
+            surface = " ".join(t.text for t in tokens[i : i + n])
+            for kind, ident, exact in entries:
+                if kinds and kind not in kinds:
+                    continue
+                if exact is not None and surface.replace(" ", "") != exact.replace(" ", ""):
+                    continue
+                out.append(Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
+    return out
+
+
+def longest(matches: list[Match], kinds: set[str]) -> list[Match]:
+    """Keep non-overlapping matches of ``kinds``, preferring the longest, in text order.
+
+    Example:
+        >>> longest([Match("a", "x", 0, 2, 0, 9), Match("a", "y", 1, 2, 4, 9)], {"a"})
+        [Match(kind='a', id='x', i=0, j=2, start=0, end=9)]
+    """
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for m in sorted((m for m in matches if m.kind in kinds), key=lambda m: (-(m.j - m.i), m.i, m.id)):
+        if taken.isdisjoint(range(m.i, m.j)):
+            chosen.append(m)
+            taken.update(range(m.i, m.j))
+    return sorted(chosen, key=lambda m: m.i)

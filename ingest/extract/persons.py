@@ -1,0 +1,262 @@
+"""Persons of one article, with their offices and ranks.
+
+Full names are collected first; bare or garbled surnames ("Lecorneuil",
+"Умєровим") then attach to the one full name of the article they fit. An office
+is read from the words right before a name ("Deputy Chief of the General Staff of
+the Armed Forces of Ukraine, Major General Volodymyr Horbatiuk"), from an
+apposition after it ("Andriy Yermak, Head of the President's Office"), from
+"his French counterpart X", and from a coordination ("Defense Ministers of
+Ukraine A and France B"). "Former", "dismissed" and the like cancel the office.
+
+Example:
+    >>> from ingest.extract.persons import surname_fits
+    >>> surname_fits("Lecorneuil", "Lecornu"), surname_fits("Kuleba", "Umerov")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from graph.model import Mention
+from graph.translit import phonetic_key, strip_uk_case
+from ingest.extract.context import Context, SentenceView
+from ingest.extract.match import Match
+from ingest.extract.names import NameCandidate, find_name_candidates
+from ingest.extract.tokens import parses_uk
+
+_WINDOW_OK = {"the", ",", "of", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an"}
+_WINDOW_OK_UK = {",", "його", "її", "їхній", "свій", "з", "питання", "у", "в", "–", "-"}
+_ROLE_KINDS = {"office", "rank", "country", "organization", "counterpart", "former", "place"}
+
+
+@dataclass(frozen=True)
+class OfficeRef:
+    """An office as read next to a name: lexicon title id + country / organisation ids."""
+
+    title_id: str
+    country: str | None
+    organization: str | None
+    mention: Mention
+
+
+@dataclass
+class PersonDraft:
+    """A person of the article while it is being built."""
+
+    key: str
+    first: str | None
+    surname: str
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    rank: str | None = None
+    offices: list[OfficeRef] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.first} {self.surname}" if self.first else self.surname
+
+
+def surname_fits(short: str, full: str) -> bool:
+    """True when surname ``short`` is (a garbled or inflected form of) ``full``.
+
+    Example:
+        >>> surname_fits("Умєровим", "Умєров"), surname_fits("Lecorne", "Lecornu")
+        (True, True)
+    """
+    a, b = phonetic_key(short), phonetic_key(full)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    shorter = min(len(a), len(b))
+    if shorter >= 4 and common >= shorter - 1 and common >= 4:
+        return True
+    return common >= 5 and fuzz.ratio(a, b) >= 70
+
+
+def _normal_first(word: str, language: str) -> str:
+    if language == "uk":
+        for lemma, tag in parses_uk(word.lower()):
+            if "Name" in tag:
+                return lemma[:1].upper() + lemma[1:]
+    return word
+
+
+def _normal_surname(word: str, language: str) -> str:
+    return strip_uk_case(word) if language == "uk" else word
+
+
+def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str) -> tuple[str | None, str]:
+    words = [t.text for t in sent.tokens[cand.i : cand.j]]
+    if len(words) == 1:
+        return None, _normal_surname(words[0], language)
+    first = _normal_first(words[0], language)
+    surname = " ".join(words[1:])
+    if language == "uk":
+        surname = " ".join(_normal_surname(w, language) for w in words[1:])
+    return first, surname
+
+
+def _window_left(sent: SentenceView, i: int, language: str) -> list[Match]:
+    """Role matches in the words right before token ``i`` (stops at other words)."""
+    ok = _WINDOW_OK_UK if language == "uk" else _WINDOW_OK
+    by_end: dict[int, list[Match]] = {}
+    for m in sent.matches:
+        if m.kind in _ROLE_KINDS:
+            by_end.setdefault(m.j, []).append(m)
+    found: list[Match] = []
+    k = i
+    steps = 0
+    while k > 0 and steps < 25:
+        steps += 1
+        if k in by_end:
+            best = max(by_end[k], key=lambda m: (m.j - m.i, m.kind == "office"))
+            found.extend(by_end[k])
+            k = best.i
+            continue
+        tok = sent.tokens[k - 1]
+        if tok.norm in ok or tok.text.lower() in ok:
+            if tok.text.lower() == "and" or tok.norm == "і":
+                found.append(Match("and", "and", k - 1, k, tok.start, tok.end))
+                break
+            k -= 1
+            continue
+        break
+    return found
+
+
+def _window_right(sent: SentenceView, j: int) -> list[Match]:
+    """Office matches in an apposition right after token ``j``: ", [the] OFFICE ...".
+
+    Example: "Andriy Yermak, Head of the President's Office".
+    """
+    if j >= len(sent.tokens) or sent.tokens[j].text != ",":
+        return []
+    k = j + 1
+    if k < len(sent.tokens) and sent.tokens[k].norm in {"the", "a"}:
+        k += 1
+    out = []
+    for m in sorted(sent.matches, key=lambda m: (m.i, -(m.j - m.i))):
+        if m.kind == "office" and m.i == k:
+            out.append(m)
+            rest = [x for x in sent.matches if x.kind in {"country", "organization"} and m.j <= x.i <= m.j + 6]
+            out.extend(rest)
+            break
+    return out
+
+
+class _Builder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.language = ctx.language
+        self.persons: list[PersonDraft] = []
+
+    def find(self, first: str | None, surname: str) -> PersonDraft | None:
+        fits = [p for p in self.persons if surname_fits(surname, p.surname)]
+        if first:
+            key = phonetic_key(first)
+            same_first = [p for p in fits if p.first and phonetic_key(p.first) == key]
+            if same_first:
+                return same_first[0]
+            exact = [p for p in fits if phonetic_key(p.surname) == phonetic_key(surname) and not p.first]
+            return exact[0] if exact else None
+        full = [p for p in fits if p.first]
+        pool = full or fits
+        exact = [p for p in pool if phonetic_key(p.surname) == phonetic_key(surname)]
+        if len(exact) == 1:
+            return exact[0]
+        return pool[0] if len(pool) == 1 else None
+
+    def add(self, first, surname, form, mention) -> PersonDraft:
+        person = self.find(first, surname)
+        if person is None:
+            person = PersonDraft(f"p{len(self.persons) + 1}", first, surname)
+            self.persons.append(person)
+        elif first and not person.first:
+            person.first = first
+        person.forms.append(form)
+        person.mentions.append(mention)
+        return person
+
+
+def _office_from_window(window: list[Match], last_office: OfficeRef | None, ctx: Context) -> tuple[OfficeRef | None, str | None]:
+    """Read (office, rank) from the matches next to a name."""
+    kinds = {m.kind for m in window}
+    rank = next((m.id for m in window if m.kind == "rank"), None)
+    if "former" in kinds:
+        return None, rank
+    offices = [m for m in window if m.kind == "office"]
+    countries = [m.id for m in window if m.kind == "country"]
+    orgs = [m.id for m in window if m.kind == "organization"]
+    country = countries[0] if countries else None
+    org = orgs[0] if orgs else None
+    if offices:
+        best = max(offices, key=lambda m: (m.j - m.i, m.i))
+        mention = ctx.mention(min(m.start for m in window if m.kind != "and"), best.end)
+        return OfficeRef(best.id, country, org, mention), rank
+    if ("counterpart" in kinds or "and" in kinds) and last_office is not None:
+        if country is None:  # "A and B met": B does not share A's office
+            return None, rank
+        span = [m for m in window if m.kind in {"counterpart", "country"}] or window
+        mention = ctx.mention(min(m.start for m in span), max(m.end for m in span))
+        return OfficeRef(last_office.title_id, country or last_office.country, None, mention), rank
+    return None, rank
+
+
+def extract_persons(ctx: Context) -> list[PersonDraft]:
+    """Find the persons of the article with their mentions, offices and ranks."""
+    b = _Builder(ctx)
+    pending: list[tuple[NameCandidate, SentenceView]] = []
+    for sent in ctx.sentences:
+        cue_ends = {m.j for m in sent.matches if m.kind in {"office", "rank", "counterpart"}}
+        cands = find_name_candidates(sent.tokens, ctx.language, sent.person_spans, cue_ends)
+        last_office: OfficeRef | None = None
+        for cand in cands:
+            if not cand.full:
+                pending.append((cand, sent))
+                continue
+            if not cand.confirmed:
+                continue
+            first, surname = _split(cand, ctx, sent, ctx.language)
+            person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end))
+            last_office = _attach_role(person, cand, sent, ctx, last_office)
+    for cand, sent in pending:  # bare surnames, once every full name is known
+        first, surname = _split(cand, ctx, sent, ctx.language)
+        person = b.find(None, surname)
+        window = _window_left(sent, cand.i, ctx.language)
+        has_office = any(m.kind == "office" for m in window)
+        if person is None and not (cand.confirmed and has_office):
+            continue
+        if person is None:
+            person = b.add(None, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end))
+        else:
+            person.forms.append(ctx.text(cand.start, cand.end))
+            person.mentions.append(ctx.mention(cand.start, cand.end))
+        _attach_role(person, cand, sent, ctx, None)
+    return b.persons
+
+
+def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, ctx: Context,
+                 last_office: OfficeRef | None) -> OfficeRef | None:
+    window = _window_left(sent, cand.i, ctx.language)
+    office, rank = _office_from_window(window, last_office, ctx)
+    if office is None and not any(m.kind == "former" for m in window):
+        right = _window_right(sent, cand.j)
+        if right:
+            office, _ = _office_from_window(right, None, ctx)
+    if rank and not person.rank:
+        person.rank = rank
+    if office is not None:
+        if office.country is None and office.organization is None and last_office is not None:
+            office = OfficeRef(office.title_id, last_office.country, None, office.mention)
+        person.offices.append(office)
+        return office
+    return last_office

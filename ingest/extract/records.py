@@ -1,0 +1,191 @@
+"""Assemble extraction drafts into the frozen records of :mod:`graph.model`.
+
+Lexicon things get stable local keys ("country:france", "office:defence-minister:france"),
+persons "p1", "p2"..., events "m1", "aid1", "agr1". Offices take their title and
+organisation from the country's entry when the lexicon has one (France's defence
+minister is the "Minister of the Armed Forces" of the "Ministry of the Armed Forces").
+
+Example:
+    >>> office_title("defence-minister", "france")
+    'Minister of the Armed Forces'
+"""
+
+from __future__ import annotations
+
+from graph.model import ArticleRecord, Entity, Event, Fact, Mention
+from ingest.extract.aid import AgreementDraft, AidDraft
+from ingest.extract.context import Context
+from ingest.extract.meetings import MeetingDraft
+from ingest.extract.persons import OfficeRef, PersonDraft
+from ingest.lexicon import load_lexicon
+
+_TABLES = {"country": "countries", "place": "places", "organization": "organizations", "system": "systems"}
+_HEAD_OF_DEFENCE = "defence-minister"
+
+
+def _term(kind: str, ident: str):
+    return getattr(load_lexicon(), _TABLES[kind]).get(ident)
+
+
+def office_title(title_id: str, country: str | None) -> str:
+    """English title of an office, as the country names it when the lexicon says so."""
+    lex = load_lexicon()
+    office = lex.offices[title_id]
+    if country and title_id == _HEAD_OF_DEFENCE:
+        special = lex.countries[country].attr("defence_minister.en") if country in lex.countries else None
+        if special:
+            return special
+    return office.en
+
+
+def office_organization(title_id: str, country: str | None) -> tuple[str | None, str | None]:
+    """(organisation lexicon id, or None with a name) the office belongs to."""
+    lex = load_lexicon()
+    kind = lex.offices[title_id].attr("org_kind") or ""
+    if kind in lex.organizations:
+        return kind, None
+    if not country or country not in lex.countries:
+        return None, None
+    for org in lex.organizations.values():
+        if org.attr("country") == country and org.attr("role") == kind:
+            return org.id, None
+    if kind == "defence-ministry":
+        ministry = lex.countries[country].attr("defence_ministry.en")
+        cname = lex.countries[country].en
+        for org in lex.organizations.values():
+            if org.attr("country") == country and org.en in {ministry, f"{ministry} of {cname}"}:
+                return org.id, None
+        if ministry:
+            return None, ministry if cname in ministry else f"{ministry} of {cname}"
+    return None, None
+
+
+class RecordBuilder:
+    """Collects entities, events and facts with local keys; :meth:`build` freezes them."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.entities: dict[str, dict] = {}
+        self.events: list[Event] = []
+        self.facts: list[Fact] = []
+
+    # -- entities -----------------------------------------------------------------
+    def _entity(self, key: str, kind: str, name: str, lang: str = "en", lexicon_id: str | None = None,
+                mention: Mention | None = None, attrs: dict | None = None) -> str:
+        ent = self.entities.setdefault(key, {"kind": kind, "name": name, "lang": lang, "lexicon_id": lexicon_id,
+                                             "forms": [], "mentions": [], "attrs": {}})
+        if mention is not None:
+            ent["mentions"].append(mention)
+            form = self.ctx.text(mention.start, mention.end)
+            if form not in ent["forms"]:
+                ent["forms"].append(form)
+        for k, v in (attrs or {}).items():
+            if v:
+                ent["attrs"].setdefault(k, v)
+        return key
+
+    def lexicon(self, kind: str, ident: str, mention: Mention | None = None) -> str:
+        """Key of a lexicon entity (country, place, organisation, system), added on first use."""
+        term = _term(kind, ident)
+        attrs = {}
+        if term is not None and term.attr("country") and kind != "country":
+            attrs["country"] = self.lexicon("country", term.attr("country"))
+        name = term.en if term is not None else ident
+        return self._entity(f"{kind}:{ident}", kind, name, "en", ident, mention, attrs)
+
+    def office(self, ref: OfficeRef) -> str:
+        org_id, org_name = office_organization(ref.title_id, ref.country)
+        org_key = None
+        if ref.organization:
+            org_key = self.lexicon("organization", ref.organization)
+        elif org_id:
+            org_key = self.lexicon("organization", org_id)
+        elif org_name:
+            org_key = self._entity(f"organization:{org_name}", "organization", org_name, "en", None, None,
+                                   {"country": self.lexicon("country", ref.country) if ref.country else None})
+        country = ref.country
+        if country is None and org_key and self.entities[org_key]["attrs"].get("country"):
+            country = self.entities[self.entities[org_key]["attrs"]["country"]]["lexicon_id"]
+        title = office_title(ref.title_id, country)
+        attrs = {"title": title, "country": self.lexicon("country", country) if country else None,
+                 "organization": org_key}
+        key = f"office:{ref.title_id}:{country or '-'}:{ref.organization or '-'}"
+        return self._entity(key, "office", title, "en", ref.title_id, None, attrs)
+
+    def person(self, p: PersonDraft) -> str:
+        """Key of a person, with holdsRole and rank facts."""
+        lang = self.ctx.language
+        key = self._entity(p.key, "person", p.name, lang, None, None, {})
+        ent = self.entities[key]
+        ent["mentions"].extend(p.mentions)
+        for form in p.forms:
+            if form not in ent["forms"]:
+                ent["forms"].append(form)
+        for ref in p.offices:
+            self.facts.append(Fact(key, "holdsRole", self.office(ref), mentions=(ref.mention,)))
+        if p.rank:
+            rank = load_lexicon().ranks[p.rank].en
+            self.facts.append(Fact(key, "rank", rank, literal=True, mentions=(p.mentions[0],)))
+        return key
+
+    # -- events -------------------------------------------------------------------
+    def meeting(self, m: MeetingDraft) -> None:
+        participants = list(m.participants)
+        for g in m.groups:
+            attrs = {"country": self.lexicon("country", g.country) if g.country else None}
+            mention = self.ctx.mention(g.start, g.end)
+            participants.append(self._entity(f"group:{g.label.lower()}", "group", g.label, self.ctx.language,
+                                             None, mention, attrs))
+        participants += m.delegation
+        location = self.lexicon(m.location[0], m.location[1], m.location[2]) if m.location else None
+        names = [self.entities[k]["name"] for k in participants]
+        label = " – ".join(names[:4]) + (" and others" if len(names) > 4 else "")
+        published = self.ctx.doc.published
+        self.events.append(Event(
+            key=m.key, kind="meeting", subtype=m.kind, participants=tuple(participants), location=location,
+            date=m.date, not_after=None if m.date else published, topics=tuple(sorted(m.topics)),
+            status=m.status, label=f"Meeting: {label}", mentions=tuple(m.mentions),
+            topic_mentions=tuple((t, x) for t in sorted(m.topics) for x in m.topics[t]),
+        ))
+        for person in m.delegation:
+            self.facts.append(Fact(m.key, "delegationMember", person))
+
+    def aid(self, a: AidDraft) -> None:
+        n = sum(1 for e in self.events if e.kind == "aid") + 1
+        items = tuple(self.lexicon("system", sid, mention) for sid, mention in a.systems)
+        provider = self.lexicon("country", a.provider) if a.provider else None
+        recipient = self.lexicon("country", a.recipient) if a.recipient else None
+        what = ", ".join(self.entities[k]["name"] for k in items) or "; ".join(a.descriptions)
+        frm = self.entities[provider]["name"] if provider else "?"
+        to = self.entities[recipient]["name"] if recipient else "?"
+        self.events.append(Event(
+            key=f"aid{n}", kind="aid", subtype=a.status, provider=provider, recipient=recipient, items=items,
+            item_descriptions=tuple(a.descriptions), status="happened" if a.status == "delivered" else "planned",
+            label=f"Aid {frm} → {to}: {what}", mentions=(a.mention,) if a.mention else (),
+            not_after=self.ctx.doc.published,
+        ))
+
+    def agreement(self, g: AgreementDraft) -> None:
+        n = sum(1 for e in self.events if e.kind == "agreement") + 1
+        parties = tuple(self.lexicon(kind, ident, mention) for kind, ident, mention in g.parties)
+        self.events.append(Event(
+            key=f"agr{n}", kind="agreement", subtype=g.type, participants=parties, status=g.status,
+            label=g.label, mentions=(g.mention,) if g.mention else (), not_after=self.ctx.doc.published,
+        ))
+
+    # -- output -------------------------------------------------------------------
+    def build(self, extractor: str) -> ArticleRecord:
+        doc = self.ctx.doc
+        entities = tuple(
+            Entity(key=k, kind=e["kind"], name=e["name"], lang=e["lang"], lexicon_id=e["lexicon_id"],
+                   forms=tuple(e["forms"]), mentions=tuple(sorted(set(e["mentions"]))),
+                   attrs=tuple(sorted((a, v) for a, v in e["attrs"].items() if v)))
+            for k, e in sorted(self.entities.items())
+        )
+        return ArticleRecord(
+            article_id=doc.article.article_id, source=doc.article.source, text=doc.text,
+            sentences=tuple((s.start, s.end) for s in doc.sentences), language=doc.language,
+            published=doc.published, publisher=doc.publisher, title=doc.title, url=doc.article.url,
+            removed=tuple((r.start, r.end, r.reason) for r in doc.removed), entities=entities,
+            events=tuple(self.events), facts=tuple(self.facts), extractor=extractor,
+        )

@@ -1,0 +1,145 @@
+"""Tokens with offsets and a normalised form that lexicon terms are matched on.
+
+English words are lower-cased, British spellings and plurals folded ("defence
+systems" and "defense system" normalise alike); Ukrainian words are reduced to
+their pymorphy3 lemma ("спільних підприємств" -> "спільний підприємство").
+Both sides of a match (text and lexicon term) go through the same function.
+
+Example:
+    >>> [t.norm for t in tokenize("Air defence systems", "en")]
+    ['air', 'defense', 'system']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TOKEN = re.compile(r"\w+(?:[-/’']\w+)*|[^\w\s]", re.UNICODE)
+_UK_LETTERS = re.compile(r"[а-яґєіїА-ЯҐЄІЇ']")
+_EN_SPELLING = {
+    "defence": "defense",
+    "offence": "offense",
+    "programme": "program",
+    "licence": "license",
+    "centre": "center",
+    "armour": "armor",
+    "armoured": "armored",
+    "localisation": "localization",
+    "organisation": "organization",
+    "modernisation": "modernization",
+    "kiev": "kyiv",
+}
+_NO_PLURAL = ("ss", "us", "is", "ous", "ics", "ys")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark of the text.
+
+    Attributes:
+        start, end: offsets in the text.
+        text: the surface form.
+        norm: the form lexicon terms are matched on.
+        tag: morphological tag (Ukrainian, pymorphy3) or "" (English).
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    tag: str = ""
+
+    @property
+    def is_cap(self) -> bool:
+        """True when the token starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        """True for words (not punctuation)."""
+        return self.text[:1].isalnum()
+
+
+def norm_en(word: str) -> str:
+    """Normalise an English word for matching.
+
+    Example:
+        >>> norm_en("Ventures"), norm_en("localisation"), norm_en("Ukraine's")
+        ('venture', 'localization', 'ukraine')
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _EN_SPELLING.get(w, w)
+    if len(w) > 4 and w.isalpha():
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith("s") and not w.endswith(_NO_PLURAL):
+            w = w[:-1]
+    return _EN_SPELLING.get(w, w)
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@lru_cache(maxsize=200_000)
+def parse_uk(word: str) -> tuple[str, str]:
+    """Return (lemma, tag) of a Ukrainian word with pymorphy3 (first parse).
+
+    Example:
+        >>> parse_uk("підприємств")[0]
+        'підприємство'
+    """
+    parses = _morph().parse(word)
+    if not parses:
+        return word.lower(), ""
+    return parses[0].normal_form, str(parses[0].tag)
+
+
+@lru_cache(maxsize=50_000)
+def parses_uk(word: str) -> tuple[tuple[str, str], ...]:
+    """Every (lemma, tag) parse of a Ukrainian word."""
+    return tuple((p.normal_form, str(p.tag)) for p in _morph().parse(word))
+
+
+def norm_word(word: str, language: str) -> tuple[str, str]:
+    """Return (norm, tag) of one word in ``language``."""
+    if language == "uk" and _UK_LETTERS.search(word):
+        lemma, tag = parse_uk(word.lower())
+        return lemma.lower().replace("’", "'"), tag
+    return norm_en(word), ""
+
+
+def tokenize(text: str, language: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split ``text[start:end]`` into tokens with absolute offsets.
+
+    Example:
+        >>> [t.text for t in tokenize("SAMP/T and IRIS-T, F-16s.", "en")]
+        ['SAMP/T', 'and', 'IRIS-T', ',', 'F-16s', '.']
+    """
+    end = len(text) if end is None else end
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        if word[:1].isalnum():
+            norm, tag = norm_word(word, language)
+        else:
+            norm, tag = word, ""
+        out.append(Token(m.start(), m.end(), word, norm, tag))
+    return out
+
+
+def term_key(term: str, language: str) -> tuple[str, ...]:
+    """Normalised token tuple of a lexicon term, as text tokens would be.
+
+    Example:
+        >>> term_key("засоби ППО", "uk")
+        ('засіб', 'ппо')
+    """
+    return tuple(t.norm for t in tokenize(term, language))

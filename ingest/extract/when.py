@@ -1,0 +1,65 @@
+"""The date a sentence gives an event: a full date, a day and month, or a relative day.
+
+Relative words ("today", "yesterday", "on Wednesday", "вчора", "у середу") and
+dates without a year are resolved against the publication date; nothing is
+guessed when the article states no publication date.
+
+Example:
+    >>> resolve_day_month("5 March", "2025-03-26")
+    '2025-03-05'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.extract.context import Context, SentenceView
+from ingest.meta import dates_in, resolve_relative_date
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
+    "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}}))\b(?!\s*,?\s*\d{{4}})", re.I)
+_RELATIVE = re.compile(
+    r"\b(today|yesterday|the day before yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|сьогодні|вчора|учора|позавчора|(?:у|в) (?:понеділок|вівторок|середу|четвер|п'ятницю|п’ятницю|суботу|неділю))\b",
+    re.I,
+)
+
+
+def resolve_day_month(text: str, published: str) -> str | None:
+    """ISO date of a "5 March" / "March 5" / "5 березня" phrase, in the year of publication
+    (or the year before, when that date would be after the publication)."""
+    m = _DAY_MONTH.search(text)
+    if not m:
+        return None
+    day = int(m.group(1) or m.group(4))
+    month = _MONTHS[(m.group(2) or m.group(3)).lower()]
+    pub = date.fromisoformat(published)
+    try:
+        found = date(pub.year, month, day)
+        if found > pub:
+            found = date(pub.year - 1, month, day)
+    except ValueError:
+        return None
+    return found.isoformat()
+
+
+def find_date(ctx: Context, sent: SentenceView) -> str | None:
+    """The date of an event stated in ``sent``, or None."""
+    text = ctx.doc.text[sent.start : sent.end]
+    full = dates_in(text)
+    if full:
+        return full[0][2]
+    published = ctx.doc.published
+    if not published:
+        return None
+    rel = _RELATIVE.search(text)
+    if rel:
+        return resolve_relative_date(rel.group(0), published, ctx.language)
+    return resolve_day_month(text, published)

@@ -1,0 +1,151 @@
+"""Run SPARQL over the store and format the results; export the dataset.
+
+Queries see the union of the named graphs as their default graph, and
+``GRAPH ?g { ... }`` gives provenance (each article's graph). The prefixes dd:,
+ddr:, ddt:, schema:, skos:, rdfs:, xsd: are predeclared.
+
+Example:
+    >>> from rdflib import Dataset
+    >>> rows = run_select(Dataset(), "SELECT (1 AS ?x) WHERE {}")
+    >>> rows.variables, rows.rows
+    (['x'], [['1']])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Node
+
+from graph.errors import QueryError
+
+PREFIXES = """PREFIX dd: <https://w3id.org/ddgraph/ontology#>
+PREFIX ddr: <https://w3id.org/ddgraph/id/>
+PREFIX ddt: <https://w3id.org/ddgraph/topic/>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+EXPORT_FORMATS = {"trig": "trig", "nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A SELECT result as plain strings (None for unbound)."""
+
+    variables: list[str]
+    rows: list[list[str | None]]
+
+    def dicts(self) -> list[dict[str, str | None]]:
+        """Rows as dicts keyed by variable name."""
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+def _text(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    return str(node)
+
+
+def load_query(name: str) -> str:
+    """Text of a shipped query ``queries/sparql/NAME.rq``.
+
+    Example:
+        >>> "SELECT" in load_query("meetings")
+        True
+    """
+    try:
+        return resources.files("queries").joinpath("sparql", f"{name}.rq").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError(f"queries/sparql/{name}.rq: no such query") from None
+
+
+def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None = None) -> Rows:
+    """Run a SELECT (or ASK) query over the union of named graphs.
+
+    Args:
+        ds: the dataset.
+        query: SPARQL text (the prefixes of :data:`PREFIXES` are added).
+        bindings: initial bindings; str values become literals, unless they start
+            with "http" (IRIs).
+
+    Raises:
+        QueryError: the query does not parse or cannot run.
+    """
+    init = {}
+    for key, value in (bindings or {}).items():
+        if isinstance(value, str):
+            value = URIRef(value) if value.startswith(("http://", "https://")) else Literal(value)
+        init[key] = value
+    try:
+        result = ds.query(PREFIXES + query, initBindings=init)
+    except Exception as exc:  # rdflib and pyoxigraph raise many types for bad SPARQL
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise QueryError(f"SPARQL error: {message}") from None
+    if result.type == "ASK":
+        return Rows(["ask"], [["true" if result.askAnswer else "false"]])
+    if result.type != "SELECT":
+        raise QueryError("only SELECT and ASK queries can be printed as rows; use CONSTRUCT via export")
+    variables = [str(v) for v in result.vars]
+    rows = [[_text(row[i]) for i in range(len(variables))] for row in result]
+    return Rows(variables, rows)
+
+
+def format_rows(rows: Rows, fmt: str = "table") -> str:
+    """Render rows as an aligned table, JSON (list of objects) or CSV.
+
+    Example:
+        >>> print(format_rows(Rows(["a", "b"], [["1", None]]), "csv").strip())
+        a,b
+        1,
+    """
+    if fmt == "json":
+        return json.dumps(rows.dicts(), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(rows.variables)
+        for row in rows.rows:
+            writer.writerow(["" if v is None else v for v in row])
+        return buf.getvalue()
+    cells = [rows.variables] + [["" if v is None else v for v in row] for row in rows.rows]
+    widths = [min(max(len(r[i]) for r in cells), 80) for i in range(len(rows.variables))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(v[:80].ljust(w) for v, w in zip(row, widths)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines.append(f"({len(rows.rows)} rows)")
+    return "\n".join(lines)
+
+
+def export(ds: Dataset, fmt: str = "trig") -> str:
+    """Serialise the whole dataset (named graphs and default graph).
+
+    Args:
+        fmt: trig, nquads, turtle (the union as one graph) or jsonld.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise QueryError(f"unknown export format '{fmt}' (choose from {', '.join(EXPORT_FORMATS)})")
+    copy = Dataset()
+    from graph.ontology import bind_prefixes
+
+    bind_prefixes(copy)
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        graph = copy.default_graph if g is None or g == ds.default_graph.identifier else copy.graph(g)
+        graph.add((s, p, o))
+    if fmt == "turtle":
+        union = copy.default_graph.__class__()
+        bind_prefixes(union)
+        for s, p, o, _ in copy.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union.serialize(format="turtle")
+    return copy.serialize(format=EXPORT_FORMATS[fmt])
