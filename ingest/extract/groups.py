@@ -65,10 +65,18 @@ def find_groups(tokens: list[Token], matches: list[Match], language: str,
         if m.kind in {"country", "organization"}:
             for k in range(m.i, m.j):
                 country_tokens[k] = m.id if m.kind == "country" else country_tokens.get(k, "")
+    titles = [m for m in matches if m.kind in {"office", "rank", "organization"}]
     out = []
     for m in matches:
         if m.kind != "group_heads":
             continue
+        nxt = tokens[m.j] if m.j < len(tokens) else None
+        if any(t.i <= m.i and m.j <= t.j for t in titles) and nxt is not None \
+                and (nxt.is_cap or nxt.norm in {"of", "з"} or m.j in persons):
+            continue  # "Defense Ministers of Ukraine A and France B": a title, not a body
+        head = tokens[m.j - 1]
+        if not (("plur" in head.tag) if language == "uk" else head.text.lower().endswith("s")):
+            continue  # a body of people is plural: "companies", "компаній"
         if m.j in persons or (m.j < len(tokens) and tokens[m.j].is_cap and language == "en"):
             continue  # a title before a name
         if any(tokens[k].norm in _REPRESENTATIVE for k in range(m.i, m.j)) and m.j < len(tokens) \
@@ -82,9 +90,7 @@ def find_groups(tokens: list[Token], matches: list[Match], language: str,
         if k == m.i and language == "en":
             continue  # a bare "experts" or "companies" says too little
         if language == "uk" and k == m.i:
-            j = m.j  # Ukrainian qualifies after the head too: "представники оборонних компаній"
-            if j < len(tokens) and "ADJF" in tokens[j].tag:
-                continue
+            continue  # a bare "представники" or "компанії" says too little
         countries = [country_tokens[x] for x in range(k, m.j) if country_tokens.get(x)]
         start, end = tokens[k].start, tokens[m.j - 1].end
         label = " ".join(t.text for t in tokens[k : m.j])

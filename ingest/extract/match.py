@@ -93,9 +93,10 @@ def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str
 
     for attr in _LEXICON_KINDS:
         for term in getattr(lex, attr).values():
-            names = [term.en, *term.en_aliases] if language == "en" else [term.uk, *term.uk_aliases]
+            labels = ([], []) if term.kind == "topic" else ([term.en], [term.uk])  # topic labels are no cues
+            names = [*labels[0], *term.en_aliases] if language == "en" else [*labels[1], *term.uk_aliases]
             if language != "en":  # Latin names and acronyms also occur in Ukrainian text
-                names += [a for a in [term.en, *term.en_aliases] if a and (a.isupper() or not a.islower())]
+                names += [a for a in [*labels[0], *term.en_aliases] if a and (a.isupper() or not a.islower())]
             for name in names:
                 if name:
                     add(term.kind, term.id, name, language)
@@ -127,7 +128,15 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
                 if exact is not None and surface.replace(" ", "") != exact.replace(" ", ""):
                     continue
                 out.append(Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
-    return out
+    return _drop_nested_topics(out)
+
+
+def _drop_nested_topics(matches: list[Match]) -> list[Match]:
+    """A topic word inside a title or a body's name is no topic ("Deputy Minister for
+    European Integration", "Air Force")."""
+    names = [m for m in matches if m.kind in {"office", "organization"}]
+    return [m for m in matches
+            if m.kind != "topic" or not any(n.i <= m.i and m.j <= n.j for n in names)]
 
 
 def longest(matches: list[Match], kinds: set[str]) -> list[Match]:

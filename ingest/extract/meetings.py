@@ -102,18 +102,25 @@ def _status(sents: list[SentenceView]) -> str:
     return "happened"
 
 
-def _location(ctx: Context, sents: list[SentenceView], skip_countries: set[str]) -> tuple[str, str, Mention] | None:
-    """A place or country introduced by "in"/"to"/"у"; cities win over countries."""
+def _location(ctx: Context, sents: list[SentenceView], cities_only: bool = False) -> tuple[str, str, Mention] | None:
+    """A place or country introduced by "in"/"to"/"у"; cities win over countries.
+
+    A country in a possessive ("in Ukraine's defense industry") or inside the name
+    of a body ("of the Armed Forces of Ukraine") is no location.
+    """
     best = None
     for sent in sents:
+        bodies = [m for m in sent.matches if m.kind in {"organization", "office"}]
         for m in sent.matches:
-            if m.kind not in {"place", "country"} or m.i == 0:
+            if m.kind not in {"place", "country"} or m.i == 0 or (cities_only and m.kind == "country"):
+                continue
+            if sent.tokens[m.j - 1].text.endswith(("'s", "’s")):
+                continue
+            if any(b.i <= m.i and m.j <= b.j and b.j - b.i > m.j - m.i for b in bodies):
                 continue
             prev = sent.tokens[m.i - 1].norm
             prev2 = sent.tokens[m.i - 2].norm if m.i >= 2 else ""
             if prev not in _PREPOSITIONS_IN and not (prev == "the" and prev2 in _PREPOSITIONS_IN):
-                continue
-            if m.kind == "country" and m.id in skip_countries and best is not None:
                 continue
             cand = (m.kind, m.id, Mention(m.start, m.end, sent.index))
             if best is None or (best[0] == "country" and m.kind == "place"):
@@ -163,8 +170,7 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
         draft.groups = groups
         draft.status = _status(trig_sents)
         draft.mentions = mentions
-        nationality = set()
-        draft.location = _location(ctx, trig_sents, nationality) or _location(ctx, sents, nationality)
+        draft.location = _location(ctx, trig_sents) or _location(ctx, sents, cities_only=True)
         draft.date = next((d for d in (find_date(ctx, s) for s in trig_sents) if d), None)
         for sent in sents:
             if sent.index in aid_sentences:

@@ -26,6 +26,7 @@ from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match
 from ingest.extract.names import NameCandidate, find_name_candidates
 from ingest.extract.tokens import parses_uk
+from ingest.lexicon import load_lexicon
 
 _WINDOW_OK = {"the", ",", "of", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an"}
 _WINDOW_OK_UK = {",", "його", "її", "їхній", "свій", "з", "питання", "у", "в", "–", "-"}
@@ -105,38 +106,42 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
     return first, surname
 
 
-def _window_left(sent: SentenceView, i: int, language: str) -> list[Match]:
-    """Role matches in the words right before token ``i`` (stops at other words)."""
+def _window_left(sent: SentenceView, i: int, language: str, stops: set[int] = frozenset()) -> list[Match]:
+    """Role matches in the words right before token ``i``.
+
+    The window grows leftwards over words that belong to a role match (office,
+    rank, country, organisation, counterpart, former) or to a small set of glue
+    words, and stops at anything else, at "and" (recorded as a match of kind
+    "and") and at the end of another name (``stops``).
+    """
     ok = _WINDOW_OK_UK if language == "uk" else _WINDOW_OK
-    by_end: dict[int, list[Match]] = {}
+    covered: set[int] = set()
     for m in sent.matches:
-        if m.kind in _ROLE_KINDS:
-            by_end.setdefault(m.j, []).append(m)
-    found: list[Match] = []
+        if m.kind in _ROLE_KINDS and m.j <= i:
+            covered.update(range(m.i, m.j))
     k = i
-    steps = 0
-    while k > 0 and steps < 25:
-        steps += 1
-        if k in by_end:
-            best = max(by_end[k], key=lambda m: (m.j - m.i, m.kind == "office"))
-            found.extend(by_end[k])
-            k = best.i
-            continue
+    found_and: Match | None = None
+    while k > 0 and i - k < 30 and (k - 1) not in stops:
         tok = sent.tokens[k - 1]
+        if (k - 1) in covered:
+            k -= 1
+            continue
+        if tok.text.lower() == "and" or tok.norm in {"і", "та", "й"}:
+            found_and = Match("and", "and", k - 1, k, tok.start, tok.end)
+            break
         if tok.norm in ok or tok.text.lower() in ok:
-            if tok.text.lower() == "and" or tok.norm == "і":
-                found.append(Match("and", "and", k - 1, k, tok.start, tok.end))
-                break
             k -= 1
             continue
         break
-    return found
+    found = [m for m in sent.matches if m.kind in _ROLE_KINDS and k <= m.i and m.j <= i]
+    return found + ([found_and] if found_and else [])
 
 
-def _window_right(sent: SentenceView, j: int) -> list[Match]:
+def _window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Match]:
     """Office matches in an apposition right after token ``j``: ", [the] OFFICE ...".
 
-    Example: "Andriy Yermak, Head of the President's Office".
+    Example: "Andriy Yermak, Head of the President's Office". An office that is
+    followed by another name is that name's title, not an apposition.
     """
     if j >= len(sent.tokens) or sent.tokens[j].text != ",":
         return []
@@ -148,6 +153,9 @@ def _window_right(sent: SentenceView, j: int) -> list[Match]:
         if m.kind == "office" and m.i == k:
             out.append(m)
             rest = [x for x in sent.matches if x.kind in {"country", "organization"} and m.j <= x.i <= m.j + 6]
+            end = max([m.j] + [x.j for x in rest])
+            if any(end <= s <= end + 4 for s in name_starts):
+                return []
             out.extend(rest)
             break
     return out
@@ -190,7 +198,8 @@ class _Builder:
 def _office_from_window(window: list[Match], last_office: OfficeRef | None, ctx: Context) -> tuple[OfficeRef | None, str | None]:
     """Read (office, rank) from the matches next to a name."""
     kinds = {m.kind for m in window}
-    rank = next((m.id for m in window if m.kind == "rank"), None)
+    ranks = [m for m in window if m.kind == "rank"]
+    rank = max(ranks, key=lambda m: (m.j, m.j - m.i)).id if ranks else None  # nearest, then longest
     if "former" in kinds:
         return None, rank
     offices = [m for m in window if m.kind == "office"]
@@ -211,13 +220,22 @@ def _office_from_window(window: list[Match], last_office: OfficeRef | None, ctx:
     return None, rank
 
 
+def _country_of(office: OfficeRef) -> str | None:
+    if office.country or not office.organization:
+        return office.country
+    org = load_lexicon().organizations.get(office.organization)
+    return org.attr("country") if org is not None else None
+
+
 def extract_persons(ctx: Context) -> list[PersonDraft]:
     """Find the persons of the article with their mentions, offices and ranks."""
     b = _Builder(ctx)
     pending: list[tuple[NameCandidate, SentenceView]] = []
+    pending_bounds: dict[int, tuple[set[int], set[int]]] = {}
     for sent in ctx.sentences:
         cue_ends = {m.j for m in sent.matches if m.kind in {"office", "rank", "counterpart"}}
         cands = find_name_candidates(sent.tokens, ctx.language, sent.person_spans, cue_ends)
+        bounds = ({c.j - 1 for c in cands}, {c.i for c in cands})
         last_office: OfficeRef | None = None
         for cand in cands:
             if not cand.full:
@@ -227,11 +245,13 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
                 continue
             first, surname = _split(cand, ctx, sent, ctx.language)
             person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end))
-            last_office = _attach_role(person, cand, sent, ctx, last_office)
+            last_office = _attach_role(person, cand, sent, ctx, last_office, bounds)
+        pending_bounds[sent.index] = bounds
     for cand, sent in pending:  # bare surnames, once every full name is known
         first, surname = _split(cand, ctx, sent, ctx.language)
         person = b.find(None, surname)
-        window = _window_left(sent, cand.i, ctx.language)
+        bounds = pending_bounds.get(sent.index, (set(), set()))
+        window = _window_left(sent, cand.i, ctx.language, bounds[0])
         has_office = any(m.kind == "office" for m in window)
         if person is None and not (cand.confirmed and has_office):
             continue
@@ -240,23 +260,24 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
         else:
             person.forms.append(ctx.text(cand.start, cand.end))
             person.mentions.append(ctx.mention(cand.start, cand.end))
-        _attach_role(person, cand, sent, ctx, None)
+        _attach_role(person, cand, sent, ctx, None, bounds)
     return b.persons
 
 
 def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, ctx: Context,
-                 last_office: OfficeRef | None) -> OfficeRef | None:
-    window = _window_left(sent, cand.i, ctx.language)
+                 last_office: OfficeRef | None, bounds: tuple[set[int], set[int]]) -> OfficeRef | None:
+    window = _window_left(sent, cand.i, ctx.language, bounds[0])
     office, rank = _office_from_window(window, last_office, ctx)
     if office is None and not any(m.kind == "former" for m in window):
-        right = _window_right(sent, cand.j)
+        right = _window_right(sent, cand.j, bounds[1])
         if right:
             office, _ = _office_from_window(right, None, ctx)
     if rank and not person.rank:
         person.rank = rank
     if office is not None:
         if office.country is None and office.organization is None and last_office is not None:
-            office = OfficeRef(office.title_id, last_office.country, None, office.mention)
+            # in a list of titles ("A of the General Staff of Ukraine, B, and C") the country carries over
+            office = OfficeRef(office.title_id, _country_of(last_office), None, office.mention)
         person.offices.append(office)
         return office
     return last_office

@@ -6,7 +6,7 @@ organisation from the country's entry when the lexicon has one (France's defence
 minister is the "Minister of the Armed Forces" of the "Ministry of the Armed Forces").
 
 Example:
-    >>> office_title("defence-minister", "france")
+    >>> office_title("minister-of-defence", "france")
     'Minister of the Armed Forces'
 """
 
@@ -20,7 +20,7 @@ from ingest.extract.persons import OfficeRef, PersonDraft
 from ingest.lexicon import load_lexicon
 
 _TABLES = {"country": "countries", "place": "places", "organization": "organizations", "system": "systems"}
-_HEAD_OF_DEFENCE = "defence-minister"
+_MINISTRY_KINDS = {"defence-ministry": "defence", "foreign-ministry": "foreign"}
 
 
 def _term(kind: str, ident: str):
@@ -31,8 +31,9 @@ def office_title(title_id: str, country: str | None) -> str:
     """English title of an office, as the country names it when the lexicon says so."""
     lex = load_lexicon()
     office = lex.offices[title_id]
-    if country and title_id == _HEAD_OF_DEFENCE:
-        special = lex.countries[country].attr("defence_minister.en") if country in lex.countries else None
+    prefix = _MINISTRY_KINDS.get(office.attr("org_kind") or "")
+    if country in lex.countries and prefix and office.attr("level") == "head":
+        special = lex.countries[country].attr(f"{prefix}_minister.en")
         if special:
             return special
     return office.en
@@ -49,8 +50,8 @@ def office_organization(title_id: str, country: str | None) -> tuple[str | None,
     for org in lex.organizations.values():
         if org.attr("country") == country and org.attr("role") == kind:
             return org.id, None
-    if kind == "defence-ministry":
-        ministry = lex.countries[country].attr("defence_ministry.en")
+    if kind in _MINISTRY_KINDS:
+        ministry = lex.countries[country].attr(f"{_MINISTRY_KINDS[kind]}_ministry.en")
         cname = lex.countries[country].en
         for org in lex.organizations.values():
             if org.attr("country") == country and org.en in {ministry, f"{ministry} of {cname}"}:
@@ -121,8 +122,11 @@ class RecordBuilder:
         for form in p.forms:
             if form not in ent["forms"]:
                 ent["forms"].append(form)
+        roles: dict[str, list[Mention]] = {}
         for ref in p.offices:
-            self.facts.append(Fact(key, "holdsRole", self.office(ref), mentions=(ref.mention,)))
+            roles.setdefault(self.office(ref), []).append(ref.mention)
+        for office, mentions in roles.items():
+            self.facts.append(Fact(key, "holdsRole", office, mentions=tuple(sorted(set(mentions)))))
         if p.rank:
             rank = load_lexicon().ranks[p.rank].en
             self.facts.append(Fact(key, "rank", rank, literal=True, mentions=(p.mentions[0],)))
