@@ -130,52 +130,90 @@ def _location(ctx: Context, sents: list[SentenceView], cities_only: bool = False
     return best
 
 
+@dataclass
+class _Scene:
+    """The sentences of one meeting inside an episode, while they are collected."""
+
+    sents: list[SentenceView] = field(default_factory=list)
+    triggers: list[SentenceView] = field(default_factory=list)
+    kind: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    participants: list[PersonDraft] = field(default_factory=list)
+    delegation: list[PersonDraft] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+    def knows(self, p: PersonDraft) -> bool:
+        return p in self.participants or p in self.delegation
+
+    def add_trigger(self, sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
+                    groups: list[Group]) -> None:
+        self.triggers.append(sent)
+        self.mentions.append(trig[1])
+        if self.kind is None or _KIND_ORDER.index(trig[0]) < _KIND_ORDER.index(self.kind):
+            self.kind = trig[0]
+        is_delegation = sent.has("delegation")
+        for p in here:
+            if not self.knows(p):
+                (self.delegation if is_delegation and self.participants else self.participants).append(p)
+        self.groups.extend(g for g in groups if g.label not in {x.label for x in self.groups})
+
+
+def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft]) -> list[_Scene]:
+    """Cut an episode into meetings: a trigger sentence naming two parties of whom one
+    is new to the current meeting (and that is no delegation list) starts another one
+    ("The same day, Zelensky received Pistorius")."""
+    scenes: list[_Scene] = []
+    lead: list[SentenceView] = []
+    for sent in episode:
+        here = _persons_in(sent, persons)
+        groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
+        trig = _trigger(sent, len(here), len(groups))
+        current = scenes[-1] if scenes else None
+        if trig is not None and (here or groups):
+            new_party = (current is not None and not sent.has("delegation")
+                         and len(here) + len(groups) >= 2 and any(not current.knows(p) for p in here))
+            if current is None or new_party:
+                current = _Scene(sents=lead if current is None else [])
+                scenes.append(current)
+            current.add_trigger(sent, trig, here, groups)
+        elif trig is not None and current is not None:
+            current.triggers.append(sent)  # "during the visit ... to Ukraine": place and date only
+        if current is None:
+            lead.append(sent)
+        elif sent not in current.sents:
+            current.sents.append(sent)
+    return scenes
+
+
 def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: set[int],
                      person_key: Callable[[PersonDraft], str]) -> list[MeetingDraft]:
-    """Find the meetings of the article (one per episode with a meeting trigger)."""
+    """Find the meetings of the article: per episode, one per scene with a meeting trigger."""
     para = _paragraph_starts(ctx)
     episodes = episodes_of([(s.index, "") for s in ctx.sentences],
                            lambda i: _is_background(ctx.sentences[i], i in para))
     out: list[MeetingDraft] = []
     for episode in episodes:
-        sents = [ctx.sentences[i] for i in episode]
-        trig_sents, kind, mentions = [], None, []
-        participants: list[PersonDraft] = []
-        delegation: list[PersonDraft] = []
-        groups: list[Group] = []
-        for sent in sents:
-            here = _persons_in(sent, persons)
-            sent_groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
-            trig = _trigger(sent, len(here), len(sent_groups))
-            if trig is None:
+        for scene in _scenes(ctx, [ctx.sentences[i] for i in episode], persons):
+            if not scene.participants and not scene.groups:
                 continue
-            trig_sents.append(sent)
-            mentions.append(trig[1])
-            if kind is None or _KIND_ORDER.index(trig[0]) < _KIND_ORDER.index(kind):
-                kind = trig[0]
-            is_delegation = sent.has("delegation")
-            for p in here:
-                target = delegation if is_delegation and participants and p not in participants else participants
-                if p not in participants and p not in delegation:
-                    target.append(p)
-            groups.extend(g for g in sent_groups if g.label not in {x.label for x in groups})
-        if not trig_sents or (not participants and not groups):
-            continue
-        if any(g.head in {"minister", "ministers", "міністр"} or g.label.lower().endswith("ministers")
-               for g in groups) and kind == "in-person":
-            kind = "multilateral"
-        draft = MeetingDraft(f"m{len(out) + 1}", kind or "in-person")
-        draft.participants = [person_key(p) for p in participants]
-        draft.delegation = [person_key(p) for p in delegation]
-        draft.groups = groups
-        draft.status = _status(trig_sents)
-        draft.mentions = mentions
-        draft.location = _location(ctx, trig_sents) or _location(ctx, sents, cities_only=True)
-        draft.date = next((d for d in (find_date(ctx, s) for s in trig_sents) if d), None)
-        for sent in sents:
-            if sent.index in aid_sentences:
-                continue
-            for m in sent.of("topic"):
-                draft.topics.setdefault(m.id, []).append(Mention(m.start, m.end, sent.index))
-        out.append(draft)
+            kind = scene.kind or "in-person"
+            if kind == "in-person" and any(g.label.lower().endswith(("ministers", "міністри", "міністрів"))
+                                           for g in scene.groups):
+                kind = "multilateral"
+            draft = MeetingDraft(f"m{len(out) + 1}", kind)
+            draft.participants = [person_key(p) for p in scene.participants]
+            draft.delegation = [person_key(p) for p in scene.delegation]
+            draft.groups = scene.groups
+            draft.status = _status(scene.triggers)
+            draft.mentions = scene.mentions
+            draft.location = _location(ctx, scene.triggers) or _location(ctx, scene.sents, cities_only=True)
+            draft.date = next((d for d in (find_date(ctx, s) for s in scene.triggers) if d), None)
+            if draft.date is None and out and any(s.has("same_day") for s in scene.triggers):
+                draft.date = out[-1].date  # "the same day, X received Y"
+            for sent in scene.sents:
+                if sent.index in aid_sentences:
+                    continue
+                for m in sent.of("topic"):
+                    draft.topics.setdefault(m.id, []).append(Mention(m.start, m.end, sent.index))
+            out.append(draft)
     return out

@@ -108,11 +108,43 @@ def parses_uk(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.normal_form, str(p.tag)) for p in _morph().parse(word))
 
 
+@lru_cache(maxsize=1)
+def lexicon_lemmas() -> frozenset[str]:
+    """Lemmas of the words of every Ukrainian lexicon term (their first parse).
+
+    When a text word has several parses, one whose lemma is a lexicon word wins:
+    "Києві" is read as "Київ" (the city), not as the first parse "Кий" (a name).
+    """
+    from ingest.lexicon import load_lexicon
+
+    lemmas: set[str] = set()
+    for term in load_lexicon().all_terms():
+        for phrase in (term.uk, *term.uk_aliases):
+            for m in _TOKEN.finditer(phrase or ""):
+                if _UK_LETTERS.search(m.group()):
+                    lemmas.add(parse_uk(m.group().lower())[0])
+    return frozenset(lemmas)
+
+
+@lru_cache(maxsize=200_000)
+def _norm_uk(word: str) -> tuple[str, str]:
+    parses = parses_uk(word)
+    if not parses:
+        return word, ""
+    known = lexicon_lemmas()
+    lemma, tag = next((p for p in parses if p[0] in known), parses[0])
+    return lemma.lower().replace("’", "'"), tag
+
+
 def norm_word(word: str, language: str) -> tuple[str, str]:
-    """Return (norm, tag) of one word in ``language``."""
+    """Return (norm, tag) of one word in ``language``.
+
+    Example:
+        >>> norm_word("Києві", "uk")[0]
+        'київ'
+    """
     if language == "uk" and _UK_LETTERS.search(word):
-        lemma, tag = parse_uk(word.lower())
-        return lemma.lower().replace("’", "'"), tag
+        return _norm_uk(word.lower())
     return norm_en(word), ""
 
 
