@@ -94,10 +94,17 @@ def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[s
     return None
 
 
+def _planned(sent: SentenceView) -> bool:
+    """A planned-cue phrase, or (Ukrainian) a verb in the future tense: "зустрінуться"."""
+    if sent.has("status", "planned"):
+        return True
+    return any("VERB" in t.tag and "futr" in t.tag for t in sent.tokens)
+
+
 def _status(sents: list[SentenceView]) -> str:
     if any(s.has("status", "denied") for s in sents):
         return "denied"
-    if sents and all(s.has("status", "planned") for s in sents):
+    if sents and all(_planned(s) for s in sents):
         return "planned"
     return "happened"
 

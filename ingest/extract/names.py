@@ -127,6 +127,7 @@ def find_name_candidates(
     language: str,
     person_spans: set[tuple[int, int]],
     cue_ends: set[int] | None = None,
+    blocked: set[int] | None = None,
 ) -> list[NameCandidate]:
     """Find name candidates among ``tokens`` (one sentence).
 
@@ -135,20 +136,22 @@ def find_name_candidates(
         language: "en" or "uk".
         person_spans: character spans that an NER model labelled PERSON.
         cue_ends: token indexes right after an office, rank or counterpart cue.
+        blocked: token indexes that belong to cue phrases ("Former", "Recall").
     """
+    blocked = blocked or set()
     vocab = vocabulary("uk" if language == "uk" else "en")
     cue_ends = cue_ends or set()
     out: list[NameCandidate] = []
     i = 0
     n = len(tokens)
     while i < n:
-        if not _is_name_word(tokens[i], language, vocab):
+        if i in blocked or not _is_name_word(tokens[i], language, vocab):
             i += 1
             continue
         j = i + 1
         while j < n:
             tok = tokens[j]
-            if _is_name_word(tok, language, vocab) and tok.start - tokens[j - 1].end <= 1:
+            if j not in blocked and _is_name_word(tok, language, vocab) and tok.start - tokens[j - 1].end <= 1:
                 j += 1
             elif tok.text.lower() in _PARTICLES and j + 1 < n and _is_name_word(tokens[j + 1], language, vocab):
                 j += 2
@@ -168,6 +171,11 @@ def _split_run(tokens, i, j, language, person_spans, cue_ends) -> list[NameCandi
     start, end = words[0].start, words[-1].end
     ner = any(s < end and start < e for s, e in person_spans)
     signals = [_signal(t, language) for t in words]
+    first_in_ner = any(s <= words[0].start < e for s, e in person_spans)
+    if i == 0 and len(words) >= 2 and signals[0] != "first" and not first_in_ner \
+            and (language != "uk" or not signals[0]):
+        # "Later Lecorneuil said": a capitalised first word of the sentence is no name
+        return _split_run(tokens, i + 1, j, language, person_spans, cue_ends)
     cue = i in cue_ends
     sentence_initial = i == 0
     full = len(words) >= 2

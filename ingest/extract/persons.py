@@ -30,6 +30,7 @@ from ingest.lexicon import load_lexicon
 
 _WINDOW_OK = {"the", ",", "of", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an"}
 _WINDOW_OK_UK = {",", "його", "її", "їхній", "свій", "з", "питання", "у", "в", "–", "-"}
+_CUE_KINDS = {"former", "counterpart", "background", "status", "same_day", "delegation"}
 _ROLE_KINDS = {"office", "rank", "country", "organization", "counterpart", "former", "place"}
 
 
@@ -234,8 +235,10 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
     pending_bounds: dict[int, tuple[set[int], set[int]]] = {}
     for sent in ctx.sentences:
         cue_ends = {m.j for m in sent.matches if m.kind in {"office", "rank", "counterpart"}}
-        cands = find_name_candidates(sent.tokens, ctx.language, sent.person_spans, cue_ends)
-        bounds = ({c.j - 1 for c in cands}, {c.i for c in cands})
+        blocked = {k for m in sent.matches if m.kind in _CUE_KINDS for k in range(m.i, m.j)}
+        cands = find_name_candidates(sent.tokens, ctx.language, sent.person_spans, cue_ends, blocked)
+        named = [c for c in cands if c.confirmed]
+        bounds = ({c.j - 1 for c in named}, {c.i for c in named})
         last_office: OfficeRef | None = None
         for cand in cands:
             if not cand.full:

@@ -20,7 +20,6 @@ from ingest.extract.persons import OfficeRef, PersonDraft
 from ingest.lexicon import load_lexicon
 
 _TABLES = {"country": "countries", "place": "places", "organization": "organizations", "system": "systems"}
-_MINISTRY_KINDS = {"defence-ministry": "defence", "foreign-ministry": "foreign"}
 
 
 def _term(kind: str, ident: str):
@@ -29,36 +28,7 @@ def _term(kind: str, ident: str):
 
 def office_title(title_id: str, country: str | None) -> str:
     """English title of an office, as the country names it when the lexicon says so."""
-    lex = load_lexicon()
-    office = lex.offices[title_id]
-    prefix = _MINISTRY_KINDS.get(office.attr("org_kind") or "")
-    if country in lex.countries and prefix and office.attr("level") == "head":
-        special = lex.countries[country].attr(f"{prefix}_minister.en")
-        if special:
-            return special
-    return office.en
-
-
-def office_organization(title_id: str, country: str | None) -> tuple[str | None, str | None]:
-    """(organisation lexicon id, or None with a name) the office belongs to."""
-    lex = load_lexicon()
-    kind = lex.offices[title_id].attr("org_kind") or ""
-    if kind in lex.organizations:
-        return kind, None
-    if not country or country not in lex.countries:
-        return None, None
-    for org in lex.organizations.values():
-        if org.attr("country") == country and org.attr("role") == kind:
-            return org.id, None
-    if kind in _MINISTRY_KINDS:
-        ministry = lex.countries[country].attr(f"{_MINISTRY_KINDS[kind]}_ministry.en")
-        cname = lex.countries[country].en
-        for org in lex.organizations.values():
-            if org.attr("country") == country and org.en in {ministry, f"{ministry} of {cname}"}:
-                return org.id, None
-        if ministry:
-            return None, ministry if cname in ministry else f"{ministry} of {cname}"
-    return None, None
+    return load_lexicon().office_title(title_id, country)[0]
 
 
 class RecordBuilder:
@@ -95,15 +65,17 @@ class RecordBuilder:
         return self._entity(f"{kind}:{ident}", kind, name, "en", ident, mention, attrs)
 
     def office(self, ref: OfficeRef) -> str:
-        org_id, org_name = office_organization(ref.title_id, ref.country)
+        lex = load_lexicon()
         org_key = None
         if ref.organization:
             org_key = self.lexicon("organization", ref.organization)
-        elif org_id:
-            org_key = self.lexicon("organization", org_id)
-        elif org_name:
-            org_key = self._entity(f"organization:{org_name}", "organization", org_name, "en", None, None,
-                                   {"country": self.lexicon("country", ref.country) if ref.country else None})
+        else:
+            body = lex.body_for(lex.offices[ref.title_id].attr("org_kind") or "", ref.country)
+            if body is not None and body.id in lex.organizations:
+                org_key = self.lexicon("organization", body.id)
+            elif body is not None:  # a country's ministry built from its countries.yaml entry
+                org_key = self._entity(f"organization:{body.id}", "organization", body.en, "en", body.id, None,
+                                       {"country": self.lexicon("country", body.attr("country"))})
         country = ref.country
         if country is None and org_key and self.entities[org_key]["attrs"].get("country"):
             country = self.entities[self.entities[org_key]["attrs"]["country"]]["lexicon_id"]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TOKEN = re.compile(r"\w+(?:[-/’']\w+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:[-/’'ʼ]\w+)*|[^\w\s]", re.UNICODE)
 _UK_LETTERS = re.compile(r"[а-яґєіїА-ЯҐЄІЇ']")
 _EN_SPELLING = {
     "defence": "defense",
@@ -136,6 +136,9 @@ def _norm_uk(word: str) -> tuple[str, str]:
     return lemma.lower().replace("’", "'"), tag
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ʹ": "'"})
+
+
 def norm_word(word: str, language: str) -> tuple[str, str]:
     """Return (norm, tag) of one word in ``language``.
 
@@ -144,7 +147,7 @@ def norm_word(word: str, language: str) -> tuple[str, str]:
         'київ'
     """
     if language == "uk" and _UK_LETTERS.search(word):
-        return _norm_uk(word.lower())
+        return _norm_uk(word.lower().translate(_APOSTROPHES))
     return norm_en(word), ""
 
 

@@ -1,0 +1,48 @@
+"""Aid deliveries (provider, recipient, items, status) and agreements."""
+
+import pytest
+
+from ingest.extract.aid import number_value
+
+
+def aid(record):
+    out = []
+    for ev in record.events:
+        if ev.kind == "aid":
+            name = lambda k: record.entity(k).name if k else None  # noqa: E731
+            out.append((name(ev.provider), name(ev.recipient), sorted(name(k) for k in ev.items),
+                        list(ev.item_descriptions), ev.subtype))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France has already provided Ukraine with SAMP/T air defense systems and CAESAR howitzers.",
+     [("France", "Ukraine", ["CAESAR", "SAMP/T"], [], "delivered")]),
+    ("Germany will provide Ukraine with four more IRIS-T systems, Pistorius said.",
+     [("Germany", "Ukraine", ["IRIS-T"], [], "pledged")]),
+    ("Ukraine ordered six CAESAR howitzers from France under a new contract.",
+     [("Ukraine", "France", ["CAESAR"], [], "ordered")]),
+    ("More than seven thousand Ukrainian soldiers were trained in France.",
+     [("France", "Ukraine", [], ["training of more than 7,000 Ukrainian soldiers"], "delivered")]),
+    ("Air defense remains a priority for Ukraine.", []),
+])
+def test_aid(record_of, text, expected):
+    assert aid(record_of(text, language="en")) == expected
+
+
+def test_agreement_parties_on_both_sides_of_between(record_of):
+    rec = record_of("A memorandum of intent on cooperation was signed between the Defense Procurement Agency "
+                    "and the Directorate General for Armaments (DGA).", language="en")
+    [agr] = [e for e in rec.events if e.kind == "agreement"]
+    assert agr.label == "memorandum of intent on cooperation"
+    assert agr.subtype == "memorandum"
+    assert sorted(rec.entity(k).name for k in agr.participants) == [
+        "Defense Procurement Agency", "Directorate General for Armaments"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("seven thousand", 7000), ("7,000", 7000), ("more than 2 thousand", 2000), ("понад 2 тисячі", 2000),
+    ("twelve", 12),
+])
+def test_number_value(text, value):
+    assert number_value(text) == value

@@ -1,0 +1,65 @@
+"""Meetings: participants, kind, factuality, place, date and topics."""
+
+import pytest
+
+from tests.ingest.extract.conftest import meetings
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # an in-person meeting with a place and topics
+    ("Ukraine's Defense Minister Rustem Umerov met with his French counterpart Sébastien Lecornu in Paris. "
+     "They discussed air defense and joint ventures.", "2024-09-02",
+     [{"participants": ["Rustem Umerov", "Sébastien Lecornu"], "kind": "in-person", "status": "happened",
+       "location": "Paris", "date": None, "topics": {"air-defense", "joint-production"}}]),
+    # a phone call on a weekday, resolved against the publication date (a Wednesday)
+    ("Defense Minister Rustem Umerov had a phone call with Boris Pistorius on Tuesday. "
+     "They discussed ammunition.", "2025-03-26",
+     [{"participants": ["Boris Pistorius", "Rustem Umerov"], "kind": "phone", "status": "happened",
+       "location": None, "date": "2025-03-25", "topics": {"ammunition"}}]),
+    # a planned meeting is kept apart from meetings that happened
+    ("Rustem Umerov will meet Boris Pistorius next week to discuss drones.", "2025-03-26",
+     [{"participants": ["Boris Pistorius", "Rustem Umerov"], "kind": "in-person", "status": "planned",
+       "location": None, "date": None, "topics": {"drones"}}]),
+    # a denial
+    ("The ministry denied reports that Rustem Umerov met Sergei Shoigu in Istanbul.", "2024-03-27",
+     [{"participants": ["Rustem Umerov", "Sergei Shoigu"], "kind": "in-person", "status": "denied",
+       "location": "Istanbul", "date": None, "topics": set()}]),
+    # a body instead of a person
+    ("Defense Minister Rustem Umerov held meetings in Berlin with representatives of German defense "
+     "companies. The focus was on localization of production.", "2025-01-10",
+     [{"participants": ["German defense companies", "Rustem Umerov"], "kind": "in-person",
+       "status": "happened", "location": "Berlin", "date": None,
+       "topics": {"joint-production", "defense-industry"}}]),
+    # a multilateral format
+    ("Rustem Umerov took part in a meeting with EU defense ministers. They discussed air defense.", None,
+     [{"participants": ["EU defense ministers", "Rustem Umerov"], "kind": "multilateral",
+       "status": "happened", "location": None, "date": None, "topics": {"air-defense"}}]),
+    # Ukrainian, with inflected names and a place in the locative
+    ("Міністр оборони України Рустем Умєров провів переговори з Борисом Пісторіусом у Берліні. "
+     "Сторони обговорили засоби ППО та спільне виробництво.", "2025-02-01",
+     [{"participants": ["Борис Пісторіус", "Рустем Умєров"], "kind": "in-person", "status": "happened",
+       "location": "Berlin", "date": None, "topics": {"air-defense", "joint-production"}}]),
+    # no meeting at all: one person and no body
+    ("Rustem Umerov said that air defense remains a priority.", None, []),
+])
+def test_meetings(record_of, text, published, expected):
+    assert meetings(record_of(text, published=published, language="uk" if "Умєров" in text else "en")) == expected
+
+
+def test_background_paragraph_is_its_own_meeting(record_of):
+    text = ("Rustem Umerov met Sébastien Lecornu in Paris. They discussed artillery.\n\n"
+            "Recall\n\n"
+            "Earlier, Andriy Yermak met American security experts in Washington and discussed drones.")
+    found = meetings(record_of(text, language="en"))
+    assert [m["participants"] for m in found] == [
+        ["Rustem Umerov", "Sébastien Lecornu"], ["American security experts", "Andriy Yermak"]]
+    assert found[0]["topics"] == {"artillery"} and found[1]["topics"] == {"drones"}
+
+
+def test_second_principal_starts_a_second_meeting(record_of):
+    text = ("Rustem Umerov met Boris Pistorius in Kyiv on Thursday. They discussed air defense. "
+            "The same day, President Volodymyr Zelensky received Pistorius and discussed military aid.")
+    found = meetings(record_of(text, published="2025-06-13", language="en"))
+    assert [m["participants"] for m in found] == [
+        ["Boris Pistorius", "Rustem Umerov"], ["Boris Pistorius", "Volodymyr Zelensky"]]
+    assert found[0]["date"] == found[1]["date"] == "2025-06-12"

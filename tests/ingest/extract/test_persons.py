@@ -1,0 +1,64 @@
+"""Persons, offices and ranks read from the words around a name."""
+
+import pytest
+
+from ingest.extract.persons import surname_fits
+from tests.ingest.extract.conftest import persons
+
+MOD_UA = ("Minister of Defence", "Ukraine")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine's Defense Minister Rustem Umerov met Boris Pistorius.",
+     {"Rustem Umerov": ([MOD_UA], None), "Boris Pistorius": ([], None)}),
+    ("Deputy Chief of the General Staff of the Armed Forces of Ukraine Major General Volodymyr Horbatiuk "
+     "spoke to reporters.",
+     {"Volodymyr Horbatiuk": ([("Deputy Chief of the General Staff", "Ukraine")], "Major General")}),
+    ("Ukraine's Defense Minister Rustem Umerov met with his French counterpart Sébastien Lecornu.",
+     {"Rustem Umerov": ([MOD_UA], None),
+      "Sébastien Lecornu": ([("Minister of the Armed Forces", "France")], None)}),
+    ("Defense Ministers of Ukraine Rustem Umerov and Germany Boris Pistorius discussed air defense.",
+     {"Rustem Umerov": ([MOD_UA], None),
+      "Boris Pistorius": ([("Federal Minister of Defence", "Germany")], None)}),
+    ("Head of the President's Office, Andriy Yermak, visited Washington.",
+     {"Andriy Yermak": ([("Head of the Office of the President", "Ukraine")], None)}),
+    ("Former defense minister Oleksii Reznikov attended the forum in Kyiv.",
+     {"Oleksii Reznikov": ([], None)}),
+    ("Rustem Umerov and Boris Pistorius met in Kyiv.",
+     {"Rustem Umerov": ([], None), "Boris Pistorius": ([], None)}),
+    ("Міністр оборони України Рустем Умєров провів зустріч у Києві.",
+     {"Рустем Умєров": ([MOD_UA], None)}),
+    ("Заступник начальника Генштабу ЗСУ генерал-майор Володимир Горбатюк доповів про ситуацію.",
+     {"Володимир Горбатюк": ([("Deputy Chief of the General Staff", "Ukraine")], "Major General")}),
+])
+def test_offices_and_ranks(record_of, text, expected):
+    assert persons(record_of(text)) == expected
+
+
+@pytest.mark.parametrize("text, name, forms", [
+    ("Sébastien Lecornu arrived. Later Lecorneuil said the talks went well, Lecornu added.",
+     "Sébastien Lecornu", {"Sébastien Lecornu", "Lecorneuil", "Lecornu"}),
+    ("Рустем Умєров прибув до Парижа. Лекорню зустрівся з Умєровим.", "Рустем Умєров",
+     {"Рустем Умєров", "Умєровим"}),
+])
+def test_surnames_attach_to_the_full_name(record_of, text, name, forms):
+    rec = record_of(text)
+    person = next(e for e in rec.entities if e.kind == "person" and e.name == name)
+    assert forms <= set(person.forms)
+
+
+def test_bare_unknown_surname_is_not_a_person(record_of):
+    rec = record_of("Zelensky said the situation was difficult. Officials in Kyiv agreed.")
+    assert [e for e in rec.entities if e.kind == "person"] == []
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("Lecorneuil", "Lecornu", True),
+    ("Lecorne", "Lecornu", True),
+    ("Умєровим", "Умєров", True),
+    ("Horbatyuk", "Horbatiuk", True),
+    ("Kuleba", "Umerov", False),
+    ("Shmyhal", "Shevtsov", False),
+])
+def test_surname_fits(short, full, expected):
+    assert surname_fits(short, full) is expected
