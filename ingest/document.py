@@ -101,3 +101,55 @@ class Document:
         """Return the text of sentence ``index``."""
         sent = self.sentences[index]
         return self.text[sent.start : sent.end]
+
+
+def make_document(article: Article) -> Document:
+    """Clean an article and find its language, date, publisher, title and sentences.
+
+    Metadata given with the article (JSONL fields) wins over what the page text says.
+    HTML (``fmt="html"``, or a JSONL text that is an HTML document) goes through
+    trafilatura first; its ``removed`` is then empty, since the cleaner's spans refer
+    to the extracted text, not to ``article.text``.
+
+    Example:
+        >>> doc = make_document(Article("19:57 26.03.2025\\n\\nKyiv • UNN\\n\\n"
+        ...                             "Umerov met Lecornu in Paris. They discussed drones.", "x.txt"))
+        >>> doc.text, doc.published, doc.publisher, doc.language, len(doc.sentences)
+        ('Umerov met Lecornu in Paris. They discussed drones.', '2025-03-26', 'UNN', 'en', 2)
+    """
+    from ingest.clean import clean_text, extract_html
+    from ingest.language import detect_language
+    from ingest.meta import canonical_outlet, find_published, find_publisher, parse_date
+    from ingest.sentences import split_sentences
+
+    raw, page = article.text, None
+    if article.fmt == "html" or (article.fmt == "jsonl" and _looks_like_html(raw)):
+        page = extract_html(raw)
+        raw = page.text
+    text, removed, title = clean_text(raw, article.language)
+    language = _language_code(article.language) or detect_language(text or raw)
+    published = (parse_date(article.published, language) if article.published else None) \
+        or (parse_date(page.published) if page and page.published else None) \
+        or find_published(raw, language)
+    publisher = article.publisher or (page and page.publisher) or find_publisher(raw)
+    return Document(
+        article=article,
+        text=text,
+        language=language,
+        published=published,
+        publisher=(canonical_outlet(publisher) or publisher.strip()) if publisher else None,
+        title=article.title or (page and page.title) or title,
+        sentences=split_sentences(text, language),
+        removed=() if page else removed,
+    )
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<article", "<p>", "<div"))
+
+
+def _language_code(code: str | None) -> str | None:
+    """Normalise a language tag ("en-GB" -> "en", "UK" -> "uk"); None when empty."""
+    code = (code or "").strip().lower().replace("_", "-").split("-")[0]
+    return code or None

@@ -70,10 +70,20 @@ class AgreementDraft:
     mention: Mention | None = None
 
 
+_MODALS = {"will", "would", "shall", "to", "plan", "plans", "intend", "intends", "is", "are", "'ll"}
+
+
 def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
+    """(status, cue) of an aid sentence; "would supply", "will provide", "to deliver" pledge."""
     cues = sent.of("aid")
     if not cues:
         return None
+    for m in cues:
+        before = {t.norm for t in sent.tokens[max(0, m.i - 2) : m.i]}
+        if m.id == "delivered" and before & _MODALS and not before & {"been", "was", "were", "has", "have"}:
+            return "pledged", m
+        if m.id == "delivered" and any("futr" in sent.tokens[k].tag for k in range(m.i, m.j)):
+            return "pledged", m
     for status in ("ordered", "pledged", "delivered"):
         for m in cues:
             if m.id == status:
@@ -83,13 +93,17 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     return None
 
 
-def _sides(sent: SentenceView, cue: Match) -> tuple[str | None, str | None]:
+def _sides(sent: SentenceView, cue: Match, status: str) -> tuple[str | None, str | None]:
+    """(provider, recipient): the giver is named before the verb, the receiver after it;
+    for an order the buyer comes first and the seller after ("Ukraine ordered X from France")."""
     countries = [m for m in longest(sent.matches, {"country"}) if m.kind == "country"]
     before = [m.id for m in countries if m.j <= cue.i]
     after = [m.id for m in countries if m.i >= cue.j]
-    provider = before[-1] if before else None
-    recipient = next((c for c in after if c != provider), None)
-    return provider, recipient
+    first = before[-1] if before else None
+    second = next((c for c in after if c != first), None)
+    if status == "ordered":
+        return second, first
+    return first, second
 
 
 def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | None] | None:
@@ -116,7 +130,8 @@ def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | 
 
 
 def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
-    """Aid deliveries, and the indexes of the sentences that state them."""
+    """Aid deliveries, and the indexes of the sentences that report past deliveries
+    (their words describe what was given, not what was discussed)."""
     out: list[AidDraft] = []
     used: set[int] = set()
     for sent in ctx.sentences:
@@ -127,19 +142,19 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
             phrase, host, nationality = training
             out.append(AidDraft("delivered", host, nationality, [], [phrase],
                                 Mention(sent.start, sent.end, sent.index)))
-            used.add(sent.index)
             continue
         if found is None or not systems:
             continue
         status, cue = found
-        provider, recipient = _sides(sent, cue)
+        provider, recipient = _sides(sent, cue, status)
         if provider is None and recipient is None:
             continue
         draft = AidDraft(status, provider, recipient, mention=Mention(cue.start, cue.end, sent.index))
         for m in systems:
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
         out.append(draft)
-        used.add(sent.index)
+        if status == "delivered":
+            used.add(sent.index)
     return out, used
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
+from ingest.extract.match import Match
 from ingest.extract.groups import Group, find_groups
 from ingest.extract.persons import PersonDraft
 from ingest.extract.when import find_date
@@ -36,6 +37,7 @@ class MeetingDraft:
     participants: list[str] = field(default_factory=list)
     delegation: list[str] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    bodies: list[tuple[str, Mention]] = field(default_factory=list)  # organisation ids
     location: tuple[str, str, Mention] | None = None  # (kind, lexicon id, mention)
     date: str | None = None
     status: str = "happened"
@@ -148,6 +150,11 @@ class _Scene:
     participants: list[PersonDraft] = field(default_factory=list)
     delegation: list[PersonDraft] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    bodies: list[Match] = field(default_factory=list)  # formats and bodies that meet ("Contact Group")
+    side: bool = False  # "on the sidelines" of the scene before: same place and day
+
+    def parties(self) -> int:
+        return len(self.participants) + len(self.groups) + len(self.bodies)
 
     def knows(self, p: PersonDraft) -> bool:
         return p in self.participants or p in self.delegation
@@ -165,6 +172,25 @@ class _Scene:
         self.groups.extend(g for g in groups if g.label not in {x.label for x in self.groups})
 
 
+def _formats(sent: SentenceView, trig: tuple[str, Mention] | None) -> list[Match]:
+    """Bodies that are the meeting itself: "a meeting of the Ukraine Defense Contact Group",
+    "the NATO-Ukraine Council meeting", "засідання Ради НАТО-Україна"."""
+    if trig is None:
+        return []
+    cue = next((m for m in sent.matches if m.kind == "meeting" and m.start == trig[1].start), None)
+    if cue is None:
+        return []
+    out = []
+    for m in sent.matches:
+        if m.kind != "organization":
+            continue
+        between = [t.norm for t in sent.tokens[cue.j:m.i]]
+        if (0 <= m.i - cue.j <= 2 and set(between) <= {"of", "the", "a"}) or m.j == cue.i or \
+                (m.i <= cue.i and cue.j <= m.j):
+            out.append(m)
+    return out
+
+
 def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft]) -> list[_Scene]:
     """Cut an episode into meetings: a trigger sentence naming two parties of whom one
     is new to the current meeting (and that is no delegation list) starts another one
@@ -176,13 +202,19 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
         groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
         trig = _trigger(sent, len(here), len(groups))
         current = scenes[-1] if scenes else None
-        if trig is not None and (here or groups):
+        bodies = _formats(sent, trig)
+        if trig is not None and (here or groups or bodies):
+            side = sent.has("side_meeting")
             new_party = (current is not None and not sent.has("delegation")
-                         and len(here) + len(groups) >= 2 and any(not current.knows(p) for p in here))
+                         and len(here) + len(groups) >= 2 and any(not current.knows(p) for p in here)
+                         and (current.kind != "multilateral" or side))
             if current is None or new_party:
-                current = _Scene(sents=lead if current is None else [])
+                if side and current is not None and current.kind == "multilateral":
+                    current.add_trigger(sent, trig, here, [])  # they attended the big meeting too
+                current = _Scene(sents=lead if current is None else [], side=side and current is not None)
                 scenes.append(current)
             current.add_trigger(sent, trig, here, groups)
+            current.bodies.extend(b for b in bodies if b not in current.bodies)
         elif trig is not None and current is not None:
             current.triggers.append(sent)  # "during the visit ... to Ukraine": place and date only
         if current is None:
@@ -201,8 +233,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
     out: list[MeetingDraft] = []
     for episode in episodes:
         for scene in _scenes(ctx, [ctx.sentences[i] for i in episode], persons):
-            if not scene.participants and not scene.groups:
-                continue
+            if scene.parties() < 2:
+                continue  # a meeting needs two sides
             kind = scene.kind or "in-person"
             if kind == "in-person" and any(g.label.lower().endswith(("ministers", "міністри", "міністрів"))
                                            for g in scene.groups):
@@ -213,8 +245,11 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             draft.groups = scene.groups
             draft.status = _status(scene.triggers)
             draft.mentions = scene.mentions
+            draft.bodies = [(b.id, Mention(b.start, b.end, ctx.doc.sentence_index(b.start))) for b in scene.bodies]
             draft.location = _location(ctx, scene.triggers) or _location(ctx, scene.sents, cities_only=True)
             draft.date = next((d for d in (find_date(ctx, s) for s in scene.triggers) if d), None)
+            if scene.side and out:  # "held separate talks on the sidelines": same place and day
+                draft.location, draft.date = out[-1].location or draft.location, out[-1].date or draft.date
             if draft.date is None and out and any(s.has("same_day") for s in scene.triggers):
                 draft.date = out[-1].date  # "the same day, X received Y"
             for sent in scene.sents:

@@ -23,12 +23,12 @@ from rapidfuzz import fuzz
 from graph.model import Mention
 from graph.translit import phonetic_key, strip_uk_case
 from ingest.extract.context import Context, SentenceView
-from ingest.extract.match import Match
+from ingest.extract.match import Match, longest
 from ingest.extract.names import NameCandidate, find_name_candidates
 from ingest.extract.tokens import parses_uk
 from ingest.lexicon import load_lexicon
 
-_WINDOW_OK = {"the", ",", "of", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an"}
+_WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an"}
 _WINDOW_OK_UK = {",", "його", "її", "їхній", "свій", "з", "питання", "у", "в", "–", "-"}
 _CUE_KINDS = {"former", "counterpart", "background", "status", "same_day", "delegation"}
 _ROLE_KINDS = {"office", "rank", "country", "organization", "counterpart", "former", "place"}
@@ -117,9 +117,12 @@ def _window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fr
     """
     ok = _WINDOW_OK_UK if language == "uk" else _WINDOW_OK
     covered: set[int] = set()
+    titles: set[int] = set()
     for m in sent.matches:
         if m.kind in _ROLE_KINDS and m.j <= i:
             covered.update(range(m.i, m.j))
+            if m.kind == "office":
+                titles.add(m.j - 1)
     k = i
     found_and: Match | None = None
     while k > 0 and i - k < 30 and (k - 1) not in stops:
@@ -128,6 +131,9 @@ def _window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fr
             k -= 1
             continue
         if tok.text.lower() == "and" or tok.norm in {"і", "та", "й"}:
+            if (k - 2) in titles:  # "Deputy Prime Minister and Minister of Defence X": one person
+                k -= 1
+                continue
             found_and = Match("and", "and", k - 1, k, tok.start, tok.end)
             break
         if tok.norm in ok or tok.text.lower() in ok:
@@ -196,29 +202,38 @@ class _Builder:
         return person
 
 
-def _office_from_window(window: list[Match], last_office: OfficeRef | None, ctx: Context) -> tuple[OfficeRef | None, str | None]:
-    """Read (office, rank) from the matches next to a name."""
+def _offices_from_window(window: list[Match], last_office: OfficeRef | None,
+                        ctx: Context) -> tuple[list[OfficeRef], str | None]:
+    """Read (offices, rank) from the matches next to a name.
+
+    Coordinated titles all count ("Deputy Prime Minister and Minister of National
+    Defence"); the country of the window applies to each; an organisation goes to the
+    office it overlaps or directly follows.
+    """
     kinds = {m.kind for m in window}
     ranks = [m for m in window if m.kind == "rank"]
     rank = max(ranks, key=lambda m: (m.j, m.j - m.i)).id if ranks else None  # nearest, then longest
     if "former" in kinds:
-        return None, rank
-    offices = [m for m in window if m.kind == "office"]
+        return [], rank
     countries = [m.id for m in window if m.kind == "country"]
-    orgs = [m.id for m in window if m.kind == "organization"]
     country = countries[0] if countries else None
-    org = orgs[0] if orgs else None
+    offices = longest(window, {"office"})
     if offices:
-        best = max(offices, key=lambda m: (m.j - m.i, m.i))
-        mention = ctx.mention(min(m.start for m in window if m.kind != "and"), best.end)
-        return OfficeRef(best.id, country, org, mention), rank
+        out = []
+        for n, office in enumerate(offices):
+            nxt = offices[n + 1].i if n + 1 < len(offices) else 10**9
+            orgs = [m for m in window if m.kind == "organization" and office.i <= m.i < nxt and m.i <= office.j + 2]
+            org = max(orgs, key=lambda m: m.j - m.i).id if orgs else None
+            start = min([office.start] + [m.start for m in window if m.kind == "country" and m.j <= office.i])
+            out.append(OfficeRef(office.id, country, org, ctx.mention(start, office.end)))
+        return out, rank
     if ("counterpart" in kinds or "and" in kinds) and last_office is not None:
         if country is None:  # "A and B met": B does not share A's office
-            return None, rank
+            return [], rank
         span = [m for m in window if m.kind in {"counterpart", "country"}] or window
         mention = ctx.mention(min(m.start for m in span), max(m.end for m in span))
-        return OfficeRef(last_office.title_id, country or last_office.country, None, mention), rank
-    return None, rank
+        return [OfficeRef(last_office.title_id, country, None, mention)], rank
+    return [], rank
 
 
 def _country_of(office: OfficeRef) -> str | None:
@@ -234,7 +249,8 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
     pending: list[tuple[NameCandidate, SentenceView]] = []
     pending_bounds: dict[int, tuple[set[int], set[int]]] = {}
     for sent in ctx.sentences:
-        cue_ends = {m.j for m in sent.matches if m.kind in {"office", "rank", "counterpart"}}
+        cue_ends = {k for k, tok in enumerate(sent.tokens) if tok.is_cap and k > 0
+                    and any(m.kind in {"office", "rank", "counterpart"} for m in _window_left(sent, k, ctx.language))}
         blocked = {k for m in sent.matches if m.kind in _CUE_KINDS for k in range(m.i, m.j)}
         cands = find_name_candidates(sent.tokens, ctx.language, sent.person_spans, cue_ends, blocked)
         named = [c for c in cands if c.confirmed]
@@ -270,17 +286,18 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
 def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, ctx: Context,
                  last_office: OfficeRef | None, bounds: tuple[set[int], set[int]]) -> OfficeRef | None:
     window = _window_left(sent, cand.i, ctx.language, bounds[0])
-    office, rank = _office_from_window(window, last_office, ctx)
-    if office is None and not any(m.kind == "former" for m in window):
+    offices, rank = _offices_from_window(window, last_office, ctx)
+    if not offices and not any(m.kind == "former" for m in window):
         right = _window_right(sent, cand.j, bounds[1])
         if right:
-            office, _ = _office_from_window(right, None, ctx)
+            offices, _ = _offices_from_window(right, None, ctx)
     if rank and not person.rank:
         person.rank = rank
-    if office is not None:
-        if office.country is None and office.organization is None and last_office is not None:
+    listed = any(m.kind == "and" for m in window) or (cand.i > 0 and sent.tokens[cand.i - 1].text == ",")
+    for office in offices:
+        if office.country is None and office.organization is None and last_office is not None and listed:
             # in a list of titles ("A of the General Staff of Ukraine, B, and C") the country carries over
             office = OfficeRef(office.title_id, _country_of(last_office), None, office.mention)
         person.offices.append(office)
-        return office
+        last_office = office
     return last_office

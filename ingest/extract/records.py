@@ -112,7 +112,10 @@ class RecordBuilder:
             mention = self.ctx.mention(g.start, g.end)
             participants.append(self._entity(f"group:{g.label.lower()}", "group", g.label, self.ctx.language,
                                              None, mention, attrs))
+        for org_id, mention in m.bodies:
+            participants.append(self.lexicon("organization", org_id, mention))
         participants += m.delegation
+        participants = list(dict.fromkeys(participants))
         location = self.lexicon(m.location[0], m.location[1], m.location[2]) if m.location else None
         names = [self.entities[k]["name"] for k in participants]
         label = " – ".join(names[:4]) + (" and others" if len(names) > 4 else "")

@@ -1,0 +1,331 @@
+"""Publication date and publisher read from the page text, and relative dates resolved.
+
+The date is searched for in the page header only (the lines before the first body
+paragraph, and a stamp line right after a lead teaser), so the time stamps of other
+stories listed further down never count.
+
+Example:
+    >>> find_published("19:57 26.03.2025\\n\\nUmerov met Lecornu in Paris on Wednesday, the ministry said.", "en")
+    '2025-03-26'
+    >>> find_publisher("Kyiv • UNN\\n\\nUmerov met Lecornu in Paris on Wednesday, the ministry said.")
+    'UNN'
+    >>> resolve_relative_date("on Wednesday", "2025-03-28", "en")
+    '2025-03-26'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_OUTLETS_FILE = Path(__file__).resolve().parents[1] / "data" / "outlets.yaml"
+
+_MONTHS = {
+    **{m: i for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1)},
+    **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
+    "sept": 9,
+    **{m: i for i, m in enumerate(  # Ukrainian, genitive ("26 березня") and nominative
+        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня".split(), 1)},
+    **{m: i for i, m in enumerate(
+        "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень".split(), 1)},
+    **{m: i for i, m in enumerate(  # Russian genitive, met on Russian-language pages of Ukrainian outlets
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(), 1)},
+}
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_Y = r"(?P<y>(?:19|20)\d\d)"
+_DATE_RES = (
+    re.compile(rf"(?<!\d){_Y}-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),  # 2025-03-26, 2025-03-26T19:57:00
+    re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})([./])(?P<m>\d{{1,2}})\2{_Y}(?!\d)"),  # 26.03.2025
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?,?\s+{_Y}(?!\d)", re.I),  # 26 March 2025
+    re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}(?!\d)", re.I),  # March 26, 2025
+)
+_TIME_RE = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d:])", re.I)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_TERMINAL_RE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
+
+
+def dates_in(text: str) -> list[tuple[int, int, str]]:
+    """Return the full dates written in ``text`` as ``(start, end, iso)``, in order.
+
+    Only dates with day, month and year count; numeric dates are read day first.
+
+    Example:
+        >>> dates_in("19:57 26.03.2025, updated 27 березня 2025")
+        [(6, 16, '2025-03-26'), (26, 41, '2025-03-27')]
+    """
+    found: list[tuple[int, int, str]] = []
+    for regex in _DATE_RES:
+        for m in regex.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue
+            month = _MONTHS[m["mon"].lower()] if "mon" in regex.groupindex else int(m["m"])
+            day, year = int(m["d"]), int(m["y"])
+            if "mon" not in regex.groupindex and "/" in m[0] and month > 12 >= day:
+                day, month = month, day  # 03/26/2025 can only be month first
+            try:
+                found.append((m.start(), m.end(), dt.date(year, month, day).isoformat()))
+            except ValueError:
+                continue
+    return sorted(found)
+
+
+def times_in(text: str) -> list[tuple[int, int]]:
+    """Return the spans of clock times ("19:57", "9:05 pm") in ``text``.
+
+    Example:
+        >>> times_in("19:57 26.03.2025")
+        [(0, 5)]
+    """
+    return [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
+
+
+def dates_in_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of dates and clock times in ``text`` (for stamp-line checks).
+
+    Example:
+        >>> dates_in_spans("19:57 26.03.2025")
+        [(0, 5), (6, 16)]
+    """
+    return sorted([(s, e) for s, e, _ in dates_in(text)] + times_in(text))
+
+
+def _without_stamps(text: str) -> str:
+    for start, end in reversed(dates_in_spans(text)):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def parse_date(text: str, language: str | None = None) -> str | None:
+    """Return the ISO date that ``text`` states, or None (regexes first, then dateparser).
+
+    Example:
+        >>> parse_date("2025-03-26T19:57:00+02:00")
+        '2025-03-26'
+        >>> parse_date("26 березня 2025", "uk")
+        '2025-03-26'
+    """
+    dates = dates_in(text)
+    if dates:
+        return dates[0][2]
+    if not re.search(r"\d", text) or len(text.split()) > 8:
+        return None
+    import dateparser  # slow to import: only when the regexes fail
+
+    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
+                "PARSERS": ["custom-formats", "absolute-time"]}  # no "yesterday" = run date
+    try:
+        parsed = dateparser.parse(text, languages=_languages(language), settings=settings)
+    except (ValueError, OverflowError):  # dateparser raises on odd numbers
+        return None
+    return parsed.date().isoformat() if parsed and 1990 <= parsed.year <= 2100 else None
+
+
+def _languages(language: str | None) -> list[str]:
+    return [language] if language in ("en", "uk", "ru") else ["en", "uk", "ru"]
+
+
+def _words(line: str) -> int:
+    return len(_WORD_RE.findall(line))
+
+
+def _is_body(line: str) -> bool:
+    n = _words(line)
+    return (n >= 8 and bool(_TERMINAL_RE.search(line))) or n >= 25
+
+
+def _regions(raw: str, max_header: int = 40) -> tuple[list[str], list[str], list[str]]:
+    """Split the page into header lines (at most ``max_header``, the ones right before
+    the first body paragraph), the body paragraphs, and the lines between the first
+    two body paragraphs (where a lead teaser is followed by the page's stamp)."""
+    lines = [ln.strip() for ln in raw.replace("\xa0", " ").split("\n") if ln.strip()]
+    body = [i for i, line in enumerate(lines) if _is_body(line)]
+    if not body:
+        return lines[:max_header], [], []
+    gap = lines[body[0] + 1 : body[1]] if len(body) > 1 else []
+    return lines[max(0, body[0] - max_header) : body[0]], [lines[i] for i in body], gap
+
+
+def find_published(raw: str, language: str | None = None) -> str | None:
+    """Return the publication date stated in the page header as an ISO date, or None.
+
+    The header is the lines before the first body paragraph; of its dates the last
+    one (the one closest to the article) wins. A date that opens the first body line
+    (" date 2024-09-02 (MENAFN- ...) During the meeting...") counts too.
+
+    Example:
+        >>> find_published(" date 2024-09-02 (MENAFN- UkrinForm) During the meeting, they discussed aid.", "en")
+        '2024-09-02'
+    """
+    header, body, gap = _regions(raw)
+    for line in reversed(header):
+        dates = dates_in(line)
+        if dates:
+            return dates[-1][2]
+    for line in gap[:4]:  # a stamp line between a lead teaser and the body
+        dates = dates_in(line)
+        if dates and not re.search(r"[^\W\d_]", _without_stamps(line)):
+            return dates[0][2]
+    if body:
+        for start, _end, iso in dates_in(body[0][:60]):
+            before = re.sub(r"(?i)\b(date|updated|published|оновлено|опубліковано)\b", "", body[0][:start])
+            if not before.strip(" :•|·-–—,"):
+                return iso
+    for line in reversed(header):
+        if re.search(r"\d", line) and _words(line) <= 6:
+            iso = parse_date(line, language)
+            if iso:
+                return iso
+    return None
+
+
+_REPORTS_EN = r"\s+(?:reports|reported|has reported|informs|learned|has learned|saw|writes)\b"
+_REPORTS_UK = r"(?i:повідомляє|повідомляв|повідомило|повідомили|передає|інформує|кореспондент|кореспондентка)\s+"
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[dict[str, str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """Load data/outlets.yaml: key -> name, an alias regex, and the "X reports" regexes.
+
+    Keys are aliases casefolded, except short ones ("AP", "НВ") that are kept exact.
+    """
+    data = yaml.safe_load(_OUTLETS_FILE.read_text(encoding="utf-8"))
+    canon: dict[str, str] = {}
+    alts = []
+    for outlet in data["outlets"]:
+        for alias in [outlet["name"], *(outlet.get("aliases") or [])]:
+            canon[_key(alias)] = outlet["name"]
+            body = re.escape(alias)
+            if re.search(r"[а-яіїєґ]", alias, re.I):
+                body += r"(?:у|а|ом|і|ові)?"  # inflected: "кореспондент Укрінформу"
+            alts.append((len(alias), body if len(alias) <= 3 else f"(?i:{body})"))
+    alts.sort(key=lambda a: a[0], reverse=True)
+    name = rf"(?<![\w.-])(?P<o>{'|'.join(a for _, a in alts)})(?![\w-])"
+    phrases = (re.compile(name + _REPORTS_EN), re.compile(_REPORTS_UK + name))
+    return canon, re.compile(name), phrases
+
+
+def _key(alias: str) -> str:
+    return alias if len(alias) <= 3 else alias.casefold()
+
+
+def canonical_outlet(name: str) -> str | None:
+    """Return the canonical name of a known outlet ("UkrInform" -> "Ukrinform"), else None.
+
+    Example:
+        >>> canonical_outlet("Інтерфакс-Україна")
+        'Interfax-Ukraine'
+    """
+    canon, regex, _ = _outlets()
+    name = name.strip()
+    if _key(name) in canon:
+        return canon[_key(name)]
+    m = regex.fullmatch(name)
+    if m:  # an inflected Cyrillic alias: the longest alias it starts with
+        found = [a for a in canon if _key(m["o"]).startswith(a)]
+        return canon[max(found, key=len)] if found else None
+    return None
+
+
+_MENAFN_RE = re.compile(r"\(MENAFN-\s*([^)\n]{2,40}?)\s*\)")
+_DATELINE_RE = re.compile(r"^([^\W\d][\w .'’-]{1,40}?)\s*[•·|]\s*([^\W\d][\w .&'’-]{0,40}?)$")
+_WIRE_RE = re.compile(r"^[^()\n]{2,60}\(([A-Z][\w.&' -]{1,30})\)\s*[-–—]\s")
+
+
+def find_publisher(raw: str) -> str | None:
+    """Return the outlet that published the page, or None.
+
+    Looks, in order, for an aggregator tag "(MENAFN- UkrinForm)", a dateline
+    "Kyiv • UNN", a wire dateline "KYIV, Sept 2 (Reuters) -", a header line that is
+    an outlet's name, and "UNN reports" / "повідомляє Укрінформ" in the body.
+
+    Example:
+        >>> find_publisher(" date 2024-09-02 (MENAFN- UkrinForm) During the meeting...")
+        'Ukrinform'
+    """
+    _canon, regex, phrases = _outlets()
+    header, body, _gap = _regions(raw)
+    m = _MENAFN_RE.search(raw[:1000])
+    if m:
+        return canonical_outlet(m[1]) or m[1]
+    for line in header:
+        m = _DATELINE_RE.match(line)
+        if m and _words(m[1]) <= 4 and 0 < _words(m[2]) <= 4:
+            known = canonical_outlet(m[2])
+            if known or sum(c.isupper() for c in m[2]) >= 2:  # "Kyiv • UNN", not "Home • News"
+                return known or m[2].strip()
+    if body:
+        m = _WIRE_RE.match(body[0])
+        if m:
+            return canonical_outlet(m[1]) or m[1]
+        head = re.split(r"\s[-–—]\s", body[0][:120], maxsplit=1)
+        if len(head) == 2:  # "КИЇВ. 26 березня. ІНТЕРФАКС-УКРАЇНА - ..."
+            m = regex.search(head[0])
+            if m and m["o"].isupper():
+                return canonical_outlet(m["o"])
+    for line in header:  # "Київ. 5 грудня. ІНТЕРФАКС-УКРАЇНА": a wire name in capitals
+        m = regex.search(line)
+        if m and len(m["o"]) > 3 and m["o"].isupper() and _words(line) <= 8:
+            return canonical_outlet(m["o"])
+    for line in header:
+        rest = re.sub(r"(?i)\b(?:date|copyright)\b|©", "", _without_stamps(line)).strip(" :•|·-–—,.")
+        if rest and canonical_outlet(rest):
+            return canonical_outlet(rest)
+    for line in (ln for ln in raw.split("\n") if _TERMINAL_RE.search(ln.strip())):  # sentences only
+        for phrase in phrases:
+            m = phrase.search(line)
+            if m:
+                return canonical_outlet(m["o"])
+    return None
+
+
+_TODAY = {"today", "tonight", "сьогодні", "нині", "сегодня"}
+_YESTERDAY = {"yesterday", "вчора", "учора", "вчера"}
+_BEFORE_YESTERDAY = {"позавчора", "позавчера"}
+_TOMORROW = {"tomorrow", "завтра"}
+_WEEKDAYS = {
+    **{d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())},
+    **{d: i for i, d in enumerate("понеділок вівторок середу четвер п'ятницю суботу неділю".split())},
+    **{d: i for i, d in enumerate("понеділка вівторка середи четверга п'ятниці суботи неділі".split())},
+    "середа": 2, "п'ятниця": 4, "субота": 5, "неділя": 6,
+}
+
+
+def resolve_relative_date(phrase: str, published: str | None, language: str | None = None) -> str | None:
+    """Turn "today", "yesterday", "on Wednesday", "вчора", "у середу" into an ISO date.
+
+    A weekday means the most recent such day on or before the publication date.
+    Returns None when the phrase is not a relative date or ``published`` is unknown.
+    ``language`` is accepted for symmetry; English and Ukrainian words are always known.
+
+    Example:
+        >>> resolve_relative_date("у середу", "2025-03-26", "uk")
+        '2025-03-26'
+        >>> resolve_relative_date("yesterday", "2025-03-26", "en")
+        '2025-03-25'
+    """
+    if not published:
+        return None
+    try:
+        base = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    words = re.findall(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)?", phrase.casefold().replace("’", "'").replace("ʼ", "'"))
+    if "day before yesterday" in " ".join(words):
+        words = ["позавчора"]
+    for word in words:
+        if word in _TODAY:
+            return base.isoformat()
+        if word in _YESTERDAY:
+            return (base - dt.timedelta(days=1)).isoformat()
+        if word in _BEFORE_YESTERDAY:
+            return (base - dt.timedelta(days=2)).isoformat()
+        if word in _TOMORROW:
+            return (base + dt.timedelta(days=1)).isoformat()
+        if word in _WEEKDAYS:
+            return (base - dt.timedelta(days=(base.weekday() - _WEEKDAYS[word]) % 7)).isoformat()
+    return None

@@ -1,0 +1,474 @@
+"""Tests of graph.resolve: persons, other entities and events across articles."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import pytest
+
+from graph.curation import Decisions
+from graph.iri import ID_NS, person_iri
+from graph.model import ArticleRecord, Entity, Event, Fact
+from graph.resolve import (
+    BlockIndex,
+    affected_articles,
+    blocking_keys,
+    first_name_relation,
+    merge_resolution,
+    person_label,
+    resolve,
+    split_name,
+)
+
+OFFICES = {
+    "defence-minister": "Minister of Defence",
+    "armed-forces-minister": "Minister of the Armed Forces",
+    "foreign-minister": "Minister of Foreign Affairs",
+    "deputy-prime-minister": "Deputy Prime Minister",
+    "deputy-chief-general-staff": "Deputy Chief of the General Staff",
+    "prime-minister": "Prime Minister",
+}
+
+
+@dataclass(frozen=True)
+class P:
+    """A person as a test writes it: key, name, and optionally forms, office, country."""
+
+    key: str
+    name: str
+    forms: tuple[str, ...] = ()
+    office: str | None = None
+    country: str | None = None
+
+
+def M(key, parts, *, date=None, not_after=None, location=None, status="happened", subtype="in-person", topics=(), others=()):  # noqa: N802
+    """A meeting of persons ``parts`` (and group names ``others``)."""
+    return ("meeting", key, parts, date, not_after, location, status, subtype, tuple(topics), tuple(others))
+
+
+def rec(article_id, persons=(), meetings=(), *, lang="en", published=None, entities=(), events=(), facts=()):
+    """Build an ArticleRecord from persons (P), meetings (M) and raw entities/events/facts."""
+    ents, fcts, evs = list(entities), list(facts), list(events)
+    for p in persons:
+        attrs = (("country", p.country),) if p.country else ()
+        ents.append(Entity(p.key, "person", p.name, lang, forms=p.forms or (p.name,), attrs=attrs))
+        if p.office:
+            okey = f"office:{p.office}:{p.country}"
+            if all(e.key != okey for e in ents):
+                oattrs = (("country", p.country),) if p.country else ()
+                ents.append(Entity(okey, "office", OFFICES[p.office], "en", p.office, attrs=oattrs + (("title", OFFICES[p.office]),)))
+            fcts.append(Fact(p.key, "holdsRole", okey))
+    for _, key, parts, date, not_after, location, status, subtype, topics, others in meetings:
+        extra = []
+        for name in others:
+            gkey = "g:" + name
+            if all(e.key != gkey for e in ents):
+                ents.append(Entity(gkey, "group", name, lang))
+            extra.append(gkey)
+        if location and all(e.key != location for e in ents):
+            ents.append(Entity(location, "place", location.split(":")[-1].title(), "en", location.split(":")[-1]))
+        evs.append(Event(key, "meeting", subtype, tuple(parts) + tuple(extra), location=location, date=date,
+                         not_after=not_after or published, topics=topics, status=status, label=f"meeting {key}"))  # fmt: skip
+    return ArticleRecord(article_id, f"{article_id}.txt", "", (), lang, published=published,
+                         entities=tuple(ents), events=tuple(evs), facts=tuple(fcts))  # fmt: skip
+
+
+UMEROV = dict(office="defence-minister", country="ukraine")
+LECORNU = dict(office="armed-forces-minister", country="france")
+DELEGATION = ("p1", "p2", "p3", "p4", "p5")
+
+
+def delegation(lang="en"):
+    if lang == "uk":
+        return [
+            P("p1", "Рустем Умєров", ("Рустем Умєров", "Умєровим", "Умєров"), **UMEROV),
+            P("p2", "Себастьєн Лекорню", ("Себастьєн Лекорню", "Лекорню"), **LECORNU),
+            P("p3", "Володимир Горбатюк", ("Володимир Горбатюк", "Горбатюк"), country="ukraine"),
+            P("p4", "Микола Шевцов", ("Микола Шевцов",), country="ukraine"),
+            P("p5", "Олександр Балануца", ("Олександр Балануца", "Балануца"), country="ukraine"),
+        ]
+    return [
+        P("p1", "Rustem Umerov", ("Rustem Umerov", "Umerov"), **UMEROV),
+        P("p2", "Sebastien Lecornu", ("Sebastien Lecornu",), **LECORNU),
+        P("p3", "Volodymyr Horbatiuk", ("Volodymyr Horbatiuk", "Horbatiuk"), country="ukraine"),
+        P("p4", "Mykola Shevtsov", ("Mykola Shevtsov", "Shevtsov"), country="ukraine"),
+        P("p5", "Oleksandr Balanutsa", ("Oleksandr Balanutsa",), country="ukraine"),
+    ]
+
+
+def seed_corpus():
+    """The five sample articles as extraction would give them, plus undated copies."""
+    s001 = [
+        P("p1", "Rustem Umerov", ("Rustem Umerov", "Umerov"), **UMEROV),
+        P("p2", "Sébastien Lecornu", ("Sébastien Lecornu", "Sébastien Lecorne")),
+        P("p6", "Lecorneuil"),
+        P("p3", "Volodymyr Horbatiuk", ("Volodymyr Horbatiuk",)),
+        P("p7", "Horbatyuk"),
+        P("p4", "Mykola Shevtsov", ("Mykola Shevtsov", "Shevtsov")),
+        P("p5", "Oleksandr Balanutsa"),
+    ]
+    return [
+        rec("000", delegation() + [P("p8", "Andriy Yermak", country="ukraine")],
+            [M("m1", DELEGATION, topics=("air-defense", "drones"))], published="2024-09-02"),
+        rec("001", s001, [M("m1", DELEGATION, topics=("air-defense",))]),
+        rec("002", delegation("uk"), [M("m1", DELEGATION, location="place:paris", topics=("drones",))], lang="uk"),
+        rec("003", [P("p1", "Rustem Umerov", **UMEROV), P("p2", "Sebastien Lecornu", ("Sebastien Lecornu", "Lecornu"), **LECORNU)],
+            [M("m1", ("p1", "p2"), location="country:ukraine", topics=("training",))], published="2023-09-29"),
+        rec("004", [P("p1", "Rustem Umerov", ("Rustem Umerov", "Umerov"), **UMEROV), P("p2", "Sébastien Lecornu", **LECORNU)],
+            [M("m1", ("p1",), date="2025-03-26", location="place:paris", others=("French defense companies",)),
+             M("m2", ("p1", "p2"), date="2025-03-26", location="country:france")], published="2025-03-26"),
+    ]  # fmt: skip
+
+
+def persons_of(res, names):
+    return {res.iri[n] for n in names}
+
+
+def test_seed_persons_resolve_to_the_gold_persons():
+    res = resolve(seed_corpus())
+    lecornu = persons_of(res, [("000", "p2"), ("001", "p2"), ("001", "p6"), ("002", "p2"), ("003", "p2"), ("004", "p2")])
+    assert lecornu == {ID_NS + "person/sebastien-lecornu"}
+    assert res.label[ID_NS + "person/sebastien-lecornu"] == ("Sébastien Lecornu", "en")
+    alts = res.alt_labels[ID_NS + "person/sebastien-lecornu"]
+    assert {("Lecorneuil", "en"), ("Sébastien Lecorne", "en"), ("Лекорню", "uk"), ("Себастьєн Лекорню", "uk"), ("Lecornu", "en")} <= alts
+    assert ("Sébastien Lecornu", "en") not in alts
+    umerov = persons_of(res, [(a, "p1") for a in ("000", "001", "002", "003", "004")])
+    assert umerov == {ID_NS + "person/rustem-umerov"}
+    assert {("Умєровим", "uk"), ("Umerov", "en")} <= res.alt_labels[ID_NS + "person/rustem-umerov"]
+    horbatiuk = persons_of(res, [("000", "p3"), ("001", "p3"), ("001", "p7"), ("002", "p3")])
+    assert horbatiuk == {ID_NS + "person/volodymyr-horbatiuk"}
+    assert persons_of(res, [("000", "p5"), ("001", "p5"), ("002", "p5")]) == {ID_NS + "person/oleksandr-balanutsa"}
+    assert len({iri for iri in res.iri.values() if "/person/" in iri}) == 6
+
+
+@pytest.mark.parametrize(
+    ("names", "label"),
+    [
+        (["Denis Shmygal", "Denys Shmyhal", "Денис Шмигаль", "Denys Shmyhal"], "Denys Shmyhal"),
+        (["Dovilė Šakalienė", "Dovile Sakaliene", "Sakaliene", "Dovile Sakaliene", "Dovilė Šakalienė"], "Dovilė Šakalienė"),
+        (["Umerov", "Умєров", "Умєровим", "Rustem Umerov"], "Rustem Umerov"),
+        (["Horbatiuk", "Horbatyuk", "Горбатюк", "Volodymyr Horbatiuk"], "Volodymyr Horbatiuk"),
+        (["Олександр Балануца", "Балануцою", "Oleksandr Balanutsa"], "Oleksandr Balanutsa"),
+        (["Олександр Балануца", "Балануца"], "Oleksandr Balanutsa"),
+        (["Рустем Умєров", "Умєровим", "Umerov"], "Rustem Umerov"),
+        (["Zelenskyy", "Volodymyr Zelensky", "Володимир Зеленський", "Volodymyr Zelenskyy", "Volodymyr Zelenskyy"],
+         "Volodymyr Zelenskyy"),
+    ],
+)
+def test_spellings_of_one_person_merge(names, label):
+    records = [
+        rec(f"a{i}", [P("p1", n)], lang="uk" if any("\u0400" <= c <= "\u04ff" for c in n) else "en")
+        for i, n in enumerate(names)
+    ]
+    res = resolve(records)
+    iris = {res.iri[(r.article_id, "p1")] for r in records}
+    assert iris == {person_iri(label)}
+    assert res.label[person_iri(label)] == (label, "en")
+
+
+def test_homonyms_with_different_first_names_and_offices_stay_apart():
+    res = resolve([
+        rec("a", [P("p1", "Dmytro Kuleba", office="foreign-minister", country="ukraine")]),
+        rec("b", [P("p1", "Oleksiy Kuleba", office="deputy-prime-minister", country="ukraine")]),
+        rec("c", [P("p1", "Дмитро Кулеба", country="ukraine")], lang="uk"),
+        rec("d", [P("p1", "Kuleba")]),  # ambiguous: fits both
+        rec("e", [P("p1", "Kuleba", office="foreign-minister", country="ukraine")]),
+    ])  # fmt: skip
+    assert res.iri[("a", "p1")] == res.iri[("c", "p1")] == res.iri[("e", "p1")] == person_iri("Dmytro Kuleba")
+    assert res.iri[("b", "p1")] == person_iri("Oleksiy Kuleba")
+    assert res.iri[("d", "p1")] not in {person_iri("Dmytro Kuleba"), person_iri("Oleksiy Kuleba")}
+
+
+def test_same_surname_different_offices_stay_apart_and_get_distinct_iris():
+    res = resolve([
+        rec("a", [P("p1", "Kuleba", office="foreign-minister", country="ukraine")]),
+        rec("b", [P("p1", "Kuleba", office="foreign-minister", country="ukraine")]),
+        rec("c", [P("p1", "Kuleba", office="deputy-prime-minister", country="ukraine")]),
+    ])  # fmt: skip
+    assert res.iri[("a", "p1")] == res.iri[("b", "p1")] == person_iri("Kuleba")
+    assert res.iri[("c", "p1")] == person_iri("Kuleba", "deputy-prime-minister-ukraine")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        (P("p1", "Lecorneuil"), P("p1", "Sébastien Lecornu"), False),  # garbled, no evidence
+        (P("p1", "Lecorneuil", **LECORNU), P("p1", "Sébastien Lecornu", **LECORNU), True),  # office corroborates
+        (P("p1", "Sébastien Lecorne"), P("p1", "Sébastien Lecornu"), True),  # first name corroborates
+        (P("p1", "Lecornu"), P("p1", "Sébastien Lecornu"), True),  # exact surname, one candidate
+        (P("p1", "Sebastien Lecornu", country="france"), P("p1", "Sebastien Lecornu", country="canada"), False),
+        (P("p1", "Umerov", **UMEROV), P("p1", "Umerov", **LECORNU), False),
+    ],
+)
+def test_cross_article_evidence(a, b, merged):
+    res = resolve([rec("a", [a]), rec("b", [b])])
+    assert (res.iri[("a", "p1")] == res.iri[("b", "p1")]) is merged
+
+
+def test_within_article_garbled_surname_is_the_one_full_named_person():
+    res = resolve([rec("a", [P("p1", "Sébastien Lecornu"), P("p2", "Lecorneuil"), P("p3", "Rustem Umerov")])])
+    assert res.iri[("a", "p1")] == res.iri[("a", "p2")] != res.iri[("a", "p3")]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Рустем Умєров", ("Рустем", "Умєров")), ("Умєров Рустем", ("Рустем", "Умєров")), ("Lecornu", (None, "Lecornu")),
+     ("Jean-Yves Le Drian", ("Jean-Yves", "Le Drian")), ("Олександр Олександрович Сирський", ("Олександр", "Сирський"))],
+)  # fmt: skip
+def test_split_name(name, expected):
+    assert split_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("Denis", "Denys", "same"), ("Dmytro", "Oleksiy", "different"), ("D.", "Dmytro", "unknown"),
+     ("D.", "Oleksiy", "different"), (None, "Oleksiy", "unknown"), ("Jean-Noël", "Жан-Ноель", "same"),
+     ("Kristrun", "Barbara", "different"), ("Zbigniew", "Збігнєв", "same")],
+)  # fmt: skip
+def test_first_name_relation(a, b, expected):
+    assert first_name_relation(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("forms", "label"),
+    [
+        ([("Sebastien Lecornu", "a"), ("Sébastien Lecornu", "b"), ("Sébastien Lecorne", "b")], "Sébastien Lecornu"),
+        ([("Denis Shmygal", "a"), ("Denys Shmyhal", "b"), ("Denys Shmyhal", "c")], "Denys Shmyhal"),
+        ([("Andriy Yermak", "a"), ("Andrii Yermak", "b")], "Andrii Yermak"),
+        ([("Олександр Балануца", "a")], "Oleksandr Balanutsa"),
+        ([("Андрій Єрмак", "a"), ("Єрмаком", "a")], "Andriy Yermak"),
+        ([("Умєровим", "a"), ("Umerov", "b")], "Umerov"),
+        ([("Оксана Маркарова", "a")], "Oksana Markarova"),
+        ([("Горбатюка", "a")], "Horbatiuk"),
+    ],
+)
+def test_person_label(forms, label):
+    assert person_label(forms) == label
+
+
+def test_non_person_entities_use_lexicon_ids():
+    ents = (
+        Entity("country:france", "country", "France", "en", "france"),
+        Entity("org:mod", "organization", "Ministry of Defence of Ukraine", "en", "ministry-of-defence-ukraine"),
+        Entity("o1", "office", "Minister of Defence", "en", "defence-minister",
+               attrs=(("country", "country:ukraine"), ("organization", "org:mod"))),
+        Entity("country:ukraine", "country", "Ukraine", "en", "ukraine"),
+        Entity("g1", "group", "French defense companies", "en", attrs=(("country", "country:france"),)),
+        Entity("s1", "system", "CAESAR", "en", "caesar"),
+        Entity("x1", "organization", "Some Unknown Fund", "en"),
+    )  # fmt: skip
+    uk = (
+        Entity("c1", "country", "Франція", "uk", "france", forms=("Франції", "Франція")),
+        Entity("o1", "office", "Міністр оборони", "uk", "defence-minister", attrs=(("country", "ukraine"),)),
+    )
+    res = resolve([rec("a", entities=ents), rec("b", entities=uk, lang="uk")])
+    expected = {
+        ("a", "country:france"): "country/france", ("a", "org:mod"): "organization/ministry-of-defence-ukraine",
+        ("a", "o1"): "office/defence-minister-ukraine", ("a", "g1"): "group/french-defense-companies",
+        ("a", "s1"): "system/caesar", ("a", "x1"): "group/some-unknown-fund", ("b", "c1"): "country/france",
+        ("b", "o1"): "office/defence-minister-ukraine",
+    }  # fmt: skip
+    assert {k: res.iri[k] for k in expected} == {k: ID_NS + v for k, v in expected.items()}
+    assert res.label[ID_NS + "country/france"] == ("France", "en")
+    assert res.alt_labels[ID_NS + "country/france"] == {("Франція", "uk"), ("Франції", "uk")}
+    assert res.label[ID_NS + "office/defence-minister-ukraine"] == ("Minister of Defence", "en")
+
+
+def three_meetings():
+    """Umerov-Lecornu in 2023, 2024 (one dated + two undated articles) and 2025."""
+    two = [P("p1", "Rustem Umerov", **UMEROV), P("p2", "Sébastien Lecornu", **LECORNU)]
+    return [
+        rec("y23", two, [M("m1", ("p1", "p2"), location="country:ukraine", topics=("training",))], published="2023-09-29"),
+        rec("y24", delegation(), [M("m1", DELEGATION, topics=("air-defense",))], published="2024-09-02"),
+        rec("u1", delegation("uk"), [M("m1", DELEGATION, location="place:paris", topics=("air-defense",))], lang="uk"),
+        rec("u2", delegation()[:3], [M("m1", ("p1", "p2", "p3"))]),
+        rec("y25", two, [M("m1", ("p1", "p2"), date="2025-03-26", location="country:france")], published="2025-03-26"),
+    ]  # fmt: skip
+
+
+def test_three_meetings_across_years_and_undated_reports():
+    res = resolve(three_meetings())
+    events = {}
+    for (article, key), iri in res.iri.items():
+        if key.startswith("m"):
+            events.setdefault(iri, set()).add(article)
+    assert sorted(events.values(), key=sorted) == [{"u1", "u2", "y24"}, {"y23"}, {"y25"}]
+    assert res.iri[("y24", "m1")].startswith(ID_NS + "meeting/")
+
+
+def test_undated_report_of_two_people_does_not_pick_between_equal_candidates():
+    records = three_meetings()
+    records = [r for r in records if r.article_id != "y24"]
+    records.append(rec("u3", [P("p1", "Rustem Umerov"), P("p2", "Sébastien Lecornu")], [M("m1", ("p1", "p2"))]))
+    res = resolve(records)
+    assert res.iri[("u3", "m1")] not in {res.iri[("y23", "m1")], res.iri[("y25", "m1")]}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        (dict(date="2025-03-26"), dict(date="2025-03-27"), True),
+        (dict(date="2025-03-26"), dict(date="2025-03-29"), False),
+        (dict(date="2025-03-26"), dict(not_after="2025-04-02"), True),
+        (dict(date="2025-03-26"), dict(not_after="2025-04-20"), False),
+        (dict(not_after="2024-09-02"), dict(not_after="2024-09-05"), True),
+        (dict(not_after="2023-09-29"), dict(not_after="2025-03-26"), False),
+        (dict(date="2025-03-26"), dict(date="2025-03-26", status="planned"), False),
+        (dict(date="2025-03-26", status="denied"), dict(date="2025-03-26", status="denied"), True),
+        (dict(date="2025-03-26"), dict(date="2025-03-26", subtype="phone"), False),
+        (dict(date="2025-03-26"), dict(date="2025-03-26", status="reported", subtype=""), True),
+    ],
+)
+def test_meeting_dates_and_status(first, second, merged):
+    two = [P("p1", "Rustem Umerov"), P("p2", "Sébastien Lecornu")]
+    res = resolve([rec("a", two, [M("m1", ("p1", "p2"), **first)]), rec("b", two, [M("m1", ("p1", "p2"), **second)])])
+    assert (res.iri[("a", "m1")] == res.iri[("b", "m1")]) is merged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        (M("m1", ("p1",), others=("French defense companies",)), M("m1", ("p1",), others=("French defense companies",)), True),
+        (M("m1", ("p1",), location="place:paris"), M("m1", ("p1",), location="place:paris"), True),
+        (M("m1", ("p1",), location="place:paris"), M("m1", ("p1",), location="country:france"), False),
+        (M("m1", ("p1", "p2")), M("m1", ("p1",), others=("EU defence ministers",)), False),
+    ],
+)
+def test_meeting_participant_overlap(a, b, merged):
+    two = [P("p1", "Rustem Umerov"), P("p2", "Sébastien Lecornu")]
+    res = resolve([rec("a", two, [a], published="2025-03-26"), rec("b", two, [b], published="2025-03-26")])
+    assert (res.iri[("a", "m1")] == res.iri[("b", "m1")]) is merged
+
+
+def test_two_meetings_of_one_article_never_merge():
+    res = resolve(seed_corpus())
+    assert res.iri[("004", "m1")] != res.iri[("004", "m2")]
+    assert res.iri[("000", "m1")] == res.iri[("001", "m1")] == res.iri[("002", "m1")]
+    assert res.iri[("003", "m1")] not in {res.iri[("000", "m1")], res.iri[("004", "m2")]}
+
+
+def aid_record(article_id, items, *, subtype="delivered", published="2023-09-29", descriptions=()):
+    ents = [Entity("country:france", "country", "France", "en", "france"), Entity("country:ukraine", "country", "Ukraine", "en", "ukraine")]
+    ents += [Entity(f"system:{i}", "system", i.upper(), "en", i) for i in items]
+    ev = Event("a1", "aid", subtype, provider="country:france", recipient="country:ukraine", items=tuple(f"system:{i}" for i in items),
+               item_descriptions=tuple(descriptions), not_after=published)  # fmt: skip
+    return rec(article_id, entities=ents, events=[ev], published=published)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        (aid_record("a", ["caesar", "crotale"]), aid_record("b", ["caesar"]), True),
+        (aid_record("a", ["caesar"]), aid_record("b", ["milan"]), False),
+        (aid_record("a", ["caesar"]), aid_record("b", ["caesar"], subtype="pledged"), False),
+        (aid_record("a", ["caesar"]), aid_record("b", ["caesar"], published="2025-01-01"), False),
+        (aid_record("a", [], descriptions=["Training of 7,000 soldiers"]), aid_record("b", [], descriptions=["training of 7,000 soldiers"]), True),
+    ],
+)  # fmt: skip
+def test_aid_merging(a, b, merged):
+    res = resolve([a, b])
+    assert (res.iri[("a", "a1")] == res.iri[("b", "a1")]) is merged
+    assert res.iri[("a", "a1")].startswith(ID_NS + "aid/")
+
+
+@pytest.mark.parametrize(("type_b", "merged"), [("memorandum", True), ("contract", False)])
+def test_agreement_merging(type_b, merged):
+    def agreement(article_id, subtype):
+        ents = [Entity("o1", "organization", "Defense Procurement Agency", "en", "dpa"),
+                Entity("o2", "organization", "Directorate General for Armaments", "en", "dga")]  # fmt: skip
+        ev = Event("g1", "agreement", subtype, participants=("o1", "o2"), not_after="2023-09-29")
+        return rec(article_id, entities=ents, events=[ev])
+
+    res = resolve([agreement("a", "memorandum"), agreement("b", type_b)])
+    assert (res.iri[("a", "g1")] == res.iri[("b", "g1")]) is merged
+
+
+def all_records():
+    return seed_corpus() + [r for r in three_meetings()] + [
+        rec("k1", [P("p1", "Dmytro Kuleba", office="foreign-minister", country="ukraine")]),
+        rec("k2", [P("p1", "Oleksiy Kuleba", office="deputy-prime-minister", country="ukraine")]),
+        rec("k3", [P("p1", "Kuleba")]),
+        rec("s1", [P("p1", "Denis Shmygal", office="prime-minister", country="ukraine")]),
+        rec("s2", [P("p1", "Денис Шмигаль", ("Денис Шмигаль", "Шмигалем"))], lang="uk"),
+        rec("l1", [P("p1", "Lecorneuil")]),
+        aid_record("x1", ["caesar"]), aid_record("x2", ["caesar", "milan"]),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5, 6, 7])
+def test_order_independence(seed):
+    records = all_records()
+    expected = resolve(records)
+    shuffled = records[:]
+    random.Random(seed).shuffle(shuffled)
+    got = resolve(shuffled)
+    assert got == expected
+    assert list(got.iri.items()) == list(expected.iri.items())
+
+
+def test_event_identity_is_the_smallest_member():
+    res = resolve(seed_corpus())
+    from graph.iri import event_iri
+
+    assert res.iri[("002", "m1")] == event_iri("meeting", "000:m1")
+    assert res.label[res.iri[("000", "m1")]] == ("meeting m1", "en")
+
+
+@pytest.mark.parametrize(
+    "decisions",
+    [
+        Decisions(same=frozenset({("Lecorneuil", "Sébastien Lecornu")})),
+        Decisions(same=frozenset({(person_iri("Lecorneuil"), person_iri("Sébastien Lecornu"))})),
+    ],
+)
+def test_curation_same_merges(decisions):
+    records = [rec("a", [P("p1", "Sébastien Lecornu")]), rec("b", [P("p1", "Lecorneuil")])]
+    assert resolve(records).iri[("b", "p1")] == person_iri("Lecorneuil")
+    res = resolve(records, decisions)
+    assert res.iri[("a", "p1")] == res.iri[("b", "p1")] == person_iri("Sébastien Lecornu")
+    assert ("Lecorneuil", "en") in res.alt_labels[person_iri("Sébastien Lecornu")]
+
+
+def test_curation_different_splits():
+    records = [rec("a", [P("p1", "Sébastien Lecornu")]), rec("b", [P("p1", "Sébastien Lecorne")]), rec("c", [P("p1", "Lecorne")])]
+    assert len({resolve(records).iri[(a, "p1")] for a in "abc"}) == 1
+    res = resolve(records, Decisions(different=frozenset({("Sébastien Lecorne", "Sébastien Lecornu")})))
+    assert res.iri[("a", "p1")] != res.iri[("b", "p1")]
+    both = Decisions(same=frozenset({("Lecorne", "Sébastien Lecornu")}), different=frozenset({("Lecorne", "Sébastien Lecorne")}))
+    res = resolve(records, both)
+    assert res.iri[("a", "p1")] == res.iri[("c", "p1")] != res.iri[("b", "p1")]
+
+
+def test_blocking_keys():
+    keys = blocking_keys(seed_corpus()[2])
+    assert {"p:umer", "p:leko", "p:horb", "p:shev", "p:bala"} <= keys
+
+
+@pytest.mark.parametrize("new_id", ["000", "001", "002", "003", "004", "u1", "u2", "y25", "k3", "s2", "l1", "x2"])
+def test_incremental_resolution_equals_full(new_id):
+    records = all_records()
+    decisions = Decisions(same=frozenset({("Lecorneuil", "Sébastien Lecornu")}))
+    new = [r for r in records if r.article_id == new_id]
+    old = [r for r in records if r.article_id != new_id]
+    previous = resolve(old, decisions)
+    index = BlockIndex.from_records(old, decisions)
+    block = index.affected(new, decisions)
+    assert block == affected_articles(new, {r.article_id: set(index.keys[r.article_id]) for r in old}, decisions)
+    assert len(block) < len(records)
+    partial = resolve([r for r in records if r.article_id in block], decisions)
+    assert merge_resolution(previous, partial, block) == resolve(records, decisions)
+
+
+def test_unrelated_article_touches_nothing_stored():
+    index = BlockIndex.from_records(seed_corpus())
+    new = rec("n1", [P("p1", "Pete Hegseth")])
+    assert index.affected([new]) == {"n1"}
+
+
+def test_empty_and_person_free_records():
+    empty = ArticleRecord("e", "e.txt", "Hi.", ((0, 3),), "en")
+    res = resolve([empty])
+    assert (dict(res.iri), dict(res.label), dict(res.alt_labels)) == ({}, {}, {})
+    with pytest.raises(ValueError):
+        resolve([empty, empty])

@@ -1,0 +1,145 @@
+"""Every view type in real headless Chromium, offline, from file://.
+
+Needs Debian's ``chromium`` at /usr/bin/chromium (``apt-get install -y chromium``)
+and the Python ``playwright`` package; never downloads a browser. Screenshots go
+to tests/artifacts/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from queries import views
+from queries.project import to_networkx
+from queries.site import write_site
+from queries.views import country_pair_view, ego_view, graph_view, meeting_view, page_data, topic_view
+from tests.queries.synthetic import synthetic_dataset
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+R = "https://w3id.org/ddgraph/id/"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium (apt-get install -y chromium)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="needs the python playwright package")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("views")
+    ds = synthetic_dataset(persons=12, meetings=10, topics=4, articles=5, seed=0)
+    G = to_networkx(ds, articles=True)
+    written = {
+        "ego": ego_view(ds, R + "person/p0", out / "ego.html", graph=G),
+        "meeting": meeting_view(ds, R + "meeting/m0", out / "meeting.html", graph=G),
+        "topic": topic_view(ds, "air-defense", out / "topic.html", graph=G),
+        "country_pair": country_pair_view(ds, "c0", "c1", out / "pair.html", graph=G),
+        "graph": graph_view(ds, out / "graph.html"),
+        "graph_capped": graph_view(ds, out / "capped.html", max_nodes=15),
+    }
+    limit = views.PHYSICS_MAX_NODES
+    views.PHYSICS_MAX_NODES = 10  # force the Python layout with physics off
+    try:
+        written["graph_layout"] = graph_view(ds, out / "layout.html")
+    finally:
+        views.PHYSICS_MAX_NODES = limit
+    written["site_index"] = write_site(ds, out / "site")[0]
+    return written
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def distinct_colours(browser, png: bytes, limit: int = 50) -> int:
+    """Decode a PNG with the browser itself and count distinct pixel colours (up to limit)."""
+    page = browser.new_page()
+    try:
+        return page.evaluate(
+            """async ([data, limit]) => {
+                const img = new Image(); img.src = "data:image/png;base64," + data; await img.decode();
+                const c = document.createElement("canvas"); c.width = img.width; c.height = img.height;
+                const ctx = c.getContext("2d"); ctx.drawImage(img, 0, 0);
+                const px = ctx.getImageData(0, 0, c.width, c.height).data; const seen = new Set();
+                for (let i = 0; i < px.length && seen.size < limit; i += 4) seen.add((px[i] << 16) | (px[i+1] << 8) | px[i+2]);
+                return seen.size; }""",
+            [base64.b64encode(png).decode(), limit],
+        )
+    finally:
+        page.close()
+
+
+VIEWS = ["ego", "meeting", "topic", "country_pair", "graph", "graph_capped", "graph_layout"]
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_view_renders_offline(browser, pages, name):
+    path = pages[name]
+    expected_nodes, expected_edges = page_data(path.read_text(encoding="utf-8"))
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, requests = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(path.as_uri())
+        page.wait_for_function("typeof window.ddgraphStable === 'number'", timeout=60_000)
+        counts = page.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]")
+        assert counts == [len(expected_nodes), len(expected_edges)]
+        drawn = page.evaluate(
+            """() => { const c = document.querySelector('#mynetwork canvas');
+                       const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                       const seen = new Set();
+                       for (let i = 0; i < px.length && seen.size < 10; i += 16) seen.add(px[i] * 65536 + px[i+1] * 256 + px[i+2] + px[i+3] * 16777216);
+                       return seen.size; }"""
+        )
+        assert drawn > 1, "the network canvas is blank"
+        assert page.locator("#ddg-legend span").count() >= 2
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        png = page.screenshot(path=str(ARTIFACTS / f"view_{name}.png"))
+        assert distinct_colours(browser, png) > 1
+    finally:
+        page.close()
+    assert errors == []
+    assert requests and all(u.startswith(("file://", "data:")) for u in requests), requests
+
+
+def test_node_counts_match_the_graph(browser, pages):
+    page = browser.new_page()
+    try:
+        page.goto(pages["graph_capped"].as_uri())
+        page.wait_for_function("typeof window.ddgraphStable === 'number'", timeout=60_000)
+        assert page.evaluate("network.body.data.nodes.length") == 15
+        assert "Showing 15 of" in page.inner_text("#ddg-head")
+    finally:
+        page.close()
+
+
+def test_site_index_is_offline(browser, pages):
+    page = browser.new_page()
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(pages["site_index"].as_uri())
+        hrefs = page.eval_on_selector_all("a", "els => els.map(e => e.href)")
+        assert hrefs and all(h.startswith("file://") for h in hrefs)
+        page.click("text=Whole graph")
+        page.wait_for_function("typeof window.ddgraphStable === 'number'", timeout=60_000)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "site_graph.png"))
+    finally:
+        page.close()
+    assert errors == []
+    assert all(u.startswith(("file://", "data:")) for u in requests), requests
