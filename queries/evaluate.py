@@ -309,7 +309,7 @@ class _Evaluation:
             for role in person.roles:
                 subject = f"{person.name}: {role.title}" + (f" ({role.country})" if role.country else "")
                 mine = [(p, o) for p, o in held if person.name in self.gold_names(p)]
-                ok = [(p, o) for p, o in mine if (p, o) not in used and norm_title(role.title) in self._office(o)[0]
+                ok = [(p, o) for p, o in mine if (p, o) not in used and norm_title(role.title, role.country) in self._office(o)[0]
                       and (role.country is None or norm(role.country) in self._office(o)[1])]
                 if ok:
                     tp += 1

@@ -53,17 +53,34 @@ def norm(text: str) -> str:
     return _DASHES.sub(" ", plain.casefold()).strip()
 
 
-def norm_title(text: str) -> str:
-    """Normalise an office title: :func:`norm`, "&" -> "and", defense -> defence, no leading "the".
+_TITLE_NOISE = {"federal"}
+
+
+def norm_title(text: str, country: str | None = None) -> str:
+    """Normalise an office title for comparison.
+
+    :func:`norm`, "&" -> "and", defense -> defence, "for" -> "of", no leading "the",
+    no "Federal" (a country's own word for its ministers), and no trailing
+    "of <country>" (when ``country`` is given) or "to <country>" (a posting).
 
     Example:
         >>> norm_title("The Minister of Defense") == norm_title("minister of defence")
         True
+        >>> norm_title("Commander-in-Chief of the Armed Forces of Ukraine", "Ukraine")
+        'commander in chief of the armed forces'
+        >>> norm_title("Federal Minister for Foreign Affairs") == norm_title("Minister of Foreign Affairs")
+        True
     """
     words = [_SPELLING.get(w, w) for w in norm(str(text).replace("&", " and ")).split()]
+    words = ["of" if w == "for" else w for w in words if w not in _TITLE_NOISE]
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(words)
+    title = " ".join(words)
+    if country:
+        for suffix in (f" of {norm(country)}", f" of the {norm(country)}"):
+            if title.endswith(suffix):
+                title = title[: -len(suffix)]
+    return re.sub(r" to (the )?\w+$", "", title) if " to " in title else title
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -30,6 +30,8 @@ from ingest.lexicon import load_lexicon
 
 _WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an"}
 _WINDOW_OK_UK = {",", "його", "її", "їхній", "свій", "з", "питання", "у", "в", "–", "-"}
+_APPOSITION_GLUE = {"the", "a", "who", "is", "now", "currently", "which", "який", "яка", "нині", "тепер", "зараз",
+                    "є", "наразі"}
 _CUE_KINDS = {"former", "counterpart", "background", "status", "same_day", "delegation"}
 _ROLE_KINDS = {"office", "rank", "country", "organization", "counterpart", "former", "place"}
 
@@ -153,8 +155,8 @@ def _window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Mat
     if j >= len(sent.tokens) or sent.tokens[j].text != ",":
         return []
     k = j + 1
-    if k < len(sent.tokens) and sent.tokens[k].norm in {"the", "a"}:
-        k += 1
+    while k < len(sent.tokens) and sent.tokens[k].norm in _APPOSITION_GLUE:
+        k += 1  # ", who is now the Secretary of ...", ", нині секретар ..."
     out = []
     for m in sorted(sent.matches, key=lambda m: (m.i, -(m.j - m.i))):
         if m.kind == "office" and m.i == k:
@@ -287,7 +289,7 @@ def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, c
                  last_office: OfficeRef | None, bounds: tuple[set[int], set[int]]) -> OfficeRef | None:
     window = _window_left(sent, cand.i, ctx.language, bounds[0])
     offices, rank = _offices_from_window(window, last_office, ctx)
-    if not offices and not any(m.kind == "former" for m in window):
+    if not offices:  # an apposition in the present tense counts even after "replaced X"
         right = _window_right(sent, cand.j, bounds[1])
         if right:
             offices, _ = _offices_from_window(right, None, ctx)
