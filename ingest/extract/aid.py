@@ -78,12 +78,13 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     cues = sent.of("aid")
     if not cues:
         return None
-    for m in cues:
+    for m in list(cues):
         before = {t.norm for t in sent.tokens[max(0, m.i - 2) : m.i]}
-        if m.id == "delivered" and before & _MODALS and not before & {"been", "was", "were", "has", "have"}:
+        if m.id in {"delivered", "base"} and before & _MODALS and not before & {"been", "was", "were", "has", "have"}:
             return "pledged", m
         if m.id == "delivered" and any("futr" in sent.tokens[k].tag for k in range(m.i, m.j)):
             return "pledged", m
+    cues = [m for m in cues if m.id != "base"]
     for status in ("ordered", "pledged", "delivered"):
         for m in cues:
             if m.id == status:
@@ -96,7 +97,8 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
 def _sides(sent: SentenceView, cue: Match, status: str) -> tuple[str | None, str | None]:
     """(provider, recipient): the giver is named before the verb, the receiver after it;
     for an order the buyer comes first and the seller after ("Ukraine ordered X from France")."""
-    countries = [m for m in longest(sent.matches, {"country"}) if m.kind == "country"]
+    countries = [m for m in longest(sent.matches, {"country"})
+                 if not sent.tokens[m.j - 1].text.endswith(("'s", "’s"))]  # "Ukraine's air defense"
     before = [m.id for m in countries if m.j <= cue.i]
     after = [m.id for m in countries if m.i >= cue.j]
     first = before[-1] if before else None

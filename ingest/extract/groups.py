@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from ingest.extract.match import Match
 from ingest.extract.tokens import Token
 
-_SKIP_EN = {"the", "a", "an", "of", "leading", "several", "many", "some", "major", "top", "key", "other", "with"}
+_SKIP_EN = {"the", "a", "an", "of", "leading", "several", "many", "some", "major", "top", "key", "other", "with",
+            "провідний", "кілька", "низка", "ряд", "деякий", "інший", "найбільший", "ключовий"}
 _QUALIFIER_EN = {"defense", "military", "security", "arm", "arms", "industry", "industrial", "aerospace",
                  "and", "foreign", "partner", "allied", "eu", "nato", "european", "western", "private",
                  "state", "state-owned", "weapon", "drone", "technology", "tech"}
@@ -91,8 +92,14 @@ def find_groups(tokens: list[Token], matches: list[Match], language: str,
             continue  # a bare "experts" or "companies" says too little
         if language == "uk" and k == m.i:
             continue  # a bare "представники" or "компанії" says too little
-        countries = [country_tokens[x] for x in range(k, m.j) if country_tokens.get(x)]
-        start, end = tokens[k].start, tokens[m.j - 1].end
-        label = " ".join(t.text for t in tokens[k : m.j])
+        if tokens[k].norm in {"joint", "спільний"}:
+            continue  # "спільних підприємств" are joint ventures, a topic, not a body
+        end_tok = m.j
+        if language == "uk" and end_tok in country_tokens:  # "підприємств Данії": the country follows
+            while end_tok in country_tokens:
+                end_tok += 1
+        countries = [country_tokens[x] for x in range(k, end_tok) if country_tokens.get(x)]
+        start, end = tokens[k].start, tokens[end_tok - 1].end
+        label = " ".join(t.text for t in tokens[k:end_tok])
         out.append(Group(label, m.id, countries[0] if countries else None, start, end))
     return out

@@ -23,8 +23,10 @@ from ingest.extract.match import Match
 from ingest.extract.groups import Group, find_groups
 from ingest.extract.persons import PersonDraft
 from ingest.extract.when import find_date
+from ingest.lexicon import load_lexicon
 
 _PREPOSITIONS_IN = {"in", "to", "at", "у", "в", "до", "на"}
+_VISIT = {"visit", "visited", "відвідати", "відвідав"}
 _KIND_ORDER = ("multilateral", "video", "phone", "in-person")
 
 
@@ -43,6 +45,17 @@ class MeetingDraft:
     status: str = "happened"
     topics: dict[str, list[Mention]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+
+
+def system_topics(system_id: str) -> tuple[str, ...]:
+    """Topics a weapon system implies (``topics`` of its systems.yaml entry).
+
+    Example:
+        >>> system_topics("patriot")
+        ('air-defense',)
+    """
+    term = load_lexicon().systems.get(system_id)
+    return term.attr_all("topics") if term is not None else ()
 
 
 def episodes_of(sentences: list[tuple[int, str]], starts_episode: Callable[[int], bool]) -> list[list[int]]:
@@ -129,7 +142,8 @@ def _location(ctx: Context, sents: list[SentenceView], cities_only: bool = False
                 continue
             prev = sent.tokens[m.i - 1].norm
             prev2 = sent.tokens[m.i - 2].norm if m.i >= 2 else ""
-            if prev not in _PREPOSITIONS_IN and not (prev == "the" and prev2 in _PREPOSITIONS_IN):
+            visit = any(v.kind == "meeting" and v.j == m.i and sent.tokens[v.i].norm in _VISIT for v in sent.matches)
+            if prev not in _PREPOSITIONS_IN and not (prev == "the" and prev2 in _PREPOSITIONS_IN) and not visit:
                 continue
             cand = (m.kind, m.id, Mention(m.start, m.end, sent.index))
             if best is None or (best[0] == "country" and m.kind == "place"):
@@ -180,15 +194,32 @@ def _formats(sent: SentenceView, trig: tuple[str, Mention] | None) -> list[Match
     cue = next((m for m in sent.matches if m.kind == "meeting" and m.start == trig[1].start), None)
     if cue is None:
         return []
+    titles = [m for m in sent.matches if m.kind == "office"]
     out = []
     for m in sent.matches:
-        if m.kind != "organization":
-            continue
+        if m.kind != "organization" or any(t.i <= m.i and m.j <= t.j for t in titles):
+            continue  # "met NATO Secretary General X": a title, not the body meeting
         between = [t.norm for t in sent.tokens[cue.j:m.i]]
         if (0 <= m.i - cue.j <= 2 and set(between) <= {"of", "the", "a"}) or m.j == cue.i or \
                 (m.i <= cue.i and cue.j <= m.j):
             out.append(m)
     return out
+
+
+def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
+                     scenes: list[_Scene]) -> PersonDraft | None:
+    """The person a subject like "he", "the minister", "міністр" stands for: the first
+    participant of the article's first meeting, when the anaphor comes before the
+    meeting word and the sentence names exactly one other person."""
+    if len(here) != 1 or not scenes or not scenes[0].participants:
+        return None
+    trigger_at = trig[1].start
+    for m in sent.of("anaphor"):
+        nxt = sent.tokens[m.j] if m.j < len(sent.tokens) else None
+        if m.end <= trigger_at and (nxt is None or not nxt.is_cap):
+            actor = scenes[0].participants[0]
+            return actor if actor is not here[0] else None
+    return None
 
 
 def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft]) -> list[_Scene]:
@@ -205,9 +236,14 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
         bodies = _formats(sent, trig)
         if trig is not None and (here or groups or bodies):
             side = sent.has("side_meeting")
-            new_party = (current is not None and not sent.has("delegation")
-                         and len(here) + len(groups) >= 2 and any(not current.knows(p) for p in here)
+            fresh = current is not None and (any(not current.knows(p) for p in here)
+                                             or any(g.label not in {x.label for x in current.groups} for g in groups))
+            actor = _anaphoric_actor(sent, trig, here, scenes)
+            new_party = (fresh and not sent.has("delegation")
+                         and (len(here) + len(groups) >= 2 or actor is not None)
                          and (current.kind != "multilateral" or side))
+            if new_party and actor is not None and actor not in here:
+                here = [actor, *here]  # "The minister also held talks with X": the minister is the actor
             if current is None or new_party:
                 if side and current is not None and current.kind == "multilateral":
                     current.add_trigger(sent, trig, here, [])  # they attended the big meeting too
@@ -257,5 +293,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                     continue
                 for m in sent.of("topic"):
                     draft.topics.setdefault(m.id, []).append(Mention(m.start, m.end, sent.index))
+                for m in sent.of("system"):  # "Patriot" is talk about air defense
+                    for topic in system_topics(m.id):
+                        draft.topics.setdefault(topic, []).append(Mention(m.start, m.end, sent.index))
             out.append(draft)
     return out
