@@ -108,17 +108,21 @@ def word_similarity(a: str, b: str) -> float:
 def item_matches(gold_item: str, label: str | None = None, description: str | None = None) -> bool:
     """Tell whether a store aid item (a system label or a description) is the gold item.
 
-    Labels must be equal after :func:`norm`; a description matches when it holds
-    at least 60% of the gold item's content words.
+    Labels must be equal after :func:`norm`, or the gold name must be the store
+    label's family name (its first words: "AMX" names the "AMX-10 RC", "Leopard" the
+    "Leopard 2"); a description matches when it holds at least 60% of the gold item's
+    content words.
 
     Example:
         >>> item_matches("CAESAR", label="Caesar")
         True
+        >>> item_matches("AMX", label="AMX-10 RC"), item_matches("AMX", label="AMRAAM")
+        (True, False)
         >>> item_matches("training of more than 7,000 Ukrainian soldiers",
         ...              description="training of 7,000 Ukrainian soldiers")
         True
     """
-    if label is not None and norm(label) == norm(gold_item):
+    if label is not None and (norm(label) == norm(gold_item) or norm(label).startswith(norm(gold_item) + " ")):
         return True
     if description is None:
         return False
