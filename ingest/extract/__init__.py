@@ -37,7 +37,7 @@ def extract(doc: Document, *, use_ner: bool = True):
     ctx = annotate(doc, use_ner=use_ner)
     persons = extract_persons(ctx)
     aid, aid_sentences = extract_aid(ctx)
-    agreements = extract_agreements(ctx)
+    agreements = extract_agreements(ctx, persons)
     builder = RecordBuilder(ctx)
     keys = {id(p): builder.person(p) for p in persons}
     meetings = extract_meetings(ctx, persons, aid_sentences, lambda p: keys[id(p)])
@@ -46,5 +46,5 @@ def extract(doc: Document, *, use_ner: bool = True):
     for a in aid:
         builder.aid(a)
     for g in agreements:
-        builder.agreement(g)
+        builder.agreement(g, [keys[id(p)] for p in g.signatories])
     return builder.build(EXTRACTOR)

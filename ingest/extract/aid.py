@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, longest
+from ingest.extract.persons import home_country
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -66,6 +67,7 @@ class AgreementDraft:
     type: str
     label: str
     parties: list[tuple[str, str, Mention]] = field(default_factory=list)  # (kind, id, mention)
+    signatories: list = field(default_factory=list)  # PersonDraft
     status: str = "happened"
     mention: Mention | None = None
 
@@ -151,6 +153,9 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
         provider, recipient = _sides(sent, cue, status)
         if provider is None and recipient is None:
             continue
+        if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"
+            home = home_country(ctx)
+            recipient = home if home != provider else None
         draft = AidDraft(status, provider, recipient, mention=Mention(cue.start, cue.end, sent.index))
         for m in systems:
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
@@ -162,7 +167,7 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
 
 def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
     stop = {"was", "were", "is", "signed", "between", "with", "by", "that", "which", "has", "have", ",", ".",
-            "між", "було", "який", "що"}
+            "during", "amid", "after", "before", "while", "at", "під", "між", "було", "який", "що", "у", "в"}
     j = m.j
     while j < len(sent.tokens) and sent.tokens[j].norm not in stop and j - m.j < 8 \
             and not sent.tokens[j].is_cap:
@@ -170,18 +175,25 @@ def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
     return ctx.doc.text[sent.tokens[m.i].start : sent.tokens[j - 1].end]
 
 
-def extract_agreements(ctx: Context) -> list[AgreementDraft]:
-    """Signed (or to-be-signed) agreements, with their parties."""
+def extract_agreements(ctx: Context, persons: list | None = None) -> list[AgreementDraft]:
+    """Signed (or to-be-signed) agreements, with their parties and signatories.
+
+    Parties are the bodies on each side of "between"; without "between", the bodies
+    named in the sentence, or, failing those, the signatories' offices (resolved when
+    the record is built). Signatories are the persons named before "signed" or after
+    "signed by".
+    """
     out = []
     for sent in ctx.sentences:
         kinds = longest(sent.matches, {"agreement"})
-        if not kinds or not sent.has("agreement_signed"):
+        signed = sent.of("agreement_signed")
+        if not kinds or not signed:
             continue
         m = kinds[0]
         draft = AgreementDraft(m.id, _agreement_label(ctx, sent, m), mention=Mention(m.start, m.end, sent.index))
-        if sent.has("status", "planned"):
+        if sent.has("status", "planned") or _future(sent, signed[0]):
             draft.status = "planned"
-        bodies = longest(sent.matches, {"organization", "country"})
+        bodies = [b for b in longest(sent.matches, {"organization", "country", "office"}) if b.kind != "office"]
         between = next((k for k, t in enumerate(sent.tokens) if t.norm in {"between", "між"}), None)
         if between is not None:
             conj = next((k for k in range(between + 1, len(sent.tokens))
@@ -190,9 +202,27 @@ def extract_agreements(ctx: Context) -> list[AgreementDraft]:
             right = [b for b in bodies if b.i > conj]
             chosen = ([left[-1]] if left else []) + ([right[0]] if right else [])
         else:
-            chosen = bodies
+            chosen = [b for b in bodies if not sent.tokens[b.j - 1].text.endswith(("'s", "’s"))] \
+                if not _signatories(sent, signed[0], persons or []) else []
         for b in chosen:
             draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
-        if draft.parties:
+        draft.signatories = _signatories(sent, signed[0], persons or [])
+        if draft.parties or draft.signatories:
             out.append(draft)
+    return out
+
+
+def _future(sent: SentenceView, cue: Match) -> bool:
+    before = {t.norm for t in sent.tokens[max(0, cue.i - 3) : cue.i]}
+    return bool(before & {"will", "would", "plan", "plans", "to"}) or "futr" in sent.tokens[cue.i].tag
+
+
+def _signatories(sent: SentenceView, cue: Match, persons: list) -> list:
+    """Persons named before the signing verb, or after "signed by"."""
+    by = cue.j < len(sent.tokens) and sent.tokens[cue.j].norm in {"by"}
+    out = []
+    for p in persons:
+        for m in p.mentions:
+            if sent.start <= m.start < sent.end and ((m.end <= cue.start) != by) and p not in out:
+                out.append(p)
     return out

@@ -110,10 +110,12 @@ def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[s
 
 
 def _planned(sent: SentenceView) -> bool:
-    """A planned-cue phrase, or (Ukrainian) a verb in the future tense: "зустрінуться"."""
+    """A planned-cue phrase, or (Ukrainian) a verb in the future tense: "зустрінуться"
+    (not "Нагадаємо", "let us recall", which is grammatically a future too)."""
     if sent.has("status", "planned"):
         return True
-    return any("VERB" in t.tag and "futr" in t.tag for t in sent.tokens)
+    asides = {k for m in sent.matches if m.kind in {"background", "same_day"} for k in range(m.i, m.j)}
+    return any("VERB" in t.tag and "futr" in t.tag for k, t in enumerate(sent.tokens) if k not in asides)
 
 
 def _status(sents: list[SentenceView]) -> str:
@@ -283,6 +285,11 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             draft.mentions = scene.mentions
             draft.bodies = [(b.id, Mention(b.start, b.end, ctx.doc.sentence_index(b.start))) for b in scene.bodies]
             draft.location = _location(ctx, scene.triggers) or _location(ctx, scene.sents, cities_only=True)
+            if draft.location and draft.location[0] == "country":  # "visit to Ukraine ... arrived in Kyiv"
+                city = _location(ctx, scene.sents, cities_only=True)
+                places = load_lexicon().places
+                if city and city[1] in places and places[city[1]].attr("country") == draft.location[1]:
+                    draft.location = city
             draft.date = next((d for d in (find_date(ctx, s) for s in scene.triggers) if d), None)
             if scene.side and out:  # "held separate talks on the sidelines": same place and day
                 draft.location, draft.date = out[-1].location or draft.location, out[-1].date or draft.date

@@ -238,6 +238,36 @@ def _offices_from_window(window: list[Match], last_office: OfficeRef | None,
     return [], rank
 
 
+def _national(title_id: str) -> bool:
+    """True for titles of a national body (a minister), False for an international one."""
+    lex = load_lexicon()
+    return (lex.offices[title_id].attr("org_kind") or "") not in lex.organizations
+
+
+def home_country(ctx: Context) -> str | None:
+    """The country an article is about: the one its text names most often (places count
+    for their country), first named on a tie. "Defense Minister X" with no country is
+    that country's.
+
+    Example:
+        >>> from ingest.document import Article, make_document
+        >>> from ingest.extract.context import annotate
+        >>> home_country(annotate(make_document(Article("Talks in Kyiv. France and Ukraine agreed.", "x")),
+        ...                       use_ner=False))
+        'ukraine'
+    """
+    if ctx.home is None:
+        lex = load_lexicon()
+        counts: dict[str, list[int]] = {}
+        for sent in ctx.sentences:
+            for m in longest(sent.matches, {"country", "place"}):
+                country = m.id if m.kind == "country" else (lex.places[m.id].attr("country") if m.id in lex.places else None)
+                if country:
+                    counts.setdefault(country, [0, m.start])[0] += 1
+        ctx.home = min(counts, key=lambda c: (-counts[c][0], counts[c][1])) if counts else ""
+    return ctx.home or None
+
+
 def _country_of(office: OfficeRef) -> str | None:
     if office.country or not office.organization:
         return office.country
@@ -300,6 +330,8 @@ def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, c
         if office.country is None and office.organization is None and last_office is not None and listed:
             # in a list of titles ("A of the General Staff of Ukraine, B, and C") the country carries over
             office = OfficeRef(office.title_id, _country_of(last_office), None, office.mention)
+        if office.country is None and office.organization is None and _national(office.title_id):
+            office = OfficeRef(office.title_id, home_country(ctx), None, office.mention)
         person.offices.append(office)
         last_office = office
     return last_office

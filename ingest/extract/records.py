@@ -144,12 +144,21 @@ class RecordBuilder:
             not_after=self.ctx.doc.published,
         ))
 
-    def agreement(self, g: AgreementDraft) -> None:
+    def agreement(self, g: AgreementDraft, signatories: list[str]) -> None:
         n = sum(1 for e in self.events if e.kind == "agreement") + 1
-        parties = tuple(self.lexicon(kind, ident, mention) for kind, ident, mention in g.parties)
+        parties = [self.lexicon(kind, ident, mention) for kind, ident, mention in g.parties]
+        if not parties:  # the bodies the signatories speak for: their offices' organisations
+            for person in signatories:
+                for f in self.facts:
+                    if f.subject == person and f.predicate == "holdsRole":
+                        office = self.entities[f.object]["attrs"]
+                        body = office.get("organization") or office.get("country")
+                        if body and body not in parties:
+                            parties.append(body)
         self.events.append(Event(
-            key=f"agr{n}", kind="agreement", subtype=g.type, participants=parties, status=g.status,
-            label=g.label, mentions=(g.mention,) if g.mention else (), not_after=self.ctx.doc.published,
+            key=f"agr{n}", kind="agreement", subtype=g.type, participants=tuple(parties), status=g.status,
+            signatories=tuple(signatories), label=g.label, mentions=(g.mention,) if g.mention else (),
+            not_after=self.ctx.doc.published,
         ))
 
     # -- output -------------------------------------------------------------------
