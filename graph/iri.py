@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from graph.translit import fold, kmu2010
 
@@ -29,6 +30,7 @@ EVENT_IRI_KINDS = ("meeting", "aid", "agreement")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """Turn text in any script into lowercase ASCII words joined by hyphens.
 

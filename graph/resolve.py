@@ -21,14 +21,15 @@ union-find that refuses any merge putting two conflicting mentions together
 
 Events of different articles are one event when their participants overlap
 (two shared persons, or one plus the same body or place), kind, subtype and
-factuality agree and dates fit (see :func:`_cluster_events`). ``BlockIndex`` says which stored articles a new one
-can touch, so a big store re-resolves only that block (:func:`merge_resolution`).
+factuality agree and dates fit (see :func:`_cluster_events`). ``BlockIndex``
+says which stored articles a new one can touch, so a big store re-resolves only
+that block and merges it in (:func:`merge_resolution`).
 
 Example:
     >>> from graph.model import ArticleRecord, Entity
-    >>> a = ArticleRecord("a", "a.txt", "", (), "en", entities=(Entity("p1", "person", "Rustem Umerov", "en"),))
-    >>> b = ArticleRecord("b", "b.txt", "", (), "uk", entities=(Entity("p1", "person", "Умєровим", "uk"),))
-    >>> r = resolve([a, b])
+    >>> def rec(article_id, name, lang):
+    ...     return ArticleRecord(article_id, "", "", (), lang, entities=(Entity("p1", "person", name, lang),))
+    >>> r = resolve([rec("a", "Rustem Umerov", "en"), rec("b", "Умєровим", "uk")])
     >>> r.iri[("b", "p1")]
     'https://w3id.org/ddgraph/id/person/rustem-umerov'
 """
@@ -63,8 +64,10 @@ from graph.translit import (
 Node = tuple[str, str]  # (article_id, local key)
 _PUNCT = ".,;:()[]\"'«»“”„"
 _LEXICON_KINDS = ("country", "place", "organization", "system")
-_PARTICLES = {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn",
-              "фон", "дер", "де", "ван", "ле", "ла", "дю", "аль", "да", "ді"}  # fmt: skip
+_PARTICLES = {
+    "de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn",
+    "фон", "дер", "де", "ван", "ле", "ла", "дю", "аль", "да", "ді",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -86,16 +89,21 @@ class Resolution:
 
 
 def split_name(name: str) -> tuple[str | None, str]:
-    """Split a person name into (first name or None, surname); patronymics dropped.
+    """Split a person name into (first name or None, surname); a patronymic is dropped.
 
     Example:
-        >>> split_name("Умєров Рустем Ахмедович"), split_name("Lecornu"), split_name("Ursula von der Leyen")
-        (('Рустем', 'Умєров'), (None, 'Lecornu'), ('Ursula', 'von der Leyen'))
+        >>> split_name("Умєров Рустем Ахмедович"), split_name("Lecornu")
+        (('Рустем', 'Умєров'), (None, 'Lecornu'))
+        >>> split_name("Ursula von der Leyen")
+        ('Ursula', 'von der Leyen')
     """
-    toks = [t.strip(_PUNCT) for t in name.split()]
-    toks = [t for t in toks if t and not is_patronymic(t)]
+    toks = [t for t in (t.strip(_PUNCT) for t in name.split()) if t]
     if not toks:
         return None, ""
+    if len(toks) >= 3 and is_patronymic(toks[-1]) and first_name_id(toks[-2]):  # Surname First Patronymic
+        toks = toks[:-1]
+    elif len(toks) >= 3 and is_patronymic(toks[1]):  # First Patronymic Surname
+        toks = [toks[0], *toks[2:]]
     if len(toks) > 1 and first_name_id(toks[-1]) and not first_name_id(toks[0]):
         toks = [toks[-1], *toks[:-1]]
     i = len(toks) - 1
@@ -163,8 +171,7 @@ class _Person:
     node: Node
     entity: Entity
     first: str | None
-    surname: str
-    keys: frozenset[str]
+    keys: frozenset[str]  # surname keys
     offices: frozenset[tuple[str, str]]
     countries: frozenset[str]
     terms: frozenset[str]  # decision terms this mention matches
@@ -172,6 +179,10 @@ class _Person:
     @property
     def sig(self) -> tuple:
         return (self.first, self.offices, self.countries, self.terms)
+
+    @property
+    def names(self) -> tuple:
+        return (self.first or "", tuple(sorted(self.keys)))
 
 
 def _ref_id(record: ArticleRecord, value: str | None) -> str:
@@ -197,20 +208,26 @@ def _persons(records: Sequence[ArticleRecord], decisions: Decisions) -> list[_Pe
                 continue
             offices = set()
             for fact in rec.facts:
-                office = rec.entity(fact.object) if fact.subject == ent.key and fact.predicate == "holdsRole" else None
+                if (fact.subject, fact.predicate) != (ent.key, "holdsRole"):
+                    continue
+                office = rec.entity(fact.object)
                 if office is not None and office.kind == "office":
                     title = office.lexicon_id or slug(office.attr("title") or office.name)
                     offices.add((title, _ref_id(rec, office.attr("country"))))
             countries = {_ref_id(rec, v) for k, v in ent.attrs if k == "country"} | {c for _, c in offices if c}
             first, surname = split_name(ent.name)
-            slugs = {slug(f) for f in (ent.name, *ent.forms)} | {f"{slug(ent.name)}-{slug('-'.join(o))}" for o in offices}
-            out.append(
-                _Person(
-                    (rec.article_id, ent.key), ent, first, surname, surname_keys(surname) if surname else frozenset(),
-                    frozenset(offices), frozenset(countries), frozenset(t for t, s in terms.items() if s in slugs),
-                )  # fmt: skip
-            )
+            slugs = {slug(f) for f in (ent.name, *ent.forms)}
+            slugs |= {f"{slug(ent.name)}-{slug('-'.join(o))}" for o in offices}
+            matched = frozenset(t for t, s in terms.items() if s in slugs)
+            keys = surname_keys(surname) if surname else frozenset()
+            node = (rec.article_id, ent.key)
+            out.append(_Person(node, ent, first, keys, frozenset(offices), frozenset(countries), matched))
     return sorted(out, key=lambda p: p.node)
+
+
+def _same_office(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Same title, and the same country when both are known."""
+    return a[0] == b[0] and (a[1] == b[1] or not a[1] or not b[1])
 
 
 def _conflict(x: tuple, y: tuple, different: frozenset[tuple[str, str]]) -> str | None:
@@ -221,7 +238,7 @@ def _conflict(x: tuple, y: tuple, different: frozenset[tuple[str, str]]) -> str 
     rel = first_name_relation(fx, fy)
     if rel == "different" or (cx and cy and not cx & cy):
         return "soft"
-    if ox and oy and not ox & oy and rel != "same":
+    if ox and oy and rel != "same" and not any(_same_office(a, b) for a in ox for b in oy):
         return "soft"
     return None
 
@@ -233,7 +250,6 @@ class _Clusters:
         self.parent = {p.node: p.node for p in persons}
         self.sigs = {p.node: {p.sig} for p in persons}
         self.full = {p.node: p.first is not None for p in persons}
-        self.members = {p.node: [p.node] for p in persons}
         self.different = different
 
     def find(self, n: Node) -> Node:
@@ -244,7 +260,8 @@ class _Clusters:
 
     def compatible(self, ra: Node, rb: Node, forced: bool = False) -> bool:
         blocking = {"hard"} if forced else {"hard", "soft"}
-        return not any(_conflict(x, y, self.different) in blocking for x in self.sigs[ra] for y in self.sigs[rb])
+        pairs = ((x, y) for x in self.sigs[ra] for y in self.sigs[rb])
+        return not any(_conflict(x, y, self.different) in blocking for x, y in pairs)
 
     def union(self, a: Node, b: Node, forced: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -256,66 +273,115 @@ class _Clusters:
         self.parent[rb] = ra
         self.sigs[ra] |= self.sigs.pop(rb)
         self.full[ra] = self.full[ra] or self.full.pop(rb)
-        self.members[ra] += self.members.pop(rb)
         return True
+
+
+def _greedy(uf: _Clusters, nodes: Iterable[Node]) -> None:
+    """Join each node, in order, to the first compatible cluster already formed among ``nodes``."""
+    roots: list[Node] = []
+    for n in sorted(nodes):
+        if not any(uf.union(r, n) for r in roots):
+            roots.append(n)
+        roots = sorted({uf.find(r) for r in roots})
+
+
+def _components(edges: Iterable[tuple]) -> list[list]:
+    """Connected components of the nodes of ``edges``, each sorted, in sorted order."""
+    edges = list(edges)
+    parent = {x: x for e in edges for x in e}
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict = defaultdict(list)
+    for x in parent:
+        comps[find(x)].append(x)
+    return sorted(sorted(c) for c in comps.values())
 
 
 def _link_persons(persons: list[_Person], decisions: Decisions) -> _Clusters:
     uf = _Clusters(persons, decisions.different)
-    by_node = {p.node: p for p in persons}
     for a, b in sorted(decisions.same):  # 1. must-link
         group = [p.node for p in persons if a in p.terms or b in p.terms]
         for n in group[1:]:
             uf.union(group[0], n, forced=True)
-    buckets: dict[str, set[Node]] = defaultdict(set)
+    # Relations are computed between name groups (first name, surname keys), not mentions.
+    groups: dict[tuple, list[_Person]] = defaultdict(list)
     for p in persons:
-        for k in p.keys:
-            buckets[k[:4]].add(p.node)
+        groups[p.names].append(p)
+    buckets: dict[str, set[tuple]] = defaultdict(set)
+    for g in groups:
+        for k in g[1]:
+            buckets[k[:4]].add(g)
     exact, fuzzy = set(), set()
-    for nodes in buckets.values():
-        ordered = sorted(nodes)
-        for i, n in enumerate(ordered):
-            for m in ordered[i + 1 :]:
-                x, y = by_node[n], by_node[m]
-                if x.keys & y.keys:
-                    exact.add((n, m))
-                elif any(garbled(kx, ky) for kx in x.keys for ky in y.keys):
-                    fuzzy.add((n, m))
-    same_first = lambda n, m: first_name_relation(by_node[n].first, by_node[m].first) == "same"  # noqa: E731
-    for n, m in sorted(exact):  # 2. same first name, same surname
-        if same_first(n, m):
-            uf.union(n, m)
-    for n, m in sorted(fuzzy):  # 3. same first name, garbled surname
-        if same_first(n, m):
-            uf.union(n, m)
-    near: dict[Node, set[Node]] = defaultdict(set)
-    for n, m in exact | fuzzy:
-        near[n].add(m)
-        near[m].add(n)
+    for names in buckets.values():
+        for g, h in ((g, h) for g in names for h in names if g <= h):
+            if set(g[1]) & set(h[1]):
+                exact.add((g, h))
+            elif any(garbled(x, y) for x in g[1] for y in h[1]):
+                fuzzy.add((g, h))
+    same = lambda g, h: first_name_relation(g[0] or None, h[0] or None) == "same"  # noqa: E731
+    nodes_of = lambda comp: [p.node for g in comp for p in groups[g]]  # noqa: E731
+    for rel in (exact, fuzzy):  # 2. same first name, same surname; 3. ... garbled surname
+        for comp in _components([(g, h) for g, h in rel if same(g, h)]):
+            _greedy(uf, nodes_of(comp))
+    related = exact | fuzzy | {(h, g) for g, h in exact | fuzzy}
+    by_article: dict[str, list[_Person]] = defaultdict(list)
+    for p in persons:
+        by_article[p.node[0]].append(p)
     for p in persons:  # 4. within one article: fits exactly one full-named person
         if p.first is None:
-            fits = {uf.find(m) for m in near[p.node] if m[0] == p.node[0] and by_node[m].first is not None}
-            fits = {r for r in fits if r != uf.find(p.node)}
+            fits = {uf.find(q.node) for q in by_article[p.node[0]] if q.first and (p.names, q.names) in related}
+            fits.discard(uf.find(p.node))
             if len(fits) == 1:
                 uf.union(p.node, fits.pop())
-    for n, m in sorted(exact | fuzzy):  # 5. shared office
-        if by_node[n].offices & by_node[m].offices:
-            uf.union(n, m)
-    exact_near: dict[Node, set[Node]] = defaultdict(set)
-    for n, m in exact:
-        exact_near[n].add(m)
-        exact_near[m].add(n)
-    for p in persons:  # 6. same surname key, one full-named candidate
-        root = uf.find(p.node)
-        targets = {uf.find(m) for q in uf.members[root] for m in exact_near[q]} - {root}
-        targets = {t for t in targets if uf.compatible(root, t)}
-        full = sorted(t for t in targets if uf.full[t])
-        if len(full) == 1:
-            uf.union(root, full[0])
-        elif not full and not uf.full[root]:
-            for t in sorted(targets):
-                uf.union(root, t)
+    by_office: dict[tuple, list[_Person]] = defaultdict(list)
+    for p in persons:
+        for o in p.offices:
+            by_office[o].append(p)
+    for office in sorted(by_office):  # 5. shared office, same or garbled surname
+        names = {p.names for p in by_office[office]}
+        for comp in _components([(g, h) for g, h in related if g in names and h in names]):
+            _greedy(uf, [p.node for p in by_office[office] if p.names in comp])
+    _link_unique_surnames(uf, persons)  # 6.
     return uf
+
+
+def _link_unique_surnames(uf: _Clusters, persons: list[_Person]) -> None:
+    """A cluster joins the one full-named cluster sharing a surname key; bare leftovers join each other."""
+    keys_of: dict[Node, set[str]] = defaultdict(set)
+    for p in persons:
+        keys_of[uf.find(p.node)] |= p.keys
+    full_by_key: dict[str, set[Node]] = defaultdict(set)
+    for root, keys in keys_of.items():
+        if uf.full[root]:
+            for k in keys:
+                full_by_key[k].add(root)
+    plan, orphans = [], defaultdict(list)
+    for root in sorted(keys_of):
+        near = {t for k in keys_of[root] for t in full_by_key[k] if t != root}
+        full = sorted(t for t in near if uf.compatible(root, t))
+        if len(full) == 1:
+            plan.append((root, full[0]))
+        elif not full and not uf.full[root]:
+            for k in keys_of[root]:
+                orphans[k].append(root)
+    for a, b in plan:
+        uf.union(a, b)
+    chains = [(ns[i], ns[i + 1]) for ns in orphans.values() for i in range(len(ns) - 1)]
+    for comp in _components(chains):
+        _greedy(uf, comp)
+
+
+def _forms(ent: Entity) -> list[str]:
+    """The entity's name and surface forms, blanks dropped."""
+    return [f for f in (ent.name, *ent.forms) if f.strip()]
 
 
 def _best(counts: Mapping[str, set[str]]) -> str:
@@ -339,7 +405,7 @@ def person_label(forms: Iterable[tuple[str, str]]) -> str:
     form when one was seen; else the commonest surname.
 
     Example:
-        >>> person_label([("Sebastien Lecornu", "a"), ("Sébastien Lecornu", "b"), ("Sébastien Lecorne", "b")])
+        >>> person_label([("Sebastien Lecornu", "a"), ("Sébastien Lecornu", "b"), ("Lecorne", "b")])
         'Sébastien Lecornu'
         >>> person_label([("Олександр Балануца", "a"), ("Балануца", "a")])
         'Oleksandr Balanutsa'
@@ -352,12 +418,14 @@ def person_label(forms: Iterable[tuple[str, str]]) -> str:
         first, surname = split_name(form)
         if not surname:
             continue
+        if first and len(first.rstrip(".")) < 2:  # an initial makes no label
+            first = None
         if is_cyrillic(form):
             first, surname = _nominative(first, surname)
             (cyrillic[(first, surname)] if first else cyrillic_bare[surname]).add(article)
         else:
             if first:
-                text = " ".join(form.split())
+                text = " ".join(t.strip(_PUNCT) for t in form.split())
                 latin[fold(text)][text].add(article)
             latin_bare[surname].add(article)
     if latin:
@@ -376,27 +444,32 @@ def person_label(forms: Iterable[tuple[str, str]]) -> str:
     return f"{preferred_first_name(first)} {latin_surname}" if first else latin_surname
 
 
-def _person_iris(persons: list[_Person], uf: _Clusters) -> tuple[dict[Node, str], dict[str, list[_Person]]]:
+def _person_iris(persons: list[_Person], uf: _Clusters) -> dict[str, tuple[str, list[_Person]]]:
+    """IRI -> (canonical label, members) of each person cluster.
+
+    Clusters whose labels give one slug keep it in order of article count (then
+    smallest mention); the others add their first office, else an ordinal.
+    """
     clusters: dict[Node, list[_Person]] = defaultdict(list)
     for p in persons:
         clusters[uf.find(p.node)].append(p)
-    labels = {r: person_label((f, p.node[0]) for p in ms for f in (p.entity.name, *p.entity.forms)) for r, ms in clusters.items()}
+    labels = {}
+    for root, ms in clusters.items():
+        labels[root] = person_label((f, p.node[0]) for p in ms for f in _forms(p.entity))
     by_slug: dict[str, list[Node]] = defaultdict(list)
     for root in sorted(clusters):
         by_slug[slug(labels[root])].append(root)
-    iri_of: dict[Node, str] = {}
-    used: set[str] = set()
+    out: dict[str, tuple[str, list[_Person]]] = {}
     for roots in by_slug.values():
         roots.sort(key=lambda r: (-len({p.node[0] for p in clusters[r]}), r))
         for n, root in enumerate(roots):
             offices = sorted("-".join(x for x in o if x) for p in clusters[root] for o in p.offices)
-            iri = person_iri(labels[root])
-            if n and (not offices or (iri := person_iri(labels[root], offices[0])) in used):
-                iri = person_iri(labels[root], str(n + 1))
-            used.add(iri)
-            iri_of[root] = iri
-    members = {iri_of[r]: ms for r, ms in clusters.items()}
-    return {p.node: iri_of[uf.find(p.node)] for p in persons}, members
+            candidates = [person_iri(labels[root])] if n == 0 else []
+            candidates += [person_iri(labels[root], o) for o in offices[:1]]
+            candidates.append(person_iri(labels[root], str(n + 1)))
+            iri = next(c for c in candidates if c not in out)
+            out[iri] = (labels[root], clusters[root])
+    return out
 
 
 # --- other entities -----------------------------------------------------------
@@ -407,12 +480,14 @@ def entity_iri(record: ArticleRecord, ent: Entity) -> str:
 
     Example:
         >>> rec = ArticleRecord("a", "a.txt", "", (), "en")
-        >>> entity_iri(rec, Entity("o1", "office", "Minister of Defence", "en", "defence-minister", attrs=(("country", "ukraine"),)))
+        >>> attrs = (("country", "ukraine"),)
+        >>> entity_iri(rec, Entity("o1", "office", "Minister of Defence", "en", "defence-minister", attrs=attrs))
         'https://w3id.org/ddgraph/id/office/defence-minister-ukraine'
     """
     if ent.kind == "office":
         title = ent.lexicon_id or ent.attr("title") or ent.name
-        return office_iri(title, _ref_id(record, ent.attr("country")) or None, _ref_id(record, ent.attr("organization")) or None)
+        country, org = (_ref_id(record, ent.attr(name)) or None for name in ("country", "organization"))
+        return office_iri(title, country, org)
     if ent.kind in _LEXICON_KINDS and (ent.lexicon_id or ent.kind != "organization"):
         return lexicon_iri(ent.kind, ent.lexicon_id or ent.name)
     return group_iri(ent.name)
@@ -510,8 +585,38 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 def _score(e: _Ev, parts: frozenset, topics: frozenset, locs: set) -> float:
     """How well ``e`` fits a (cluster of) event(s): its participants found there first."""
     contained = len(e.parts & parts) / len(e.parts) if e.parts else 0.0
-    near = 0.5 * _jaccard(e.parts, parts) + 0.5 * _jaccard(e.topics, topics) + 0.5 * (e.loc is not None and e.loc in locs)
-    return round(contained + near, 9)
+    near = _jaccard(e.parts, parts) + _jaccard(e.topics, topics) + (e.loc is not None and e.loc in locs)
+    return round(contained + 0.5 * near, 9)
+
+
+def _blocking(e: _Ev) -> set[str]:
+    """Keys two events must share to be eligible: two persons, a person and a body or place..."""
+    if e.ev.kind == "meeting":
+        ps = sorted(e.persons)
+        extra = sorted((e.parts - e.persons) | ({e.loc} if e.loc else set()))
+        keys = {f"{a}|{b}" for i, a in enumerate(ps) for b in ps[i + 1 :]}
+        keys |= {f"{a}|@{x}" for a in ps for x in extra}
+    elif e.ev.kind == "aid":
+        keys = {f"{e.provider}>{e.recipient}"}
+    else:
+        keys = set(e.parts | e.signers)
+    return {f"{e.ev.kind}|{k}" for k in keys}
+
+
+def _candidate_pairs(evs: list[_Ev]) -> set[tuple[Node, Node]]:
+    """Pairs sharing a blocking key, dated ones only within 12-day bins next to each other."""
+    index: dict[str, dict[int | None, list[Node]]] = defaultdict(lambda: defaultdict(list))
+    for e in evs:
+        when = e.day or e.bound
+        for key in _blocking(e):
+            index[key][when.toordinal() // 12 if when else None].append(e.node)
+    pairs = set()
+    for bins in index.values():
+        every = [n for ns in bins.values() for n in ns]
+        for b, ns in bins.items():
+            pool = every if b is None else ns + bins.get(b + 1, []) + bins.get(None, [])
+            pairs |= {(min(a, c), max(a, c)) for a in ns for c in pool if a != c}
+    return pairs
 
 
 def _cluster_events(evs: list[_Ev]) -> dict[Node, Node]:
@@ -519,23 +624,34 @@ def _cluster_events(evs: list[_Ev]) -> dict[Node, Node]:
     by_node = {e.node: e for e in evs}
     root = {e.node: e.node for e in evs}
     members = {e.node: [e] for e in evs}
+    articles = {e.node: {e.node[0]} for e in evs}
+    # date span of a cluster: first and last day, first and last bound (of undated members)
+    span = {e.node: (e.day, e.day, None if e.day else e.bound, None if e.day else e.bound) for e in evs}
+
+    def merged_span(a: tuple, b: tuple) -> tuple | None:
+        lo = lambda x, y: y if x is None else x if y is None else min(x, y)  # noqa: E731
+        hi = lambda x, y: y if x is None else x if y is None else max(x, y)  # noqa: E731
+        d0, d1, b0, b1 = lo(a[0], b[0]), hi(a[1], b[1]), lo(a[2], b[2]), hi(a[3], b[3])
+        if d0 and (d1 - d0).days > 1 or b0 and (b1 - b0).days > 10:
+            return None
+        if d0 and b0 and ((b0 - d1).days < -1 or (b1 - d0).days > 10):
+            return None
+        return d0, d1, b0, b1
 
     def join(a: Node, b: Node) -> None:
         ra, rb = sorted((root[a], root[b]))
-        if ra == rb or {x.node[0] for x in members[ra]} & {y.node[0] for y in members[rb]}:
+        if ra == rb or articles[ra] & articles[rb]:
             return
-        if not all(_dates_ok(x, y) for x in members[ra] for y in members[rb]):
+        new_span = merged_span(span[ra], span[rb])
+        if new_span is None:
             return
         for m in members[rb]:
             root[m.node] = ra
         members[ra] += members.pop(rb)
+        articles[ra] |= articles.pop(rb)
+        span[ra] = new_span
 
-    buckets: dict[str, list[Node]] = defaultdict(list)
-    for e in evs:
-        keys = e.persons if e.ev.kind == "meeting" else e.parts | e.signers if e.ev.kind == "agreement" else {f"{e.provider}>{e.recipient}"}
-        for k in keys:
-            buckets[f"{e.ev.kind}|{k}"].append(e.node)
-    pairs = {(a, b) for nodes in buckets.values() for a in nodes for b in nodes if a < b and _eligible(by_node[a], by_node[b])}
+    pairs = {(a, b) for a, b in _candidate_pairs(evs) if _eligible(by_node[a], by_node[b])}
     links = []
     for a, b in pairs:
         x, y = by_node[a], by_node[b]
@@ -543,8 +659,10 @@ def _cluster_events(evs: list[_Ev]) -> dict[Node, Node]:
             links.append((-_score(x, y.parts, y.topics, {y.loc}), a, b))
     for _, a, b in sorted(links):
         join(a, b)
-    snapshot = {r: (frozenset().union(*(m.parts for m in ms)), frozenset().union(*(m.topics for m in ms)), {m.loc for m in ms})
-                for r, ms in members.items()}  # fmt: skip
+    snapshot = {}
+    for r, ms in members.items():
+        parts, topics = (frozenset().union(*(getattr(m, a) for m in ms)) for a in ("parts", "topics"))
+        snapshot[r] = (parts, topics, {m.loc for m in ms})
     near: dict[Node, set[Node]] = defaultdict(set)
     for a, b in pairs:
         near[a].add(b)
@@ -553,7 +671,7 @@ def _cluster_events(evs: list[_Ev]) -> dict[Node, Node]:
     choice = {}
     for f in floating:  # an undated event joins the single best dated cluster, if any
         cands = {root[n] for n in near[f.node] if not by_node[n].floating}
-        cands = {r for r in cands if f.node[0] not in {m.node[0] for m in members[r]}}
+        cands = {r for r in cands if f.node[0] not in articles[r]}
         scored = sorted((-_score(f, *snapshot[r]), r) for r in cands)
         if scored and (len(scored) == 1 or scored[0][0] < scored[1][0]):
             choice[f.node] = scored[0][1]
@@ -566,9 +684,11 @@ def _cluster_events(evs: list[_Ev]) -> dict[Node, Node]:
 
 
 def _event_labels(members: list[_Ev]) -> tuple[tuple[str, str], frozenset[tuple[str, str]]]:
-    labels = [m.ev.label for m in members if m.ev.label]
-    label = labels[0] if labels else members[0].ev.kind
-    return (label, "en"), frozenset((x, "en") for x in labels if x != label)
+    """Label of the first member (in node order) with a Latin-script label; the others as alt labels."""
+    labels = [(m.ev.label, "uk" if is_cyrillic(m.ev.label) else "en") for m in members if m.ev.label.strip()]
+    latin = [x for x in labels if x[1] == "en"]
+    label = (latin or labels or [(members[0].ev.kind, "en")])[0]
+    return label, frozenset(x for x in labels if x != label)
 
 
 # --- resolution ---------------------------------------------------------------
@@ -597,12 +717,11 @@ def resolve(records: Sequence[ArticleRecord], decisions: Decisions | None = None
     label: dict[str, tuple[str, str]] = {}
     alts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     persons = _persons(records, decisions)
-    person_of, clusters = _person_iris(persons, _link_persons(persons, decisions))
-    iri.update(person_of)
-    for piri, members in clusters.items():
-        forms = {(f, p.entity.lang) for p in members for f in (p.entity.name, *p.entity.forms) if f.strip()}
-        label[piri] = (person_label((f, p.node[0]) for p in members for f in (p.entity.name, *p.entity.forms)), "en")
-        alts[piri] = {x for x in forms if x[0] != label[piri][0]}
+    clusters = _person_iris(persons, _link_persons(persons, decisions))
+    for piri, (text, members) in clusters.items():
+        label[piri] = (text, "en")
+        alts[piri] = {(f, p.entity.lang) for p in members for f in _forms(p.entity) if f != text}
+        iri.update((p.node, piri) for p in members)
     names: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for rec in records:
         for ent in rec.entities:
@@ -643,8 +762,8 @@ def blocking_keys(record: ArticleRecord, decisions: Decisions | None = None) -> 
 
     Example:
         >>> from graph.model import ArticleRecord, Entity
-        >>> r = ArticleRecord("a", "", "", (), "uk", entities=(Entity("p1", "person", "Умєровим", "uk"),))
-        >>> sorted(blocking_keys(r))
+        >>> person = Entity("p1", "person", "Умєровим", "uk")
+        >>> sorted(blocking_keys(ArticleRecord("a", "", "", (), "uk", entities=(person,))))
         ['p:umer']
     """
     decisions = decisions or Decisions()
@@ -656,12 +775,12 @@ def blocking_keys(record: ArticleRecord, decisions: Decisions | None = None) -> 
         if any(a in p.terms or b in p.terms for p in persons):
             keys.add(f"d:{a}|{b}")
     ent_iri = {e.key: entity_iri(record, e) for e in record.entities if e.kind != "person"}
-    kinds = {e.key: e.kind for e in record.entities}
     for ev in record.events:
         if ev.kind == "aid":
             keys.add(f"aid:{ent_iri.get(ev.provider or '')}>{ent_iri.get(ev.recipient or '')}")
         elif ev.kind == "agreement":
-            keys |= {f"agr:{ent_iri[k]}" for k in (*ev.participants, *ev.signatories) if k in ent_iri and kinds[k] != "person"}
+            parties = (*ev.participants, *ev.signatories)
+            keys |= {f"agr:{ent_iri[k]}" for k in parties if k in ent_iri}
     return frozenset(keys)
 
 
@@ -742,9 +861,9 @@ def merge_resolution(previous: Resolution, partial: Resolution, replaced: Iterab
 
     Example:
         >>> a = Resolution({("a", "c"): "x"}, {"x": ("France", "en")}, {"x": frozenset({("Франція", "uk")})})
-        >>> b = Resolution({("b", "c"): "x"}, {"x": ("Франція", "uk")}, {"x": frozenset({("Франції", "uk")})})
-        >>> sorted(merge_resolution(a, b).alt_labels["x"])
-        [('Франція', 'uk'), ('Франції', 'uk')]
+        >>> b = Resolution({("b", "c"): "x"}, {"x": ("Франція", "uk")}, {})
+        >>> merge_resolution(a, b).label["x"], sorted(merge_resolution(a, b).alt_labels["x"])
+        (('France', 'en'), [('Франція', 'uk')])
     """
     replaced = set(replaced) | {article for article, _ in partial.iri}
     kept = {k: v for k, v in previous.iri.items() if k[0] not in replaced}

@@ -87,6 +87,7 @@ def kmu2010(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Strip diacritics (NFKD) and case-fold.
 
@@ -114,6 +115,7 @@ def _token_key(token: str) -> str:
     return s.replace("C", "ch").replace("S", "sh").replace("Z", "zh")
 
 
+@lru_cache(maxsize=65536)
 def phonetic_key(name: str) -> str:
     """Return a spelling-insensitive key of a name in any script.
 
@@ -211,6 +213,8 @@ def strip_uk_case(surname: str) -> str:
 def is_patronymic(token: str) -> bool:
     """Tell whether ``token`` looks like a patronymic (Олександрович, Ivanivna).
 
+    Surnames can look the same (Янукович): callers decide by position.
+
     Example:
         >>> is_patronymic("Олександрович"), is_patronymic("Oleksandr")
         (True, False)
@@ -232,6 +236,16 @@ def _first_name_table() -> tuple[dict[str, int], tuple[tuple[str, ...], ...]]:
     return index, entries
 
 
+@lru_cache(maxsize=16384)
+def _row(name: str) -> int | None:
+    """Row of the first-name table for ``name`` as written, else for its nominative."""
+    index = _first_name_table()[0]
+    found = index.get(phonetic_key(name))
+    if found is None and is_cyrillic(name):
+        found = index.get(phonetic_key(strip_uk_case(name)))
+    return found
+
+
 def first_name_id(name: str) -> str | None:
     """Return the table id (preferred spelling, folded) of a given name, or None.
 
@@ -239,9 +253,8 @@ def first_name_id(name: str) -> str | None:
         >>> first_name_id("Alexander") == first_name_id("Олександр") == "oleksandr"
         True
     """
-    index, entries = _first_name_table()
-    i = index.get(phonetic_key(strip_uk_case(name)))
-    return None if i is None else fold(entries[i][0])
+    i = _row(name)
+    return None if i is None else fold(_first_name_table()[1][i][0])
 
 
 def first_name_variants(name: str) -> tuple[str, ...]:
@@ -251,9 +264,8 @@ def first_name_variants(name: str) -> tuple[str, ...]:
         >>> "Denis" in first_name_variants("Денис")
         True
     """
-    index, entries = _first_name_table()
-    i = index.get(phonetic_key(strip_uk_case(name)))
-    return () if i is None else entries[i]
+    i = _row(name)
+    return () if i is None else _first_name_table()[1][i]
 
 
 def preferred_first_name(name: str) -> str:
