@@ -127,6 +127,8 @@ def phonetic_key(name: str) -> str:
     Example:
         >>> [phonetic_key(n) for n in ("Horbatyuk", "Горбатюк", "Shmygal", "Шмигаль")]
         ['horbatuk', 'horbatuk', 'shmihal', 'shmihal']
+        >>> phonetic_key("Šakalienė"), phonetic_key("Шакалене")  # see graph.resolve.surname_keys
+        ('sakalene', 'shakalene')
     """
     words = fold(kmu2010(name)).replace("-", " ").split()
     return " ".join(k for k in (_token_key(w) for w in words) if k)

@@ -61,3 +61,4 @@ def test_own_corpus_keeps_apart_what_differs(ours):
     assert ours.noise_violations == 0
     assert ours.false_meetings == 0  # planned and denied meetings are not meetings that happened
     assert ours.false_merges == 0  # homonyms and different people stay apart
+    assert not ours.splits and not ours.merged  # one IRI per person across spellings and scripts

@@ -25,7 +25,7 @@ from graph.translit import phonetic_key, strip_uk_case
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, longest
 from ingest.extract.names import NameCandidate, find_name_candidates
-from ingest.extract.tokens import parses_uk
+from ingest.extract.tokens import parses_uk, word_is_known
 from ingest.lexicon import load_lexicon
 
 _WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an"}
@@ -87,7 +87,9 @@ def surname_fits(short: str, full: str) -> bool:
 
 
 def _normal_first(word: str, language: str) -> str:
-    if language == "uk":
+    """Nominative of a Ukrainian first name the dictionary knows ("Рустемом" -> "Рустем");
+    a foreign name it only guesses at keeps its written form ("Довіле" stays)."""
+    if language == "uk" and word_is_known(word.lower()):
         for lemma, tag in parses_uk(word.lower()):
             if "Name" in tag:
                 return lemma[:1].upper() + lemma[1:]

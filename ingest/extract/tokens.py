@@ -103,6 +103,17 @@ def parse_uk(word: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=50_000)
+def word_is_known(word: str) -> bool:
+    """True when pymorphy3's Ukrainian dictionary has the word (not a guess).
+
+    Example:
+        >>> word_is_known("рустемом"), word_is_known("довіле")
+        (True, False)
+    """
+    return _morph().word_is_known(word)
+
+
+@lru_cache(maxsize=50_000)
 def parses_uk(word: str) -> tuple[tuple[str, str], ...]:
     """Every (lemma, tag) parse of a Ukrainian word."""
     return tuple((p.normal_form, str(p.tag)) for p in _morph().parse(word))
