@@ -81,7 +81,7 @@ class _Writer:
             self.add(node, RDF.type, cls)
         label, lang = self.res.label.get(str(node), (ent.name, ent.lang))
         self.add(node, RDFS.label, Literal(label, lang=lang))
-        seen = {(ent.name, ent.lang), *((f, ent.lang) for f in ent.forms)}
+        seen = {(ent.name, ent.lang), *((f, self.record.language) for f in ent.forms)}  # forms: as written
         for form, form_lang in sorted(seen):
             if (form, form_lang) != (label, lang) and form.strip():
                 self.add(node, SKOS.altLabel, Literal(form, lang=form_lang))

@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import QueryError
@@ -141,6 +141,8 @@ def export(ds: Dataset, fmt: str = "trig") -> str:
     bind_prefixes(copy)
     for s, p, o, g in ds.quads((None, None, None, None)):
         graph = copy.default_graph if g is None or g == ds.default_graph.identifier else copy.graph(g)
+        if isinstance(o, Literal) and o.datatype == XSD.string:
+            o = Literal(str(o))  # a simple literal: the store reports its implicit xsd:string
         graph.add((s, p, o))
     if fmt == "turtle":
         union = copy.default_graph.__class__()
