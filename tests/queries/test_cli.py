@@ -192,3 +192,27 @@ def test_missing_store_for_queries(tmp_path):
     result = run("stats", store=tmp_path / "nope")
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'nope'}: no store here; run 'ddgraph ingest' first\n"
+
+
+FORMATS = ROOT / "tests" / "data" / "formats"
+
+
+def test_html_and_jsonl_articles_with_their_metadata(tmp_path):
+    store = tmp_path / "s"
+    result = run("ingest", FORMATS, store=store)
+    assert result.exit_code == 0, result.stderr
+    assert "new             3" in result.stdout
+    q = ("SELECT ?file ?date ?pub ?lang WHERE { ?a a schema:NewsArticle ; dd:sourceFile ?file ; "
+         "schema:inLanguage ?lang . OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:publisher ?pub } } "
+         "ORDER BY ?file")
+    rows = json.loads(run("sparql", q, "--format", "json", store=store).stdout)
+    by_file = {Path(r["file"]).name: r for r in rows}
+    assert by_file["feed.jsonl:1"] == {"file": f"{FORMATS / 'feed.jsonl'}:1", "date": "2024-03-06",
+                                       "pub": "Example Wire", "lang": "en"}
+    assert by_file["feed.jsonl:2"]["lang"] == "uk" and by_file["feed.jsonl:2"]["date"] == "2024-02-16"
+    assert by_file["kyiv_talks.html"]["date"] == "2024-05-20"
+    # the HTML page's navigation and "Latest news" teasers are not facts
+    q = "SELECT DISTINCT ?l WHERE { ?p a dd:Person ; rdfs:label ?l } ORDER BY ?l"
+    persons = [r["l"] for r in json.loads(run("sparql", q, "--format", "json", store=store).stdout)]
+    # Лекорню is only seen in Cyrillic here: his label is the transliteration with the known first name
+    assert persons == ["Boris Pistorius", "Lloyd Austin", "Rustem Umerov", "Sébastien Lekorniu"]
