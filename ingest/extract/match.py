@@ -135,8 +135,12 @@ def _drop_nested_topics(matches: list[Match]) -> list[Match]:
     """A topic word inside a title or a body's name is no topic ("Deputy Minister for
     European Integration", "Air Force")."""
     names = [m for m in matches if m.kind in {"office", "organization"}]
-    return [m for m in matches
-            if m.kind != "topic" or not any(n.i <= m.i and m.j <= n.j for n in names)]
+    topics = [m for m in matches if m.kind == "topic" and not any(n.i <= m.i and m.j <= n.j for n in names)]
+    kept: list[Match] = []  # overlapping topic terms: leftmost, then longest wins ("joint production
+    for m in sorted(topics, key=lambda m: (m.i, -(m.j - m.i))):  # of weapons" is joint production)
+        if all(m.j <= k.i or k.j <= m.i or (m.i, m.j) == (k.i, k.j) for k in kept):
+            kept.append(m)
+    return [m for m in matches if m.kind != "topic"] + kept
 
 
 def longest(matches: list[Match], kinds: set[str]) -> list[Match]:
