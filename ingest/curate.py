@@ -179,8 +179,13 @@ def decide(store_path: str | Path, kind: str, a: str, b: str, a_iri: str, b_iri:
             if kind == "same":
                 raise QueryError(f"'{a}' and '{b}' are already one person ({a_iri})")
             term_a, term_b = _names_in(records, before, a_iri, a), _names_in(records, before, b_iri, b)
-            if slug(term_a) == slug(term_b):
-                raise QueryError(f"'{a}' and '{b}' name the same mentions; give the names each article uses")
+            names = _slugs(records)
+            hits_a = {n for n, ss in names.items() if _term_slug(term_a) in ss}
+            hits_b = {n for n, ss in names.items() if _term_slug(term_b) in ss}
+            if hits_a & hits_b:
+                both = sorted({n[0] for n in hits_a & hits_b})
+                raise QueryError(f"'{term_a}' and '{term_b}' are names of the same mention (article {', '.join(both)}); "
+                                 "a decision cannot tell them apart")
         else:
             known = load_decisions(path).terms()
             term_a, term_b = decision_term(records, before, a_iri, known), decision_term(records, before, b_iri, known)

@@ -20,6 +20,7 @@ from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, longest
 from ingest.extract.persons import home_country
+from ingest.lexicon import load_lexicon
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -153,6 +154,9 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
         provider, recipient = _sides(sent, cue, status)
         if provider is None and recipient is None:
             continue
+        if provider is None and status == "ordered":  # "Ukraine ordered six CAESAR": from their maker
+            makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]
+            provider = next((c for c in makers if c and c != recipient), None)
         if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"
             home = home_country(ctx)
             recipient = home if home != provider else None
