@@ -144,18 +144,22 @@ def changes(before: Resolution, after: Resolution, nodes) -> list[Change]:
     return out
 
 
-def _names_in(records: list[ArticleRecord], resolution: Resolution, person: str, name: str) -> str:
-    """The name the articles use, among ``person``'s mentions, that is spelled like ``name``."""
+def _names_in(records: list[ArticleRecord], resolution: Resolution, person: str, name: str,
+              prefer: frozenset[str] = frozenset()) -> str:
+    """The name the articles use, among ``person``'s mentions, that is spelled like ``name``
+    (a term of an earlier decision first, so that the new decision replaces it)."""
     names = _slugs(records)
     mine = {node for node in names if resolution.iri.get(node) == person}
     forms = sorted({f for rec in records for ent in rec.entities if (rec.article_id, ent.key) in mine
                     for f in (ent.name, *ent.forms) if f.strip()})
     keys = {slug(name), phonetic_key(name)}
-    fits = [f for f in forms if slug(f) in keys or phonetic_key(f) in keys]
+    spelled = lambda t: _term_slug(t) in keys or phonetic_key(_term_slug(t).replace("-", " ")) in keys  # noqa: E731
+    known = [t for t in prefer if spelled(t) and {n for n, ss in names.items() if _term_slug(t) in ss} <= mine]
+    fits = known or [f for f in forms if slug(f) in keys or phonetic_key(f) in keys]
     if not fits:
         raise QueryError(f"no article calls {resolution.label.get(person, (person,))[0]} '{name}'; "
                          f"use one of: {', '.join(forms[:12])}")
-    return max(fits, key=lambda f: (sum(1 for s in names.values() if slug(f) in s), f))
+    return max(fits, key=lambda f: (sum(1 for s in names.values() if _term_slug(f) in s), f))
 
 
 def decide(store_path: str | Path, kind: str, a: str, b: str, a_iri: str, b_iri: str) -> CurationResult:
@@ -174,11 +178,12 @@ def decide(store_path: str | Path, kind: str, a: str, b: str, a_iri: str, b_iri:
     with open_store(store_path) as store:
         path = store.path / CURATION_FILE
         records = load_records(store)
-        before = resolve(records, load_decisions(path))
+        decisions = load_decisions(path)
+        before, known = resolve(records, decisions), decisions.terms()
         if a_iri == b_iri:
             if kind == "same":
                 raise QueryError(f"'{a}' and '{b}' are already one person ({a_iri})")
-            term_a, term_b = _names_in(records, before, a_iri, a), _names_in(records, before, b_iri, b)
+            term_a, term_b = _names_in(records, before, a_iri, a, known), _names_in(records, before, b_iri, b, known)
             names = _slugs(records)
             hits_a = {n for n, ss in names.items() if _term_slug(term_a) in ss}
             hits_b = {n for n, ss in names.items() if _term_slug(term_b) in ss}
@@ -187,7 +192,6 @@ def decide(store_path: str | Path, kind: str, a: str, b: str, a_iri: str, b_iri:
                 raise QueryError(f"'{term_a}' and '{term_b}' are names of the same mention (article {', '.join(both)}); "
                                  "a decision cannot tell them apart")
         else:
-            known = load_decisions(path).terms()
             term_a, term_b = decision_term(records, before, a_iri, known), decision_term(records, before, b_iri, known)
         add_decision(path, kind, term_a, term_b)
         written, _, _ = write_graphs(store, records)

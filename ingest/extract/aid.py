@@ -134,6 +134,30 @@ def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | 
     return phrase, (hosts[0] if hosts else None), nationality
 
 
+_MATERIEL = {"drones", "ammunition", "artillery", "armored-vehicles", "missiles", "air-defense", "combat-aircraft",
+             "electronic-warfare", "demining"}
+
+
+def _counted_materiel(ctx: Context, sent: SentenceView) -> list[str]:
+    """Items named by a number and a kind of materiel: "100,000 drones", "300 тисяч снарядів"."""
+    out = []
+    for m in sent.of("topic"):
+        if m.id not in _MATERIEL or m.i == 0:
+            continue
+        k = m.i - 1
+        while k > 0 and sent.tokens[k].norm in {"more", "new", "additional", "додатковий", "новий", "ще"}:
+            k -= 1
+        start = k
+        while start > 0 and (sent.tokens[start - 1].text[:1].isdigit() or sent.tokens[start - 1].text in {",", "."}
+                             and start > 1 and sent.tokens[start - 2].text[:1].isdigit()):
+            start -= 1
+        value = number_value(ctx.doc.text[sent.tokens[start].start : sent.tokens[k].end]) \
+            if sent.tokens[k].text[:1].isdigit() or sent.tokens[k].norm in _WORDS else None
+        if value:
+            out.append(ctx.doc.text[sent.tokens[start].start : m.end])
+    return out
+
+
 def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
     """Aid deliveries, and the indexes of the sentences that report past deliveries
     (their words describe what was given, not what was discussed)."""
@@ -148,7 +172,8 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
             out.append(AidDraft("delivered", host, nationality, [], [phrase],
                                 Mention(sent.start, sent.end, sent.index)))
             continue
-        if found is None or not systems:
+        counted = [] if systems else _counted_materiel(ctx, sent)
+        if found is None or not (systems or counted):
             continue
         status, cue = found
         provider, recipient = _sides(sent, cue, status)
@@ -163,6 +188,7 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
         draft = AidDraft(status, provider, recipient, mention=Mention(cue.start, cue.end, sent.index))
         for m in systems:
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
+        draft.descriptions.extend(counted)
         out.append(draft)
         if status == "delivered":
             used.add(sent.index)

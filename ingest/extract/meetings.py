@@ -176,10 +176,10 @@ class _Scene:
         return p in self.participants or p in self.delegation
 
     def add_trigger(self, sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
-                    groups: list[Group]) -> None:
+                    groups: list[Group], update_kind: bool = True) -> None:
         self.triggers.append(sent)
         self.mentions.append(trig[1])
-        if self.kind is None or _KIND_ORDER.index(trig[0]) < _KIND_ORDER.index(self.kind):
+        if self.kind is None or (update_kind and _KIND_ORDER.index(trig[0]) < _KIND_ORDER.index(self.kind)):
             self.kind = trig[0]
         is_delegation = sent.has("delegation")
         for p in here:
@@ -241,7 +241,8 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
             fresh = current is not None and (any(not current.knows(p) for p in here)
                                              or any(g.label not in {x.label for x in current.groups} for g in groups))
             actor = _anaphoric_actor(sent, trig, here, scenes)
-            new_party = (fresh and not sent.has("delegation")
+            joins = sent.has("join") and not bodies  # "X also joined the talks by video link"
+            new_party = (fresh and not sent.has("delegation") and not joins
                          and (len(here) + len(groups) >= 2 or actor is not None)
                          and (current.kind != "multilateral" or side))
             if new_party and actor is not None and actor not in here:
@@ -251,7 +252,7 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
                     current.add_trigger(sent, trig, here, [])  # they attended the big meeting too
                 current = _Scene(sents=lead if current is None else [], side=side and current is not None)
                 scenes.append(current)
-            current.add_trigger(sent, trig, here, groups)
+            current.add_trigger(sent, trig, here, groups, update_kind=not joins)
             current.bodies.extend(b for b in bodies if b not in current.bodies)
         elif trig is not None and current is not None:
             current.triggers.append(sent)  # "during the visit ... to Ukraine": place and date only
