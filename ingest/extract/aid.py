@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, longest
-from ingest.extract.persons import home_country
+from ingest.extract.roles import home_country
 from ingest.lexicon import load_lexicon
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -50,7 +50,7 @@ class Context:
     doc: Document
     language: str
     sentences: list[SentenceView]
-    home: str | None = None  # cache of persons.home_country
+    home: str | None = None  # cache of roles.home_country
 
     def mention(self, start: int, end: int) -> Mention:
         """A :class:`Mention` for a span, with its sentence index."""
