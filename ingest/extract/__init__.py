@@ -14,7 +14,8 @@ Example:
 from __future__ import annotations
 
 from ingest.document import Document
-from ingest.extract.aid import extract_agreements, extract_aid
+from ingest.extract.agreements import extract_agreements
+from ingest.extract.aid import extract_aid
 from ingest.extract.context import annotate
 from ingest.extract.meetings import extract_meetings
 from ingest.extract.persons import extract_persons

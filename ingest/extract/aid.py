@@ -1,10 +1,9 @@
-"""Aid deliveries and agreements of one article.
+"""Aid deliveries of one article: provider, recipient, items and status.
 
-Aid: a sentence with a delivery, pledge or order cue ("has provided", "will
-transfer", "ordered") that names weapon systems, or says that a number of
-soldiers were trained; provider and recipient are the countries around the cue.
-Agreements: a memorandum, letter of intent, agreement or contract that was
-signed ("signed", "підписали"), with the bodies on each side of "between".
+A sentence with a delivery, pledge or order cue ("has provided", "will
+transfer", "ordered") that names weapon systems or counted materiel ("100,000
+drones"), or says that a number of soldiers were trained; provider and recipient
+are the countries around the cue.
 
 Example:
     >>> number_value("seven thousand"), number_value("7,000"), number_value("понад 2 тисячі")
@@ -58,18 +57,6 @@ class AidDraft:
     recipient: str | None
     systems: list[tuple[str, Mention]] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
-    mention: Mention | None = None
-
-
-@dataclass
-class AgreementDraft:
-    """An agreement while it is being built (organisation / country ids)."""
-
-    type: str
-    label: str
-    parties: list[tuple[str, str, Mention]] = field(default_factory=list)  # (kind, id, mention)
-    signatories: list = field(default_factory=list)  # PersonDraft
-    status: str = "happened"
     mention: Mention | None = None
 
 
@@ -195,64 +182,3 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
     return out, used
 
 
-def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
-    stop = {"was", "were", "is", "signed", "between", "with", "by", "that", "which", "has", "have", ",", ".",
-            "during", "amid", "after", "before", "while", "at", "під", "між", "було", "який", "що", "у", "в"}
-    j = m.j
-    while j < len(sent.tokens) and sent.tokens[j].norm not in stop and j - m.j < 8 \
-            and not sent.tokens[j].is_cap:
-        j += 1
-    return ctx.doc.text[sent.tokens[m.i].start : sent.tokens[j - 1].end]
-
-
-def extract_agreements(ctx: Context, persons: list | None = None) -> list[AgreementDraft]:
-    """Signed (or to-be-signed) agreements, with their parties and signatories.
-
-    Parties are the bodies on each side of "between"; without "between", the bodies
-    named in the sentence, or, failing those, the signatories' offices (resolved when
-    the record is built). Signatories are the persons named before "signed" or after
-    "signed by".
-    """
-    out = []
-    for sent in ctx.sentences:
-        kinds = longest(sent.matches, {"agreement"})
-        signed = sent.of("agreement_signed")
-        if not kinds or not signed:
-            continue
-        m = kinds[0]
-        draft = AgreementDraft(m.id, _agreement_label(ctx, sent, m), mention=Mention(m.start, m.end, sent.index))
-        if sent.has("status", "planned") or _future(sent, signed[0]):
-            draft.status = "planned"
-        bodies = [b for b in longest(sent.matches, {"organization", "country", "office"}) if b.kind != "office"]
-        between = next((k for k, t in enumerate(sent.tokens) if t.norm in {"between", "між"}), None)
-        if between is not None:
-            conj = next((k for k in range(between + 1, len(sent.tokens))
-                         if sent.tokens[k].norm in {"and", "і", "та", "й"}), len(sent.tokens))
-            left = [b for b in bodies if between < b.i < conj]
-            right = [b for b in bodies if b.i > conj]
-            chosen = ([left[-1]] if left else []) + ([right[0]] if right else [])
-        else:
-            chosen = [b for b in bodies if not sent.tokens[b.j - 1].text.endswith(("'s", "’s"))] \
-                if not _signatories(sent, signed[0], persons or []) else []
-        for b in chosen:
-            draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
-        draft.signatories = _signatories(sent, signed[0], persons or [])
-        if draft.parties or draft.signatories:
-            out.append(draft)
-    return out
-
-
-def _future(sent: SentenceView, cue: Match) -> bool:
-    before = {t.norm for t in sent.tokens[max(0, cue.i - 3) : cue.i]}
-    return bool(before & {"will", "would", "plan", "plans", "to"}) or "futr" in sent.tokens[cue.i].tag
-
-
-def _signatories(sent: SentenceView, cue: Match, persons: list) -> list:
-    """Persons named before the signing verb, or after "signed by"."""
-    by = cue.j < len(sent.tokens) and sent.tokens[cue.j].norm in {"by"}
-    out = []
-    for p in persons:
-        for m in p.mentions:
-            if sent.start <= m.start < sent.end and ((m.end <= cue.start) != by) and p not in out:
-                out.append(p)
-    return out

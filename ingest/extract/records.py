@@ -13,7 +13,8 @@ Example:
 from __future__ import annotations
 
 from graph.model import ArticleRecord, Entity, Event, Fact, Mention
-from ingest.extract.aid import AgreementDraft, AidDraft
+from ingest.extract.agreements import AgreementDraft
+from ingest.extract.aid import AidDraft
 from ingest.extract.context import Context
 from ingest.extract.meetings import MeetingDraft
 from ingest.extract.persons import OfficeRef, PersonDraft

@@ -1,0 +1,98 @@
+"""Agreements of one article: memoranda, letters of intent, agreements, contracts.
+
+An agreement is a document of a known type that the sentence says was signed
+("signed", "підписали"); planned when the signing is still to come. Its parties
+are the bodies on each side of "between" / "між"; without "between", the bodies
+named in the sentence or the bodies the signatories speak for. Signatories are
+the persons named before "signed" or after "signed by".
+
+Example:
+    >>> from ingest.document import Article, make_document
+    >>> from ingest.extract.context import annotate
+    >>> ctx = annotate(make_document(Article("A memorandum of understanding was signed between NATO and "
+    ...     "the European Union.", "x")), use_ner=False)
+    >>> [(a.type, a.label, [p[1] for p in a.parties]) for a in extract_agreements(ctx)]
+    [('memorandum', 'memorandum of understanding', ['nato', 'european-union'])]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.model import Mention
+from ingest.extract.context import Context, SentenceView
+from ingest.extract.match import Match, longest
+
+@dataclass
+class AgreementDraft:
+    """An agreement while it is being built (organisation / country ids)."""
+
+    type: str
+    label: str
+    parties: list[tuple[str, str, Mention]] = field(default_factory=list)  # (kind, id, mention)
+    signatories: list = field(default_factory=list)  # PersonDraft
+    status: str = "happened"
+    mention: Mention | None = None
+
+
+def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
+    stop = {"was", "were", "is", "signed", "between", "with", "by", "that", "which", "has", "have", ",", ".",
+            "during", "amid", "after", "before", "while", "at", "під", "між", "було", "який", "що", "у", "в"}
+    j = m.j
+    while j < len(sent.tokens) and sent.tokens[j].norm not in stop and j - m.j < 8 \
+            and not sent.tokens[j].is_cap:
+        j += 1
+    return ctx.doc.text[sent.tokens[m.i].start : sent.tokens[j - 1].end]
+
+
+def extract_agreements(ctx: Context, persons: list | None = None) -> list[AgreementDraft]:
+    """Signed (or to-be-signed) agreements, with their parties and signatories.
+
+    Parties are the bodies on each side of "between"; without "between", the bodies
+    named in the sentence, or, failing those, the signatories' offices (resolved when
+    the record is built). Signatories are the persons named before "signed" or after
+    "signed by".
+    """
+    out = []
+    for sent in ctx.sentences:
+        kinds = longest(sent.matches, {"agreement"})
+        signed = sent.of("agreement_signed")
+        if not kinds or not signed:
+            continue
+        m = kinds[0]
+        draft = AgreementDraft(m.id, _agreement_label(ctx, sent, m), mention=Mention(m.start, m.end, sent.index))
+        if sent.has("status", "planned") or _future(sent, signed[0]):
+            draft.status = "planned"
+        bodies = [b for b in longest(sent.matches, {"organization", "country", "office"}) if b.kind != "office"]
+        between = next((k for k, t in enumerate(sent.tokens) if t.norm in {"between", "між"}), None)
+        if between is not None:
+            conj = next((k for k in range(between + 1, len(sent.tokens))
+                         if sent.tokens[k].norm in {"and", "і", "та", "й"}), len(sent.tokens))
+            left = [b for b in bodies if between < b.i < conj]
+            right = [b for b in bodies if b.i > conj]
+            chosen = ([left[-1]] if left else []) + ([right[0]] if right else [])
+        else:
+            chosen = [b for b in bodies if not sent.tokens[b.j - 1].text.endswith(("'s", "’s"))] \
+                if not _signatories(sent, signed[0], persons or []) else []
+        for b in chosen:
+            draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
+        draft.signatories = _signatories(sent, signed[0], persons or [])
+        if draft.parties or draft.signatories:
+            out.append(draft)
+    return out
+
+
+def _future(sent: SentenceView, cue: Match) -> bool:
+    before = {t.norm for t in sent.tokens[max(0, cue.i - 3) : cue.i]}
+    return bool(before & {"will", "would", "plan", "plans", "to"}) or "futr" in sent.tokens[cue.i].tag
+
+
+def _signatories(sent: SentenceView, cue: Match, persons: list) -> list:
+    """Persons named before the signing verb, or after "signed by"."""
+    by = cue.j < len(sent.tokens) and sent.tokens[cue.j].norm in {"by"}
+    out = []
+    for p in persons:
+        for m in p.mentions:
+            if sent.start <= m.start < sent.end and ((m.end <= cue.start) != by) and p not in out:
+                out.append(p)
+    return out
