@@ -147,6 +147,354 @@ def evaluate(gold_path: str, as_json: bool, explain: bool, store_path: str | Non
         click.echo(format_report(report, explain=explain))
 
 
+# --- questions, analytics, views, curation, SPARQL endpoint ------------------------
+
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+SINCE_OPTION = click.option("--since", default=None, metavar="DATE", help="From this date (YYYY[-MM[-DD]]).")
+UNTIL_OPTION = click.option("--until", default=None, metavar="DATE", help="Until this date, inclusive.")
+
+
+def _ask(command: str, params: dict) -> None:
+    """Answer a question command (queries.questions.answer) and print text or JSON."""
+    from queries.questions import answer
+    from queries.tables import to_json
+
+    with reading(params.pop("store_path", None)) as ds, errors():
+        result = answer(ds, command, params)
+    click.echo(to_json(result.data) if params.get("as_json") else result.text)
+
+
+@cli.command()
+@click.argument("name")
+@JSON_OPTION
+@STORE_OPTION
+def person(name: str, as_json: bool, store_path: str | None) -> None:
+    """A person (any alias): every name with its articles, offices and ranks with sources, meetings."""
+    _ask("person", locals())
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--happened-only", is_flag=True, help="Leave out planned and denied meetings.")
+@JSON_OPTION
+@STORE_OPTION
+def met(name: str, happened_only: bool, as_json: bool, store_path: str | None) -> None:
+    """Whom a person met: when, where, sources; planned / denied meetings marked."""
+    _ask("met", locals())
+
+
+@cli.command()
+@click.option("--person", default=None, help="A participant (any alias).")
+@click.option("--topic", default=None, help="A topic id (air-defense), label or IRI.")
+@click.option("--country", default=None, help="A participant's country, or the country of the place.")
+@click.option("--place", default=None, help="The place (a city, or a country for every place in it).")
+@SINCE_OPTION
+@UNTIL_OPTION
+@click.option("--all-statuses", is_flag=True, help="Include planned and denied meetings.")
+@JSON_OPTION
+@STORE_OPTION
+def meetings(person, topic, country, place, since, until, all_statuses, as_json, store_path) -> None:
+    """Meetings by person, topic, country, place and period, with their sources."""
+    _ask("meetings", locals())
+
+
+@cli.command()
+@click.argument("meeting")
+@JSON_OPTION
+@STORE_OPTION
+def delegation(meeting: str, as_json: bool, store_path: str | None) -> None:
+    """The delegation of a meeting: MEETING is its IRI, a unique part of it, or words ("Paris 2024")."""
+    _ask("delegation", locals())
+
+
+@cli.command()
+@click.argument("name")
+@JSON_OPTION
+@STORE_OPTION
+def offices(name: str, as_json: bool, store_path: str | None) -> None:
+    """The offices and ranks of a person, with the articles, dates and sentences that state them."""
+    _ask("offices", locals())
+
+
+@cli.command()
+@click.argument("name")
+@JSON_OPTION
+@STORE_OPTION
+def timeline(name: str, as_json: bool, store_path: str | None) -> None:
+    """A person's meetings, agreements, offices and ranks by date."""
+    _ask("timeline", locals())
+
+
+@cli.command()
+@click.option("--provider", default=None, help="Providing country.")
+@click.option("--recipient", default=None, help="Receiving country.")
+@click.option("--system", default=None, help="A weapon system (CAESAR, SAMP/T...).")
+@click.option("--status", default=None, type=click.Choice(["delivered", "pledged", "ordered", "denied"]))
+@JSON_OPTION
+@STORE_OPTION
+def aid(provider, recipient, system, status, as_json, store_path) -> None:
+    """Aid deliveries, pledges and orders: provider, recipient, items, status, sources."""
+    _ask("aid", locals())
+
+
+@cli.command()
+@click.option("--party", default=None, help="A body, country or person party to (or signing) the agreement.")
+@JSON_OPTION
+@STORE_OPTION
+def agreements(party: str | None, as_json: bool, store_path: str | None) -> None:
+    """Agreements with their parties, signatories, dates and sources."""
+    _ask("agreements", locals())
+
+
+@cli.command()
+@click.argument("country_a")
+@click.argument("country_b")
+@JSON_OPTION
+@STORE_OPTION
+def topics(country_a: str, country_b: str, as_json: bool, store_path: str | None) -> None:
+    """The topics two countries discuss, by year, and how they changed."""
+    _ask("topics", locals())
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--topic", default=None, help="Only the sentences saying a meeting discussed this topic.")
+@click.option("--property", "prop", default=None, help="Only the sentences stating this dd: property (holdsRole, rank...).")
+@click.option("--value", default=None, help="...with this value (IRI, or a literal such as a rank).")
+@JSON_OPTION
+@STORE_OPTION
+def explain(target, topic, prop, value, as_json, store_path) -> None:
+    """The sentences (article, outlet, date) that support a thing: IRI, name, or meeting words."""
+    _ask("explain", locals())
+
+
+@cli.command()
+@click.option("--kind", type=click.Choice(["person", "country"]), default="person")
+@SINCE_OPTION
+@UNTIL_OPTION
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--by", type=click.Choice(["pagerank", "betweenness", "degree", "meetings"]), default="pagerank")
+@JSON_OPTION
+@STORE_OPTION
+def central(kind, since, until, top, by, as_json, store_path) -> None:
+    """The most central persons or countries of the meeting network."""
+    _ask("central", locals())
+
+
+@cli.command()
+@click.option("--kind", type=click.Choice(["person", "country"]), default="person")
+@SINCE_OPTION
+@UNTIL_OPTION
+@click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True)
+@JSON_OPTION
+@STORE_OPTION
+def communities(kind, since, until, min_size, as_json, store_path) -> None:
+    """Groups of persons (or countries) that meet each other more than others."""
+    _ask("communities", locals())
+
+
+@cli.command()
+@click.argument("name_a")
+@click.argument("name_b")
+@SINCE_OPTION
+@UNTIL_OPTION
+@JSON_OPTION
+@STORE_OPTION
+def path(name_a, name_b, since, until, as_json, store_path) -> None:
+    """The shortest chain of meetings between two persons."""
+    _ask("path", locals())
+
+
+@cli.command("new-actors")
+@click.option("--since", required=True, metavar="DATE", help="First meeting on or after this date.")
+@JSON_OPTION
+@STORE_OPTION
+def new_actors(since: str, as_json: bool, store_path: str | None) -> None:
+    """Persons whose first dated meeting is on or after a date."""
+    _ask("new-actors", locals())
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@JSON_OPTION
+@STORE_OPTION
+def questions(file: str, as_json: bool, store_path: str | None) -> None:
+    """Answer a questions file ({q, command} pairs): prints question, command, answer."""
+    from queries.questions import ask, format_asked, load_questions
+    from queries.tables import to_json
+
+    with errors():
+        rows = load_questions(file)
+    with reading(store_path) as ds, errors():
+        asked = ask(ds, rows)
+    if as_json:
+        click.echo(to_json([{"q": a.q, "command": a.command, "answer": a.answer.data if a.answer else None,
+                             "error": a.error} for a in asked]))
+    else:
+        click.echo(format_asked(asked))
+    failed = [a for a in asked if a.error]
+    if failed:
+        raise click.ClickException(f"{len(failed)} of {len(asked)} question(s) could not be answered")
+
+
+OUTPUT_OPTION = click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+
+
+def _view(function: str, *args, **kwargs) -> None:
+    """Write a view with queries.byname.FUNCTION and print its path."""
+    from queries import byname
+
+    store_path = kwargs.pop("store_path")
+    with reading(store_path) as ds, errors():
+        out = getattr(byname, function)(ds, *args, **kwargs)
+    click.echo(str(out))
+
+
+@cli.group()
+def view() -> None:
+    """Interactive HTML views (self-contained pages)."""
+
+
+@view.command("person")
+@click.argument("name")
+@OUTPUT_OPTION
+@SINCE_OPTION
+@UNTIL_OPTION
+@STORE_OPTION
+def view_person(name, output, since, until, store_path) -> None:
+    """A person, their meetings, partners, places and topics."""
+    _view("view_person", name, output, since=since, until=until, store_path=store_path)
+
+
+@view.command("meeting")
+@click.argument("meeting")
+@OUTPUT_OPTION
+@STORE_OPTION
+def view_meeting(meeting, output, store_path) -> None:
+    """One meeting: participants, countries, place, topics, articles."""
+    _view("view_meeting", meeting, output, store_path=store_path)
+
+
+@view.command("topic")
+@click.argument("topic")
+@OUTPUT_OPTION
+@SINCE_OPTION
+@UNTIL_OPTION
+@STORE_OPTION
+def view_topic(topic, output, since, until, store_path) -> None:
+    """The meetings that discussed a topic."""
+    _view("view_topic", topic, output, since=since, until=until, store_path=store_path)
+
+
+@view.command("countries")
+@click.argument("country_a")
+@click.argument("country_b")
+@OUTPUT_OPTION
+@SINCE_OPTION
+@UNTIL_OPTION
+@STORE_OPTION
+def view_countries(country_a, country_b, output, since, until, store_path) -> None:
+    """What links two countries: meetings, aid, agreements."""
+    _view("view_countries", country_a, country_b, output, since=since, until=until, store_path=store_path)
+
+
+@view.command("graph")
+@OUTPUT_OPTION
+@SINCE_OPTION
+@UNTIL_OPTION
+@click.option("--topic", default=None, help="Only the meetings on this topic.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=3000, show_default=True)
+@STORE_OPTION
+def view_graph(output, since, until, topic, max_nodes, store_path) -> None:
+    """The whole graph, or a period / topic slice of it."""
+    _view("view_graph", output, since=since, until=until, topic=topic, max_nodes=max_nodes, store_path=store_path)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(file_okay=False), required=True, help="Directory to write.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=3000, show_default=True)
+@STORE_OPTION
+def site(output: str, max_nodes: int, store_path: str | None) -> None:
+    """Write the offline site of views (index, graph, persons, meetings, topics, country pairs)."""
+    from queries.site import write_site
+
+    with reading(store_path) as ds, errors():
+        paths = write_site(ds, output, max_nodes=max_nodes)
+    click.echo(f"{len(paths)} pages written; open {paths[0]}")
+
+
+def _decide(kind: str, a: str, b: str, store_path: str | None) -> None:
+    """Record a same / different decision about two persons and rewrite the graphs."""
+    from ingest.curate import decide
+    from queries.names import NameIndex
+
+    path = default_store_path(store_path)
+    with reading(store_path) as ds, errors():
+        index = NameIndex.load(ds, "person")
+        a_iri, b_iri = index.find(a).iri, index.find(b).iri
+    with errors():
+        result = decide(path, kind, a, b, a_iri, b_iri)
+    for line in result.lines():
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@STORE_OPTION
+def same(a: str, b: str, store_path: str | None) -> None:
+    """Record that two persons (names or IRIs) are one, and rewrite the graph."""
+    _decide("same", a, b, store_path)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@STORE_OPTION
+def different(a: str, b: str, store_path: str | None) -> None:
+    """Record that two persons (names or IRIs) are two, and rewrite the graph."""
+    _decide("different", a, b, store_path)
+
+
+@cli.command()
+@click.option("--export", "export_path", type=click.Path(dir_okay=False), default=None, help="Write the decisions to FILE (YAML).")
+@JSON_OPTION
+@STORE_OPTION
+def curation(export_path: str | None, as_json: bool, store_path: str | None) -> None:
+    """List the analysts' same / different decisions of the store."""
+    from ingest.curate import export_decisions, list_decisions
+
+    with errors():
+        rows = list_decisions(default_store_path(store_path))
+        if export_path:
+            export_decisions(default_store_path(store_path), export_path)
+    if as_json:
+        _echo_json(rows)
+    elif not rows:
+        click.echo("(no decisions)")
+    else:
+        for i, r in enumerate(rows, 1):
+            click.echo(f"{i:3}  {r['kind']:<9}  {r['a']}  |  {r['b']}  ({r['at']})")
+    if export_path:
+        click.echo(f"{len(rows)} decision(s) written to {export_path}", err=as_json)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--quiet", is_flag=True, help="Do not log requests.")
+@STORE_OPTION
+def serve(host: str, port: int, quiet: bool, store_path: str | None) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql."""
+    from queries.server import serve as run_server
+
+    try:
+        with errors():
+            run_server(default_store_path(store_path), host, port, announce=click.echo, verbose=not quiet)
+    except OSError as exc:
+        raise click.ClickException(f"{host}:{port}: cannot listen ({exc.strerror or exc})") from None
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point."""
     cli.main(args=argv, prog_name="ddgraph")

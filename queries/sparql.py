@@ -59,7 +59,7 @@ def load_query(name: str) -> str:
     """Text of a shipped query ``queries/sparql/NAME.rq``.
 
     Example:
-        >>> "SELECT" in load_query("meetings")
+        >>> "SELECT" in load_query("who_met_whom")
         True
     """
     try:

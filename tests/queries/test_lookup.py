@@ -1,0 +1,293 @@
+"""The question library (queries.names, lookup, people, facts, questions) and
+curation (ingest.curate) on stores built from the real articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import QueryError
+from graph.store import open_store
+from ingest.curate import decide, list_decisions
+from queries import facts, lookup, people, questions
+from queries.names import NameIndex, compact_iri, expand_iri, norm
+from queries.sparql import load_query
+from tests.queries.seed_store import R, copy_store, full_store, seed_store
+
+PARIS_2024 = {R + "person/volodymyr-horbatiuk", R + "person/mykola-shevtsov", R + "person/oleksandr-balanutsa"}
+
+
+@pytest.fixture(scope="module")
+def ds():
+    store = open_store(seed_store(), read_only=True)
+    yield store.dataset
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def full():
+    store = open_store(full_store(), read_only=True)
+    yield store.dataset
+    store.close()
+
+
+# --- names -----------------------------------------------------------------------
+
+INDEX = NameIndex.from_labels("person", {
+    "ddr:person/rustem-umerov": ("Rustem Umerov", ["Умєров", "Рустем Умєров", "Umerov"]),
+    "ddr:person/sebastien-lecornu": ("Sébastien Lecornu", ["Sébastien Lecorne", "Лекорню"]),
+    "ddr:person/dmytro-kuleba": ("Dmytro Kuleba", ["Kuleba"]),
+    "ddr:person/oleksiy-kuleba": ("Oleksiy Kuleba", ["Олексій Кулеба"]),
+})
+
+
+@pytest.mark.parametrize("name, iri", [
+    ("Umerov", "rustem-umerov"), ("UMEROV", "rustem-umerov"), ("Умєровим", "rustem-umerov"),
+    ("Умеров", "rustem-umerov"), ("Рустем Умєров", "rustem-umerov"), ("umierov", "rustem-umerov"),
+    ("Lecorne", "sebastien-lecornu"), ("sebastien lecornu", "sebastien-lecornu"), ("Лекорню", "sebastien-lecornu"),
+    ("Oleksiy Kuleba", "oleksiy-kuleba"), ("ddr:person/dmytro-kuleba", "dmytro-kuleba"),
+    (R + "person/dmytro-kuleba", "dmytro-kuleba"),
+])
+def test_any_alias_in_any_script_and_case(name, iri):
+    assert INDEX.find(name).iri == R + "person/" + iri
+
+
+def test_unknown_name_suggests_close_matches():
+    with pytest.raises(QueryError) as exc:
+        INDEX.find("Umerow")
+    assert str(exc.value) == "no person named 'Umerow'; did you mean: Rustem Umerov?"
+    with pytest.raises(QueryError) as exc:
+        INDEX.find("Zzyzx")
+    assert str(exc.value) == "no person named 'Zzyzx'"
+
+
+def test_ambiguous_name_lists_both():
+    with pytest.raises(QueryError) as exc:
+        INDEX.find("Kuleba")
+    assert str(exc.value) == ("'Kuleba' is ambiguous: Dmytro Kuleba (ddr:person/dmytro-kuleba), "
+                              "Oleksiy Kuleba (ddr:person/oleksiy-kuleba); give a full name or the IRI")
+
+
+def test_unknown_iri_and_empty_name():
+    with pytest.raises(QueryError, match=r"^https://w3id.org/ddgraph/id/person/nobody: not a person of the graph$"):
+        INDEX.find("ddr:person/nobody")
+    with pytest.raises(QueryError, match="^empty person name$"):
+        INDEX.find("  ")
+
+
+def test_name_helpers():
+    assert norm("Šakalienė's") == "sakaliene"
+    assert expand_iri("ddt:air-defense") == "https://w3id.org/ddgraph/topic/air-defense"
+    assert compact_iri(R + "meeting/x") == "ddr:meeting/x"
+
+
+@pytest.mark.parametrize("name", ["Горбатюк", "horbatiuk", "Horbatyuk", "Volodymyr Horbatiuk", "Горбатюка"])
+def test_store_names(ds, name):
+    assert NameIndex.load(ds, "person").find(name).iri == R + "person/volodymyr-horbatiuk"
+
+
+def test_store_other_kinds(ds):
+    assert NameIndex.load(ds, "country").find("france").iri == R + "country/france"
+    assert NameIndex.load(ds, "topic").find("air-defense").iri == "https://w3id.org/ddgraph/topic/air-defense"
+    assert NameIndex.load(ds, "topic").find("ППО").iri == "https://w3id.org/ddgraph/topic/air-defense"
+    assert NameIndex.load(ds, "system").find("samp/t").iri == R + "system/samp-t"
+    with pytest.raises(QueryError, match="^no country named 'Frnace'; did you mean: France"):
+        NameIndex.load(ds, "country").find("Frnace")
+    with pytest.raises(QueryError, match="unknown kind"):
+        NameIndex.load(ds, "planet")
+
+
+UMEROV = R + "person/rustem-umerov"
+QUERIES = {
+    "names": {"class": "https://w3id.org/ddgraph/ontology#Person"}, "articles": {}, "meeting_search": {},
+    "meeting_facts": {}, "who_met_whom": {}, "person_aliases": {"person": UMEROV}, "person_offices": {},
+    "delegation": {}, "timeline": {"person": UMEROV}, "aid": {}, "agreements": {},
+    "country_topics": {"countryA": R + "country/ukraine", "countryB": R + "country/france"},
+    "evidence": {"thing": UMEROV}, "label_of": {"thing": UMEROV},
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_every_question_query_answers_on_its_own(ds, name):
+    from queries.sparql import run_select
+
+    assert run_select(ds, load_query(name), QUERIES[name]).rows
+
+
+# --- meetings ----------------------------------------------------------------------
+
+
+def test_date_bound():
+    assert lookup.date_bound("2024") == "2024-01-01"
+    assert lookup.date_bound("2024-02", end=True) == "2024-02-31"
+    assert lookup.date_bound(None) is None
+    with pytest.raises(QueryError, match=r"^--since: '2024-13-01' is not a date \(YYYY-MM-DD, YYYY-MM or YYYY\)$"):
+        lookup.date_bound("2024-13-01", option="--since")
+
+
+def test_meeting_filters(ds):
+    paris = lookup.meetings(ds, place="Paris")
+    assert {m.year for m in paris} == {"2024", "2025"} and all(p.label == "Paris" for m in paris for p in m.places)
+    in_france = lookup.meetings(ds, place="France")
+    assert {m.iri for m in paris} <= {m.iri for m in in_france}
+    with_france = lookup.meetings(ds, country="France")
+    assert len(with_france) >= 3 and all(m.year in ("2023", "2024", "2025") for m in with_france)
+    by_person = lookup.meetings(ds, person="Горбатюк")
+    assert len(by_person) == 1 and PARIS_2024 <= {p.iri for p in by_person[0].participants}
+    period = lookup.meetings(ds, since="2025-01-01")
+    assert period and all(m.date >= "2025-01-01" for m in period)
+    assert lookup.meetings(ds, since="2030") == []
+    m = by_person[0]
+    assert m.when == "≤ 2024-09-02" and m.date_qualifier == "not after" and m.status == "happened"
+
+
+def test_planned_and_denied_meetings_are_marked_and_left_out_by_default(full):
+    umerov = lookup.met(full, "Umerov")
+    status = {e.other.label: e.meeting.status for e in umerov}
+    assert status["Lloyd Austin"] == "planned"
+    assert status["Serhiy Shoihu"] == "denied"
+    happened = lookup.met(full, "Umerov", include_unconfirmed=False)
+    assert {"Lloyd Austin", "Serhiy Shoihu"}.isdisjoint({e.other.label for e in happened})
+    every = lookup.meetings(full, person="Umerov", all_statuses=True)
+    default = lookup.meetings(full, person="Umerov")
+    assert {m.status for m in every} >= {"planned", "denied"}
+    assert {m.status for m in default} == {"happened"}
+
+
+def test_find_meeting(ds):
+    iri = lookup.find_meeting(ds, "Paris 2024")
+    assert lookup.find_meeting(ds, compact_iri(iri)) == iri
+    assert lookup.find_meeting(ds, iri.rsplit("/", 1)[1]) == iri
+    with pytest.raises(QueryError, match=r"^'Umerov' matches \d+ meetings: ddr:meeting/"):
+        lookup.find_meeting(ds, "Umerov")
+    with pytest.raises(QueryError, match="^no meeting matches 'Tokyo'$"):
+        lookup.find_meeting(ds, "Tokyo")
+
+
+# --- persons and facts ---------------------------------------------------------------
+
+
+def test_person_profile_aliases_with_articles(ds):
+    p = people.person_profile(ds, "horbatiuk")
+    aliases = {a.text: {s.name[:3] for s in a.sources} for a in p.aliases}
+    assert aliases["Horbatyuk"] == {"001"}
+    assert aliases["Володимир Горбатюк"] == {"002"}
+    assert aliases["Volodymyr Horbatiuk"] == {"000", "001", "002"}
+    assert p.meetings == 1 and p.articles == 3
+    assert [s.kind for s in p.statements] == ["office", "rank"]
+
+
+def test_offices_carry_sentences_and_dates(ds):
+    office, rank = people.offices(ds, "Horbatiuk")
+    assert office.first_stated == "2024-09-02"
+    assert any("Major General Volodymyr Horbatiuk" in s for s in rank.sentences)
+    assert {s.publisher for s in office.sources} >= {"Ukrinform", "UNN"}
+
+
+def test_timeline_is_dated_and_sorted(ds):
+    rows = people.timeline(ds, "Lecornu")
+    meetings = [e for e in rows if e.what == "meeting"]
+    assert [e.date[:4] for e in meetings] == ["2023", "2024", "2025"]
+    dated = [e.date for e in rows if e.date]
+    assert dated == sorted(dated)
+    assert any(e.what == "office" and e.qualifier == "stated" for e in rows)
+
+
+def test_aid_filters(full):
+    pledged = facts.aid(full, provider="Germany", status="pledged")
+    assert pledged and all(a.status == "pledged" for a in pledged)
+    caesar = facts.aid(full, system="CAESAR")
+    assert any(a.status == "ordered" for a in caesar) and any("France" in [p.label for p in a.providers] for a in caesar)
+    with pytest.raises(QueryError, match="^unknown aid status 'given'"):
+        facts.aid(full, status="given")
+
+
+def test_agreements_by_party(ds):
+    rows = facts.agreements(ds, party="Directorate General for Armaments")
+    assert [a.label for a in rows] == ["memorandum of intent on cooperation"]
+    assert {p.label for p in rows[0].parties} == {"Defense Procurement Agency", "Directorate General for Armaments"}
+    assert [s.name[:3] for s in rows[0].sources] == ["003"]
+
+
+def test_country_topics_by_year(ds):
+    rows = facts.country_topics(ds, "Ukraine", "France")
+    years = {r.year for r in rows}
+    assert years == {"2023", "2024", "2025"}
+    by_year = {y: {r.topic.iri.rsplit("/", 1)[1] for r in rows if r.year == y} for y in years}
+    assert "joint-production" in by_year["2023"] & by_year["2024"] & by_year["2025"]
+    assert "air-defense" in by_year["2024"]
+    changes = facts.topic_changes(rows)
+    assert changes[0][0] == "2023" and changes[0][2] == []
+    with pytest.raises(QueryError, match="are the same country"):
+        facts.country_topics(ds, "France", "france")
+
+
+def test_explain_a_fact_and_a_thing(ds):
+    e = facts.explain(ds, "Paris 2024", topic="joint-production")
+    assert sorted(s.name[:3] for s in e.sources) == ["000", "001", "002"]
+    assert all(ev.supports == "discusses" for ev in e.evidence)
+    assert any("joint ventures" in ev.sentence for ev in e.evidence)
+    rank = facts.explain(ds, "Horbatiuk", prop="rank", value="Major General")
+    assert rank.thing.label == "Volodymyr Horbatiuk" and len(rank.sources) == 3
+    whole = facts.explain(ds, R + "person/volodymyr-horbatiuk")
+    assert len(whole.evidence) >= len(rank.evidence)
+    with pytest.raises(QueryError, match=r"^no person named 'Umerow'; did you mean: Rustem Umerov\?$"):
+        facts.explain(ds, "Umerow")
+
+
+# --- questions -----------------------------------------------------------------------------
+
+
+def test_gold_questions_all_have_a_command_and_an_answer(ds):
+    printed = []
+    asked = questions.answer_gold_questions(ds, echo=printed.append)
+    assert len(asked) == len(questions.gold_questions()) == 7
+    assert all(a.error is None for a in asked), [a.error for a in asked if a.error]
+    text = printed[0]
+    for a in asked:
+        assert f"Q: {a.q}\n$ {a.command}\n" in text
+
+
+def test_run_command_uses_the_cli_options(ds):
+    name, params = questions.parse_command('ddgraph meetings --topic air-defense --since 2024')
+    assert name == "meetings" and params["topic"] == "air-defense" and params["since"] == "2024"
+    assert questions.run_command(ds, "ddgraph offices Horbatiuk").data[0].label == "Deputy Chief of the General Staff"
+    with pytest.raises(QueryError, match="not a ddgraph question command"):
+        questions.parse_command("ddgraph ingest data")
+    with pytest.raises(QueryError, match="No such option"):
+        questions.parse_command("ddgraph met Umerov --colour red")
+
+
+def test_match_questions_by_text_or_pattern():
+    table = [{"q": "Whom has X met?", "command": "ddgraph met X"},
+             {"q": "-", "match": r"delegation .* (\d{4})", "command": "ddgraph delegation Y"}]
+    rows = questions.match_questions(["whom  has x MET?", "Who was in the delegation in 2023?", "Other?"], table)
+    assert [r["command"] for r in rows] == ["ddgraph met X", "ddgraph delegation Y", None]
+
+
+# --- curation ----------------------------------------------------------------------------
+
+
+def test_same_then_different_restores_two_persons():
+    store = copy_store(full_store(), "curation-lib")
+    d, o = R + "person/dmytro-kuleba", R + "person/oleksiy-kuleba"
+    merged = decide(store, "same", "Dmytro Kuleba", "Oleksiy Kuleba", d, o)
+    assert [c.kind for c in merged.changes] == ["merged"]
+    assert merged.version == 1 and merged.graphs_written >= 1
+    split = decide(store, "different", "Dmytro Kuleba", "Oleksiy Kuleba", d, d)
+    assert [c.kind for c in split.changes] == ["split"]
+    assert {i for i, _ in split.changes[0].after} == {d, o}
+    # the later decision is about the same pair of terms, so it replaces the first
+    assert (split.term_a, split.term_b) == (merged.term_a, merged.term_b)
+    assert [r["kind"] for r in list_decisions(store)] == ["same", "different"]
+    with open_store(store, read_only=True) as s:
+        assert {d, o} <= set(NameIndex.load(s.dataset, "person").entries)
+
+
+def test_curation_refuses_what_it_cannot_record():
+    store = copy_store(full_store(), "curation-refused")
+    u = R + "person/rustem-umerov"
+    with pytest.raises(QueryError, match="are already one person"):
+        decide(store, "same", "Umerov", "Умєров", u, u)
+    with pytest.raises(QueryError, match="decision kind must be one of"):
+        decide(store, "maybe", "a", "b", u, u)
+    assert list_decisions(store) == []
