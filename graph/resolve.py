@@ -738,6 +738,7 @@ def resolve(records: Sequence[ArticleRecord], decisions: Decisions | None = None
             node_iri = iri[(rec.article_id, ent.key)] = entity_iri(rec, ent)
             names[node_iri].add((ent.name, ent.lang))
             alts[node_iri] |= {(f, ent.lang) for f in (ent.name, *ent.forms) if f.strip()}
+    _qualify_offices(records, iri)
     for node_iri, pairs in names.items():
         label[node_iri] = min(pairs, key=_label_key)
         alts[node_iri].discard(label[node_iri])
@@ -756,6 +757,28 @@ def resolve(records: Sequence[ArticleRecord], decisions: Decisions | None = None
         label=dict(sorted(label.items())),
         alt_labels={k: frozenset(alts[k]) for k in sorted(label)},
     )
+
+
+def _qualify_offices(records: Sequence[ArticleRecord], iri: dict[Node, str]) -> None:
+    """An office named without country or body ("Defense Minister Umerov") becomes the
+    office of the same title that the same person holds with a country elsewhere, when
+    there is exactly one such office."""
+    bare: list[tuple[Node, str, str]] = []  # (office node, person IRI, title)
+    known: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for rec in records:
+        offices = {e.key: e for e in rec.entities if e.kind == "office"}
+        for f in rec.facts:
+            office = offices.get(f.object) if f.predicate == "holdsRole" else None
+            if office is None or (rec.article_id, f.subject) not in iri:
+                continue
+            person, title = iri[(rec.article_id, f.subject)], office.lexicon_id or office.name
+            if office.attr("country") or office.attr("organization"):
+                known[(person, title)].add(iri[(rec.article_id, office.key)])
+            else:
+                bare.append(((rec.article_id, office.key), person, title))
+    for node, person, title in bare:
+        if len(known.get((person, title), ())) == 1:
+            iri[node] = next(iter(known[(person, title)]))
 
 
 # --- incremental resolution ---------------------------------------------------

@@ -1,16 +1,24 @@
 """The ingest job: read articles, extract, resolve against the store, write named graphs.
 
 Per article: read -> :func:`ingest.document.make_document` -> :func:`ingest.extract.extract`
--> an :class:`~graph.model.ArticleRecord` kept in the store. Then resolution runs over
-every stored record and only the article graphs whose triples changed are rewritten,
-all in one transaction, so re-ingesting changes nothing and the order of ingestion
-does not matter.
+-> an :class:`~graph.model.ArticleRecord` kept in the store. Then the new records are
+resolved against the stored ones (:mod:`ingest.incremental`: only the block of stored
+articles they can touch is re-resolved) and only the article graphs whose triples
+changed are rewritten, in one transaction. The result equals a from-scratch build
+whatever the order and batching of ingestion, and re-ingesting changes nothing.
+
+Besides ``records/`` the store keeps ``graphs.json`` (a digest of each article graph as
+written) and ``resolution.json`` (the resolution of every stored article, see
+:class:`ingest.incremental.State`). A full resolution runs instead when the curation
+file changed, a stored record was re-extracted, or either file is missing or damaged;
+both are invalidated before graphs are written, so a crash leaves a store that the next
+ingest repairs.
 
 Example:
     >>> import tempfile
     >>> s = ingest_paths(["data/articles"], tempfile.mkdtemp() + "/s", progress=False)
-    >>> (s.read, s.failed)
-    (5, 0)
+    >>> (s.read, s.failed, s.mode)
+    (5, 0, 'full')
 """
 
 from __future__ import annotations
@@ -29,13 +37,17 @@ from graph.model import ArticleRecord
 from graph.ontology import DATA_DIR
 from graph.rdf import article_triples, to_ntriples
 from graph.records import record_from_dict, record_to_dict
-from graph.resolve import resolve
 from graph.store import Store, open_store
 from ingest.document import make_document
 from ingest.extract import EXTRACTOR, extract
+from ingest.incremental import STATE_FILE as RESOLUTION_FILE
+from ingest.incremental import State, changed_articles, update
 from ingest.read import iter_articles
 
 STATE_FILE = "graphs.json"
+CURATION_FILE = "curation.yaml"
+DEFAULT_TURTLE = (DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl")
+_DEFAULTS_KEY = "#defaults"  # digest of DEFAULT_TURTLE as loaded, kept in graphs.json
 
 
 @dataclass(frozen=True)
@@ -47,7 +59,11 @@ class IngestSummary:
         after an extractor change). unchanged: already stored, identical.
         failed: inputs that could not be ingested (see ``errors``).
         graphs_written: named graphs (re)written. triples_written: their triples.
-        seconds: wall time. resolve_seconds: time spent in resolution.
+        seconds: wall time. read_seconds: reading and cleaning. extract_seconds:
+        extraction. resolve_seconds: resolution (loading the records it needs
+        included). rdf_seconds: generating triples. write_seconds: writing records,
+        graphs and state. mode: "incremental", "full" or "none" (nothing to resolve).
+        resolved: articles whose records took part in resolution.
     """
 
     read: int = 0
@@ -59,6 +75,12 @@ class IngestSummary:
     seconds: float = 0.0
     resolve_seconds: float = 0.0
     errors: tuple[str, ...] = field(default=())
+    read_seconds: float = 0.0
+    extract_seconds: float = 0.0
+    rdf_seconds: float = 0.0
+    write_seconds: float = 0.0
+    mode: str = "none"
+    resolved: int = 0
 
     def lines(self) -> list[str]:
         """The one-screen summary printed at the end of a run."""
@@ -70,7 +92,24 @@ class IngestSummary:
             f"graphs written    {self.graphs_written}",
             f"triples written   {self.triples_written}",
             f"time              {self.seconds:.1f} s (resolution {self.resolve_seconds:.1f} s)",
+            f"  read+clean      {self.read_seconds:.2f} s",
+            f"  extraction      {self.extract_seconds:.2f} s",
+            f"  resolution      {self.resolve_seconds:.2f} s ({self.mode}, {self.resolved} articles)",
+            f"  rdf             {self.rdf_seconds:.2f} s",
+            f"  store write     {self.write_seconds:.2f} s",
         ]
+
+
+class _Timer:
+    """Seconds per stage, added up."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def add(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
+        return now
 
 
 def _progress(items: list, enabled: bool, desc: str):
@@ -85,14 +124,21 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
-def _load_state(store: Store) -> dict[str, str]:
+def _file_digest(*paths: Path) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.read_bytes() if p.exists() else b"\0missing")
+    return h.hexdigest()[:20]
+
+
+def _load_state(store: Store) -> dict[str, str] | None:
+    """Digests of the article graphs as written; None when the file is missing or damaged."""
     path = store.path / STATE_FILE
-    if not path.exists():
-        return {}
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
-        return {}  # the graphs are rewritten, nothing is lost
+        return None  # the graphs are rewritten, nothing is lost
+    return data if isinstance(data, dict) else None
 
 
 def _save_state(store: Store, state: dict[str, str]) -> None:
@@ -101,38 +147,99 @@ def _save_state(store: Store, state: dict[str, str]) -> None:
     tmp.replace(store.path / STATE_FILE)
 
 
+def _write(store: Store, state: State, records: dict[str, ArticleRecord], changed: set[str],
+           digests: dict[str, str] | None, timer: _Timer) -> tuple[int, int]:
+    """Regenerate the graphs of ``changed`` articles and write those that differ; save the state."""
+    t = time.perf_counter()
+    res = state.resolution()
+    old = dict(digests or {})
+    new_digests = {k: v for k, v in old.items() if k in state.articles or k == _DEFAULTS_KEY}
+    graphs: dict[str, str] = {}
+    defaults: dict[str, str] = {}
+    triples = 0
+    for aid in sorted(changed if digests is not None else state.articles):
+        named, default = article_triples(records[aid] if aid in records else _record(store, aid), res)
+        named_nt, default_nt = to_ntriples(named), to_ntriples(default)
+        digest = new_digests[aid] = _digest(named_nt + "\n#\n" + default_nt)
+        if old.get(aid) != digest:
+            iri = article_iri(aid)
+            graphs[iri], defaults[iri] = named_nt, default_nt
+            triples += len(named) + len(default)
+    t = timer.add("rdf", t)
+    turtle = _file_digest(*DEFAULT_TURTLE)
+    if graphs or old.get(_DEFAULTS_KEY) != turtle:  # invalidate first: a crash in between is repaired
+        (store.path / RESOLUTION_FILE).unlink(missing_ok=True)
+        _save_state(store, {k: v for k, v in old.items() if k in new_digests and old[k] == new_digests[k]
+                            and k != _DEFAULTS_KEY})
+        store.load_default_turtle(DEFAULT_TURTLE)
+        new_digests[_DEFAULTS_KEY] = turtle
+        store.replace_graphs(graphs, defaults)
+    if new_digests != digests:
+        _save_state(store, new_digests)
+    state.save(store.path / RESOLUTION_FILE)
+    timer.add("write", t)
+    return len(graphs), triples
+
+
+def _record(store: Store, article_id: str) -> ArticleRecord:
+    return record_from_dict(store.read_record_json(article_id))
+
+
+def _full(store: Store, records: list[ArticleRecord], timer: _Timer, *, force: bool = False,
+          rewrite_all: bool = False) -> tuple[int, int]:
+    t = time.perf_counter()
+    path = store.path / CURATION_FILE
+    state = State.build(records, load_decisions(path), _file_digest(path))
+    digests = None if force else _load_state(store)
+    old = None if digests is None or rewrite_all else State.load(store.path / RESOLUTION_FILE)
+    changed = changed_articles(old, state)
+    timer.add("resolve", t)
+    return _write(store, state, {r.article_id: r for r in records}, changed, digests, timer)
+
+
 def write_graphs(store: Store, records: list[ArticleRecord], *, force: bool = False) -> tuple[int, int, float]:
-    """Resolve ``records`` together and rewrite the article graphs that changed.
+    """Resolve ``records`` together (all the stored ones) and rewrite the article graphs that changed.
+
+    Used after anything that calls for a full resolution, e.g. a curation decision.
 
     Returns:
         (graphs written, triples written, seconds spent resolving).
     """
-    t0 = time.perf_counter()
-    resolution = resolve(records, load_decisions(store.path / "curation.yaml"))
-    resolve_seconds = time.perf_counter() - t0
-    state = {} if force else _load_state(store)
-    graphs: dict[str, str] = {}
-    defaults: dict[str, str] = {}
-    new_state = {}
-    triples = 0
-    for rec in records:
-        named, default = article_triples(rec, resolution)
-        iri = article_iri(rec.article_id)
-        named_nt, default_nt = to_ntriples(named), to_ntriples(default)
-        digest = _digest(named_nt + "\n#\n" + default_nt)
-        new_state[rec.article_id] = digest
-        if state.get(rec.article_id) != digest:
-            graphs[iri] = named_nt
-            defaults[iri] = default_nt
-            triples += len(named) + len(default)
-    store.replace_graphs(graphs, defaults)
-    _save_state(store, new_state)
-    return len(graphs), triples, resolve_seconds
+    timer = _Timer()
+    written, triples = _full(store, records, timer, force=force)
+    return written, triples, timer.seconds.get("resolve", 0.0)
 
 
 def load_records(store: Store) -> list[ArticleRecord]:
     """Every extraction record kept in the store, by article id."""
-    return [record_from_dict(store.read_record_json(aid)) for aid in store.article_ids()]
+    return [_record(store, aid) for aid in store.article_ids()]
+
+
+def _resolve_and_write(store: Store, new: dict[str, ArticleRecord], replaced: bool, timer: _Timer) -> tuple:
+    """Resolve the new records against the store and write; (written, triples, mode, resolved)."""
+    t = time.perf_counter()
+    stored = set(store.article_ids())
+    path = store.path / CURATION_FILE
+    digests = _load_state(store)
+    state = None if digests is None or replaced else State.load(store.path / RESOLUTION_FILE)
+    if state is not None and (state.curation != _file_digest(path) or not state.articles <= stored):
+        state = None
+    if state is None:
+        records = [new[a] if a in new else _record(store, a) for a in sorted(stored)]
+        timer.add("resolve", t)
+        written, triples = _full(store, records, timer, rewrite_all=replaced)
+        return written, triples, "full", len(records)
+    pending = sorted(stored - state.articles)  # this run's records, and any a crash left behind
+    if not pending and digests.get(_DEFAULTS_KEY) == _file_digest(*DEFAULT_TURTLE):
+        timer.add("resolve", t)
+        return 0, 0, "none", 0
+    cache: dict[str, ArticleRecord] = {}
+    load = lambda a: _record(store, a)  # noqa: E731
+    changed = update(state, [new[a] if a in new else load(a) for a in pending], load, load_decisions(path),
+                     cache=cache)
+    timer.add("resolve", t)
+    written, triples = _write(store, state, cache, changed, digests, timer)
+    return written, triples, "incremental", len(cache)
 
 
 def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progress: bool = True) -> IngestSummary:
@@ -143,11 +250,14 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
     :class:`~graph.errors.StoreError` before anything is written.
     """
     t0 = time.perf_counter()
+    timer = _Timer()
     errors: list[InputError] = []
     articles = list(iter_articles(paths, errors))
-    read = new = unchanged = failed = 0
+    t = timer.add("read", t0)
+    read = unchanged = 0
+    new: dict[str, ArticleRecord] = {}
+    replaced = False
     with open_store(store_path) as store:
-        store.load_default_turtle([DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl"])
         known = set(store.article_ids())
         seen: set[str] = set()
         for article in _progress(articles, progress and len(articles) > 20, "extract"):
@@ -162,21 +272,29 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
                 if stored.get("extractor") == EXTRACTOR:
                     unchanged += 1
                     continue
+            t = time.perf_counter()
             try:
-                record = extract(make_document(article))
+                doc = make_document(article)
+                t = timer.add("read", t)
+                record = extract(doc)
             except DDGraphError as exc:
                 errors.append(InputError(article.source, str(exc)))
                 continue
             except Exception as exc:  # an extractor bug must not lose the other articles
                 errors.append(InputError(article.source, f"extraction failed ({type(exc).__name__}: {exc})"))
                 continue
+            finally:
+                t = timer.add("extract", t)
             store.write_record_json(aid, record_to_dict(record))
-            new += 1
-        failed = len(errors)
-        records = load_records(store)
-        written, triples, resolve_seconds = write_graphs(store, records)
+            timer.add("write", t)
+            new[aid] = record
+            replaced = replaced or aid in known
+        written, triples, mode, resolved = _resolve_and_write(store, new, replaced, timer)
+    s = timer.seconds
     return IngestSummary(
-        read=read, new=new, unchanged=unchanged, failed=failed, graphs_written=written,
-        triples_written=triples, seconds=time.perf_counter() - t0, resolve_seconds=resolve_seconds,
-        errors=tuple(str(e) for e in errors),
+        read=read, new=len(new), unchanged=unchanged, failed=len(errors), graphs_written=written,
+        triples_written=triples, seconds=time.perf_counter() - t0, resolve_seconds=s.get("resolve", 0.0),
+        errors=tuple(str(e) for e in errors), read_seconds=s.get("read", 0.0),
+        extract_seconds=s.get("extract", 0.0), rdf_seconds=s.get("rdf", 0.0), write_seconds=s.get("write", 0.0),
+        mode=mode, resolved=resolved,
     )

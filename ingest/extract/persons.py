@@ -22,8 +22,6 @@ from ingest.extract.context import Context, SentenceView
 from ingest.extract.roles import (
     OfficeRef,
     country_of,
-    home_country,
-    national,
     offices_from_window,
     window_left,
     window_right,
@@ -170,7 +168,22 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
             person.forms.append(ctx.text(cand.start, cand.end))
             person.mentions.append(ctx.mention(cand.start, cand.end))
         _attach_role(person, cand, sent, ctx, None, bounds)
-    return b.persons
+    return [_qualify(p) for p in b.persons]
+
+
+def _qualify(person: PersonDraft) -> PersonDraft:
+    """An office named without its country takes the country the same person's same
+    title has elsewhere in the article ("Ukraine's Defense Minister Rustem Umerov ...
+    Defense Minister Umerov said"); it is dropped when that copy exists."""
+    qualified = {o.title_id: o for o in person.offices if o.country or o.organization}
+    offices = []
+    for office in person.offices:
+        if not (office.country or office.organization) and office.title_id in qualified:
+            full = qualified[office.title_id]
+            office = OfficeRef(office.title_id, full.country, full.organization, office.mention)
+        offices.append(office)
+    person.offices = offices
+    return person
 
 
 def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, ctx: Context,
@@ -188,8 +201,6 @@ def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, c
         if office.country is None and office.organization is None and last_office is not None and listed:
             # in a list of titles ("A of the General Staff of Ukraine, B, and C") the country carries over
             office = OfficeRef(office.title_id, country_of(last_office), None, office.mention)
-        if office.country is None and office.organization is None and national(office.title_id):
-            office = OfficeRef(office.title_id, home_country(ctx), None, office.mention)
         person.offices.append(office)
         last_office = office
     return last_office

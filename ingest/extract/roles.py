@@ -142,12 +142,6 @@ def offices_from_window(window: list[Match], last_office: OfficeRef | None,
     return [], rank
 
 
-def national(title_id: str) -> bool:
-    """True for titles of a national body (a minister), False for an international one."""
-    lex = load_lexicon()
-    return (lex.offices[title_id].attr("org_kind") or "") not in lex.organizations
-
-
 def home_country(ctx: Context) -> str | None:
     """The country an article is about: the one its text names most often (places count
     for their country), first named on a tie. "Defense Minister X" with no country is
