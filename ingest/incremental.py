@@ -9,10 +9,13 @@ links never cross two kinds of boundary, which this module relies on:
   an IRI then depends on the other clusters whose label has the same slug;
 * events are compared only when they share a blocking key in the same or the
   next 12-day bin (any bin for an undated one), so each connected component of
-  that candidate graph clusters on its own.
+  that candidate graph clusters on its own;
+* an office named without country takes the one qualified office of the same
+  title its holder has in any article, so it depends on that person's cluster.
 
 :class:`State` keeps, for every stored article, the IRI of each local key, the
-buckets of each person and the blocking tokens of each event, plus every label.
+buckets of each person and the blocking tokens of each event, every label, and
+the qualified offices each person holds.
 :func:`update` re-resolves only the bucket components the new persons touch,
 the slug groups their labels fall in, and the event components (under the old
 and the new tokens) of the new events and of the events whose persons changed;
@@ -90,6 +93,29 @@ def event_tokens(records: Sequence[ArticleRecord], iri: ChainMap | dict) -> dict
     return {e.node: _tokens(e) for e in _events(records, iri, persons)}
 
 
+def office_holdings(records: Iterable[ArticleRecord], iri, persons: set[str] | None = None):
+    """Qualified offices by (person IRI, title), and the bare office facts, of ``records``.
+
+    Only holders whose IRI is in ``persons`` count (all when None). Bare facts come in
+    the order :func:`graph.resolve.resolve` applies them: (office node, person IRI, title).
+    """
+    known: dict[tuple[str, str], set[str]] = defaultdict(set)
+    bare: list[tuple[Node, str, str]] = []
+    for rec in sorted(records, key=lambda r: r.article_id):
+        offices = {e.key: e for e in rec.entities if e.kind == "office"}
+        for f in rec.facts:
+            office = offices.get(f.object) if f.predicate == "holdsRole" else None
+            person = iri.get((rec.article_id, f.subject)) if office is not None else None
+            if person is None or (persons is not None and person not in persons):
+                continue
+            title = office.lexicon_id or office.name
+            if office.attr("country") or office.attr("organization"):
+                known[(person, title)].add(iri[(rec.article_id, office.key)])
+            else:
+                bare.append(((rec.article_id, office.key), person, title))
+    return known, bare
+
+
 def _tokens(e) -> tuple[Token, ...]:
     when = e.day or e.bound
     b = when.toordinal() // 12 if when else None
@@ -104,6 +130,7 @@ class State:
         curation: digest of the curation file the resolution used.
         iri, label, alt_labels: as in :class:`graph.resolve.Resolution`.
         persons: person node -> its buckets. events: event node -> its blocking tokens.
+        known: (person IRI, office title) -> the qualified office IRIs the person holds.
         articles: the article ids resolved.
     """
 
@@ -113,6 +140,7 @@ class State:
     alt_labels: dict[str, frozenset[tuple[str, str]]]
     persons: dict[Node, tuple[str, ...]]
     events: dict[Node, tuple[Token, ...]]
+    known: dict[tuple[str, str], frozenset[str]]
     articles: set[str]
 
     @classmethod
@@ -120,8 +148,9 @@ class State:
               resolution: Resolution | None = None) -> State:
         """The state of a full resolution of ``records`` (computed unless given)."""
         res = resolution or resolve(records, decisions)
+        known = {k: frozenset(v) for k, v in office_holdings(records, res.iri)[0].items()}
         return cls(curation, dict(res.iri), dict(res.label), dict(res.alt_labels), person_buckets(records, decisions),
-                   event_tokens(records, res.iri), {r.article_id for r in records})
+                   event_tokens(records, res.iri), known, {r.article_id for r in records})
 
     def resolution(self) -> Resolution:
         """A :class:`Resolution` view of the state (no copy)."""
@@ -141,6 +170,7 @@ class State:
             "format": FORMAT, "curation": self.curation, "articles": arts,
             "label": {_short(k): v for k, v in sorted(self.label.items())},
             "alt": {_short(k): sorted(v) for k, v in sorted(self.alt_labels.items()) if v},
+            "known": sorted([_short(p), t, sorted(map(_short, v))] for (p, t), v in self.known.items()),
         }  # fmt: skip
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -161,7 +191,8 @@ class State:
             label = {_long(k): (t, lang) for k, (t, lang) in data["label"].items()}
             alts = {k: frozenset() for k in label}
             alts.update((_long(k), frozenset((f, lang) for f, lang in v)) for k, v in data["alt"].items())
-            return cls(str(data["curation"]), iri, label, alts, persons, events, set(data["articles"]))
+            known = {(_long(p), t): frozenset(map(_long, v)) for p, t, v in data["known"]}
+            return cls(str(data["curation"]), iri, label, alts, persons, events, known, set(data["articles"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -262,6 +293,7 @@ def update(state: State, new: Sequence[ArticleRecord], load: Callable[[str], Art
         labels[piri] = (text, "en")
         alts[piri] = frozenset((f, p.entity.lang) for p in members for f in _forms(p.entity) if f != text)
         redone.update((p.node, piri) for p in members)
+    person_nodes = set(redone)
     # 2. other entities of the new records: IRIs are local, labels the smallest name seen
     for rec in new:
         for ent in rec.entities:
@@ -276,6 +308,22 @@ def update(state: State, new: Sequence[ArticleRecord], load: Callable[[str], Art
             labels[x] = min([p for p in (prev, (ent.name, ent.lang)) if p], key=_label_key)
             alts[x] = frozenset(pool - {labels[x]})
     old_iri.maps[0].update(redone)
+    # 2b. a bare office takes the one qualified office of its title its holder has anywhere
+    held = {redone[n] for n in person_nodes}
+    loaded = [get(a) for a in sorted({n[0] for n in person_nodes} | {r.article_id for r in new})]
+    for k in [k for k in state.known if k[0] in {state.iri.get(n) for n in person_nodes}]:
+        del state.known[k]
+    state.known.update((k, frozenset(v)) for k, v in office_holdings(loaded, old_iri, held)[0].items())
+    offices: dict[Node, str] = {}
+    for node, person, title in office_holdings(loaded, old_iri)[1]:
+        if node in offices or person in held:
+            if node not in offices:
+                offices[node] = entity_iri(get(node[0]), get(node[0]).entity(node[1]))
+            qualified = state.known.get((person, title), ())
+            if len(qualified) == 1:
+                offices[node] = next(iter(qualified))
+    redone.update(offices)
+    old_iri.maps[0].update(offices)
     # 3. events: components of the new events and of those whose persons changed
     moved = {n for n, i in redone.items() if state.iri.get(n) != i}
     dirty_arts = {r.article_id for r in new} | {n[0] for n in moved}
@@ -295,7 +343,8 @@ def update(state: State, new: Sequence[ArticleRecord], load: Callable[[str], Art
         redone.update((m.node, x) for m in members)
     # 4. fold into the state and tell which articles changed
     old_pairs = {n: (state.iri.get(n), state.label.get(state.iri.get(n))) for n in redone}
-    gone = {state.iri[n] for n in redone if n in state.iri} - set(redone.values())
+    clustered = person_nodes | {e.node for e in evs}  # whole clusters: an IRI no node keeps is gone
+    gone = {state.iri[n] for n in clustered if n in state.iri} - {redone[n] for n in clustered}
     for x in gone:
         state.label.pop(x, None)
         state.alt_labels.pop(x, None)
@@ -306,7 +355,7 @@ def update(state: State, new: Sequence[ArticleRecord], load: Callable[[str], Art
     state.persons.update(buckets)
     state.events.update({e.node: _tokens(e) for e in evs})
     state.articles |= {r.article_id for r in new}
-    changed = {n[0] for n, pair in old_pairs.items() if pair != (redone[n], labels[redone[n]])}
+    changed = {n[0] for n, pair in old_pairs.items() if pair != (redone[n], state.label.get(redone[n]))}
     if relabelled:  # an IRI with a new label (France, Umerov...) changes every article naming it
         changed |= {a for (a, _), x in state.iri.items() if x in relabelled}
     return changed | {r.article_id for r in new}

@@ -68,6 +68,9 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     cues = sent.of("aid")
     if not cues:
         return None
+    ordered = [m for m in cues if m.id == "ordered"]
+    if ordered:  # "placed an order ... to be delivered from 2025": an order
+        return "ordered", ordered[0]
     for m in list(cues):
         before = {t.norm for t in sent.tokens[max(0, m.i - 2) : m.i]}
         if m.id in {"delivered", "base"} and before & _MODALS and not before & {"been", "was", "were", "has", "have"}:
@@ -90,11 +93,14 @@ def _sides(sent: SentenceView, cue: Match, status: str) -> tuple[str | None, str
     countries = [m for m in longest(sent.matches, {"country"})
                  if not sent.tokens[m.j - 1].text.endswith(("'s", "’s"))]  # "Ukraine's air defense"
     before = [m.id for m in countries if m.j <= cue.i]
-    after = [m.id for m in countries if m.i >= cue.j]
-    first = before[-1] if before else None
-    second = next((c for c in after if c != first), None)
+    after = [m for m in countries if m.i >= cue.j]
+    first = before[0] if before else None  # the subject: "Norway, together with the US, delivered"
+    second = next((m.id for m in after if m.id != first), None)
     if status == "ordered":
-        return second, first
+        beneficiary = next((m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in {"for", "для"}), None)
+        if beneficiary and beneficiary != first:  # "Norway ordered NASAMS for Ukraine"
+            return first, beneficiary
+        return second, first  # "Ukraine ordered CAESAR from France": the buyer receives
     return first, second
 
 

@@ -188,9 +188,15 @@ class _Scene:
         self.groups.extend(g for g in groups if g.label not in {x.label for x in self.groups})
 
 
-def _formats(sent: SentenceView, trig: tuple[str, Mention] | None) -> list[Match]:
-    """Bodies that are the meeting itself: "a meeting of the Ukraine Defense Contact Group",
-    "the NATO-Ukraine Council meeting", "засідання Ради НАТО-Україна"."""
+_TO_BODY = {"of", "the", "a", "with", "representatives", "representative", "reps", "management", "leadership",
+            "heads", "head", "executives", "ceo", "з", "із", "зі", "представник", "керівництво", "керівник",
+            "компанія", "концерн", "leading", "company", "companies", "firm", "group"}
+
+
+def _formats(sent: SentenceView, trig: tuple[str, Mention] | None, groups: list[Group] = ()) -> list[Match]:
+    """Bodies that take part: the meeting itself ("a meeting of the Ukraine Defense
+    Contact Group", "the NATO-Ukraine Council meeting", "засідання Ради НАТО-Україна")
+    or the body met ("held talks with the management of Kongsberg")."""
     if trig is None:
         return []
     cue = next((m for m in sent.matches if m.kind == "meeting" and m.start == trig[1].start), None)
@@ -201,8 +207,10 @@ def _formats(sent: SentenceView, trig: tuple[str, Mention] | None) -> list[Match
     for m in sent.matches:
         if m.kind != "organization" or any(t.i <= m.i and m.j <= t.j for t in titles):
             continue  # "met NATO Secretary General X": a title, not the body meeting
+        if any(g.start <= m.start and m.end <= g.end for g in groups):
+            continue  # "EU defense ministers": the ministers are the party
         between = [t.norm for t in sent.tokens[cue.j:m.i]]
-        if (0 <= m.i - cue.j <= 2 and set(between) <= {"of", "the", "a"}) or m.j == cue.i or \
+        if (0 <= m.i - cue.j <= 4 and set(between) <= _TO_BODY) or m.j == cue.i or \
                 (m.i <= cue.i and cue.j <= m.j):
             out.append(m)
     return out
@@ -235,7 +243,7 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
         groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
         trig = _trigger(sent, len(here), len(groups))
         current = scenes[-1] if scenes else None
-        bodies = _formats(sent, trig)
+        bodies = _formats(sent, trig, groups)
         if trig is not None and (here or groups or bodies):
             side = sent.has("side_meeting")
             fresh = current is not None and (any(not current.knows(p) for p in here)

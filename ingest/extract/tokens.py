@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TOKEN = re.compile(r"\w+(?:[-/’'ʼ]\w+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-/’'ʼ]\w+)*|[^\w\s]", re.UNICODE)  # "U.S." is one token
 _UK_LETTERS = re.compile(r"[а-яґєіїА-ЯҐЄІЇ']")
 _EN_SPELLING = {
     "defence": "defense",
@@ -168,6 +168,8 @@ def tokenize(text: str, language: str, start: int = 0, end: int | None = None) -
     Example:
         >>> [t.text for t in tokenize("SAMP/T and IRIS-T, F-16s.", "en")]
         ['SAMP/T', 'and', 'IRIS-T', ',', 'F-16s', '.']
+        >>> [t.text for t in tokenize("U.S. President", "en")]
+        ['U.S.', 'President']
     """
     end = len(text) if end is None else end
     out = []
