@@ -314,14 +314,12 @@ def update(state: State, new: Sequence[ArticleRecord], load: Callable[[str], Art
     for k in [k for k in state.known if k[0] in {state.iri.get(n) for n in person_nodes}]:
         del state.known[k]
     state.known.update((k, frozenset(v)) for k, v in office_holdings(loaded, old_iri, held)[0].items())
-    offices: dict[Node, str] = {}
-    for node, person, title in office_holdings(loaded, old_iri)[1]:
-        if node in offices or person in held:
-            if node not in offices:
-                offices[node] = entity_iri(get(node[0]), get(node[0]).entity(node[1]))
-            qualified = state.known.get((person, title), ())
-            if len(qualified) == 1:
-                offices[node] = next(iter(qualified))
+    bare = office_holdings(loaded, old_iri)[1]
+    offices = {n: entity_iri(get(n[0]), get(n[0]).entity(n[1])) for n, person, _ in bare if person in held}
+    for node, person, title in bare:  # in resolve's order: the last holder with one such office wins
+        qualified = state.known.get((person, title), ())
+        if node in offices and len(qualified) == 1:
+            offices[node] = next(iter(qualified))
     redone.update(offices)
     old_iri.maps[0].update(offices)
     # 3. events: components of the new events and of those whose persons changed

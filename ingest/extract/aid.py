@@ -87,11 +87,20 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     return None
 
 
+def _adjective(sent: SentenceView, m: Match) -> bool:
+    """True for a country named by its adjective ("Ukrainian", "українського")."""
+    tok = sent.tokens[m.j - 1]
+    if "ADJF" in tok.tag:
+        return True
+    demonym = load_lexicon().countries[m.id].attr("demonym.en") if m.id in load_lexicon().countries else None
+    return bool(demonym) and tok.norm == demonym.lower()
+
+
 def _sides(sent: SentenceView, cue: Match, status: str) -> tuple[str | None, str | None]:
     """(provider, recipient): the giver is named before the verb, the receiver after it;
     for an order the buyer comes first and the seller after ("Ukraine ordered X from France")."""
-    countries = [m for m in longest(sent.matches, {"country"})
-                 if not sent.tokens[m.j - 1].text.endswith(("'s", "’s"))]  # "Ukraine's air defense"
+    countries = [m for m in longest(sent.matches, {"country"})  # not "Ukraine's air defense", not "Ukrainian"
+                 if not sent.tokens[m.j - 1].text.endswith(("'s", "’s")) and not _adjective(sent, m)]
     before = [m.id for m in countries if m.j <= cue.i]
     after = [m for m in countries if m.i >= cue.j]
     first = before[0] if before else None  # the subject: "Norway, together with the US, delivered"
