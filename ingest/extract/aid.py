@@ -73,8 +73,9 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
         return "ordered", ordered[0]
     for m in list(cues):
         before = {t.norm for t in sent.tokens[max(0, m.i - 2) : m.i]}
-        if m.id in {"delivered", "base"} and before & _MODALS and not before & {"been", "was", "were", "has", "have"}:
-            return "pledged", m
+        past = {t.norm for t in sent.tokens[max(0, m.i - 6) : m.i]} & {"been", "was", "were", "has", "have", "had", "did"}
+        if m.id in {"delivered", "base"} and before & _MODALS:  # "would supply"; but "was the first to hand over"
+            return ("delivered" if past else "pledged"), m
         if m.id == "delivered" and any("futr" in sent.tokens[k].tag for k in range(m.i, m.j)):
             return "pledged", m
     cues = [m for m in cues if m.id != "base"]

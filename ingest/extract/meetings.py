@@ -227,7 +227,10 @@ def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[P
     for m in sent.of("anaphor"):
         nxt = sent.tokens[m.j] if m.j < len(sent.tokens) else None
         if m.end <= trigger_at and (nxt is None or not nxt.is_cap):
-            actor = scenes[0].participants[0]
+            # "the Polish minister ... he had met X": the participant from that country, else the first one
+            named = {c.id for c in sent.of("country") if c.end <= trigger_at}
+            fits = [p for p in scenes[0].participants if any(o.country in named for o in p.offices)]
+            actor = (fits or scenes[0].participants)[0]
             return actor if actor is not here[0] else None
     return None
 
