@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, longest
+from ingest.extract.when import find_date
 
 @dataclass
 class AgreementDraft:
@@ -31,6 +32,7 @@ class AgreementDraft:
     label: str
     parties: list[tuple[str, str, Mention]] = field(default_factory=list)  # (kind, id, mention)
     signatories: list = field(default_factory=list)  # PersonDraft
+    date: str | None = None
     status: str = "happened"
     mention: Mention | None = None
 
@@ -77,6 +79,7 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
         for b in chosen:
             draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
         draft.signatories = _signatories(sent, signed[0], persons or [])
+        draft.date = find_date(ctx, sent)
         if draft.parties or draft.signatories:
             out.append(draft)
     return out

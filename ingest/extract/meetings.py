@@ -23,6 +23,7 @@ from ingest.extract.match import Match
 from ingest.extract.groups import Group, find_groups
 from ingest.extract.persons import PersonDraft
 from ingest.extract.when import find_date
+from ingest.meta import dates_in
 from ingest.lexicon import load_lexicon
 
 _PREPOSITIONS_IN = {"in", "to", "at", "у", "в", "до", "на"}
@@ -256,6 +257,8 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
             new_party = (fresh and not sent.has("delegation") and not joins
                          and (len(here) + len(groups) >= 2 or actor is not None)
                          and (current.kind != "multilateral" or side))
+            if side and current is not None and current.kind == "multilateral" and len(here) >= 2:
+                new_party = True  # "on the sidelines, A held a separate meeting with B"
             if new_party and actor is not None and actor not in here:
                 here = [actor, *here]  # "The minister also held talks with X": the minister is the actor
             if current is None or new_party:
@@ -274,6 +277,19 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
     return scenes
 
 
+def _lead_date(ctx: Context, scene: _Scene) -> str | None:
+    """A full date written in the sentences that lead up to the meeting's first trigger
+    ("On 12 January 2024 they signed the agreement. Sunak ... held talks with Zelensky")."""
+    first = scene.triggers[0].index if scene.triggers else None
+    for sent in scene.sents:
+        if first is not None and sent.index >= first:
+            break
+        found = dates_in(ctx.doc.text[sent.start : sent.end])
+        if found:
+            return found[0][2]
+    return None
+
+
 def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: set[int],
                      person_key: Callable[[PersonDraft], str]) -> list[MeetingDraft]:
     """Find the meetings of the article: per episode, one per scene with a meeting trigger."""
@@ -286,6 +302,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             if scene.parties() < 2:
                 continue  # a meeting needs two sides
             kind = scene.kind or "in-person"
+            if scene.side and kind == "multilateral":
+                kind = "in-person"  # a side meeting is bilateral, whatever the big one was
             if kind == "in-person" and any(g.label.lower().endswith(("ministers", "міністри", "міністрів"))
                                            for g in scene.groups):
                 kind = "multilateral"
@@ -302,7 +320,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                 places = load_lexicon().places
                 if city and city[1] in places and places[city[1]].attr("country") == draft.location[1]:
                     draft.location = city
-            draft.date = next((d for d in (find_date(ctx, s) for s in scene.triggers) if d), None)
+            draft.date = next((d for d in (find_date(ctx, s) for s in scene.triggers) if d), None) \
+                or _lead_date(ctx, scene)
             if scene.side and out:  # "held separate talks on the sidelines": same place and day
                 draft.location, draft.date = out[-1].location or draft.location, out[-1].date or draft.date
             if draft.date is None and out and any(s.has("same_day") for s in scene.triggers):

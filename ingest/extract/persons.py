@@ -72,13 +72,16 @@ def surname_fits(short: str, full: str) -> bool:
     return common >= 5 and fuzz.ratio(a, b) >= 70
 
 
-def _normal_first(word: str, language: str) -> str:
+def _normal_first(word: str, language: str, surname: str = "") -> str:
     """Nominative of a Ukrainian first name the dictionary knows ("Рустемом" -> "Рустем");
     a foreign name it only guesses at keeps its written form ("Довіле" stays)."""
     if language == "uk" and word_is_known(word.lower()):
-        for lemma, tag in parses_uk(word.lower()):
-            if "Name" in tag:
-                return lemma[:1].upper() + lemma[1:]
+        gender = "femn" if surname.endswith(("а", "я", "ська", "цька")) else "masc"
+        parses = [(lemma, tag) for lemma, tag in parses_uk(word.lower()) if "Name" in tag and gender in tag]
+        if any("nomn" in tag and lemma == word.lower() for lemma, tag in parses):
+            return word  # already a nominative name
+        for lemma, _ in parses:  # "Олександра Сирського" -> Олександр; "Кір Стармер" stays (not Кіра)
+            return lemma[:1].upper() + lemma[1:]
     return word
 
 
@@ -90,7 +93,7 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
     words = [t.text for t in sent.tokens[cand.i : cand.j]]
     if len(words) == 1:
         return None, _normal_surname(words[0], language)
-    first = _normal_first(words[0], language)
+    first = _normal_first(words[0], language, words[-1])
     surname = " ".join(words[1:])
     if language == "uk":
         surname = " ".join(_normal_surname(w, language) for w in words[1:])

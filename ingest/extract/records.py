@@ -159,7 +159,7 @@ class RecordBuilder:
         self.events.append(Event(
             key=f"agr{n}", kind="agreement", subtype=g.type, participants=tuple(parties), status=g.status,
             signatories=tuple(signatories), label=g.label, mentions=(g.mention,) if g.mention else (),
-            not_after=self.ctx.doc.published,
+            date=g.date, not_after=None if g.date else self.ctx.doc.published,
         ))
 
     # -- output -------------------------------------------------------------------
