@@ -27,7 +27,9 @@ demo: install
 	$(DD) ingest data/articles
 	$(DD) stats
 	$(DD) evaluate --gold $(GOLD)
-	$(BIN)/python -m queries.demo --store $(STORE) --gold $(GOLD) --site $(SITE)
+	$(DD) questions data/questions.yaml
+	$(DD) site -o $(SITE)
+	@echo "views: $(SITE)/index.html"
 
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
