@@ -162,8 +162,8 @@ def _counted_materiel(ctx: Context, sent: SentenceView) -> list[str]:
 
 
 def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
-    """Aid deliveries, and the indexes of the sentences that report past deliveries
-    (their words describe what was given, not what was discussed)."""
+    """Aid deliveries, and the indexes of the sentences that state them (their words
+    describe what was given or promised, not what a meeting discussed)."""
     out: list[AidDraft] = []
     used: set[int] = set()
     for sent in ctx.sentences:
@@ -193,8 +193,7 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
         draft.descriptions.extend(counted)
         out.append(draft)
-        if status == "delivered":
-            used.add(sent.index)
+        used.add(sent.index)
     return out, used
 
 

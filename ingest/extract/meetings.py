@@ -327,7 +327,7 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             if draft.date is None and out and any(s.has("same_day") for s in scene.triggers):
                 draft.date = out[-1].date  # "the same day, X received Y"
             for sent in scene.sents:
-                if sent.index in aid_sentences:
+                if sent.index in aid_sentences and sent not in scene.triggers:
                     continue
                 for m in sent.of("topic"):
                     draft.topics.setdefault(m.id, []).append(Mention(m.start, m.end, sent.index))
