@@ -115,6 +115,10 @@ def _planned(sent: SentenceView) -> bool:
     (not "Нагадаємо", "let us recall", which is grammatically a future too)."""
     if sent.has("status", "planned"):
         return True
+    meeting_at = [m.i for m in sent.matches if m.kind in {"meeting", "discussion"}]
+    if any(t.norm in {"will", "would", "shall"} and any(0 < i - k <= 3 for i in meeting_at)
+           for k, t in enumerate(sent.tokens)):
+        return True  # "Biden would host a meeting", "they will discuss"
     asides = {k for m in sent.matches if m.kind in {"background", "same_day"} for k in range(m.i, m.j)}
     return any("VERB" in t.tag and "futr" in t.tag for k, t in enumerate(sent.tokens) if k not in asides)
 
@@ -253,7 +257,7 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
             fresh = current is not None and (any(not current.knows(p) for p in here)
                                              or any(g.label not in {x.label for x in current.groups} for g in groups))
             actor = _anaphoric_actor(sent, trig, here, scenes)
-            joins = sent.has("join") and not bodies  # "X also joined the talks by video link"
+            joins = sent.has("join") and not bodies and not _planned(sent)  # "X also joined the talks by video"
             new_party = (fresh and not sent.has("delegation") and not joins
                          and (len(here) + len(groups) >= 2 or actor is not None)
                          and (current.kind != "multilateral" or side))
