@@ -259,7 +259,7 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
             actor = _anaphoric_actor(sent, trig, here, scenes)
             joins = sent.has("join") and not bodies and not _planned(sent)  # "X also joined the talks by video"
             new_party = (fresh and not sent.has("delegation") and not joins
-                         and (len(here) + len(groups) >= 2 or actor is not None)
+                         and (len(here) + len(groups) + len(bodies) >= 2 or actor is not None)
                          and (current.kind != "multilateral" or side))
             if side and current is not None and current.kind == "multilateral" and len(here) >= 2:
                 new_party = True  # "on the sidelines, A held a separate meeting with B"
