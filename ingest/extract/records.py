@@ -118,7 +118,7 @@ class RecordBuilder:
         participants += m.delegation
         participants = list(dict.fromkeys(participants))
         location = self.lexicon(m.location[0], m.location[1], m.location[2]) if m.location else None
-        names = [self.entities[k]["name"] for k in participants]
+        names = [self.entities[k]["name"] for k in participants if k not in m.delegation]  # principals only
         label = " – ".join(names[:4]) + (" and others" if len(names) > 4 else "")
         published = self.ctx.doc.published
         self.events.append(Event(
