@@ -79,7 +79,7 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
         if m.id == "delivered" and any("futr" in sent.tokens[k].tag for k in range(m.i, m.j)):
             return "pledged", m
     cues = [m for m in cues if m.id != "base"]
-    for status in ("ordered", "pledged", "delivered"):
+    for status in ("ordered", "pledged", "delivered", "thanks"):
         for m in cues:
             if m.id == status:
                 if status == "pledged" and m.j - m.i == 1 and sent.has("aid", "delivered"):
@@ -97,13 +97,23 @@ def _adjective(sent: SentenceView, m: Match) -> bool:
     return bool(demonym) and tok.norm == demonym.lower()
 
 
-def _sides(sent: SentenceView, cue: Match, status: str) -> tuple[str | None, str | None]:
+_ATTRIBUTIVE = {"security", "military", "aid", "assistance", "package", "defense", "weapon", "arm", "government"}
+
+
+def _sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tuple[str | None, str | None]:
     """(provider, recipient): the giver is named before the verb, the receiver after it;
-    for an order the buyer comes first and the seller after ("Ukraine ordered X from France")."""
+    for an order the buyer comes first and the seller after ("Ukraine ordered X from France");
+    a country used attributively after the verb gives ("announced a U.S. security package");
+    thanks go to the giver, adjective included ("thanked for British Storm Shadow missiles")."""
     countries = [m for m in longest(sent.matches, {"country"})  # not "Ukraine's air defense", not "Ukrainian"
-                 if not sent.tokens[m.j - 1].text.endswith(("'s", "’s")) and not _adjective(sent, m)]
-    before = [m.id for m in countries if m.j <= cue.i]
-    after = [m for m in countries if m.i >= cue.j]
+                 if not sent.tokens[m.j - 1].text.endswith(("'s", "’s"))
+                 and (status == "thanks" or not _adjective(sent, m))]
+    if status == "thanks":
+        return next((m.id for m in countries if m.id != home), None), None
+    attributive = [m for m in countries if m.i >= cue.j and m.j < len(sent.tokens)
+                   and sent.tokens[m.j].norm in _ATTRIBUTIVE]
+    before = [m.id for m in countries if m.j <= cue.i] or [m.id for m in attributive]
+    after = [m for m in countries if m.i >= cue.j and m not in attributive]
     first = before[0] if before else None  # the subject: "Norway, together with the US, delivered"
     second = next((m.id for m in after if m.id != first), None)
     if status == "ordered":
@@ -179,7 +189,10 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
         if found is None or not (systems or counted):
             continue
         status, cue = found
-        provider, recipient = _sides(sent, cue, status)
+        provider, recipient = _sides(sent, cue, status, home_country(ctx))
+        thanks = status == "thanks"  # what one thanks for is also what was talked about
+        if thanks:
+            status = "delivered"
         if provider is None and recipient is None:
             continue
         if provider is None and status == "ordered":  # "Ukraine ordered six CAESAR": from their maker
@@ -193,7 +206,8 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
         draft.descriptions.extend(counted)
         out.append(draft)
-        used.add(sent.index)
+        if not thanks:
+            used.add(sent.index)
     return out, used
 
 
