@@ -9,10 +9,12 @@ whatever the order and batching of ingestion, and re-ingesting changes nothing.
 
 Besides ``records/`` the store keeps ``graphs.json`` (a digest of each article graph as
 written) and ``resolution.json`` (the resolution of every stored article, see
-:class:`ingest.incremental.State`). A full resolution runs instead when the curation
-file changed, a stored record was re-extracted, or either file is missing or damaged;
-both are invalidated before graphs are written, so a crash leaves a store that the next
-ingest repairs.
+:class:`ingest.resolution_state.State`). A full resolution runs instead when the
+curation file changed, a stored record was re-extracted, either file is missing or
+damaged, or the new records' block holds most of the store (a big batch: then it is
+cheaper); only the graphs whose triples differ are rewritten all the same. Both files
+are invalidated before graphs are written, so a crash leaves a store that the next
+ingest repairs. Each run times its stages (see :class:`IngestSummary`).
 
 Example:
     >>> import tempfile
@@ -41,13 +43,15 @@ from graph.store import Store, open_store
 from ingest.document import make_document
 from ingest.extract import EXTRACTOR, extract
 from ingest.incremental import STATE_FILE as RESOLUTION_FILE
-from ingest.incremental import State, changed_articles, update
+from ingest.incremental import State, block_share, changed_articles, update
 from ingest.read import iter_articles
 
 STATE_FILE = "graphs.json"
 CURATION_FILE = "curation.yaml"
 DEFAULT_TURTLE = (DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl")
 _DEFAULTS_KEY = "#defaults"  # digest of DEFAULT_TURTLE as loaded, kept in graphs.json
+#: Resolve everything when the new records' block holds more than this share of the store.
+FULL_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,8 @@ class IngestSummary:
         extraction. resolve_seconds: resolution (loading the records it needs
         included). rdf_seconds: generating triples. write_seconds: writing records,
         graphs and state. mode: "incremental", "full" or "none" (nothing to resolve).
-        resolved: articles whose records took part in resolution.
+        resolved: articles whose records took part in resolution. load_seconds: the
+        part of resolve_seconds spent reading stored records.
     """
 
     read: int = 0
@@ -81,6 +86,7 @@ class IngestSummary:
     write_seconds: float = 0.0
     mode: str = "none"
     resolved: int = 0
+    load_seconds: float = 0.0
 
     def lines(self) -> list[str]:
         """The one-screen summary printed at the end of a run."""
@@ -94,7 +100,8 @@ class IngestSummary:
             f"time              {self.seconds:.1f} s (resolution {self.resolve_seconds:.1f} s)",
             f"  read+clean      {self.read_seconds:.2f} s",
             f"  extraction      {self.extract_seconds:.2f} s",
-            f"  resolution      {self.resolve_seconds:.2f} s ({self.mode}, {self.resolved} articles)",
+            f"  resolution      {self.resolve_seconds:.2f} s ({self.mode}, {self.resolved} articles, "
+            f"{self.load_seconds:.2f} s reading them)",
             f"  rdf             {self.rdf_seconds:.2f} s",
             f"  store write     {self.write_seconds:.2f} s",
         ]
@@ -181,17 +188,20 @@ def _write(store: Store, state: State, records: dict[str, ArticleRecord], change
     return len(graphs), triples
 
 
-def _record(store: Store, article_id: str) -> ArticleRecord:
-    return record_from_dict(store.read_record_json(article_id))
+def _record(store: Store, article_id: str, timer: _Timer | None = None) -> ArticleRecord:
+    t = time.perf_counter()
+    record = record_from_dict(store.read_record_json(article_id))
+    if timer is not None:
+        timer.add("load", t)
+    return record
 
 
-def _full(store: Store, records: list[ArticleRecord], timer: _Timer, *, force: bool = False,
-          rewrite_all: bool = False) -> tuple[int, int]:
+def _full(store: Store, records: list[ArticleRecord], timer: _Timer, digests: dict[str, str] | None,
+          old: State | None) -> tuple[int, int]:
+    """Resolve ``records`` from scratch; rewrite what differs from ``old`` (all when None) and from ``digests``."""
     t = time.perf_counter()
     path = store.path / CURATION_FILE
     state = State.build(records, load_decisions(path), _file_digest(path))
-    digests = None if force else _load_state(store)
-    old = None if digests is None or rewrite_all else State.load(store.path / RESOLUTION_FILE)
     changed = changed_articles(old, state)
     timer.add("resolve", t)
     return _write(store, state, {r.article_id: r for r in records}, changed, digests, timer)
@@ -206,7 +216,9 @@ def write_graphs(store: Store, records: list[ArticleRecord], *, force: bool = Fa
         (graphs written, triples written, seconds spent resolving).
     """
     timer = _Timer()
-    written, triples = _full(store, records, timer, force=force)
+    digests = None if force else _load_state(store)
+    old = None if digests is None else State.load(store.path / RESOLUTION_FILE)
+    written, triples = _full(store, records, timer, digests, old)
     return written, triples, timer.seconds.get("resolve", 0.0)
 
 
@@ -221,22 +233,23 @@ def _resolve_and_write(store: Store, new: dict[str, ArticleRecord], replaced: bo
     stored = set(store.article_ids())
     path = store.path / CURATION_FILE
     digests = _load_state(store)
-    state = None if digests is None or replaced else State.load(store.path / RESOLUTION_FILE)
-    if state is not None and (state.curation != _file_digest(path) or not state.articles <= stored):
-        state = None
+    old = None if digests is None or replaced else State.load(store.path / RESOLUTION_FILE)
+    state = old if old is not None and old.curation == _file_digest(path) and old.articles <= stored else None
+    pending = sorted(stored - state.articles) if state is not None else []  # this run's, and a crash's
+    fresh = {a: new[a] if a in new else _record(store, a, timer) for a in pending}
+    decisions = load_decisions(path)
+    if state is not None and fresh and block_share(state, list(fresh.values()), decisions) > FULL_SHARE:
+        state = None  # a big batch: resolving everything costs less
     if state is None:
-        records = [new[a] if a in new else _record(store, a) for a in sorted(stored)]
+        records = [new.get(a) or fresh.get(a) or _record(store, a, timer) for a in sorted(stored)]
         timer.add("resolve", t)
-        written, triples = _full(store, records, timer, rewrite_all=replaced)
+        written, triples = _full(store, records, timer, digests, old)
         return written, triples, "full", len(records)
-    pending = sorted(stored - state.articles)  # this run's records, and any a crash left behind
     if not pending and digests.get(_DEFAULTS_KEY) == _file_digest(*DEFAULT_TURTLE):
         timer.add("resolve", t)
         return 0, 0, "none", 0
     cache: dict[str, ArticleRecord] = {}
-    load = lambda a: _record(store, a)  # noqa: E731
-    changed = update(state, [new[a] if a in new else load(a) for a in pending], load, load_decisions(path),
-                     cache=cache)
+    changed = update(state, list(fresh.values()), lambda a: _record(store, a, timer), decisions, cache=cache)
     timer.add("resolve", t)
     written, triples = _write(store, state, cache, changed, digests, timer)
     return written, triples, "incremental", len(cache)
@@ -296,5 +309,5 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
         triples_written=triples, seconds=time.perf_counter() - t0, resolve_seconds=s.get("resolve", 0.0),
         errors=tuple(str(e) for e in errors), read_seconds=s.get("read", 0.0),
         extract_seconds=s.get("extract", 0.0), rdf_seconds=s.get("rdf", 0.0), write_seconds=s.get("write", 0.0),
-        mode=mode, resolved=resolved,
+        mode=mode, resolved=resolved, load_seconds=s.get("load", 0.0),
     )
