@@ -41,6 +41,7 @@ from graph.rdf import article_triples, to_ntriples
 from graph.records import record_from_dict, record_to_dict
 from graph.store import Store, open_store
 from ingest.document import make_document
+from ingest.gazetteer import gazetteer_by_subject
 from ingest.extract import EXTRACTOR, extract
 from ingest.incremental import STATE_FILE as RESOLUTION_FILE
 from ingest.incremental import State, block_share, changed_articles, update
@@ -173,7 +174,9 @@ def _write(store: Store, state: State, records: dict[str, ArticleRecord], change
             graphs[iri], defaults[iri] = named_nt, default_nt
             triples += len(named) + len(default)
     t = timer.add("rdf", t)
-    turtle = _file_digest(*DEFAULT_TURTLE)
+    turtle = _defaults_digest()
+    if old.get(_DEFAULTS_KEY) != turtle:  # the ontology, topics or lexicon changed: reload them
+        defaults.update(gazetteer_by_subject())
     if graphs or old.get(_DEFAULTS_KEY) != turtle:  # invalidate first: a crash in between is repaired
         (store.path / RESOLUTION_FILE).unlink(missing_ok=True)
         _save_state(store, {k: v for k, v in old.items() if k in new_digests and old[k] == new_digests[k]
@@ -186,6 +189,11 @@ def _write(store: Store, state: State, records: dict[str, ArticleRecord], change
     state.save(store.path / RESOLUTION_FILE)
     timer.add("write", t)
     return len(graphs), triples
+
+
+def _defaults_digest() -> str:
+    """Digest of what the default graph is loaded from: ontology, topics and the lexicon (gazetteer)."""
+    return _file_digest(*DEFAULT_TURTLE, *sorted((DATA_DIR / "lexicon").glob("*.yaml")))
 
 
 def _record(store: Store, article_id: str, timer: _Timer | None = None) -> ArticleRecord:
@@ -245,7 +253,7 @@ def _resolve_and_write(store: Store, new: dict[str, ArticleRecord], replaced: bo
         timer.add("resolve", t)
         written, triples = _full(store, records, timer, digests, old)
         return written, triples, "full", len(records)
-    if not pending and digests.get(_DEFAULTS_KEY) == _file_digest(*DEFAULT_TURTLE):
+    if not pending and digests.get(_DEFAULTS_KEY) == _defaults_digest():
         timer.add("resolve", t)
         return 0, 0, "none", 0
     cache: dict[str, ArticleRecord] = {}
