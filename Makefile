@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STORE  ?= out/store
 SITE   ?= out/site
 GOLD   ?= data/gold/seeds.yaml
-DD     := $(BIN)/ddgraph --store $(STORE)
+DD     := DDGRAPH_STORE=$(STORE) $(BIN)/ddgraph
 
 .PHONY: demo test install install-test chromium clean
 
