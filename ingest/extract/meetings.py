@@ -294,6 +294,19 @@ def _lead_date(ctx: Context, scene: _Scene) -> str | None:
     return None
 
 
+def _inherit_visit(draft: MeetingDraft, visit: MeetingDraft) -> None:
+    """"During the visit, X had already discussed ...": the meeting happened on the trip the
+    article reports, so it takes the trip's day and its country (the city is not said)."""
+    draft.date = draft.date or visit.date
+    if draft.location is None and visit.location is not None:
+        kind, ident, mention = visit.location
+        if kind == "place":
+            country = load_lexicon().places[ident].attr("country") if ident in load_lexicon().places else None
+            draft.location = ("country", country, mention) if country else None
+        else:
+            draft.location = visit.location
+
+
 def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: set[int],
                      person_key: Callable[[PersonDraft], str]) -> list[MeetingDraft]:
     """Find the meetings of the article: per episode, one per scene with a meeting trigger."""
@@ -330,6 +343,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                 draft.location, draft.date = out[-1].location or draft.location, out[-1].date or draft.date
             if draft.date is None and out and any(s.has("same_day") for s in scene.triggers):
                 draft.date = out[-1].date  # "the same day, X received Y"
+            if out and any(s.has("during_visit") for s in scene.triggers):
+                _inherit_visit(draft, out[0])
             for sent in scene.sents:
                 if sent.index in aid_sentences and sent not in scene.triggers:
                     continue

@@ -108,9 +108,6 @@ def test_q1_whom_umerov_met():
     assert "Sébastien Lecornu: 3 meeting(s)" in text
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: article 004 reports the 2025-03-26 Umerov-Lecornu meeting "
-                   "'during the visit' to France, but the graph gives it no dd:location (gold: France) and only "
-                   "dd:notAfter 2025-03-26 instead of dd:date")
 def test_q1_where_and_when_umerov_met_lecornu():
     rows = ask("met", "Rustem Umerov")
     lecornu = sorted({r["meeting"]["iri"]: r["meeting"] for r in rows if r["other"]["label"] == "Sébastien Lecornu"}.values(),

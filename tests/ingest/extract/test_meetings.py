@@ -63,3 +63,13 @@ def test_second_principal_starts_a_second_meeting(record_of):
     assert [m["participants"] for m in found] == [
         ["Boris Pistorius", "Rustem Umerov"], ["Boris Pistorius", "Volodymyr Zelensky"]]
     assert found[0]["date"] == found[1]["date"] == "2025-06-12"
+
+
+def test_meeting_during_the_visit_takes_the_trips_day_and_country(record_of):
+    text = ("Defense Minister Rustem Umerov held talks in Paris with representatives of French defense companies "
+            "on Wednesday.\n\nAs reported, during the visit, Umerov had already discussed military aid with "
+            "French Defense Minister Sébastien Lecornu.")
+    found = meetings(record_of(text, published="2025-03-26", language="en"))
+    assert [(m["participants"], m["location"], m["date"]) for m in found] == [
+        (["French defense companies", "Rustem Umerov"], "Paris", "2025-03-26"),
+        (["Rustem Umerov", "Sébastien Lecornu"], "France", "2025-03-26")]
