@@ -171,6 +171,43 @@ def _counted_materiel(ctx: Context, sent: SentenceView) -> list[str]:
     return out
 
 
+_LIST_INTRO = {"include", "includes", "including", "included", "comprising", "consisting"}
+_LIST_INTRO_UK = {"включати", "зокрема", "включно"}
+_ITEM_SKIP = {"additional", "new", "more", "further", "other", "the", "a", "an", "also", "додатковий", "новий"}
+
+
+def _listed_items(ctx: Context, sent: SentenceView, systems: list[Match]) -> list[str]:
+    """The items a package lists that are no known system: "a package that includes air-to-air
+    munitions, artillery ammunition and additional Bradley vehicles" -> the first two."""
+    intro = next((k for k, t in enumerate(sent.tokens) if t.norm in _LIST_INTRO or t.norm in _LIST_INTRO_UK), None)
+    if intro is None:  # not "a package of military and humanitarian assistance": that is its kind
+        return []
+    k = intro + 1
+    items, current = [], []
+    system_tokens = {x for m in systems for x in range(m.i, m.j)}
+    for idx in range(k, len(sent.tokens)):
+        tok = sent.tokens[idx]
+        if tok.text in {",", ".", ";", "(", ")"} or tok.norm in {"and", "і", "та", "й", "as"}:
+            if current:
+                items.append(current)
+            current = []
+            if tok.text in {".", ";", "("} or tok.norm == "as":
+                break
+            continue
+        if tok.norm in {"to", "for", "by", "which", "that", "до", "для", "які", "що"}:
+            break
+        current.append(idx)
+    if current:
+        items.append(current)
+    out = []
+    for chunk in items:
+        words = [i for i in chunk if sent.tokens[i].norm not in _ITEM_SKIP]
+        if not words or len(words) > 5 or system_tokens & set(words) or any(sent.tokens[i].is_cap for i in words):
+            continue
+        out.append(ctx.doc.text[sent.tokens[words[0]].start : sent.tokens[words[-1]].end])
+    return out
+
+
 def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
     """Aid deliveries, and the indexes of the sentences that state them (their words
     describe what was given or promised, not what a meeting discussed)."""
@@ -185,7 +222,7 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
             out.append(AidDraft("delivered", host, nationality, [], [phrase],
                                 Mention(sent.start, sent.end, sent.index)))
             continue
-        counted = [] if systems else _counted_materiel(ctx, sent)
+        counted = _listed_items(ctx, sent, systems) or ([] if systems else _counted_materiel(ctx, sent))
         if found is None or not (systems or counted):
             continue
         status, cue = found

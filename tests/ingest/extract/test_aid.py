@@ -52,3 +52,11 @@ def test_agreement_parties_on_both_sides_of_between(record_of):
 ])
 def test_number_value(text, value):
     assert number_value(text) == value
+
+
+def test_listed_package_items_that_are_no_known_system(record_of):
+    rec = record_of("Austin announced a new U.S. security assistance package that includes air-to-air munitions, "
+                    "artillery ammunition and additional Bradley infantry fighting vehicles.", language="en")
+    [ev] = [e for e in rec.events if e.kind == "aid"]
+    assert sorted(rec.entity(k).name for k in ev.items) == ["Bradley"]
+    assert ev.item_descriptions == ("air-to-air munitions", "artillery ammunition")
