@@ -127,7 +127,7 @@ def phonetic_key(name: str) -> str:
     Example:
         >>> [phonetic_key(n) for n in ("Horbatyuk", "Горбатюк", "Shmygal", "Шмигаль")]
         ['horbatuk', 'horbatuk', 'shmihal', 'shmihal']
-        >>> phonetic_key("Šakalienė"), phonetic_key("Шакалене")  # see graph.resolve.surname_keys
+        >>> phonetic_key("Šakalienė"), phonetic_key("Шакалене")  # see graph.names.surname_keys
         ('sakalene', 'shakalene')
     """
     words = fold(kmu2010(name)).replace("-", " ").split()

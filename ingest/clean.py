@@ -2,10 +2,12 @@
 
 The page is cut into lines ("units"); each is classified by its form (a headline-like
 line without final punctuation, a time stamp, a view counter, a dateline, a caption, a
-section marker from ``data/furniture.yaml``...). Everything before the first body
+section marker from ``data/furniture.yaml``...: see :mod:`ingest.furniture`). Everything before the first body
 paragraph is page header (the title is taken from it); after it, headline-like lines are
 links to other stories, a run of them or a section marker opens a trailing zone, and
 a paragraph repeated later (the teaser) is dropped in favour of its second copy.
+HTML pages are first reduced to their main text by :func:`ingest.html_page.extract_html`
+(re-exported here).
 
 Example:
     >>> raw = "Other story one\\nOther story two\\n\\nUmerov meets Lecornu\\n\\nKyiv • UNN\\n\\n" \\
@@ -19,25 +21,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from ingest.dates import dates_in_spans
 from ingest.document import Removed
-from ingest.meta import dates_in_spans
+from ingest.furniture import (
+    SENTENCE_END_RE,
+    STRIP,
+    TERMINAL_RE,
+    WORD_RE,
+    classify_line,
+    fold,
+    line_key,
+    load_markers,
+    word_count,
+)
+from ingest.html_page import extract_html
 
-_FURNITURE_FILE = Path(__file__).resolve().parents[1] / "data" / "furniture.yaml"
-_STRIP = " \t\r\n\xa0\u200b\u2009\u202f\ufeff"
-_EDGE = _STRIP + "•·|*-–—:►▶»#"
-_WORD_RE = re.compile(r"[^\W_][\w'’-]*")
-_TERMINAL_RE = re.compile(r"[.!?;:,][\"'”’»)\]]*$")  # ends as a sentence (or leads on)
-_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’»)\]]*(?=\s|$)")
-_QUESTION_RE = re.compile(r"\?[\"'”’»)\]]*$")
-_ELLIPSIS_RE = re.compile(r"(\.\.\.|…)[\"'”’»)\]]*$")
+__all__ = ["clean_text", "extract_html"]
+
 _BULLET_RE = re.compile(r"^([-–—•*▪●]|\d{1,2}[.)])\s")
 _HEADER_PREFIX_RE = re.compile(r"[ \t\xa0]*(date[ \t]+\d{4}-\d\d-\d\d[ \t]*)?(\(MENAFN-[^)\n]*\)[ \t]*)?", re.I)
-_DATELINE_RE = re.compile(r"^[^\W\d][\w .'’-]{1,40}?\s*[•·|]\s*[^\W\d][\w .&'’-]{0,40}$")
 _WIRE_PREFIX_RES = (  # "KYIV, Sept 2 (Reuters) - ", "КИЇВ. 26 березня. ІНТЕРФАКС-УКРАЇНА - "
     re.compile(r"[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30}(?:,[^()\n]{1,30})?\s*\([A-Z][\w.&' -]{1,30}\)\s*(?:--|[-–—])\s+"),
     re.compile(r"[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30},\s*[^\W\d]{3,9}\.?\s+\d{1,2}\s*(?:--|[-–—])\s+"),  # "KIEV, Jan. 21 -- "
@@ -45,57 +48,6 @@ _WIRE_PREFIX_RES = (  # "KYIV, Sept 2 (Reuters) - ", "КИЇВ. 26 березн�
 )
 _RUN_KINDS = {"headline", "teaser", "stamp", "question"}
 _DROP_KINDS = {"lone", "caption", "cta", "byline", "stamp", "dateline", "tags", "link", "separator"}
-
-
-@dataclass(frozen=True)
-class _Markers:
-    zone: frozenset[str]
-    zone_prefixes: tuple[str, ...]
-    link: tuple[str, ...]
-    lone: frozenset[str]
-    background: frozenset[str]
-    captions: tuple[str, ...]
-    cta: tuple[str, ...]
-    bylines: tuple[str, ...]
-    counter_re: re.Pattern[str]
-    stamp_words_re: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def _markers() -> _Markers:
-    """Load data/furniture.yaml, every language together (pages mix languages)."""
-    data = yaml.safe_load(_FURNITURE_FILE.read_text(encoding="utf-8"))
-
-    def words(key: str) -> list[str]:
-        return [_fold(w) for lang in data[key].values() for w in lang]
-
-    units = "|".join(re.escape(u) for u in sorted(words("counter_units"), key=len, reverse=True))
-    stamp = "|".join(re.escape(u) for u in sorted(words("stamp_words"), key=len, reverse=True))
-    return _Markers(
-        zone=frozenset(_key(w) for w in words("zone_markers")),
-        zone_prefixes=tuple(words("zone_prefixes")),
-        link=tuple(sorted((_key(w) for w in words("link_markers")), key=len, reverse=True)),
-        lone=frozenset(_key(w) for w in words("lone_markers")),
-        background=frozenset(_key(w) for w in words("background_markers")),
-        captions=tuple(words("caption_prefixes")),
-        cta=tuple(words("cta_prefixes")),
-        bylines=tuple(words("byline_prefixes")),
-        counter_re=re.compile(rf"\d[\d\s.,]*\s*(?:k|тис\.?)?\s*(?:{units})\b\.?", re.I),
-        stamp_words_re=re.compile(rf"(?<!\w)(?:{stamp})(?!\w)", re.I),
-    )
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("’", "'").replace("ʼ", "'")
-
-
-def _key(text: str) -> str:
-    """Compare form of a line: casefolded, spaces collapsed, bullets and ':' trimmed."""
-    return " ".join(_fold(text).split()).strip(_EDGE)
-
-
-def _words(text: str) -> int:
-    return len(_WORD_RE.findall(text))
 
 
 @dataclass
@@ -116,17 +68,17 @@ def _units(raw: str) -> list[_Unit]:
     for line in raw.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        content = line.strip(_STRIP)
+        content = line.strip(STRIP)
         if not content:
             blank = True
             continue
         block += blank
         blank = False
-        start += len(line) - len(line.lstrip(_STRIP))
-        end -= len(line) - len(line.rstrip(_STRIP))
+        start += len(line) - len(line.lstrip(STRIP))
+        end -= len(line) - len(line.rstrip(STRIP))
         prev = units[-1] if units else None
         if (prev and prev.block == block and len(prev.text) >= 40 and content[0].islower()
-                and not _TERMINAL_RE.search(prev.text)):
+                and not TERMINAL_RE.search(prev.text)):
             prev.end, prev.text = end, _space(raw[prev.start:end])
         else:
             units.append(_Unit(start, end, _space(content), block))
@@ -137,64 +89,15 @@ def _space(text: str) -> str:
     return " ".join(text.replace("\u200b", "").replace("\ufeff", "").split())
 
 
-def _kind(text: str, m: _Markers) -> str:
-    """Classify one line by its form."""
-    key, folded, n = _key(text), _fold(text), _words(text)
-    terminal = bool(_TERMINAL_RE.search(text))
-    if not key or not _WORD_RE.search(key):
-        return "separator"
-    if key in m.zone or folded.startswith(m.zone_prefixes):
-        return "zone"
-    if key in m.link:
-        return "link-marker"
-    if n <= 30 and any(key.startswith(w) and re.match(r"\s*[:\-–—»\"“]", key[len(w):]) for w in m.link):
-        return "link"
-    if key in m.lone:
-        return "lone"
-    if key in m.background:
-        return "background"  # kept: it tells the extractor that an earlier event follows
-    if folded.startswith(m.captions) and (n <= 25 or not terminal):
-        return "caption"
-    if folded.startswith(m.cta) and n <= 30:
-        return "cta"
-    if folded.startswith(m.bylines) and n <= 6 and not terminal:
-        return "byline"
-    if _is_stamp(text, m):
-        return "stamp"
-    if _DATELINE_RE.match(text) and n <= 8:
-        return "dateline"
-    if all(w.startswith("#") for w in text.split()):
-        return "tags"
-    if _ELLIPSIS_RE.search(text) and n <= 40:
-        return "teaser"
-    if not terminal and n <= 30:
-        return "headline"
-    if _QUESTION_RE.search(text) and n <= 25 and len(_SENTENCE_END_RE.findall(text)) == 1:
-        return "question"  # a headline in the header, a paragraph in the body
-    return "body" if n >= 8 or not terminal else "short"
-
-
-def _is_stamp(text: str, m: _Markers) -> bool:
-    """A line of dates, times, counters and stamp words only ("19:57 26.03.2025", "1 min read")."""
-    rest = text
-    spans = dates_in_spans(text)
-    for start, end in reversed(spans):
-        rest = rest[:start] + " " + rest[end:]
-    rest, counters = m.counter_re.subn(" ", rest)
-    rest, words = m.stamp_words_re.subn(" ", rest)
-    rest, numbers = re.subn(r"\d[\d\s.,]*", " ", rest)  # "Views: 1 234"
-    return bool(spans or counters or (words and numbers)) and not _WORD_RE.search(rest)
-
-
 def _strong(u: _Unit) -> bool:
     """A paragraph of body text that can end a headline zone (teasers are shorter)."""
-    n = _words(u.text)
-    return u.kind == "body" and (n >= 40 or (n >= 20 and len(_SENTENCE_END_RE.findall(u.text)) >= 2))
+    n = word_count(u.text)
+    return u.kind == "body" and (n >= 40 or (n >= 20 and len(SENTENCE_END_RE.findall(u.text)) >= 2))
 
 
 def _mark_repeats(units: list[_Unit]) -> None:
     """Mark a paragraph repeated later (a lead teaser) and a title+caption+teaser glue."""
-    keys = [_key(u.text) for u in units]
+    keys = [line_key(u.text) for u in units]
     last = {k: i for i, k in enumerate(keys)}
     for i, u in enumerate(units):
         if u.kind not in ("body", "short") or len(keys[i]) < 40:
@@ -205,7 +108,7 @@ def _mark_repeats(units: list[_Unit]) -> None:
         for j in range(i + 1, min(len(units), i + 12)):
             other = keys[j]
             if (units[j].kind == "body" and len(other) >= 40 and keys[i].endswith(other)
-                    and not _SENTENCE_END_RE.search(keys[i][: -len(other)])):
+                    and not SENTENCE_END_RE.search(keys[i][: -len(other)])):
                 u.kind = "repeat"
                 break
 
@@ -221,7 +124,7 @@ def _first_body(units: list[_Unit]) -> int:
     for i, u in enumerate(units):
         if u.kind == "zone":
             skipping = True
-        elif u.kind == "body" and _words(u.text) >= 8:
+        elif u.kind == "body" and word_count(u.text) >= 8:
             nxt = units[i + 1] if i + 1 < len(units) else None
             if not skipping or _strong(u) or (nxt is not None and nxt.kind == "body"):
                 return i
@@ -232,21 +135,21 @@ def _first_body(units: list[_Unit]) -> int:
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in _WORD_RE.findall(_fold(text)) if len(w) >= 4}
+    return {w[:5] for w in WORD_RE.findall(fold(text)) if len(w) >= 4}
 
 
 def _title(units: list[_Unit], first: int) -> str | None:
     """The headline: a header line repeated below; else the header headline sharing most
     words with the lead; else the last headline before the body that does not end a list."""
-    keys = [_key(u.text) for u in units]
+    keys = [line_key(u.text) for u in units]
     last = {k: i for i, k in enumerate(keys)}
     heads = [i for i, u in enumerate(units[:first])
-             if u.kind in ("headline", "question") and _words(u.text) >= 2 and not dates_in_spans(u.text)]
+             if u.kind in ("headline", "question") and word_count(u.text) >= 2 and not dates_in_spans(u.text)]
     for i in heads:
         near = keys[i + 1 : i + 4] + keys[first : first + 3]
         if last[keys[i]] > i or any(k.startswith(keys[i] + " ") for k in near):
             return units[i].text
-    heads = [i for i in heads if _words(units[i].text) >= 3]
+    heads = [i for i in heads if word_count(units[i].text) >= 3]
     lead = _stems(" ".join(u.text for u in units[first : first + 2] if u.kind == "body"))
     shared = {i: len(_stems(units[i].text) & lead) for i in heads}
     best = max(heads, key=lambda i: (shared[i], i), default=None)
@@ -263,7 +166,7 @@ def _title(units: list[_Unit], first: int) -> str | None:
 
 def _walk_body(units: list[_Unit], first: int, title: str | None) -> None:
     """Decide keep/drop for every unit from the first body paragraph on."""
-    title_key = _key(title) if title else None
+    title_key = line_key(title) if title else None
     i, list_open = first, False
     while i < len(units):
         u = units[i]
@@ -271,11 +174,11 @@ def _walk_body(units: list[_Unit], first: int, title: str | None) -> None:
             for rest in units[i:]:
                 rest.keep, rest.reason = False, "zone"
             return
-        if title_key and _key(u.text) == title_key:
+        if title_key and line_key(u.text) == title_key:
             u.reason = "title"
         elif u.kind == "repeat":
             u.reason = "repeat"
-        elif u.kind == "headline" and list_open and (_BULLET_RE.match(u.text) or _words(u.text) <= 12):
+        elif u.kind == "headline" and list_open and (_BULLET_RE.match(u.text) or word_count(u.text) <= 12):
             u.keep = True  # an item of a list the body introduced with ':'
         elif u.kind in _RUN_KINDS:
             j = i
@@ -332,13 +235,13 @@ def clean_text(raw: str, language_hint: str | None = None) -> tuple[str, tuple[R
         >>> text, title, [r.reason for r in removed]
         ('Umerov and Lecornu discussed the supply of weapons.', 'Ukraine, France discuss aid', ['stamp', 'title'])
     """
-    markers, removed = _markers(), []
+    markers, removed = load_markers(), []
     units = _units(raw)
     for u in units[:3]:
         _strip_prefix(raw, u, _HEADER_PREFIX_RE, "header", removed)
     units = [u for u in units if u.text]
     for u in units:
-        u.kind = _kind(u.text, markers)
+        u.kind = classify_line(u.text, markers)
     _mark_repeats(units)
     first = _first_body(units)
     if first < 0:  # no sentence at all: keep what is not furniture
@@ -348,14 +251,14 @@ def clean_text(raw: str, language_hint: str | None = None) -> tuple[str, tuple[R
     else:
         title = _title(units, first)
         for u in units[:first]:
-            u.reason = "title" if title and _key(u.text) == _key(title) else _header_reason(u.kind)
+            u.reason = "title" if title and line_key(u.text) == line_key(title) else _header_reason(u.kind)
         _walk_body(units, first, title)
         kept = [u for u in units if u.keep]
         if kept:
             for regex in _WIRE_PREFIX_RES:
                 _strip_prefix(raw, kept[0], regex, "dateline", removed)
         for u in kept[:3] if title else []:
-            if _key(u.text).startswith(_key(title) + " "):
+            if line_key(u.text).startswith(line_key(title) + " "):
                 _strip_prefix(raw, u, _phrase_re(title), "title", removed)
     removed.extend(Removed(u.start, u.end, u.reason) for u in units if not u.keep)
     text = "\n\n".join(u.text for u in units if u.keep and u.text)
@@ -371,52 +274,8 @@ def _merge(raw: str, removed: list[Removed]) -> tuple[Removed, ...]:
     """Sort the spans and join neighbours with the same reason (only blanks between)."""
     merged: list[Removed] = []
     for r in sorted(removed, key=lambda r: (r.start, r.end)):
-        if merged and merged[-1].reason == r.reason and not raw[merged[-1].end : r.start].strip(_STRIP):
+        if merged and merged[-1].reason == r.reason and not raw[merged[-1].end : r.start].strip(STRIP):
             merged[-1] = Removed(merged[-1].start, r.end, r.reason)
         else:
             merged.append(r)
     return tuple(merged)
-
-
-@dataclass(frozen=True)
-class HtmlPage:
-    """The main text of an HTML page (one paragraph a block) and its metadata."""
-
-    text: str
-    title: str | None = None
-    published: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-
-
-def extract_html(html: str) -> HtmlPage:
-    """Extract the main text and metadata of an HTML page with trafilatura.
-
-    The text still goes through :func:`clean_text` afterwards (trafilatura leaves
-    datelines, "Read also" links and the like).
-
-    Example:
-        >>> page = extract_html("<html><head><title>Umerov meets Lecornu</title></head><body><article>"
-        ...                     "<p>Umerov met Lecornu in Paris to discuss air defense and drones.</p>"
-        ...                     "</article></body></html>")
-        >>> page.text, page.title
-        ('Umerov met Lecornu in Paris to discuss air defense and drones.', 'Umerov meets Lecornu')
-    """
-    import trafilatura  # slow to import: only for HTML input
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
-    try:
-        meta = trafilatura.extract_metadata(html)
-    except Exception:  # noqa: BLE001 - metadata is optional; odd markup must not stop the run
-        meta = None
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    title, site = getattr(meta, "title", None) or None, getattr(meta, "sitename", None) or None
-    if title and site:  # "Umerov meets Lecornu | UNN"
-        title = re.sub(rf"\s+[|–—-]\s+{re.escape(site)}$", "", title) or title
-    return HtmlPage(
-        text="\n\n".join(lines),
-        title=title,
-        published=getattr(meta, "date", None) or None,
-        publisher=site,
-        url=getattr(meta, "url", None) or None,
-    )

@@ -219,6 +219,18 @@ def list_decisions(store_path: str | Path) -> list[dict]:
     return [{"kind": r["kind"], "a": str(r["a"]), "b": str(r["b"]), "at": str(r.get("at", ""))} for r in rows]
 
 
+def format_decisions(rows: list[dict]) -> str:
+    """The rows of :func:`list_decisions`, one numbered line each ("(no decisions)" for none).
+
+    Example:
+        >>> print(format_decisions([{"kind": "same", "a": "Шакалене", "b": "Šakalienė", "at": "2025-01-02"}]))
+          1  same       Шакалене  |  Šakalienė  (2025-01-02)
+    """
+    if not rows:
+        return "(no decisions)"
+    return "\n".join(f"{i:3}  {r['kind']:<9}  {r['a']}  |  {r['b']}  ({r['at']})" for i, r in enumerate(rows, 1))
+
+
 def export_decisions(store_path: str | Path, out: str | Path) -> int:
     """Copy the store's decisions file to ``out`` (for another store); returns the number of decisions."""
     rows = list_decisions(store_path)

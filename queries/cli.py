@@ -100,13 +100,10 @@ def export(fmt: str, output: str | None, store_path: str | None) -> None:
 @STORE_OPTION
 def sparql(query: str, fmt: str, store_path: str | None) -> None:
     """Run a SPARQL 1.1 query (text, or @FILE.rq) over the union of named graphs."""
-    from queries.sparql import format_rows, run_select
+    from queries.sparql import format_rows, read_query, run_select
 
-    if query.startswith("@"):
-        try:
-            query = Path(query[1:]).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise click.ClickException(f"{query[1:]}: cannot read query file ({exc.strerror})") from None
+    with errors():
+        query = read_query(query)
     with reading(store_path) as ds, errors():
         rows = run_select(ds, query)
     click.echo(format_rows(rows, fmt))
@@ -328,8 +325,7 @@ def questions(file: str, as_json: bool, store_path: str | None) -> None:
     with reading(store_path) as ds, errors():
         asked = ask(ds, rows)
     if as_json:
-        click.echo(to_json([{"q": a.q, "command": a.command, "answer": a.answer.data if a.answer else None,
-                             "error": a.error} for a in asked]))
+        click.echo(to_json([a.to_dict() for a in asked]))
     else:
         click.echo(format_asked(asked))
     failed = [a for a in asked if a.error]
@@ -462,7 +458,7 @@ def different(a: str, b: str, store_path: str | None) -> None:
 @STORE_OPTION
 def curation(export_path: str | None, as_json: bool, store_path: str | None) -> None:
     """List the analysts' same / different decisions of the store."""
-    from ingest.curate import export_decisions, list_decisions
+    from ingest.curate import export_decisions, format_decisions, list_decisions
 
     with errors():
         rows = list_decisions(default_store_path(store_path))
@@ -470,11 +466,8 @@ def curation(export_path: str | None, as_json: bool, store_path: str | None) -> 
             export_decisions(default_store_path(store_path), export_path)
     if as_json:
         _echo_json(rows)
-    elif not rows:
-        click.echo("(no decisions)")
     else:
-        for i, r in enumerate(rows, 1):
-            click.echo(f"{i:3}  {r['kind']:<9}  {r['a']}  |  {r['b']}  ({r['at']})")
+        click.echo(format_decisions(rows))
     if export_path:
         click.echo(f"{len(rows)} decision(s) written to {export_path}", err=as_json)
 

@@ -1,4 +1,4 @@
-"""Gold files: load and validate them, and the name rules used to compare with them.
+"""Gold files: load and validate them into frozen dataclasses.
 
 A gold file (``data/gold/seeds.yaml``) lists, for a handful of articles named by
 file-name prefix ("000"), the persons, meetings, aid, agreements and noise a
@@ -7,129 +7,33 @@ article mentions that did not happen: planned, denied, or with a former
 office-holder), ``distinct_persons`` (pairs of names that must stay two
 entities) and agreement ``signatories`` and ``date``. :func:`load_gold` turns it into frozen
 dataclasses; a bad file raises :class:`graph.errors.QueryError` with one line
-naming the file and the problem.
+naming the file and the problem (checks in :mod:`queries.gold_reader`).
 
-The normalisation helpers below are the *only* fuzziness the evaluation allows.
+The name rules used to compare with a gold file live in :mod:`queries.matching`
+(re-exported here).
 
 Example:
-    >>> norm("Sébastien  Lecornu")
-    'sebastien lecornu'
-    >>> norm_title("the Minister of Defense & Veterans")
-    'minister of defence and veterans'
+    >>> gold = Gold("g.yaml", meetings=(GoldMeeting("paris", ("000", "001"), ("Rustem Umerov",)),))
+    >>> gold.sources, gold.org_keys("NATO")
+    (('000', '001'), frozenset({'nato'}))
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from graph.errors import QueryError
+from queries.gold_reader import GoldReader
+from queries.matching import content_words, item_matches, norm, norm_title, word_similarity
 
-_DASHES = re.compile(r"[\s\-\u2010-\u2015\u2212_]+")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
-_SPELLING = {"defense": "defence", "defenses": "defences"}
-_STOPWORDS = frozenset(
-    "a an the of and or for to in on at by with from as than that this these those is are "
-    "was were be its their his her our "
-    "і й та в у з із зі на до для про що як а але від по за".split()
-)
-
-
-def norm(text: str) -> str:
-    """Normalise a name: NFKD, no diacritics, casefold, one space for runs of spaces/hyphens.
-
-    Example:
-        >>> norm("Horbatiuk-Ivanenko ") == norm("horbatiuk  ivanenko")
-        True
-    """
-    decomposed = unicodedata.normalize("NFKD", str(text).translate(_APOSTROPHES))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _DASHES.sub(" ", plain.casefold()).strip()
-
-
-_TITLE_NOISE = {"federal"}
-
-
-def norm_title(text: str, country: str | None = None) -> str:
-    """Normalise an office title for comparison.
-
-    :func:`norm`, "&" -> "and", defense -> defence, "for" -> "of", no leading "the",
-    no "Federal" (a country's own word for its ministers), and no trailing
-    "of <country>" (when ``country`` is given) or "to <country>" (a posting).
-
-    Example:
-        >>> norm_title("The Minister of Defense") == norm_title("minister of defence")
-        True
-        >>> norm_title("Commander-in-Chief of the Armed Forces of Ukraine", "Ukraine")
-        'commander in chief of the armed forces'
-        >>> norm_title("Federal Minister for Foreign Affairs") == norm_title("Minister of Foreign Affairs")
-        True
-    """
-    words = [_SPELLING.get(w, w) for w in norm(str(text).replace("&", " and ")).split()]
-    words = ["of" if w == "for" else w for w in words if w not in _TITLE_NOISE]
-    if words and words[0] == "the":
-        words = words[1:]
-    title = " ".join(words)
-    if country:
-        for suffix in (f" of {norm(country)}", f" of the {norm(country)}"):
-            if title.endswith(suffix):
-                title = title[: -len(suffix)]
-    return re.sub(r" to (the )?\w+$", "", title) if " to " in title else title
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Return the normalised words of ``text`` without stop words ("7,000" stays one word).
-
-    Example:
-        >>> sorted(content_words("training of more than 7,000 Ukrainian soldiers"))
-        ['7000', 'more', 'soldiers', 'training', 'ukrainian']
-    """
-    text = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)", "", norm(text))
-    return frozenset(_SPELLING.get(w, w) for w in re.findall(r"\w+", text) if w not in _STOPWORDS)
-
-
-def word_similarity(a: str, b: str) -> float:
-    """Jaccard similarity of the content words of two labels.
-
-    Example:
-        >>> round(word_similarity("French defense companies", "reps of French defence companies"), 2)
-        0.75
-    """
-    wa, wb = content_words(a), content_words(b)
-    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
-
-
-def item_matches(gold_item: str, label: str | None = None, description: str | None = None) -> bool:
-    """Tell whether a store aid item (a system label or a description) is the gold item.
-
-    Labels must be equal after :func:`norm`, or the gold name must be the store
-    label's family name (its first words: "AMX" names the "AMX-10 RC", "Leopard" the
-    "Leopard 2"); a description matches when it holds at least 60% of the gold item's
-    content words.
-
-    Example:
-        >>> item_matches("CAESAR", label="Caesar")
-        True
-        >>> item_matches("AMX", label="AMX-10 RC"), item_matches("AMX", label="AMRAAM")
-        (True, False)
-        >>> item_matches("training of more than 7,000 Ukrainian soldiers",
-        ...              description="training of 7,000 Ukrainian soldiers")
-        True
-    """
-    if label is not None and (norm(label) == norm(gold_item) or norm(label).startswith(norm(gold_item) + " ")):
-        return True
-    if description is None:
-        return False
-    if norm(description) == norm(gold_item):
-        return True
-    wanted = content_words(gold_item)
-    return bool(wanted) and len(wanted & content_words(description)) / len(wanted) >= 0.6
+__all__ = [
+    "Gold", "GoldAgreement", "GoldAid", "GoldMeeting", "GoldNotMeeting", "GoldOrganization", "GoldPerson",
+    "GoldRole", "NOT_MEETING_REASONS", "load_gold",
+    # re-exported from queries.matching
+    "content_words", "item_matches", "norm", "norm_title", "word_similarity",
+]
 
 
 @dataclass(frozen=True)
@@ -253,79 +157,6 @@ _TOP_KEYS = {"entities", "meetings", "aid", "agreements", "noise", "questions", 
              "distinct_persons"}
 
 
-class _Reader:
-    """Validation helpers that raise one-line errors naming the file and the place."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.notes: list[str] = []
-
-    def fail(self, where: str, problem: str) -> QueryError:
-        return QueryError(f"{self.path}: {where}: {problem}" if where else f"{self.path}: {problem}")
-
-    def mapping(self, value: Any, where: str, allowed: set[str], required: set[str] = frozenset()) -> dict:
-        if not isinstance(value, dict):
-            raise self.fail(where, f"expected a mapping, got {type(value).__name__}")
-        for key in value:
-            if key not in allowed:
-                raise self.fail(where, f"unknown key {key!r}")
-        for key in sorted(required):
-            if value.get(key) in (None, "", []):
-                raise self.fail(where, f"missing {key!r}")
-        return value
-
-    def text(self, value: Any, where: str, optional: bool = False) -> str | None:
-        if value is None and optional:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)) or str(value).strip() == "":
-            raise self.fail(where, f"expected a non-empty string, got {value!r}")
-        return str(value).strip()
-
-    def texts(self, value: Any, where: str) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            raise self.fail(where, f"expected a list, got {type(value).__name__}")
-        out: list[str] = []
-        for i, v in enumerate(value):
-            item = self.text(v, f"{where}[{i}]")
-            # An unquoted "7,000" in a YAML flow list [a, 7,000 b] reads as "... 7" and "000 b": rejoin.
-            if out and isinstance(v, str) and re.search(r"\d$", out[-1]) and re.match(r"\d{3}\b", item):
-                self.notes.append(f"{self.path}: {where}: read '{out[-1]}' + '{item}' as one item "
-                                  f"'{out[-1]},{item}' (quote numbers with commas in YAML lists)")
-                out[-1] = f"{out[-1]},{item}"
-            else:
-                out.append(item)
-        return tuple(out)
-
-    def sources(self, value: Any, where: str) -> tuple[str, ...]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(where, "expected a non-empty list of quoted file prefixes like \"000\"")
-        return tuple(self.source(v, f"{where}[{i}]") for i, v in enumerate(value))
-
-    def source(self, value: Any, where: str) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, f"source {value!r} must be a quoted string like \"000\"")
-        return value.strip()
-
-    def date(self, value: Any, where: str) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, _dt.date):
-            return value.isoformat()[:10]
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            return value.strip()
-        raise self.fail(where, f"expected a date YYYY-MM-DD or null, got {value!r}")
-
-    def items(self, data: dict, key: str) -> list:
-        value = data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.fail(key, f"expected a list, got {type(value).__name__}")
-        return value
-
-
 def load_gold(path: str | Path) -> Gold:
     """Read and validate a gold YAML file.
 
@@ -339,7 +170,7 @@ def load_gold(path: str | Path) -> Gold:
         ('paris-2024', ('000', '001', '002'))
     """
     path = str(path)
-    r = _Reader(path)
+    r = GoldReader(path)
     try:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
@@ -352,11 +183,19 @@ def load_gold(path: str | Path) -> Gold:
     data = r.mapping(raw, "", _TOP_KEYS) if raw is not None else {}
     if not data:
         raise r.fail("", "gold file is empty")
-
     ents = r.mapping(data.get("entities") or {}, "entities", {"persons", "organizations", "places"})
+    persons, orgs = _persons(r, ents), _organizations(r, ents)
+    places = r.texts(ents.get("places"), "entities.places")
+    meetings, aid, agreements = _meetings(r, data), _aid(r, data), _agreements(r, data)
+    not_meetings, distinct, noise = _not_meetings(r, data), _distinct_persons(r, data), _noise(r, data)
+    if data.get("questions") is not None and not isinstance(data["questions"], list):
+        raise r.fail("questions", "expected a list")
+    return Gold(path, persons, orgs, places, meetings, aid, agreements, noise, tuple(r.notes), not_meetings, distinct)
+
+
+def _persons(r: GoldReader, ents: dict) -> tuple[GoldPerson, ...]:
     persons = []
-    for i, p in enumerate(r.items(ents, "persons")):
-        where = f"entities.persons[{i}]"
+    for where, p in r.entries(ents, "persons", "entities."):
         p = r.mapping(p, where, {"name", "variants", "rank", "roles"}, {"name"})
         roles = []
         for j, role in enumerate(p.get("roles") or []):
@@ -367,72 +206,92 @@ def load_gold(path: str | Path) -> Gold:
                                   r.text(role.get("country"), rw + ".country", True)))
         persons.append(GoldPerson(r.text(p["name"], where + ".name"), r.texts(p.get("variants"), where + ".variants"),
                                   r.text(p.get("rank"), where + ".rank", True), tuple(roles)))
+    return tuple(persons)
+
+
+def _organizations(r: GoldReader, ents: dict) -> tuple[GoldOrganization, ...]:
     orgs = []
-    for i, o in enumerate(r.items(ents, "organizations")):
-        where = f"entities.organizations[{i}]"
+    for where, o in r.entries(ents, "organizations", "entities."):
         o = r.mapping(o, where, {"name", "variants"}, {"name"})
         orgs.append(GoldOrganization(r.text(o["name"], where + ".name"),
                                      r.texts(o.get("variants"), where + ".variants")))
-    places = r.texts(ents.get("places"), "entities.places")
+    return tuple(orgs)
 
+
+def _with_parties(r: GoldReader, item, where: str, what: str):
+    """``item`` (a meeting or not_meeting) when it names participants or organizations."""
+    if not item.participants and not item.organizations:
+        raise r.fail(where, f"a {what} needs participants or organizations")
+    return item
+
+
+def _meetings(r: GoldReader, data: dict) -> tuple[GoldMeeting, ...]:
     meetings, seen = [], set()
-    for i, m in enumerate(r.items(data, "meetings")):
-        where = f"meetings[{i}]"
+    for where, m in r.entries(data, "meetings"):
         m = r.mapping(m, where, {"id", "sources", "participants", "organizations", "location", "date",
                                  "topics", "kind"}, {"id", "sources"})
         mid = r.text(m["id"], where + ".id")
         if mid in seen:
             raise r.fail(where, f"duplicate meeting id {mid!r}")
         seen.add(mid)
-        meeting = GoldMeeting(mid, r.sources(m.get("sources"), where + ".sources"),
-                              r.texts(m.get("participants"), where + ".participants"),
-                              r.texts(m.get("organizations"), where + ".organizations"),
-                              r.text(m.get("location"), where + ".location", True),
-                              r.date(m.get("date"), where + ".date"),
-                              r.texts(m.get("topics"), where + ".topics"),
-                              r.text(m.get("kind"), where + ".kind", True))
-        if not meeting.participants and not meeting.organizations:
-            raise r.fail(where, "a meeting needs participants or organizations")
-        meetings.append(meeting)
+        meetings.append(_with_parties(r, GoldMeeting(
+            mid, r.sources(m.get("sources"), where + ".sources"),
+            r.texts(m.get("participants"), where + ".participants"),
+            r.texts(m.get("organizations"), where + ".organizations"),
+            r.text(m.get("location"), where + ".location", True), r.date(m.get("date"), where + ".date"),
+            r.texts(m.get("topics"), where + ".topics"), r.text(m.get("kind"), where + ".kind", True)),
+            where, "meeting"))
+    return tuple(meetings)
 
+
+def _aid(r: GoldReader, data: dict) -> tuple[GoldAid, ...]:
     aid = []
-    for i, a in enumerate(r.items(data, "aid")):
-        where = f"aid[{i}]"
+    for where, a in r.entries(data, "aid"):
         a = r.mapping(a, where, {"provider", "recipient", "items", "status", "sources"},
                       {"provider", "recipient", "items", "status", "sources"})
         aid.append(GoldAid(r.text(a["provider"], where + ".provider"), r.text(a["recipient"], where + ".recipient"),
                            r.texts(a["items"], where + ".items"), r.text(a["status"], where + ".status"),
                            r.sources(a["sources"], where + ".sources")))
+    return tuple(aid)
+
+
+def _agreements(r: GoldReader, data: dict) -> tuple[GoldAgreement, ...]:
     agreements = []
-    for i, a in enumerate(r.items(data, "agreements")):
-        where = f"agreements[{i}]"
+    for where, a in r.entries(data, "agreements"):
         a = r.mapping(a, where, {"name", "parties", "sources", "signatories", "date"}, {"name", "parties", "sources"})
         agreements.append(GoldAgreement(r.text(a["name"], where + ".name"), r.texts(a["parties"], where + ".parties"),
                                         r.sources(a["sources"], where + ".sources"),
                                         r.texts(a.get("signatories"), where + ".signatories"),
                                         r.date(a.get("date"), where + ".date")))
+    return tuple(agreements)
+
+
+def _not_meetings(r: GoldReader, data: dict) -> tuple[GoldNotMeeting, ...]:
     not_meetings = []
-    for i, n in enumerate(r.items(data, "not_meetings")):
-        where = f"not_meetings[{i}]"
+    for where, n in r.entries(data, "not_meetings"):
         n = r.mapping(n, where, {"source", "participants", "organizations", "why"}, {"source", "why"})
         why = r.text(n["why"], where + ".why")
         if why not in NOT_MEETING_REASONS:
             raise r.fail(where + ".why", f"expected one of {', '.join(NOT_MEETING_REASONS)}, got {why!r}")
-        item = GoldNotMeeting(r.source(n["source"], where + ".source"), why,
-                              r.texts(n.get("participants"), where + ".participants"),
-                              r.texts(n.get("organizations"), where + ".organizations"))
-        if not item.participants and not item.organizations:
-            raise r.fail(where, "a not_meeting needs participants or organizations")
-        not_meetings.append(item)
+        not_meetings.append(_with_parties(r, GoldNotMeeting(
+            r.source(n["source"], where + ".source"), why, r.texts(n.get("participants"), where + ".participants"),
+            r.texts(n.get("organizations"), where + ".organizations")), where, "not_meeting"))
+    return tuple(not_meetings)
+
+
+def _distinct_persons(r: GoldReader, data: dict) -> tuple[tuple[str, str], ...]:
     distinct = []
-    for i, pair in enumerate(r.items(data, "distinct_persons")):
-        where = f"distinct_persons[{i}]"
+    for where, pair in r.entries(data, "distinct_persons"):
         if not isinstance(pair, list) or len(pair) != 2:
             raise r.fail(where, f"expected a pair of names [A, B], got {pair!r}")
         a, b = (r.text(name, f"{where}[{j}]") for j, name in enumerate(pair))
         if norm(a) == norm(b):
             raise r.fail(where, f"the two names are the same person name {a!r}")
         distinct.append((a, b))
+    return tuple(distinct)
+
+
+def _noise(r: GoldReader, data: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
     noise = []
     raw_noise = data.get("noise") or {}
     if not isinstance(raw_noise, dict):
@@ -441,7 +300,4 @@ def load_gold(path: str | Path) -> Gold:
         if not isinstance(key, str):
             raise r.fail("noise", f"article key {key!r} must be a quoted string like \"001\"")
         noise.append((key, r.texts(strings, f"noise[{key!r}]")))
-    if data.get("questions") is not None and not isinstance(data["questions"], list):
-        raise r.fail("questions", "expected a list")
-    return Gold(path, tuple(persons), tuple(orgs), places, tuple(meetings), tuple(aid), tuple(agreements),
-                tuple(sorted(noise)), tuple(r.notes), tuple(not_meetings), tuple(distinct))
+    return tuple(sorted(noise))

@@ -2,9 +2,9 @@
 place / period, and the delegation of a meeting.
 
 Each function runs one of the parameterised queries of ``queries/sparql/``
-(bindings through :func:`queries.sparql.run_select`), reads what every article
-says, and returns plain frozen dataclasses: one :class:`Meeting` gathers what
-all its articles state (participants, place, date, topics, status, sources).
+(:func:`queries.rows.select`), reads what every article says, and returns plain
+frozen dataclasses: one :class:`Meeting` gathers what all its articles state
+(participants, place, date, topics, status, sources).
 Name arguments accept any alias in any script (see :mod:`queries.names`).
 
 A meeting's date is its ``dd:date`` (qualifier "on"), else its ``dd:notAfter``
@@ -19,42 +19,28 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from rdflib import Dataset
 
 from graph.errors import QueryError
 from graph.translit import kmu2010
 from queries.names import compact_iri, expand_iri, find_iri, norm
-from queries.sparql import load_query, run_select
+from queries.rows import Ref, Source, date_bound, node_type, refs, select, source_of, sources_of
+
+__all__ = [
+    "Delegation", "DelegationMember", "Encounter", "MANY", "Meeting", "STATUS_ORDER", "UNCONFIRMED", "delegation",
+    "find_meeting", "load_meetings", "meetings", "met", "partners",
+    # re-exported from queries.rows
+    "Ref", "Source", "date_bound", "node_type", "refs", "select", "source_of", "sources_of",
+]
 
 #: statuses from strongest to weakest
 STATUS_ORDER = ("happened", "reported", "planned", "denied")
 #: statuses of meetings that did not (or not yet) take place
 UNCONFIRMED = frozenset({"planned", "denied"})
 MANY = 200  # above this many meetings, read the facts of all meetings in one query
-
-
-@dataclass(frozen=True)
-class Source:
-    """An article that states something: IRI, short name (file stem), file, date, outlet."""
-
-    article: str
-    name: str
-    file: str | None = None
-    published: str | None = None
-    publisher: str | None = None
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A thing an answer points to: IRI and label."""
-
-    iri: str
-    label: str
 
 
 @dataclass(frozen=True)
@@ -113,70 +99,12 @@ class Delegation:
     members: tuple[DelegationMember, ...]
 
 
-# --- helpers shared by the other answer modules ---------------------------------
-
-
-def select(ds: Dataset, name: str, **bindings: str | None) -> list[dict[str, str | None]]:
-    """Run ``queries/sparql/NAME.rq`` with the bindings that are not None; rows as dicts."""
-    return run_select(ds, load_query(name), {k: v for k, v in bindings.items() if v is not None}).dicts()
-
-
-def source_of(row: dict) -> Source:
-    """The :class:`Source` of a row with ?g ?file ?published ?publisher."""
-    file = row.get("file")
-    name = PurePath(file).stem if file else row["g"].rsplit("/", 1)[-1]
-    published = row.get("published")
-    return Source(row["g"], name, file, published[:10] if published else None, row.get("publisher"))
-
-
-def sources_of(rows) -> tuple[Source, ...]:
-    """Distinct sources of some rows, by publication date then name."""
-    found = {r["g"]: source_of(r) for r in rows if r.get("g")}
-    return tuple(sorted(found.values(), key=lambda s: (s.published or "9999", s.name)))
-
-
-def node_type(iri: str) -> str:
-    """The kind of a ddr: IRI from its path (person, organization, group, country...).
-
-    Example:
-        >>> node_type("https://w3id.org/ddgraph/id/group/french-defense-companies")
-        'group'
-    """
-    rest = compact_iri(iri)
-    return rest.split(":", 1)[-1].split("/", 1)[0] if rest.startswith("ddr:") else "topic" if rest.startswith("ddt:") else "other"
-
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-
-
-def date_bound(value: str | None, *, end: bool = False, option: str = "date") -> str | None:
-    """Check a date bound (YYYY, YYYY-MM or YYYY-MM-DD) and complete it.
-
-    Example:
-        >>> date_bound("2024"), date_bound("2024", end=True), date_bound("2024-09")
-        ('2024-01-01', '2024-12-31', '2024-09-01')
-    """
-    if value is None:
-        return None
-    m = _DATE.match(str(value).strip())
-    if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12) or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
-        raise QueryError(f"{option}: '{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
-    y, mo, d = m.groups()
-    return f"{y}-{mo or ('12' if end else '01')}-{d or ('31' if end else '01')}"
+# --- meetings ------------------------------------------------------------------------
 
 
 def _status(values) -> str:
     values = set(values) or {"happened"}
     return min(values, key=lambda s: STATUS_ORDER.index(s) if s in STATUS_ORDER else len(STATUS_ORDER))
-
-
-def refs(pairs) -> tuple[Ref, ...]:
-    labels: dict[str, str] = {}
-    for iri, label in pairs:
-        if label or iri not in labels:
-            labels[iri] = label or labels.get(iri) or iri.rsplit("/", 1)[-1].replace("-", " ")
-    order = {"person": 0}
-    return tuple(Ref(i, labels[i]) for i in sorted(labels, key=lambda i: (order.get(node_type(i), 1), labels[i], i)))
 
 
 def _articles(ds: Dataset) -> dict[str, Source]:

@@ -52,6 +52,16 @@ class Asked:
     answer: Answer | None
     error: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The question, command, answer data (None after an error) and error, for ``--json``.
+
+        Example:
+            >>> Asked("Who met X?", "ddgraph met X", None, "no person 'X'").to_dict()["answer"] is None
+            True
+        """
+        return {"q": self.q, "command": self.command, "answer": self.answer.data if self.answer else None,
+                "error": self.error}
+
 
 def _met(ds, p):
     rows = lookup.met(ds, p["name"], include_unconfirmed=not p.get("happened_only"))

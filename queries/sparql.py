@@ -18,6 +18,7 @@ import io
 import json
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
@@ -66,6 +67,24 @@ def load_query(name: str) -> str:
         return resources.files("queries").joinpath("sparql", f"{name}.rq").read_text(encoding="utf-8")
     except FileNotFoundError:
         raise QueryError(f"queries/sparql/{name}.rq: no such query") from None
+
+
+def read_query(text: str) -> str:
+    """The query ``text`` names: the contents of FILE for "@FILE", else the text itself.
+
+    Raises:
+        QueryError: FILE cannot be read.
+
+    Example:
+        >>> read_query("SELECT * WHERE { ?s ?p ?o }")
+        'SELECT * WHERE { ?s ?p ?o }'
+    """
+    if not text.startswith("@"):
+        return text
+    try:
+        return Path(text[1:]).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{text[1:]}: cannot read query file ({exc.strerror})") from None
 
 
 def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None = None) -> Rows:

@@ -1,0 +1,185 @@
+"""Person names: split into first name and surname, surname keys, name relations, labels.
+
+The rules cross-article resolution (:mod:`graph.persons`) compares names with:
+a patronymic is dropped and a surname keeps its particles ("von der Leyen");
+surname keys are phonetic keys with Ukrainian case endings stripped (Умєровим =
+Umerov); two keys are "garbled" forms of one name when they share a 4-letter
+prefix and read alike; two first names are the same, different or unknown.
+
+Example:
+    >>> split_name("Умєровим Рустемом")[1], sorted(surname_keys("Умєровим"))
+    ('Умєровим', ['umerov', 'umerovim'])
+    >>> first_name_relation("Denis", "Денис"), garbled("lekornu", "lekorneuil")
+    ('same', True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from graph.translit import (
+    first_name_id,
+    first_name_variants,
+    fold,
+    is_cyrillic,
+    is_feminine_name,
+    is_patronymic,
+    kmu2010,
+    phonetic_key,
+    preferred_first_name,
+    strip_uk_case,
+)
+
+_PUNCT = ".,;:()[]\"'«»“”„"
+_PARTICLES = {
+    "de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn",
+    "фон", "дер", "де", "ван", "ле", "ла", "дю", "аль", "да", "ді",
+}  # fmt: skip
+
+
+def split_name(name: str) -> tuple[str | None, str]:
+    """Split a person name into (first name or None, surname); a patronymic is dropped.
+
+    Example:
+        >>> split_name("Умєров Рустем Ахмедович"), split_name("Lecornu")
+        (('Рустем', 'Умєров'), (None, 'Lecornu'))
+        >>> split_name("Ursula von der Leyen")
+        ('Ursula', 'von der Leyen')
+    """
+    toks = [t for t in (t.strip(_PUNCT) for t in name.split()) if t]
+    if not toks:
+        return None, ""
+    if len(toks) >= 3 and is_patronymic(toks[-1]) and first_name_id(toks[-2]):  # Surname First Patronymic
+        toks = toks[:-1]
+    elif len(toks) >= 3 and is_patronymic(toks[1]):  # First Patronymic Surname
+        toks = [toks[0], *toks[2:]]
+    if len(toks) > 1 and first_name_id(toks[-1]) and not first_name_id(toks[0]):
+        toks = [toks[-1], *toks[:-1]]
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1].lower() in _PARTICLES:
+        i -= 1
+    return (toks[0] if i > 0 else None), " ".join(toks[i:])
+
+
+_HUSH = re.compile(r"([szc])h")
+
+
+@lru_cache(maxsize=65536)
+def surname_keys(surname: str) -> frozenset[str]:
+    """Phonetic keys of a surname as written and with its case ending stripped, each
+    also without the "h" of sh/zh/ch (Lithuanian, Czech, Polish š/ž/č fold to s/z/c).
+
+    Example:
+        >>> sorted(surname_keys("Умєровим")), sorted(surname_keys("Umerov's"))
+        (['umerov', 'umerovim'], ['umerov', 'umerovs'])
+        >>> bool(surname_keys("Šakalienė") & surname_keys("Шакалене") & surname_keys("Sakaliene"))
+        True
+    """
+    head, _, last = surname.rpartition(" ")
+    stripped = strip_uk_case(last) if is_cyrillic(last) else re.sub(r"['’]s$", "", last)
+    forms = {surname, f"{head} {stripped}".strip()}
+    keys = {k for k in ("".join(phonetic_key(f).split()) for f in forms) if k}
+    # Šakalienė folds to "sakalene" but Шакалене reads "shakalene": compare without the hushing h too
+    return frozenset(keys | {_HUSH.sub(r"\1", k) for k in keys})
+
+
+def garbled(a: str, b: str) -> bool:
+    """Tell whether two surname keys look like one name garbled or truncated.
+
+    Example:
+        >>> garbled("lekornu", "lekorneuil"), garbled("shevtsov", "shevhenko")
+        (True, False)
+    """
+    if len(a) < 4 or len(b) < 4 or a[:4] != b[:4]:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return min(len(a), len(b)) >= 5
+    return fuzz.ratio(a, b) >= 75
+
+
+@lru_cache(maxsize=65536)
+def first_name_relation(a: str | None, b: str | None) -> str:
+    """Compare two given names: "same", "different" or "unknown".
+
+    Example:
+        >>> first_name_relation("Denis", "Денис"), first_name_relation("Dmytro", "Oleksiy")
+        ('same', 'different')
+    """
+    if not a or not b:
+        return "unknown"
+    ka, kb = (phonetic_key(strip_uk_case(x)).replace(" ", "") for x in (a, b))
+    va = {ka, *(phonetic_key(v).replace(" ", "") for v in first_name_variants(a))}
+    vb = {kb, *(phonetic_key(v).replace(" ", "") for v in first_name_variants(b))}
+    if len(ka) == 1 or len(kb) == 1:
+        return "unknown" if {k[:1] for k in va} & {k[:1] for k in vb} else "different"
+    ia, ib = first_name_id(a), first_name_id(b)
+    if ia and ib:
+        return "same" if ia == ib else "different"
+    if va & vb or max(fuzz.ratio(x, y) for x in va for y in vb) >= 85:
+        return "same"
+    return "different" if is_cyrillic(a) == is_cyrillic(b) else "unknown"
+
+
+def _best(counts: Mapping[str, set[str]]) -> str:
+    """The form seen in most articles; ties go to the lexicographically smallest."""
+    return min(counts, key=lambda f: (-len(counts[f]), f))
+
+
+def _nominative(first: str | None, surname: str) -> tuple[str | None, str]:
+    if first and is_feminine_name(first):
+        return first, surname
+    head, _, last = surname.rpartition(" ")
+    return (strip_uk_case(first) if first else None), f"{head} {strip_uk_case(last)}".strip()
+
+
+def person_label(forms: Iterable[tuple[str, str]]) -> str:
+    """Canonical English label of a person from its (form, article id) pairs.
+
+    The most frequent full Latin form by folded key (articles counted), with
+    diacritics preferred inside the key; else the KMU 2010 form of the commonest
+    Cyrillic nominative, first name from the table, surname from a matching Latin
+    form when one was seen; else the commonest surname.
+
+    Example:
+        >>> person_label([("Sebastien Lecornu", "a"), ("Sébastien Lecornu", "b"), ("Lecorne", "b")])
+        'Sébastien Lecornu'
+        >>> person_label([("Олександр Балануца", "a"), ("Балануца", "a")])
+        'Oleksandr Balanutsa'
+    """
+    latin: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    cyrillic: dict[tuple[str, str], set[str]] = defaultdict(set)
+    latin_bare: dict[str, set[str]] = defaultdict(set)
+    cyrillic_bare: dict[str, set[str]] = defaultdict(set)
+    for form, article in forms:
+        first, surname = split_name(form)
+        if not surname:
+            continue
+        if first and len(first.rstrip(".")) < 2:  # an initial makes no label
+            first = None
+        if is_cyrillic(form):
+            first, surname = _nominative(first, surname)
+            (cyrillic[(first, surname)] if first else cyrillic_bare[surname]).add(article)
+        else:
+            if first:
+                text = " ".join(t.strip(_PUNCT) for t in form.split())
+                latin[fold(text)][text].add(article)
+            latin_bare[surname].add(article)
+    if latin:
+        articles = {key: set().union(*by_form.values()) for key, by_form in latin.items()}
+        by_form = latin[_best(articles)]
+        return min(by_form, key=lambda f: (fold(f) == f.casefold(), -len(by_form[f]), f))
+    if cyrillic:
+        first, surname = min(cyrillic, key=lambda k: (-len(cyrillic[k]), k))
+    elif cyrillic_bare and not latin_bare:
+        first, surname = None, _best(cyrillic_bare)
+    else:
+        return _best(latin_bare) if latin_bare else ""
+    keys = surname_keys(surname)
+    matching = {s: a for s, a in latin_bare.items() if surname_keys(s) & keys}
+    latin_surname = _best(matching) if matching else kmu2010(surname)
+    return f"{preferred_first_name(first)} {latin_surname}" if first else latin_surname

@@ -1,0 +1,118 @@
+"""The name rules used to compare a graph with a gold file: the only fuzziness the evaluation allows.
+
+Names are compared after :func:`norm` (no diacritics, casefolded, hyphens as
+spaces), office titles after :func:`norm_title`, organisations and aid item
+descriptions by their content words (:func:`word_similarity`,
+:func:`item_matches`).
+
+Example:
+    >>> norm("Sébastien  Lecornu")
+    'sebastien lecornu'
+    >>> norm_title("the Minister of Defense & Veterans")
+    'minister of defence and veterans'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DASHES = re.compile(r"[\s\-\u2010-\u2015\u2212_]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
+_SPELLING = {"defense": "defence", "defenses": "defences"}
+_STOPWORDS = frozenset(
+    "a an the of and or for to in on at by with from as than that this these those is are "
+    "was were be its their his her our "
+    "і й та в у з із зі на до для про що як а але від по за".split()
+)
+
+
+def norm(text: str) -> str:
+    """Normalise a name: NFKD, no diacritics, casefold, one space for runs of spaces/hyphens.
+
+    Example:
+        >>> norm("Horbatiuk-Ivanenko ") == norm("horbatiuk  ivanenko")
+        True
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text).translate(_APOSTROPHES))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _DASHES.sub(" ", plain.casefold()).strip()
+
+
+_TITLE_NOISE = {"federal"}
+
+
+def norm_title(text: str, country: str | None = None) -> str:
+    """Normalise an office title for comparison.
+
+    :func:`norm`, "&" -> "and", defense -> defence, "for" -> "of", no leading "the",
+    no "Federal" (a country's own word for its ministers), and no trailing
+    "of <country>" (when ``country`` is given) or "to <country>" (a posting).
+
+    Example:
+        >>> norm_title("The Minister of Defense") == norm_title("minister of defence")
+        True
+        >>> norm_title("Commander-in-Chief of the Armed Forces of Ukraine", "Ukraine")
+        'commander in chief of the armed forces'
+        >>> norm_title("Federal Minister for Foreign Affairs") == norm_title("Minister of Foreign Affairs")
+        True
+    """
+    words = [_SPELLING.get(w, w) for w in norm(str(text).replace("&", " and ")).split()]
+    words = ["of" if w == "for" else w for w in words if w not in _TITLE_NOISE]
+    if words and words[0] == "the":
+        words = words[1:]
+    title = " ".join(words)
+    if country:
+        for suffix in (f" of {norm(country)}", f" of the {norm(country)}"):
+            if title.endswith(suffix):
+                title = title[: -len(suffix)]
+    return re.sub(r" to (the )?\w+$", "", title) if " to " in title else title
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Return the normalised words of ``text`` without stop words ("7,000" stays one word).
+
+    Example:
+        >>> sorted(content_words("training of more than 7,000 Ukrainian soldiers"))
+        ['7000', 'more', 'soldiers', 'training', 'ukrainian']
+    """
+    text = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)", "", norm(text))
+    return frozenset(_SPELLING.get(w, w) for w in re.findall(r"\w+", text) if w not in _STOPWORDS)
+
+
+def word_similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the content words of two labels.
+
+    Example:
+        >>> round(word_similarity("French defense companies", "reps of French defence companies"), 2)
+        0.75
+    """
+    wa, wb = content_words(a), content_words(b)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def item_matches(gold_item: str, label: str | None = None, description: str | None = None) -> bool:
+    """Tell whether a store aid item (a system label or a description) is the gold item.
+
+    Labels must be equal after :func:`norm`, or the gold name must be the store
+    label's family name (its first words: "AMX" names the "AMX-10 RC", "Leopard" the
+    "Leopard 2"); a description matches when it holds at least 60% of the gold item's
+    content words.
+
+    Example:
+        >>> item_matches("CAESAR", label="Caesar")
+        True
+        >>> item_matches("AMX", label="AMX-10 RC"), item_matches("AMX", label="AMRAAM")
+        (True, False)
+        >>> item_matches("training of more than 7,000 Ukrainian soldiers",
+        ...              description="training of 7,000 Ukrainian soldiers")
+        True
+    """
+    if label is not None and (norm(label) == norm(gold_item) or norm(label).startswith(norm(gold_item) + " ")):
+        return True
+    if description is None:
+        return False
+    if norm(description) == norm(gold_item):
+        return True
+    wanted = content_words(gold_item)
+    return bool(wanted) and len(wanted & content_words(description)) / len(wanted) >= 0.6

@@ -1,0 +1,315 @@
+"""Writing one view as a self-contained, offline HTML page (pyvis / vis-network).
+
+vis-network's JS and CSS are inlined, every external ``<link>`` /
+``<script src>`` of pyvis's template is removed, and the result is checked for
+external references before it is written. Nodes are coloured and shaped by
+type (legend at the top of the page), tooltips give the label, dates, number of
+sources and the evidence sentence, and "met" edges (drawn dashed) are as wide
+as the number of meetings they stand for.
+
+With physics the network settles in the browser (200 stabilisation
+iterations); without, :func:`force_layout` places the nodes in Python. The page
+sets ``window.ddgraphStable = performance.now()`` once the network is stable (or
+first drawn, without physics); pyvis's global ``network`` is the vis.Network.
+The same input always gives the same bytes.
+
+Example:
+    >>> external_refs('<link href="//cdn.example/vis.css">')
+    ['href="//cdn.example/vis.css"']
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+from pyvis.network import Network
+
+from queries.project import meeting_sort_key
+
+#: type -> (colour, vis shape, legend name)
+TYPE_STYLE = {
+    "person": ("#1f77b4", "dot", "Person"),
+    "organization": ("#2ca02c", "square", "Organization"),
+    "group": ("#98df8a", "square", "Group"),
+    "country": ("#d62728", "diamond", "Country"),
+    "place": ("#ff9896", "triangle", "Place"),
+    "meeting": ("#ff7f0e", "star", "Meeting"),
+    "aid": ("#9467bd", "triangleDown", "Aid delivery"),
+    "agreement": ("#8c564b", "triangleDown", "Agreement"),
+    "topic": ("#17becf", "hexagon", "Topic"),
+    "system": ("#7f7f7f", "triangleDown", "Weapon system"),
+    "article": ("#bcbd22", "square", "Article"),
+}
+_SIZE = {"person": 14, "country": 18, "meeting": 11, "topic": 12}
+_EXTERNAL = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*|@import\s+["']?)(?:https?:)?//""", re.I)
+
+
+def external_refs(page: str) -> list[str]:
+    """Return every reference to another host in an HTML page (should be none).
+
+    Example:
+        >>> external_refs('<script src="https://x/y.js"></script><img src="data:,">')
+        ['src="https://x/y.js"']
+    """
+    return [page[m.start(): m.end() + 40].split(">")[0] for m in _EXTERNAL.finditer(page)]
+
+
+def page_data(page: str) -> tuple[list[dict], list[dict]]:
+    """Read back the nodes and edges embedded in a written page (for checks).
+
+    Example:
+        >>> page_data('nodes = new vis.DataSet([{"id": "a"}]);' + chr(10) + 'edges = new vis.DataSet([]);')
+        ([{'id': 'a'}], [])
+    """
+    m = re.search(r"nodes = new vis\.DataSet\((.*)\);\s*\n\s*edges = new vis\.DataSet\((.*)\);", page)
+    if m is None:
+        raise ValueError("no vis data in page")
+    return json.loads(m.group(1)), json.loads(m.group(2))
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _tooltip(d: dict, extra: str = "") -> str:
+    lines = [d.get("label", ""), TYPE_STYLE.get(d.get("type"), ("", "", d.get("type", "")))[2]]
+    if d.get("date"):
+        lines[1] += f" · {d.get('date_qualifier', 'on')} {d['date']}"
+    elif d.get("dates"):
+        ds = d["dates"]
+        lines[1] += f" · {ds[0]}" + (f" – {ds[-1]} ({len(ds)} dates)" if len(ds) > 1 else "")
+    for key in ("kind", "status"):
+        if d.get(key):
+            lines[1] += f" · {d[key]}"
+    if d.get("sources"):
+        lines.append(f"{len(d['sources'])} source article(s)")
+    if d.get("evidence"):
+        lines.append("“" + _short(d["evidence"], 300) + "”")
+    if extra:
+        lines.append(extra)
+    # pyvis switches to an innerHTML popup when a title contains "href"
+    return "\n".join(lines).replace("href", "hre\u200bf")
+
+
+class PageView:
+    """Nodes and merged undirected edges of one page.
+
+    Attributes:
+        G: the projection the page shows part of.
+        nodes: the nodes shown.
+        focus: the nodes drawn larger, with a thick border.
+        edges: (a, b) with a < b -> relations, meetings and whether it is a "met" summary edge.
+
+    Example:
+        >>> G = nx.MultiDiGraph(); _ = G.add_edge("m", "p", key="participant")
+        >>> G.nodes["m"].update(label="Meeting", type="meeting"); G.nodes["p"].update(label="Umerov", type="person")
+        >>> view = PageView(G); view.nodes = {"m", "p"}; view.add_projection_edges()
+        >>> nodes, edges = view.vis_data(None)
+        >>> [n["shape"] for n in nodes], edges[0]["title"]
+        (['star', 'dot'], 'participant')
+    """
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+        self.nodes: set[str] = set()
+        self.focus: set[str] = set()
+        self.edges: dict[tuple[str, str], dict] = {}
+
+    def add_projection_edges(self) -> None:
+        """Add the projection's edges between the shown nodes."""
+        for s, o, rel in self.G.subgraph(self.nodes).edges(keys=True):
+            e = self._edge(s, o)
+            e["rels"].add(rel)
+            for m in (s, o):
+                if self.G.nodes[m]["type"] == "meeting":
+                    e["meetings"].add(m)
+
+    def add_summary(self, a: str, b: str, meetings, note: str = "met") -> None:
+        """Add a dashed summary edge standing for ``meetings`` between ``a`` and ``b``."""
+        e = self._edge(a, b)
+        e["rels"].add(note)
+        e["summary"] = True
+        e["meetings"] |= set(meetings)
+
+    def _edge(self, a: str, b: str) -> dict:
+        key = (a, b) if a < b else (b, a)
+        return self.edges.setdefault(key, {"rels": set(), "meetings": set(), "summary": False})
+
+    def vis_data(self, positions: dict | None) -> tuple[list[dict], list[dict]]:
+        """The vis nodes and edges of the page, at ``positions`` (None: physics places them)."""
+        degree = defaultdict(int)
+        for a, b in self.edges:
+            degree[a] += 1
+            degree[b] += 1
+        nodes = []
+        for n in sorted(self.nodes):
+            d = self.G.nodes[n]
+            colour, shape, _ = TYPE_STYLE.get(d["type"], ("#999999", "dot", d["type"]))
+            size = _SIZE.get(d["type"], 12) + min(16, 2 * math.sqrt(degree[n]))
+            node = {"id": n, "label": _short(d["label"]), "title": _tooltip(d, n), "color": colour, "shape": shape,
+                    "size": round(size * (1.8 if n in self.focus else 1), 1), "type": d["type"]}
+            if n in self.focus:
+                node["borderWidth"] = 4
+                node["font"] = {"size": 18, "bold": True}
+            if positions is not None:
+                node["x"], node["y"] = positions[n]
+            nodes.append(node)
+        edges = []
+        for i, ((a, b), e) in enumerate(sorted(self.edges.items())):
+            count = len(e["meetings"])
+            title = ", ".join(sorted(e["rels"]))
+            if e["summary"]:
+                ms = sorted(e["meetings"], key=lambda m: meeting_sort_key(self.G, m))
+                title += f": {count} meeting(s)\n" + "\n".join(
+                    f"{self.G.nodes[m].get('date') or 'undated'}  {_short(self.G.nodes[m]['label'], 80)}" for m in ms[:20]
+                ) + ("\n…" if count > 20 else "")
+            edges.append({"id": f"e{i}", "from": a, "to": b, "title": title,
+                          "width": round(1 + 1.5 * math.log2(max(1, count)), 2) * (1.5 if e["summary"] else 1),
+                          "dashes": e["summary"], "color": "#555555" if e["summary"] else "#b0b0b0"})
+        return nodes, edges
+
+
+def force_layout(names: list[str], pairs: list[tuple[str, str]], *, seed: int = 7, iterations: int = 60) -> dict:
+    """A cheap deterministic force layout (Fruchterman-Reingold with short-range
+    repulsion on a k-d tree), for views too big for browser physics.
+
+    Returns positions in vis pixels, rounded to 0.1.
+
+    Example:
+        >>> pos = force_layout(["a", "b"], [("a", "b")])
+        >>> sorted(pos), pos == force_layout(["a", "b"], [("a", "b")])
+        (['a', 'b'], True)
+    """
+    from scipy.spatial import cKDTree
+
+    n = len(names)
+    index = {v: i for i, v in enumerate(names)}
+    src = np.array([index[a] for a, _ in pairs], dtype=int)
+    dst = np.array([index[b] for _, b in pairs], dtype=int)
+    radius = math.sqrt(max(n, 1))
+    pos = np.random.default_rng(seed).uniform(-radius, radius, (n, 2))
+    temp = radius / 4
+    for _ in range(iterations):
+        disp = np.zeros((n, 2))
+        close = cKDTree(pos).query_pairs(r=2.0, output_type="ndarray")
+        if len(close):
+            d = pos[close[:, 0]] - pos[close[:, 1]]
+            f = d / np.maximum((d * d).sum(1), 1e-4)[:, None]
+            np.add.at(disp, close[:, 0], f)
+            np.add.at(disp, close[:, 1], -f)
+        if len(src):
+            d = pos[src] - pos[dst]
+            f = np.sqrt((d * d).sum(1))[:, None] * d
+            np.add.at(disp, src, -f)
+            np.add.at(disp, dst, f)
+        disp -= 0.005 * pos * (1 + np.sqrt((pos * pos).sum(1)) / radius)[:, None]
+        length = np.sqrt(np.maximum((disp * disp).sum(1), 1e-12))
+        pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
+        temp = max(temp * 0.93, 0.02)
+    return {v: (round(float(x) * 150, 1), round(float(y) * 150, 1)) for v, (x, y) in zip(names, pos)}
+
+
+_STYLE = """<style>
+body{font-family:sans-serif;margin:0 12px}
+#ddg-head h1{font-size:20px;margin:8px 0 2px}
+#ddg-head p{margin:2px 0;color:#444}
+#ddg-head .notice{color:#a00;font-weight:bold}
+#ddg-legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:6px 0;font-size:13px}
+#ddg-legend span{display:inline-flex;align-items:center;gap:4px}
+.vis-tooltip{white-space:pre-wrap !important;max-width:480px;font-family:sans-serif !important}
+</style>"""
+_SVG = {
+    "dot": '<circle cx="7" cy="7" r="6"/>',
+    "square": '<rect x="1" y="1" width="12" height="12"/>',
+    "diamond": '<polygon points="7,0 14,7 7,14 0,7"/>',
+    "triangle": '<polygon points="7,1 13,13 1,13"/>',
+    "triangleDown": '<polygon points="1,1 13,1 7,13"/>',
+    "star": '<polygon points="7,0 9,5 14,5 10,8 12,14 7,10 2,14 4,8 0,5 5,5"/>',
+    "hexagon": '<polygon points="4,1 10,1 14,7 10,13 4,13 0,7"/>',
+}
+_HOOK = """<script type="text/javascript">
+(function () {
+  window.ddgraphStable = null;
+  window.network = network;
+  function mark() { if (window.ddgraphStable === null) { window.ddgraphStable = performance.now(); } }
+  if (%s && network.body.data.nodes.length > 0) { network.once("stabilizationIterationsDone", mark); network.once("stabilized", mark); }
+  else { network.once("afterDrawing", mark); network.redraw(); }
+})();
+</script>"""
+
+
+def _legend(nodes: list[dict], edges: list[dict]) -> str:
+    counts = defaultdict(int)
+    for n in nodes:
+        counts[n["type"]] += 1
+    items = []
+    for t, (colour, shape, name) in TYPE_STYLE.items():
+        if counts[t]:
+            svg = f'<svg width="14" height="14" viewBox="0 0 14 14" fill="{colour}">{_SVG[shape]}</svg>'
+            items.append(f"<span>{svg}{html.escape(name)} ({counts[t]:,})</span>")
+    if any(e["dashes"] for e in edges):
+        items.append('<span><svg width="28" height="14"><line x1="0" y1="7" x2="28" y2="7" stroke="#555" '
+                     'stroke-width="3" stroke-dasharray="5,3"/></svg>met: width = number of meetings</span>')
+    return '<div id="ddg-legend">' + "".join(items) + "</div>"
+
+
+def write_page(
+    view: PageView, path: str | Path, title: str, subtitle: str = "", notice: str = "", *, physics: bool = True
+) -> Path:
+    """Write a view as one self-contained HTML page (see the module docstring).
+
+    With ``physics`` the browser lays the network out; without, :func:`force_layout` does.
+
+    Example:
+        >>> import tempfile
+        >>> G = nx.MultiDiGraph(); G.add_node("a", label="Rustem Umerov", type="person")
+        >>> view = PageView(G); view.nodes = {"a"}
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     page = write_page(view, tmp + "/a.html", "Umerov", physics=False).read_text(encoding="utf-8")
+        >>> [n["label"] for n in page_data(page)[0]], external_refs(page)
+        (['Rustem Umerov'], [])
+    """
+    positions = None
+    if not physics:
+        names = sorted(view.nodes)
+        positions = force_layout(names, sorted(view.edges))
+    nodes, edges = view.vis_data(positions)
+    net = Network(height="80vh", width="100%", cdn_resources="in_line", heading="")
+    net.nodes, net.edges = nodes, edges
+    net.options = {
+        "nodes": {"font": {"size": 13}, "borderWidth": 1},
+        "edges": {"smooth": False, "color": {"inherit": False}},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(edges) > 2000},
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                    "stabilization": {"enabled": physics, "iterations": 200, "updateInterval": 25, "fit": True}},
+    }
+    page = net.generate_html()
+    page = re.sub(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", "", page)
+    page = re.sub(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>", "", page)
+    page = re.sub(r"<!--\s*<link[^>]*node_modules.*?-->", "", page, flags=re.S)
+    page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
+    head = f"<title>{html.escape(title)}</title>\n{_STYLE}\n</head>"
+    page = page.replace("</head>", head, 1)
+    block = f'<div id="ddg-head"><h1>{html.escape(title)}</h1>'
+    block += f"<p>{html.escape(subtitle)}</p>" if subtitle else ""
+    block += f'<p class="notice">{html.escape(notice)}</p>' if notice else ""
+    block += _legend(nodes, edges) + "</div>"
+    page = page.replace("<body>", "<body>\n" + block, 1)
+    cut = page.rindex("drawGraph();")
+    cut = page.index("</script>", cut) + len("</script>")
+    page = page[:cut] + "\n" + _HOOK % ("true" if physics else "false") + page[cut:]
+    bad = external_refs(page)
+    if bad:
+        raise RuntimeError(f"{path}: the page would load {bad[0]!r} from the network")
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out

@@ -1,0 +1,123 @@
+"""The parts every answer is made of: sources, refs, date bounds, and the rows of the named queries.
+
+:func:`select` runs one of the parameterised queries of ``queries/sparql/``
+(bindings through :func:`queries.sparql.run_select`); :func:`source_of` and
+:func:`refs` turn its rows into :class:`Source` and :class:`Ref` records. Used
+by :mod:`queries.lookup`, :mod:`queries.facts` and :mod:`queries.people`.
+
+Example:
+    >>> sources_of([{"g": "https://w3id.org/ddgraph/id/article/a1", "file": "data/000_a1.txt",
+    ...              "published": "2024-09-02T10:00:00", "publisher": "Ukrinform"}])[0].name
+    '000_a1'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from rdflib import Dataset
+
+from graph.errors import QueryError
+from queries.names import compact_iri
+from queries.sparql import load_query, run_select
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article that states something: IRI, short name (file stem), file, date, outlet."""
+
+    article: str
+    name: str
+    file: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A thing an answer points to: IRI and label."""
+
+    iri: str
+    label: str
+
+
+def select(ds: Dataset, name: str, **bindings: str | None) -> list[dict[str, str | None]]:
+    """Run ``queries/sparql/NAME.rq`` with the bindings that are not None; rows as dicts.
+
+    Example:
+        >>> select(Dataset(), "articles")
+        []
+    """
+    return run_select(ds, load_query(name), {k: v for k, v in bindings.items() if v is not None}).dicts()
+
+
+def source_of(row: dict) -> Source:
+    """The :class:`Source` of a row with ?g ?file ?published ?publisher.
+
+    Example:
+        >>> source_of({"g": "ddr:article/a1", "file": "data/000_a1.txt", "published": "2024-09-02T10:00:00"})
+        Source(article='ddr:article/a1', name='000_a1', file='data/000_a1.txt', published='2024-09-02', publisher=None)
+    """
+    file = row.get("file")
+    name = PurePath(file).stem if file else row["g"].rsplit("/", 1)[-1]
+    published = row.get("published")
+    return Source(row["g"], name, file, published[:10] if published else None, row.get("publisher"))
+
+
+def sources_of(rows) -> tuple[Source, ...]:
+    """Distinct sources of some rows, by publication date then name.
+
+    Example:
+        >>> [s.name for s in sources_of([{"g": "x/a"}, {"g": "x/b", "published": "2024-09-02"}, {"g": "x/a"}])]
+        ['b', 'a']
+    """
+    found = {r["g"]: source_of(r) for r in rows if r.get("g")}
+    return tuple(sorted(found.values(), key=lambda s: (s.published or "9999", s.name)))
+
+
+def node_type(iri: str) -> str:
+    """The kind of a ddr: IRI from its path (person, organization, group, country...).
+
+    Example:
+        >>> node_type("https://w3id.org/ddgraph/id/group/french-defense-companies")
+        'group'
+    """
+    rest = compact_iri(iri)
+    return rest.split(":", 1)[-1].split("/", 1)[0] if rest.startswith("ddr:") else "topic" if rest.startswith("ddt:") else "other"
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def date_bound(value: str | None, *, end: bool = False, option: str = "date") -> str | None:
+    """Check a date bound (YYYY, YYYY-MM or YYYY-MM-DD) and complete it.
+
+    Example:
+        >>> date_bound("2024"), date_bound("2024", end=True), date_bound("2024-09")
+        ('2024-01-01', '2024-12-31', '2024-09-01')
+    """
+    if value is None:
+        return None
+    m = _DATE.match(str(value).strip())
+    if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12) or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
+        raise QueryError(f"{option}: '{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    y, mo, d = m.groups()
+    return f"{y}-{mo or ('12' if end else '01')}-{d or ('31' if end else '01')}"
+
+
+def refs(pairs) -> tuple[Ref, ...]:
+    """Distinct refs of (IRI, label) pairs: persons first, then by label; a missing label from the IRI.
+
+    Example:
+        >>> [r.label for r in refs([("https://w3id.org/ddgraph/id/country/france", None),
+        ...                         ("https://w3id.org/ddgraph/id/person/rustem-umerov", "Rustem Umerov")])]
+        ['Rustem Umerov', 'france']
+    """
+    labels: dict[str, str] = {}
+    for iri, label in pairs:
+        if label or iri not in labels:
+            labels[iri] = label or labels.get(iri) or iri.rsplit("/", 1)[-1].replace("-", " ")
+    order = {"person": 0}
+    return tuple(Ref(i, labels[i]) for i in sorted(labels, key=lambda i: (order.get(node_type(i), 1), labels[i], i)))
