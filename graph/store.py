@@ -7,6 +7,8 @@ Layout of a store directory::
       lock                 flock'ed: exclusive by writers, shared by readers
       oxigraph/            the RDF dataset (one named graph per article)
       records/<id>.json    what extraction found in each article (re-resolution input)
+      graphs.json          a digest of each article graph as written (only changed graphs are rewritten)
+      resolution.json      the resolution state (IRIs, labels, blocking keys) for incremental ingest
       curation.yaml        analysts' same/different decisions (see graph.curation)
 
 Example:
