@@ -69,11 +69,30 @@ def _spacy():
     return nlp
 
 
+_NER_CHUNK = 50_000  # characters; spaCy refuses texts over 1,000,000 and slows down on long ones
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of ``text`` cut at paragraph (else line) breaks."""
+    out, start = [], 0
+    while start < len(text):
+        end = min(start + _NER_CHUNK, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end))
+            end = cut + 1 if cut > start else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
 def _ner_person_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans that spaCy's English NER labels PERSON."""
     nlp = _spacy()
+    pieces = _chunks(text)
     with nlp.select_pipes(enable=["tok2vec", "ner"]):
-        doc = nlp(text)
-    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        docs = nlp.pipe(piece for _, piece in pieces)
+        return [(offset + e.start_char, offset + e.end_char)
+                for (offset, _), doc in zip(pieces, docs) for e in doc.ents if e.label_ == "PERSON"]
 
 
 def annotate(doc: Document, use_ner: bool = True) -> Context:
