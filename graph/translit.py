@@ -146,6 +146,7 @@ _SUFFIX_RULES: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("ові", "", None), ("еві", "", None), ("єві", "", None),
     ("ом", "", None), ("ем", "", None), ("єм", "", None), ("им", "", _CONSONANT_STEMS),
     ("а", "", _CONSONANT_STEMS), ("у", "", _CONSONANT_STEMS), ("і", "", _CONSONANT_STEMS),
+    ("и", "а", None),  # Сибіги, Кулеби: the genitive of a name in -а
 )  # fmt: skip
 _VOWELS = set("аеєиіїоуюяь'")
 
@@ -163,12 +164,13 @@ def _restore_case(lemma: str, original: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in lemma.split("-"))
 
 
-def _dictionary_nominative(word: str) -> str | None:
+def _dictionary_nominative(word: str, locative_ok: bool = True) -> str | None:
     parses = [
         p
         for p in _morph().parse(word)
         if {"Surn", "Name"} & set(p.tag.grammemes)
         and all(type(m[0]).__name__ == "DictionaryAnalyzer" for m in p.methods_stack)
+        and (locative_ok or p.tag.case != "loct")
     ]
     if not parses:
         return None
@@ -179,13 +181,15 @@ def _dictionary_nominative(word: str) -> str | None:
 
 
 @lru_cache(maxsize=8192)
-def strip_uk_case(surname: str) -> str:
+def strip_uk_case(surname: str, locative_ok: bool = True) -> str:
     """Best-effort nominative of an inflected Ukrainian name (surname or given name).
 
     Dictionary parses of pymorphy3 tagged ``Surn``/``Name`` come first (a
     masculine reading is preferred); unknown words fall back to suffix rules.
     Words not in Cyrillic, and indeclinable foreign surnames ending in a vowel
-    (Лекорню), come back unchanged.
+    (Лекорню), come back unchanged. ``locative_ok=False`` (no locative preposition
+    before the name) refuses locative readings: "з Гілі" is Healey, not the
+    locative of Гіль.
 
     Example:
         >>> [strip_uk_case(w) for w in ("Умєровим", "Горбатюка", "Лекорню", "Lecornu")]
@@ -195,8 +199,8 @@ def strip_uk_case(surname: str) -> str:
     if not is_cyrillic(word) or len(word) < 4:
         return word
     if "-" in word:
-        return "-".join(strip_uk_case(p) for p in word.split("-"))
-    found = _dictionary_nominative(word)
+        return "-".join(strip_uk_case(p, locative_ok) for p in word.split("-"))
+    found = _dictionary_nominative(word, locative_ok)
     if found is not None:
         return found
     low = word.lower()

@@ -85,18 +85,23 @@ def _normal_first(word: str, language: str, surname: str = "") -> str:
     return word
 
 
-def _normal_surname(word: str, language: str) -> str:
-    return strip_uk_case(word) if language == "uk" else word
+_LOCATIVE = {"у", "в", "на", "при", "по", "о", "об"}
+
+
+def _normal_surname(word: str, language: str, after: str = "") -> str:
+    """Nominative of a surname; a locative reading only after a locative preposition."""
+    return strip_uk_case(word, after in _LOCATIVE) if language == "uk" else word
 
 
 def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str) -> tuple[str | None, str]:
     words = [t.text for t in sent.tokens[cand.i : cand.j]]
+    after = sent.tokens[cand.i - 1].norm if cand.i > 0 else ""
     if len(words) == 1:
-        return None, _normal_surname(words[0], language)
+        return None, _normal_surname(words[0], language, after)
     first = _normal_first(words[0], language, words[-1])
     surname = " ".join(words[1:])
     if language == "uk":
-        surname = " ".join(_normal_surname(w, language) for w in words[1:])
+        surname = " ".join(_normal_surname(w, language, after) for w in words[1:])
     return first, surname
 
 
