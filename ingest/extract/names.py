@@ -102,7 +102,11 @@ def _is_name_word(tok: Token, language: str, vocab: frozenset[str]) -> bool:
     if not _CAP_WORD.match(tok.text) or tok.text.isupper() and len(tok.text) > 1:
         return False
     low = tok.text.lower()
-    if low in _NOT_NAMES_EN or tok.norm in vocab:
+    if low in _NOT_NAMES_EN:
+        return False
+    if low in first_names() and not (language == "uk" and "Geox" in tok.tag):
+        return True  # "Ivan" is a first name even if some lexicon entry uses the word
+    if tok.norm in vocab:
         return False
     if language == "uk" and ("Geox" in tok.tag or "Orgn" in tok.tag or "Abbr" in tok.tag):
         return False
