@@ -120,7 +120,10 @@ def _planned(sent: SentenceView) -> bool:
            for k, t in enumerate(sent.tokens)):
         return True  # "Biden would host a meeting", "they will discuss"
     asides = {k for m in sent.matches if m.kind in {"background", "same_day"} for k in range(m.i, m.j)}
-    return any("VERB" in t.tag and "futr" in t.tag for k, t in enumerate(sent.tokens) if k not in asides)
+    near = {k for m in sent.matches if m.kind in {"meeting", "discussion", "join"}
+            for k in range(m.i - 4, m.j + 4)}  # the future verb governs the meeting, not a quote beside it
+    return any("VERB" in t.tag and "futr" in t.tag for k, t in enumerate(sent.tokens)
+               if k not in asides and k in near)
 
 
 def _status(sents: list[SentenceView]) -> str:
@@ -263,6 +266,9 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft
                          and (current.kind != "multilateral" or side))
             if side and current is not None and current.kind == "multilateral" and len(here) >= 2:
                 new_party = True  # "on the sidelines, A held a separate meeting with B"
+            if current is not None and current.triggers and len(here) >= 2 \
+                    and _status([sent]) == "planned" and _status(current.triggers) == "happened":
+                new_party = True  # "A and B agreed to meet again": a planned meeting is another one
             if new_party and actor is not None and actor not in here:
                 here = [actor, *here]  # "The minister also held talks with X": the minister is the actor
             if current is None or new_party:

@@ -20,11 +20,13 @@ from ingest.meta import dates_in, resolve_relative_date
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
     "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
     "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}}))\b(?!\s*,?\s*\d{{4}})", re.I)
+_DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTH})\b\.?|({_MONTH})\.?\s+(\d{{1,2}})\b)(?!\s*,?\s*\d{{4}})", re.I)
 _RELATIVE = re.compile(
     r"\b(today|yesterday|the day before yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|сьогодні|вчора|учора|позавчора|(?:у|в) (?:понеділок|вівторок|середу|четвер|п'ятницю|п’ятницю|суботу|неділю))\b",
@@ -34,7 +36,12 @@ _RELATIVE = re.compile(
 
 def resolve_day_month(text: str, published: str) -> str | None:
     """ISO date of a "5 March" / "March 5" / "5 березня" phrase, in the year of publication
-    (or the year before, when that date would be after the publication)."""
+    (or the year before, when that date would be more than two months after the publication).
+
+    Example:
+        >>> resolve_day_month("Oct. 15", "2025-10-08"), resolve_day_month("20 December", "2025-01-10")
+        ('2025-10-15', '2024-12-20')
+    """
     m = _DAY_MONTH.search(text)
     if not m:
         return None
@@ -43,8 +50,8 @@ def resolve_day_month(text: str, published: str) -> str | None:
     pub = date.fromisoformat(published)
     try:
         found = date(pub.year, month, day)
-        if found > pub:
-            found = date(pub.year - 1, month, day)
+        if (found - pub).days > 60:  # "on 20 December" in a January article is last year's;
+            found = date(pub.year - 1, month, day)  # "on Oct. 15" a week ahead is still this year's
     except ValueError:
         return None
     return found.isoformat()
