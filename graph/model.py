@@ -89,6 +89,16 @@ class Entity:
         return default
 
 
+def is_qualified_office(ent: Entity) -> bool:
+    """True for an office whose country or body the text states (not an assumed default).
+
+    Example:
+        >>> is_qualified_office(Entity("o", "office", "President", "en", attrs=(("assumed", "true"), ("country", "c"))))
+        False
+    """
+    return bool((ent.attr("country") or ent.attr("organization")) and not ent.attr("assumed"))
+
+
 @dataclass(frozen=True)
 class Fact:
     """A binary statement between two local entities (or an entity and a literal).

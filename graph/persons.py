@@ -114,7 +114,8 @@ def person_mentions(records: Sequence[ArticleRecord], decisions: Decisions) -> l
                 office = rec.entity(fact.object)
                 if office is not None and office.kind == "office":
                     title = office.lexicon_id or slug(office.attr("title") or office.name)
-                    offices.add((title, ref_id(rec, office.attr("country"))))
+                    country = ref_id(rec, office.attr("country")) if not office.attr("assumed") else ""
+                    offices.add((title, country))  # an assumed country never blocks a merge
             countries = {ref_id(rec, v) for k, v in ent.attrs if k == "country"} | {c for _, c in offices if c}
             first, surname = split_name(ent.name)
             slugs = {slug(f) for f in (ent.name, *ent.forms)}

@@ -11,7 +11,7 @@ says which stored articles a new one can touch, so a big store re-resolves only
 that block and merges it in (:func:`merge_resolution`).
 
 Example:
-    >>> from graph.model import ArticleRecord, Entity
+    >>> from graph.model import ArticleRecord, Entity, is_qualified_office
     >>> def rec(article_id, name, lang):
     ...     return ArticleRecord(article_id, "", "", (), lang, entities=(Entity("p1", "person", name, lang),))
     >>> r = resolve([rec("a", "Rustem Umerov", "en"), rec("b", "Умєровим", "uk")])
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from graph.curation import Decisions
 from graph.events import EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions
 from graph.iri import event_iri, group_iri, lexicon_iri, office_iri
-from graph.model import ArticleRecord, Entity
+from graph.model import ArticleRecord, Entity, is_qualified_office
 from graph.names import first_name_relation, person_label, split_name
 from graph.persons import Node, entity_forms, link_persons, person_iris, person_mentions, ref_id
 
@@ -94,7 +94,7 @@ def resolve(records: Sequence[ArticleRecord], decisions: Decisions | None = None
         decisions: analysts' same/different decisions about persons.
 
     Example:
-        >>> from graph.model import ArticleRecord, Entity
+        >>> from graph.model import ArticleRecord, Entity, is_qualified_office
         >>> recs = [ArticleRecord(i, "", "", (), "en", entities=(Entity("p1", "person", n, "en"),))
         ...         for i, n in (("a", "Dmytro Kuleba"), ("b", "Oleksiy Kuleba"))]
         >>> sorted(set(resolve(recs).iri.values()))[0]
@@ -156,7 +156,7 @@ def _qualify_offices(records: Sequence[ArticleRecord], iri: dict[Node, str]) -> 
             if office is None or (rec.article_id, f.subject) not in iri:
                 continue
             person, title = iri[(rec.article_id, f.subject)], office.lexicon_id or office.name
-            if office.attr("country") or office.attr("organization"):
+            if is_qualified_office(office):
                 known[(person, title)].add(iri[(rec.article_id, office.key)])
             else:
                 bare.append(((rec.article_id, office.key), person, title))
@@ -176,7 +176,7 @@ def blocking_keys(record: ArticleRecord, decisions: Decisions | None = None) -> 
     Meetings link only through shared persons, so person keys cover them.
 
     Example:
-        >>> from graph.model import ArticleRecord, Entity
+        >>> from graph.model import ArticleRecord, Entity, is_qualified_office
         >>> person = Entity("p1", "person", "Умєровим", "uk")
         >>> sorted(blocking_keys(ArticleRecord("a", "", "", (), "uk", entities=(person,))))
         ['p:umer']
@@ -203,7 +203,7 @@ class BlockIndex:
     """Blocking keys of stored articles, to find the block a new article touches.
 
     Example:
-        >>> from graph.model import ArticleRecord, Entity
+        >>> from graph.model import ArticleRecord, Entity, is_qualified_office
         >>> rec = lambda i, n: ArticleRecord(i, "", "", (), "en", entities=(Entity("p1", "person", n, "en"),))
         >>> index = BlockIndex.from_records([rec("a", "Rustem Umerov"), rec("b", "Lecornu")])
         >>> sorted(index.affected([rec("c", "Umerov")]))
@@ -258,7 +258,7 @@ def affected_articles(
     """Articles to re-resolve when ``new`` joins a store whose articles have ``stored_keys``.
 
     Example:
-        >>> from graph.model import ArticleRecord, Entity
+        >>> from graph.model import ArticleRecord, Entity, is_qualified_office
         >>> r = ArticleRecord("c", "", "", (), "en", entities=(Entity("p1", "person", "Umerov", "en"),))
         >>> sorted(affected_articles([r], {"a": {"p:umer"}, "b": {"p:leko"}}))
         ['a', 'c']

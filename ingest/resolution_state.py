@@ -24,7 +24,7 @@ from pathlib import Path
 
 from graph.curation import Decisions
 from graph.iri import ID_NS
-from graph.model import ArticleRecord
+from graph.model import ArticleRecord, is_qualified_office
 from graph.resolve import Node, Resolution, _blocking, _events, _persons, resolve
 
 STATE_FILE = "resolution.json"
@@ -72,7 +72,7 @@ def office_holdings(records: Iterable[ArticleRecord], iri, persons: set[str] | N
             if person is None or (persons is not None and person not in persons):
                 continue
             title = office.lexicon_id or office.name
-            if office.attr("country") or office.attr("organization"):
+            if is_qualified_office(office):
                 known[(person, title)].add(iri[(rec.article_id, office.key)])
             else:
                 bare.append(((rec.article_id, office.key), person, title))

@@ -53,6 +53,13 @@ def load_cues() -> dict:
         return yaml.safe_load(fh)
 
 
+@lru_cache(maxsize=1)
+def load_defaults() -> dict:
+    """The defaults of ``data/lexicon/defaults.yaml`` (loaded once)."""
+    with open(DATA_DIR / "lexicon" / "defaults.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
 def _cue_entries(cues: dict, language: str):
     """Yield (kind, id, phrase) for every cue phrase in ``language``."""
     for family, body in cues.items():

@@ -27,7 +27,9 @@ from ingest.extract.roles import (
     window_right,
 )
 from ingest.extract.names import NameCandidate, find_name_candidates
+from ingest.extract.match import load_defaults
 from ingest.extract.tokens import parses_uk, word_is_known
+from ingest.lexicon import load_lexicon
 
 _CUE_KINDS = {"former", "counterpart", "background", "status", "same_day", "delegation"}
 
@@ -176,19 +178,27 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
             person.forms.append(ctx.text(cand.start, cand.end))
             person.mentions.append(ctx.mention(cand.start, cand.end))
         _attach_role(person, cand, sent, ctx, None, bounds)
-    return [_qualify(p) for p in b.persons]
+    default = (load_defaults().get("title_default_country") or {}).get(ctx.language)
+    return [_qualify(p, default) for p in b.persons]
 
 
-def _qualify(person: PersonDraft) -> PersonDraft:
+def _qualify(person: PersonDraft, default_country: str | None) -> PersonDraft:
     """An office named without its country takes the country the same person's same
     title has elsewhere in the article ("Ukraine's Defense Minister Rustem Umerov ...
-    Defense Minister Umerov said"); it is dropped when that copy exists."""
+    Defense Minister Umerov said"); else, for a national title, the default country of
+    the article's language (Ukrainian media name foreign officials with their country:
+    a bare "президент" is Ukraine's), marked as assumed so that resolution lets a
+    country stated elsewhere win."""
+    lex = load_lexicon()
     qualified = {o.title_id: o for o in person.offices if o.country or o.organization}
     offices = []
     for office in person.offices:
         if not (office.country or office.organization) and office.title_id in qualified:
             full = qualified[office.title_id]
             office = OfficeRef(office.title_id, full.country, full.organization, office.mention)
+        elif not (office.country or office.organization) and default_country \
+                and (lex.offices[office.title_id].attr("org_kind") or "") not in lex.organizations:
+            office = OfficeRef(office.title_id, default_country, None, office.mention, assumed=True)
         offices.append(office)
     person.offices = offices
     return person

@@ -82,8 +82,8 @@ class RecordBuilder:
             country = self.entities[self.entities[org_key]["attrs"]["country"]]["lexicon_id"]
         title = office_title(ref.title_id, country)
         attrs = {"title": title, "country": self.lexicon("country", country) if country else None,
-                 "organization": org_key}
-        key = f"office:{ref.title_id}:{country or '-'}:{ref.organization or '-'}"
+                 "organization": org_key, "assumed": "true" if ref.assumed else None}
+        key = f"office:{ref.title_id}:{country or '-'}:{ref.organization or '-'}" + (":assumed" if ref.assumed else "")
         return self._entity(key, "office", title, "en", ref.title_id, None, attrs)
 
     def person(self, p: PersonDraft) -> str:

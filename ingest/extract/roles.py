@@ -45,6 +45,7 @@ class OfficeRef:
     country: str | None
     organization: str | None
     mention: Mention
+    assumed: bool = False  # the country is the article language's default, not read in the text
 
 
 def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = frozenset()) -> list[Match]:
@@ -128,7 +129,8 @@ def offices_from_window(window: list[Match], last_office: OfficeRef | None,
         out = []
         for n, office in enumerate(offices):
             nxt = offices[n + 1].i if n + 1 < len(offices) else 10**9
-            orgs = [m for m in window if m.kind == "organization" and office.i <= m.i < nxt and m.i <= office.j + 2]
+            orgs = [m for m in window if m.kind == "organization" and
+                    (office.i <= m.i < nxt and m.i <= office.j + 2 or m.j == office.i)]  # "Rheinmetall CEO X"
             org = max(orgs, key=lambda m: m.j - m.i).id if orgs else None
             start = min([office.start] + [m.start for m in window if m.kind == "country" and m.j <= office.i])
             out.append(OfficeRef(office.id, country, org, ctx.mention(start, office.end)))

@@ -97,14 +97,16 @@ def test_view_renders_offline(browser, pages, name):
         page.wait_for_function("typeof window.ddgraphStable === 'number'", timeout=60_000)
         counts = page.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]")
         assert counts == [len(expected_nodes), len(expected_edges)]
-        drawn = page.evaluate(
-            """() => { const c = document.querySelector('#mynetwork canvas');
+        colours = """() => { const c = document.querySelector('#mynetwork canvas');
                        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
                        const seen = new Set();
                        for (let i = 0; i < px.length && seen.size < 10; i += 16) seen.add(px[i] * 65536 + px[i+1] * 256 + px[i+2] + px[i+3] * 16777216);
                        return seen.size; }"""
-        )
-        assert drawn > 1, "the network canvas is blank"
+        try:  # the first frame is painted on the next animation frame after stabilisation
+            page.wait_for_function(f"({colours})() > 1", timeout=10_000)
+        except Exception:
+            pass
+        assert page.evaluate(colours) > 1, "the network canvas is blank"
         assert page.locator("#ddg-legend span").count() >= 2
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         png = page.screenshot(path=str(ARTIFACTS / f"view_{name}.png"))
