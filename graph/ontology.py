@@ -98,6 +98,7 @@ class DD(DefinedNamespace):
     charEnd: URIRef
     supportsProperty: URIRef
     supportsValue: URIRef
+    said: URIRef
     sourceFile: URIRef
     extractor: URIRef
 

@@ -137,7 +137,8 @@ class _Writer:
     def fact(self, subject: str, predicate: str, obj: str, literal: bool, mentions) -> None:
         prop = DD[predicate]
         s = self.iri(subject)
-        o: Node = Literal(obj, lang="en") if literal else self.iri(obj)
+        lang = self.record.language if predicate == "said" else "en"  # quotations stay in their language
+        o: Node = Literal(obj, lang=lang if lang != "und" else None) if literal else self.iri(obj)
         self.add(s, prop, o)
         if predicate == "delegationMember":
             self.add(s, DD.participant, o)

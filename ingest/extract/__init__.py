@@ -19,6 +19,7 @@ from ingest.extract.aid import extract_aid
 from ingest.extract.context import annotate
 from ingest.extract.meetings import extract_meetings
 from ingest.extract.persons import extract_persons
+from ingest.extract.quotes import extract_quotes
 from ingest.extract.records import RecordBuilder
 
 #: Name and version recorded on every article graph (dd:extractor).
@@ -46,6 +47,8 @@ def extract(doc: Document, *, use_ner: bool = True):
         builder.meeting(m)
     for a in aid:
         builder.aid(a)
+    for speaker, quote in extract_quotes(ctx, persons):
+        builder.quote(keys[id(speaker)], quote)
     for g in agreements:
         builder.agreement(g, [keys[id(p)] for p in g.signatories])
     return builder.build(EXTRACTOR)

@@ -105,6 +105,11 @@ class RecordBuilder:
             self.facts.append(Fact(key, "rank", rank, literal=True, mentions=(p.mentions[0],)))
         return key
 
+    def quote(self, person: str, span: Mention) -> None:
+        """A quotation attributed to ``person`` (dd:said, in the article's language)."""
+        words = self.ctx.text(span.start, span.end).strip().rstrip(",")
+        self.facts.append(Fact(person, "said", words, literal=True, mentions=(span,)))
+
     # -- events -------------------------------------------------------------------
     def meeting(self, m: MeetingDraft) -> None:
         participants = list(m.participants)
