@@ -2,12 +2,13 @@
 
 Usage:
     .venv/bin/python bench/bench_ingest.py [--n 10000] [--batches 10] [--seed 7]
-        [--corpus DIR] [--store DIR] [--verify]
+        [--style short|real] [--corpus DIR] [--store DIR] [--verify]
 
-The corpus (``bench/make_corpus.py``, N + 2 articles) is written to a temporary
-folder unless ``--corpus`` names one already made; its last two articles are held
-back. The first N go into a fresh store in equal batches (one ``ingest_paths``
-call each, in this process), then the held-back ones, one at a time. Printed, as plain numbers: per
+The corpus (``bench/make_corpus.py``, N + 2 articles of ``--style``: short, the
+default, or real-length) is written to a temporary folder unless ``--corpus`` names
+one already made; its last two articles are held back. The first N go into a fresh
+store in equal batches (one ``ingest_paths`` call each, in this process), then the
+held-back ones, one at a time. Printed, as plain numbers: per
 batch the wall time and the seconds of each stage (read+clean, extraction,
 resolution, RDF generation, store write); for the whole run articles per second
 and the share of ingest time spent in resolution; the time to ingest the one
@@ -56,6 +57,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--batches", type=int, default=10)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--style", choices=("short", "real"), default="short", help="corpus style (make_corpus.py)")
     ap.add_argument("--corpus", type=Path, help="a folder made by make_corpus.py with N + 2 articles")
     ap.add_argument("--store", type=Path, help="store directory (must not exist; default: temporary)")
     ap.add_argument("--verify", action="store_true", help="re-resolve from scratch at the end")
@@ -64,8 +66,8 @@ def main() -> None:
     corpus = args.corpus or tmp / "corpus"
     if args.corpus is None:
         t = time.perf_counter()
-        make_corpus(args.n + 2, corpus, args.seed)
-        print(f"corpus {args.n + 2} articles written in {time.perf_counter() - t:.1f} s")
+        make_corpus(args.n + 2, corpus, args.seed, args.style)
+        print(f"corpus {args.n + 2} {args.style}-style articles written in {time.perf_counter() - t:.1f} s")
     files = sorted(corpus.glob("*.txt"))
     files, extra, kept = files[: args.n], files[args.n], files[args.n + 1]
     store = args.store or tmp / "store"

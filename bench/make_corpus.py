@@ -1,7 +1,7 @@
 """Write a synthetic corpus of defense-diplomacy news pages for the ingest benchmark.
 
 Usage:
-    .venv/bin/python bench/make_corpus.py N OUT_DIR [--seed S]
+    .venv/bin/python bench/make_corpus.py N OUT_DIR [--seed S] [--style short|real] [--stats]
 
 ``N`` articles (about 60% English, 40% Ukrainian) report meetings between a
 pool of a few hundred persons: a few dozen real officials and invented ones
@@ -12,7 +12,22 @@ are reported by several articles (in either language, with different spellings
 and relative dates), discuss terms of ``topics.yaml``, and some come with aid
 (``systems.yaml``), delegations or signed documents. Pages carry furniture:
 headline lists, "Read also" links, tags and "Latest news" / "Останні новини".
-The output depends only on ``N`` and the seed.
+
+Two styles report the same meetings (for one seed the meeting list is the same):
+
+``short`` (the default)  the lead and a few fixed sentences: about 50 words of main
+                         text, 120 with the furniture. Its output must not change
+                         (benchmarks rely on it).
+``real``                 a wire story of about 300 words of main text (median 280-340;
+                         about 400 with the furniture) written by ``bench/real_text.py``
+                         from the banks of ``bench/templates_real.yaml``: the talks in
+                         other words, quotes, the front, an earlier meeting, aid history,
+                         industry, "Earlier, Ukrinform reported ..."; more furniture and
+                         several site layouts.
+
+``--stats`` prints the word counts of the main text (min / median / p90 / max),
+the share of each language and the number of meetings. The output depends only
+on ``N``, the seed and the style.
 """
 
 from __future__ import annotations
@@ -20,7 +35,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -29,6 +44,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.real_text import RealWriter  # noqa: E402
 from graph.translit import kmu2010  # noqa: E402
 
 LEX = ROOT / "data" / "lexicon"
@@ -292,17 +308,66 @@ def _cyr(s: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in s)
 
 
-def make_corpus(n: int, out: Path, seed: int = 1) -> int:
-    """Write ``n`` article files into ``out``; return the number written."""
+@dataclass
+class CorpusStats:
+    """What ``write_corpus`` wrote: articles, meetings, per-article main-text word counts and languages."""
+
+    articles: int = 0
+    meetings: int = 0
+    words: list[int] = field(default_factory=list)
+    langs: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        def dist(words: list[int]) -> str:
+            w = sorted(words)
+            q = lambda f: w[min(len(w) - 1, int(f * len(w)))]  # noqa: E731
+            return f"min {w[0]} / median {q(0.5)} / p90 {q(0.9)} / max {w[-1]}"
+
+        en = [w for w, lang in zip(self.words, self.langs) if lang == "en"]
+        uk = [w for w, lang in zip(self.words, self.langs) if lang == "uk"]
+        n = len(self.words)
+        return (f"articles {self.articles}, meetings {self.meetings}\n"
+                f"main-text words: {dist(self.words)}\n"
+                + (f"  en: {dist(en)}\n" if en else "") + (f"  uk: {dist(uk)}\n" if uk else "")
+                + f"languages: en {len(en)} ({100 * len(en) / n:.0f} %), uk {len(uk)} ({100 * len(uk) / n:.0f} %)")
+
+
+def write_corpus(n: int, out: Path, seed: int = 1, style: str = "short") -> CorpusStats:
+    """Write ``n`` article files of ``style`` ("short" or "real") into ``out``; return what was written."""
+    if style not in ("short", "real"):
+        raise ValueError(f"unknown style {style!r}")
     corpus = Corpus(seed)
     out.mkdir(parents=True, exist_ok=True)
-    i = 0
-    for m in corpus.meetings(n):
+    stats = CorpusStats()
+    meetings = corpus.meetings(n)
+    writer = RealWriter(corpus) if style == "real" else None
+    for m in meetings:
         for _ in range(m["articles"]):
             lang = "en" if corpus.rnd.random() < 0.6 else "uk"
-            (out / f"{i:05d}_{lang}.txt").write_text(corpus.article(m, lang), encoding="utf-8")
-            i += 1
-    return i
+            if writer is None:
+                text = corpus.article(m, lang)
+                words = len(_main_text_short(text).split())
+            else:
+                text, words = writer.article(m, lang)
+            (out / f"{stats.articles:05d}_{lang}.txt").write_text(text, encoding="utf-8")
+            stats.articles += 1
+            stats.words.append(words)
+            stats.langs.append(lang)
+    stats.meetings = len(meetings)
+    return stats
+
+
+def _main_text_short(page: str) -> str:
+    """The main text of a short-style page: after the views counter, before the tags; no "Read also"."""
+    lines = page.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith((" • ", "Переглядів: ")))
+    stop = next(i for i, line in enumerate(lines) if line.startswith(("Tags:", "Теги:")))
+    return " ".join(line for line in lines[start + 1 : stop] if not line.startswith(("Read also", "Читайте також")))
+
+
+def make_corpus(n: int, out: Path, seed: int = 1, style: str = "short") -> int:
+    """Write ``n`` article files into ``out``; return the number written."""
+    return write_corpus(n, out, seed, style).articles
 
 
 def main() -> None:
@@ -310,8 +375,14 @@ def main() -> None:
     ap.add_argument("n", type=int)
     ap.add_argument("out_dir", type=Path)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--style", choices=("short", "real"), default="short",
+                    help="short: ~50 words of main text (default, unchanged); real: ~300-word wire stories")
+    ap.add_argument("--stats", action="store_true", help="print word counts, languages and meetings")
     args = ap.parse_args()
-    print(make_corpus(args.n, args.out_dir, args.seed))
+    stats = write_corpus(args.n, args.out_dir, args.seed, args.style)
+    print(stats.articles)
+    if args.stats:
+        print(stats.report())
 
 
 if __name__ == "__main__":
