@@ -137,8 +137,8 @@ def _nominative(first: str | None, surname: str) -> tuple[str | None, str]:
     return (strip_uk_case(first) if first else None), f"{head} {strip_uk_case(last)}".strip()
 
 
-def person_label(forms: Iterable[tuple[str, str]]) -> str:
-    """Canonical English label of a person from its (form, article id) pairs.
+def person_label(forms: Iterable[tuple[str, str]] | Mapping[str, Iterable[str]]) -> str:
+    """Canonical English label of a person from its (form, article id) pairs, or form -> article ids.
 
     The most frequent full Latin form by folded key (articles counted), with
     diacritics preferred inside the key; else the KMU 2010 form of the commonest
@@ -151,11 +151,17 @@ def person_label(forms: Iterable[tuple[str, str]]) -> str:
         >>> person_label([("Олександр Балануца", "a"), ("Балануца", "a")])
         'Oleksandr Balanutsa'
     """
+    if isinstance(forms, Mapping):
+        by_form = {f: set(a) for f, a in forms.items()}
+    else:
+        by_form = defaultdict(set)
+        for form, article in forms:
+            by_form[form].add(article)
     latin: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     cyrillic: dict[tuple[str, str], set[str]] = defaultdict(set)
     latin_bare: dict[str, set[str]] = defaultdict(set)
     cyrillic_bare: dict[str, set[str]] = defaultdict(set)
-    for form, article in forms:
+    for form, articles in by_form.items():
         first, surname = split_name(form)
         if not surname:
             continue
@@ -163,12 +169,12 @@ def person_label(forms: Iterable[tuple[str, str]]) -> str:
             first = None
         if is_cyrillic(form):
             first, surname = _nominative(first, surname)
-            (cyrillic[(first, surname)] if first else cyrillic_bare[surname]).add(article)
+            (cyrillic[(first, surname)] if first else cyrillic_bare[surname]).update(articles)
         else:
             if first:
                 text = " ".join(t.strip(_PUNCT) for t in form.split())
-                latin[fold(text)][text].add(article)
-            latin_bare[surname].add(article)
+                latin[fold(text)][text].update(articles)
+            latin_bare[surname].update(articles)
     if latin:
         articles = {key: set().union(*by_form.values()) for key, by_form in latin.items()}
         by_form = latin[_best(articles)]

@@ -102,6 +102,20 @@ class DD(DefinedNamespace):
     sourceFile: URIRef
     extractor: URIRef
 
+    # the instance layer: values derived at write time
+    InstanceLayer: URIRef
+    nameKey: URIRef
+    actorCountry: URIRef
+    reportedIn: URIRef
+    reportCount: URIRef
+    firstReported: URIRef
+    bestDate: URIRef
+    dateQualifier: URIRef
+    bestStatus: URIRef
+    bestKind: URIRef
+    participantCountry: URIRef
+    locatedIn: URIRef
+
 
 def dd_terms() -> tuple[str, ...]:
     """Return the local names of every ``dd:`` term, in declaration order.

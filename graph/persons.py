@@ -1,7 +1,15 @@
-"""Person clustering across articles: which mentions are one person, and their IRIs.
+"""Person clustering across articles: which mentions are one person.
 
-Persons are linked pairwise, strongest evidence first, and merged with a
-union-find that refuses any merge putting two conflicting mentions together
+The unit of clustering is the :class:`Profile` of a mention: what the rules
+compare (first name, surname keys, offices, countries, the analysts' terms it
+matches and, for a bare surname, the full-named profiles of its own article it
+could stand for), without the article. Thousands of mentions share a profile
+("Rustem Umerov", Minister of Defence of Ukraine), so an archive has few
+distinct profiles per name, clustering them is small work at any size, and an
+article whose profiles are all known changes no cluster.
+
+Profiles are linked pairwise, strongest evidence first, and merged with a
+union-find that refuses any merge putting two conflicting profiles together
 (cannot-link): a different first name, a different country, different offices
 (unless the first names agree), or an analyst's "different" decision.
 
@@ -10,23 +18,29 @@ union-find that refuses any merge putting two conflicting mentions together
    endings stripped, so Умєровим = Umerov);
 3. same first name and a garbled surname (Lecorne ~ Lecornu: same 4-letter key
    prefix and a high rapidfuzz ratio, or a truncation);
-4. within one article, a bare or garbled surname that fits exactly one
-   full-named person of the article;
+4. a bare or garbled surname that fits exactly one full-named person of its
+   own article (the profile's context);
 5. a shared office (title + country) with a same or garbled surname;
 6. a same surname key that fits exactly one full-named person across articles.
+
+Profiles are only ever linked inside a bucket component (profiles sharing the
+4-letter prefix of a surname key, or a "same" decision), so each component
+clusters on its own: :func:`profile_buckets` gives the buckets.
 
 Example:
     >>> from graph.model import ArticleRecord, Entity
     >>> recs = [ArticleRecord(i, "", "", (), "en", entities=(Entity("p1", "person", n, "en"),))
     ...         for i, n in (("a", "Rustem Umerov"), ("b", "Umerov"))]
-    >>> persons = person_mentions(recs, Decisions())
-    >>> clusters = person_iris(persons, link_persons(persons, Decisions()))
-    >>> [(label, [p.node for p in members]) for label, members in clusters.values()]
-    [('Rustem Umerov', [('a', 'p1'), ('b', 'p1')])]
+    >>> profiles = [p for r in recs for _, p in article_profiles(r, Decisions())]
+    >>> uf = link_profiles(profiles, Decisions())
+    >>> uf.find(profiles[1].id) == uf.find(profiles[0].id)
+    True
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,7 +48,7 @@ from dataclasses import dataclass
 from graph.curation import Decisions
 from graph.iri import person_iri, slug
 from graph.model import ArticleRecord, Entity
-from graph.names import first_name_relation, garbled, person_label, split_name, surname_keys
+from graph.names import first_name_relation, garbled, split_name, surname_keys
 
 Node = tuple[str, str]  # (article_id, local key)
 
@@ -56,10 +70,35 @@ class PersonMention:
     node: Node
     entity: Entity
     first: str | None
-    keys: frozenset[str]  # surname keys
+    keys: frozenset[str]
     offices: frozenset[tuple[str, str]]
     countries: frozenset[str]
-    terms: frozenset[str]  # decision terms this mention matches
+    terms: frozenset[str]
+
+    @property
+    def names(self) -> tuple:
+        """The name group: (first name or "", sorted surname keys)."""
+        return (self.first or "", tuple(sorted(self.keys)))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What clustering compares of a person mention, without its article.
+
+    Attributes:
+        id: a digest of the other fields (mentions with equal fields share it).
+        first, keys, offices, countries, terms: as in :class:`PersonMention`.
+        context: for a bare surname, the ids of the full-named profiles of the
+            same article whose names are related to it (rule 4); else empty.
+    """
+
+    id: str
+    first: str | None
+    keys: frozenset[str]
+    offices: frozenset[tuple[str, str]]
+    countries: frozenset[str]
+    terms: frozenset[str]
+    context: frozenset[str] = frozenset()
 
     @property
     def sig(self) -> tuple:
@@ -70,6 +109,37 @@ class PersonMention:
     def names(self) -> tuple:
         """The name group: (first name or "", sorted surname keys)."""
         return (self.first or "", tuple(sorted(self.keys)))
+
+    def to_json(self) -> str:
+        """The profile as compact JSON (see :meth:`from_json`)."""
+        return json.dumps([self.id, self.first, sorted(self.keys), sorted(self.offices), sorted(self.countries),
+                           sorted(self.terms), sorted(self.context)], ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Profile:
+        """Rebuild a profile written by :meth:`to_json`.
+
+        Example:
+            >>> p = make_profile("Rustem", {"umerov"}, {("defence-minister", "ukraine")}, {"ukraine"}, ())
+            >>> Profile.from_json(p.to_json()) == p
+            True
+        """
+        pid, first, keys, offices, countries, terms, context = json.loads(text)
+        return cls(pid, first, frozenset(keys), frozenset(tuple(o) for o in offices), frozenset(countries),
+                   frozenset(terms), frozenset(context))
+
+
+def make_profile(first, keys, offices, countries, terms, context=()) -> Profile:
+    """A :class:`Profile` with its id computed from its fields.
+
+    Example:
+        >>> make_profile(None, {"umerov"}, (), (), ()).id == make_profile(None, ["umerov"], [], [], []).id
+        True
+    """
+    fields = [first, sorted(keys), sorted(offices), sorted(countries), sorted(terms), sorted(context)]
+    digest = hashlib.blake2b(json.dumps(fields, ensure_ascii=False).encode("utf-8"), digest_size=10).hexdigest()
+    return Profile(digest, first, frozenset(keys), frozenset(offices), frozenset(countries), frozenset(terms),
+                   frozenset(context))
 
 
 def ref_id(record: ArticleRecord, value: str | None) -> str:
@@ -127,6 +197,56 @@ def person_mentions(records: Sequence[ArticleRecord], decisions: Decisions) -> l
     return sorted(out, key=lambda p: p.node)
 
 
+def related(g: tuple, h: tuple) -> str | None:
+    """How two name groups (first, surname keys) relate: "exact" (a shared key),
+    "fuzzy" (garbled keys) or None.
+
+    Example:
+        >>> related(("", ("lekorneuil",)), ("Sebastien", ("lekornu",))), related(("", ("umerov",)), ("", ("shmyhal",)))
+        ('fuzzy', None)
+    """
+    if set(g[1]) & set(h[1]):
+        return "exact"
+    if any(garbled(x, y) for x in g[1] for y in h[1]):
+        return "fuzzy"
+    return None
+
+
+def article_profiles(record: ArticleRecord, decisions: Decisions) -> list[tuple[PersonMention, Profile]]:
+    """Each person mention of one article with its profile (in node order).
+
+    Example:
+        >>> ents = (Entity("p1", "person", "Rustem Umerov", "en"), Entity("p2", "person", "Umerov", "en"))
+        >>> (_, full), (_, bare) = article_profiles(ArticleRecord("a", "", "", (), "en", entities=ents), Decisions())
+        >>> bare.context == {full.id}
+        True
+    """
+    persons = person_mentions([record], decisions)
+    base = {p.node: make_profile(p.first, p.keys, p.offices, p.countries, p.terms) for p in persons}
+    full = [p for p in persons if p.first]
+    out = []
+    for p in persons:
+        if p.first is None:
+            context = [base[q.node].id for q in full if related(p.names, q.names)]
+            prof = make_profile(None, p.keys, p.offices, p.countries, p.terms, context) if context else base[p.node]
+        else:
+            prof = base[p.node]
+        out.append((p, prof))
+    return out
+
+
+def profile_buckets(profile: Profile, decisions: Decisions) -> tuple[str, ...]:
+    """Buckets of a profile: its surname-key prefixes and the "same" decisions it matches.
+
+    Example:
+        >>> profile_buckets(make_profile(None, {"umerov", "umerovim"}, (), (), ()), Decisions())
+        ('p:umer',)
+    """
+    keys = {f"p:{k[:4]}" for k in profile.keys}
+    keys |= {f"d:{a}|{b}" for a, b in decisions.same if a in profile.terms or b in profile.terms}
+    return tuple(sorted(keys))
+
+
 def _same_office(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Same title, and the same country when both are known."""
     return a[0] == b[0] and (a[1] == b[1] or not a[1] or not b[1])
@@ -146,40 +266,41 @@ def _conflict(x: tuple, y: tuple, different: frozenset[tuple[str, str]]) -> str 
 
 
 class PersonClusters:
-    """Union-find over person mentions that keeps the distinct feature signatures of each cluster.
+    """Union-find over profiles that keeps the distinct feature signatures of each cluster.
 
     A union is refused when any two signatures of the two clusters conflict: a
     "hard" conflict (an analyst's "different") always, a "soft" one (another first
-    name, country or office) unless the union is ``forced``.
+    name, country or office) unless the union is ``forced``. A cluster's root is
+    its smallest profile id.
 
     Example:
-        >>> recs = [ArticleRecord(i, "", "", (), "en", entities=(Entity("p1", "person", n, "en"),))
-        ...         for i, n in (("a", "Dmytro Kuleba"), ("b", "Oleksiy Kuleba"))]
-        >>> uf = PersonClusters(person_mentions(recs, Decisions()), frozenset())
-        >>> uf.union(("a", "p1"), ("b", "p1")), uf.union(("a", "p1"), ("b", "p1"), forced=True)
+        >>> a, b = (make_profile(f, {"kuleba"}, (), (), ()) for f in ("Dmytro", "Oleksiy"))
+        >>> uf = PersonClusters([a, b], frozenset())
+        >>> uf.union(a.id, b.id), uf.union(a.id, b.id, forced=True)
         (False, True)
     """
 
-    def __init__(self, persons: list[PersonMention], different: frozenset[tuple[str, str]]) -> None:
-        self.parent = {p.node: p.node for p in persons}
-        self.sigs = {p.node: {p.sig} for p in persons}
-        self.full = {p.node: p.first is not None for p in persons}
+    def __init__(self, profiles: Iterable[Profile], different: frozenset[tuple[str, str]]) -> None:
+        profiles = list(profiles)
+        self.parent = {p.id: p.id for p in profiles}
+        self.sigs = {p.id: {p.sig} for p in profiles}
+        self.full = {p.id: p.first is not None for p in profiles}
         self.different = different
 
-    def find(self, n: Node) -> Node:
+    def find(self, n: str) -> str:
         """The root of the cluster of ``n``."""
         while self.parent[n] != n:
             self.parent[n] = self.parent[self.parent[n]]
             n = self.parent[n]
         return n
 
-    def compatible(self, ra: Node, rb: Node, forced: bool = False) -> bool:
+    def compatible(self, ra: str, rb: str, forced: bool = False) -> bool:
         """Whether the clusters of roots ``ra`` and ``rb`` may merge."""
         blocking = {"hard"} if forced else {"hard", "soft"}
         pairs = ((x, y) for x in self.sigs[ra] for y in self.sigs[rb])
         return not any(_conflict(x, y, self.different) in blocking for x, y in pairs)
 
-    def union(self, a: Node, b: Node, forced: bool = False) -> bool:
+    def union(self, a: str, b: str, forced: bool = False) -> bool:
         """Merge the clusters of ``a`` and ``b`` if they are compatible; tell whether they are one now."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -192,10 +313,17 @@ class PersonClusters:
         self.full[ra] = self.full[ra] or self.full.pop(rb)
         return True
 
+    def clusters(self) -> dict[str, list[str]]:
+        """Root -> sorted member ids."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for n in sorted(self.parent):
+            out[self.find(n)].append(n)
+        return dict(out)
 
-def _greedy(uf: PersonClusters, nodes: Iterable[Node]) -> None:
-    """Join each node, in order, to the first compatible cluster already formed among ``nodes``."""
-    roots: list[Node] = []
+
+def _greedy(uf: PersonClusters, nodes: Iterable[str]) -> None:
+    """Join each profile, in order, to the first compatible cluster already formed among ``nodes``."""
+    roots: list[str] = []
     for n in sorted(nodes):
         if not any(uf.union(r, n) for r in roots):
             roots.append(n)
@@ -222,24 +350,26 @@ def _components(edges: Iterable[tuple]) -> list[list]:
     return sorted(sorted(c) for c in comps.values())
 
 
-def link_persons(persons: list[PersonMention], decisions: Decisions) -> PersonClusters:
-    """Cluster person mentions by the six rules of the module docstring, in that order.
+def link_profiles(profiles: Iterable[Profile], decisions: Decisions) -> PersonClusters:
+    """Cluster profiles by the six rules of the module docstring, in that order.
+
+    The result depends only on the set of profiles (and the decisions).
 
     Example:
-        >>> recs = [ArticleRecord(i, "", "", (), "en", entities=(Entity("p1", "person", n, "en"),))
-        ...         for i, n in (("a", "Sébastien Lecornu"), ("b", "Sebastien Lecorne"))]
-        >>> uf = link_persons(person_mentions(recs, Decisions()), Decisions())
-        >>> uf.find(("b", "p1"))
-        ('a', 'p1')
+        >>> a = make_profile("Sébastien", {"lekornu"}, (), (), ())
+        >>> b = make_profile("Sebastien", {"lekorne"}, (), (), ())
+        >>> link_profiles([a, b], Decisions()).union(a.id, b.id, forced=False)
+        True
     """
-    uf = PersonClusters(persons, decisions.different)
+    profiles = sorted({p.id: p for p in profiles}.values(), key=lambda p: p.id)
+    uf = PersonClusters(profiles, decisions.different)
     for a, b in sorted(decisions.same):  # 1. must-link
-        group = [p.node for p in persons if a in p.terms or b in p.terms]
+        group = [p.id for p in profiles if a in p.terms or b in p.terms]
         for n in group[1:]:
             uf.union(group[0], n, forced=True)
-    # Relations are computed between name groups (first name, surname keys), not mentions.
-    groups: dict[tuple, list[PersonMention]] = defaultdict(list)
-    for p in persons:
+    # Relations are computed between name groups (first name, surname keys), not profiles.
+    groups: dict[tuple, list[Profile]] = defaultdict(list)
+    for p in profiles:
         groups[p.names].append(p)
     buckets: dict[str, set[tuple]] = defaultdict(set)
     for g in groups:
@@ -248,43 +378,39 @@ def link_persons(persons: list[PersonMention], decisions: Decisions) -> PersonCl
     exact, fuzzy = set(), set()
     for names in buckets.values():
         for g, h in ((g, h) for g in names for h in names if g <= h):
-            if set(g[1]) & set(h[1]):
-                exact.add((g, h))
-            elif any(garbled(x, y) for x in g[1] for y in h[1]):
-                fuzzy.add((g, h))
+            rel = related(g, h)
+            if rel:
+                (exact if rel == "exact" else fuzzy).add((g, h))
     same = lambda g, h: first_name_relation(g[0] or None, h[0] or None) == "same"  # noqa: E731
-    nodes_of = lambda comp: [p.node for g in comp for p in groups[g]]  # noqa: E731
+    ids_of = lambda comp: [p.id for g in comp for p in groups[g]]  # noqa: E731
     for rel in (exact, fuzzy):  # 2. same first name, same surname; 3. ... garbled surname
         for comp in _components([(g, h) for g, h in rel if same(g, h)]):
-            _greedy(uf, nodes_of(comp))
-    related = exact | fuzzy | {(h, g) for g, h in exact | fuzzy}
-    by_article: dict[str, list[PersonMention]] = defaultdict(list)
-    for p in persons:
-        by_article[p.node[0]].append(p)
-    for p in persons:  # 4. within one article: fits exactly one full-named person
-        if p.first is None:
-            fits = {uf.find(q.node) for q in by_article[p.node[0]] if q.first and (p.names, q.names) in related}
-            fits.discard(uf.find(p.node))
+            _greedy(uf, ids_of(comp))
+    related_pairs = exact | fuzzy | {(h, g) for g, h in exact | fuzzy}
+    for p in profiles:  # 4. a bare surname that fits exactly one full-named person of its article
+        if p.first is None and p.context:
+            fits = {uf.find(q) for q in p.context if q in uf.parent}
+            fits.discard(uf.find(p.id))
             if len(fits) == 1:
-                uf.union(p.node, fits.pop())
-    by_office: dict[tuple, list[PersonMention]] = defaultdict(list)
-    for p in persons:
+                uf.union(p.id, fits.pop())
+    by_office: dict[tuple, list[Profile]] = defaultdict(list)
+    for p in profiles:
         for o in p.offices:
             by_office[o].append(p)
     for office in sorted(by_office):  # 5. shared office, same or garbled surname
         names = {p.names for p in by_office[office]}
-        for comp in _components([(g, h) for g, h in related if g in names and h in names]):
-            _greedy(uf, [p.node for p in by_office[office] if p.names in comp])
-    _link_unique_surnames(uf, persons)  # 6.
+        for comp in _components([(g, h) for g, h in related_pairs if g in names and h in names]):
+            _greedy(uf, [p.id for p in by_office[office] if p.names in comp])
+    _link_unique_surnames(uf, profiles)  # 6.
     return uf
 
 
-def _link_unique_surnames(uf: PersonClusters, persons: list[PersonMention]) -> None:
+def _link_unique_surnames(uf: PersonClusters, profiles: list[Profile]) -> None:
     """A cluster joins the one full-named cluster sharing a surname key; bare leftovers join each other."""
-    keys_of: dict[Node, set[str]] = defaultdict(set)
-    for p in persons:
-        keys_of[uf.find(p.node)] |= p.keys
-    full_by_key: dict[str, set[Node]] = defaultdict(set)
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    for p in profiles:
+        keys_of[uf.find(p.id)] |= p.keys
+    full_by_key: dict[str, set[str]] = defaultdict(set)
     for root, keys in keys_of.items():
         if uf.full[root]:
             for k in keys:
@@ -315,36 +441,53 @@ def entity_forms(ent: Entity) -> list[str]:
     return [f for f in (ent.name, *ent.forms) if f.strip()]
 
 
-def person_iris(persons: list[PersonMention], uf: PersonClusters) -> dict[str, tuple[str, list[PersonMention]]]:
-    """IRI -> (canonical label, members) of each person cluster.
+@dataclass(frozen=True)
+class ClusterInfo:
+    """What the IRI of a person cluster depends on.
 
-    Clusters whose labels give one slug keep it in order of article count (then
-    smallest mention); the others add their first office, else an ordinal.
+    Attributes:
+        root: the cluster's smallest profile id.
+        label: its canonical label (:func:`graph.names.person_label`).
+        articles: how many articles mention it.
+        office: its smallest office ("title-country"), "" when none.
+    """
+
+    root: str
+    label: str
+    articles: int
+    office: str
+
+
+def office_tag(offices: Iterable[tuple[str, str]]) -> str:
+    """The smallest office of some (title, country) pairs as "title-country" ("" for none).
 
     Example:
-        >>> recs = [ArticleRecord(i, "", "", (), "en", entities=(Entity("p1", "person", n, "en"),))
-        ...         for i, n in (("a", "Dmytro Kuleba"), ("b", "Oleksiy Kuleba"))]
-        >>> persons = person_mentions(recs, Decisions())
-        >>> sorted(person_iris(persons, link_persons(persons, Decisions())))[0]
-        'https://w3id.org/ddgraph/id/person/dmytro-kuleba'
+        >>> office_tag([("foreign-minister", "ukraine"), ("ambassador", "")])
+        'ambassador'
     """
-    clusters: dict[Node, list[PersonMention]] = defaultdict(list)
-    for p in persons:
-        clusters[uf.find(p.node)].append(p)
-    labels = {}
-    for root, ms in clusters.items():
-        labels[root] = person_label((f, p.node[0]) for p in ms for f in entity_forms(p.entity))
-    by_slug: dict[str, list[Node]] = defaultdict(list)
-    for root in sorted(clusters):
-        by_slug[slug(labels[root])].append(root)
-    out: dict[str, tuple[str, list[PersonMention]]] = {}
-    for roots in by_slug.values():
-        roots.sort(key=lambda r: (-len({p.node[0] for p in clusters[r]}), r))
-        for n, root in enumerate(roots):
-            offices = sorted("-".join(x for x in o if x) for p in clusters[root] for o in p.offices)
-            candidates = [person_iri(labels[root])] if n == 0 else []
-            candidates += [person_iri(labels[root], o) for o in offices[:1]]
-            candidates.append(person_iri(labels[root], str(n + 1)))
-            iri = next(c for c in candidates if c not in out)
-            out[iri] = (labels[root], clusters[root])
+    return min(("-".join(x for x in o if x) for o in offices), default="")
+
+
+def slug_group_iris(group: Sequence[ClusterInfo]) -> dict[str, str]:
+    """IRIs of the clusters whose labels share one slug: root -> IRI.
+
+    The cluster with most articles (then smallest root) keeps the plain slug; the
+    others add their smallest office, else an ordinal.
+
+    Example:
+        >>> a = ClusterInfo("r1", "Dmytro Kuleba", 5, "foreign-minister-ukraine")
+        >>> b = ClusterInfo("r2", "Dmytro Kuleba", 2, "")
+        >>> sorted(slug_group_iris([a, b]).values())[1].rsplit("/", 1)[1]
+        'dmytro-kuleba-2'
+    """
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for n, c in enumerate(sorted(group, key=lambda c: (-c.articles, c.root))):
+        candidates = [person_iri(c.label)] if n == 0 else []
+        if c.office:
+            candidates.append(person_iri(c.label, c.office))
+        candidates.append(person_iri(c.label, str(n + 1)))
+        iri = next(x for x in candidates if x not in taken)
+        taken.add(iri)
+        out[c.root] = iri
     return out

@@ -1,8 +1,9 @@
-"""Turn one resolved :class:`~graph.model.ArticleRecord` into RDF triples.
+"""Turn one resolved :class:`~graph.model.ArticleRecord` into RDF triples (pyoxigraph terms).
 
 Two sets of triples come out: the article's description for the default graph,
 and the facts for the article's own named graph (entities, events, evidence), in
-the shapes of ``docs/ARCHITECTURE.md``.
+the shapes of ``docs/ARCHITECTURE.md``. Triples are tuples of pyoxigraph terms,
+ready for the store's bulk loader; :func:`to_ntriples` prints them.
 
 Example:
     >>> from graph.model import ArticleRecord
@@ -15,158 +16,200 @@ Example:
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
-from rdflib.term import Node
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pyoxigraph as ox
 
 from graph.iri import article_iri, mention_iri, topic_iri
 from graph.model import ArticleRecord, Entity, Event, Mention
 from graph.ontology import DD, SCHEMA
-from graph.resolve import Resolution
 
-Triple = tuple[Node, Node, Node]
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+SKOS_ALT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+MENTION_NS = "https://w3id.org/ddgraph/id/mention/"
+
+
+@lru_cache(maxsize=None)
+def term(name: str) -> ox.NamedNode:
+    """The ``dd:`` term ``name`` (checked against the ontology) as a pyoxigraph node.
+
+    Example:
+        >>> term("holdsRole").value
+        'https://w3id.org/ddgraph/ontology#holdsRole'
+    """
+    return ox.NamedNode(str(DD[name]))
+
+
+def schema(name: str) -> ox.NamedNode:
+    """A schema.org term as a pyoxigraph node."""
+    return ox.NamedNode(str(SCHEMA[name]))
+
+
+@lru_cache(maxsize=65536)
+def node(iri: str) -> ox.NamedNode:
+    """A (cached) pyoxigraph node for an IRI."""
+    return ox.NamedNode(iri)
+
+
+def date_literal(value: str) -> ox.Literal:
+    """An ``xsd:date`` literal.
+
+    Example:
+        >>> str(date_literal("2024-09-02"))
+        '"2024-09-02"^^<http://www.w3.org/2001/XMLSchema#date>'
+    """
+    return ox.Literal(value, datatype=XSD_DATE)
+
+
+def int_literal(value: int) -> ox.Literal:
+    """An ``xsd:integer`` literal."""
+    return ox.Literal(str(int(value)), datatype=XSD_INTEGER)
+
+
+def text_literal(value: str, lang: str | None = None) -> ox.Literal:
+    """A plain (or language-tagged) literal."""
+    return ox.Literal(value, language=lang) if lang else ox.Literal(value)
+
 
 _CLASSES = {
-    "person": (DD.Person,),
-    "organization": (DD.Organization,),
-    "group": (DD.Organization, DD.Group),
-    "country": (DD.Country, DD.Place),
-    "place": (DD.Place,),
-    "office": (DD.Office,),
-    "system": (DD.WeaponSystem,),
+    "person": ("Person",),
+    "organization": ("Organization",),
+    "group": ("Organization", "Group"),
+    "country": ("Country", "Place"),
+    "place": ("Place",),
+    "office": ("Office",),
+    "system": ("WeaponSystem",),
 }
-_EVENT_CLASSES = {"meeting": DD.Meeting, "aid": DD.AidDelivery, "agreement": DD.Agreement}
-# Entity attributes that become triples: attr name -> (property, target kind or None for literal)
-_ENTITY_LINKS = {
-    "country": (DD.ofCountry, "country"),
-    "organization": (DD.ofOrganization, "organization"),
-}
-
-
-def _date(value: str) -> Literal:
-    return Literal(value, datatype=XSD.date)
+_EVENT_CLASSES = {"meeting": "Meeting", "aid": "AidDelivery", "agreement": "Agreement"}
+# Entity attributes that become triples: attr name -> property
+_ENTITY_LINKS = {"country": "ofCountry", "organization": "ofOrganization"}
 
 
 class _Writer:
-    def __init__(self, record: ArticleRecord, res: Resolution) -> None:
+    def __init__(self, record: ArticleRecord, res) -> None:
         self.record = record
         self.res = res
-        self.article = URIRef(article_iri(record.article_id))
         self.triples: set[Triple] = set()
         self.mention_count: dict[tuple[int, int], int] = {}
 
-    def iri(self, key: str) -> URIRef:
-        return URIRef(self.res.iri[(self.record.article_id, key)])
+    def iri(self, key: str) -> ox.NamedNode:
+        return node(self.res.iri[(self.record.article_id, key)])
 
-    def add(self, s: Node, p: Node, o: Node) -> None:
+    def add(self, s, p, o) -> None:
         self.triples.add((s, p, o))
 
-    def mention(self, of: URIRef, m: Mention, prop: URIRef | None = None, value: Node | None = None) -> None:
+    def mention(self, of: ox.NamedNode, m: Mention, prop: ox.NamedNode | None = None, value=None) -> None:
         n = self.mention_count.get((m.start, m.end), 0)
         self.mention_count[(m.start, m.end)] = n + 1
-        node = URIRef(mention_iri(self.record.article_id, m.start, m.end, n))
-        self.add(node, RDF.type, DD.Mention)
-        self.add(node, DD.mentionOf, of)
-        self.add(node, DD.inArticle, self.article)
-        self.add(node, DD.surfaceForm, Literal(self.record.text[m.start : m.end]))
-        self.add(node, DD.sentence, Literal(self.record.sentence_text(m.sentence).strip()))
-        self.add(node, DD.charStart, Literal(m.start))
-        self.add(node, DD.charEnd, Literal(m.end))
+        x = ox.NamedNode(mention_iri(self.record.article_id, m.start, m.end, n))
+        self.add(x, RDF_TYPE, term("Mention"))
+        self.add(x, term("mentionOf"), of)
+        self.add(x, term("surfaceForm"), ox.Literal(self.record.text[m.start : m.end]))
+        self.add(x, term("sentence"), ox.Literal(self.record.sentence_text(m.sentence).strip()))
+        self.add(x, term("charStart"), int_literal(m.start))
+        self.add(x, term("charEnd"), int_literal(m.end))
         if prop is not None:
-            self.add(node, DD.supportsProperty, prop)
-            self.add(node, DD.supportsValue, value)
+            self.add(x, term("supportsProperty"), prop)
+            self.add(x, term("supportsValue"), value)
 
     def entity(self, ent: Entity) -> None:
-        node = self.iri(ent.key)
+        x = self.iri(ent.key)
         for cls in _CLASSES[ent.kind]:
-            self.add(node, RDF.type, cls)
-        label, lang = self.res.label.get(str(node), (ent.name, ent.lang))
-        self.add(node, RDFS.label, Literal(label, lang=lang))
+            self.add(x, RDF_TYPE, term(cls))
+        label, lang = self.res.label.get(x.value, (ent.name, ent.lang))
+        self.add(x, RDFS_LABEL, text_literal(label, lang))
         seen = {(ent.name, ent.lang), *((f, self.record.language) for f in ent.forms)}  # forms: as written
         for form, form_lang in sorted(seen):
             if (form, form_lang) != (label, lang) and form.strip():
-                self.add(node, SKOS.altLabel, Literal(form, lang=form_lang))
+                self.add(x, SKOS_ALT, text_literal(form, form_lang))
         for name, value in ent.attrs:
-            if name in _ENTITY_LINKS and self._has_key(value):
-                self.add(node, _ENTITY_LINKS[name][0], self.iri(value))
+            if name in _ENTITY_LINKS and (self.record.article_id, value) in self.res.iri:
+                self.add(x, term(_ENTITY_LINKS[name]), self.iri(value))
             elif name == "rank":
-                self.add(node, DD.rank, Literal(value, lang="en"))
+                self.add(x, term("rank"), text_literal(value, "en"))
         for m in ent.mentions:
-            self.mention(node, m)
-
-    def _has_key(self, key: str) -> bool:
-        return (self.record.article_id, key) in self.res.iri
+            self.mention(x, m)
 
     def event(self, ev: Event) -> None:
-        node = self.iri(ev.key)
-        self.add(node, RDF.type, _EVENT_CLASSES[ev.kind])
-        label, lang = self.res.label.get(str(node), (ev.label, "en"))
+        x = self.iri(ev.key)
+        self.add(x, RDF_TYPE, term(_EVENT_CLASSES[ev.kind]))
+        label, lang = self.res.label.get(x.value, (ev.label, "en"))
         if label:
-            self.add(node, RDFS.label, Literal(label, lang=lang))
-        prop = {"meeting": DD.participant, "agreement": DD.party, "aid": DD.participant}[ev.kind]
+            self.add(x, RDFS_LABEL, text_literal(label, lang))
+        prop = term("party" if ev.kind == "agreement" else "participant")
         for key in ev.participants:
-            self.add(node, prop, self.iri(key))
+            self.add(x, prop, self.iri(key))
         for key in ev.signatories:
-            self.add(node, DD.signatory, self.iri(key))
+            self.add(x, term("signatory"), self.iri(key))
         if ev.provider:
-            self.add(node, DD.provider, self.iri(ev.provider))
+            self.add(x, term("provider"), self.iri(ev.provider))
         if ev.recipient:
-            self.add(node, DD.recipient, self.iri(ev.recipient))
+            self.add(x, term("recipient"), self.iri(ev.recipient))
         for key in ev.items:
-            self.add(node, DD.item, self.iri(key))
+            self.add(x, term("item"), self.iri(key))
         for text in ev.item_descriptions:
-            self.add(node, DD.itemDescription, Literal(text, lang="en"))
+            self.add(x, term("itemDescription"), text_literal(text, "en"))
         if ev.location:
-            self.add(node, DD.location, self.iri(ev.location))
+            self.add(x, term("location"), self.iri(ev.location))
         if ev.date:
-            self.add(node, DD.date, _date(ev.date))
+            self.add(x, term("date"), date_literal(ev.date))
         elif ev.not_after:
-            self.add(node, DD.notAfter, _date(ev.not_after))
+            self.add(x, term("notAfter"), date_literal(ev.not_after))
         if ev.subtype:
-            kind_prop = {"meeting": DD.meetingKind, "agreement": DD.agreementType}.get(ev.kind)
+            kind_prop = {"meeting": "meetingKind", "agreement": "agreementType"}.get(ev.kind)
             if kind_prop is not None:
-                self.add(node, kind_prop, Literal(ev.subtype))
+                self.add(x, term(kind_prop), ox.Literal(ev.subtype))
         status = ev.subtype if ev.kind == "aid" and ev.subtype else ev.status
-        self.add(node, DD.status, Literal(status))
+        self.add(x, term("status"), ox.Literal(status))
         for topic in ev.topics:
-            self.add(node, DD.discusses, URIRef(topic_iri(topic)))
+            self.add(x, term("discusses"), node(topic_iri(topic)))
         for m in ev.mentions:
-            self.mention(node, m)
+            self.mention(x, m)
         for topic, m in ev.topic_mentions:
-            self.mention(node, m, DD.discusses, URIRef(topic_iri(topic)))
+            self.mention(x, m, term("discusses"), node(topic_iri(topic)))
 
     def fact(self, subject: str, predicate: str, obj: str, literal: bool, mentions) -> None:
-        prop = DD[predicate]
+        prop = term(predicate)
         s = self.iri(subject)
         lang = self.record.language if predicate == "said" else "en"  # quotations stay in their language
-        o: Node = Literal(obj, lang=lang if lang != "und" else None) if literal else self.iri(obj)
+        o = text_literal(obj, lang if lang != "und" else None) if literal else self.iri(obj)
         self.add(s, prop, o)
         if predicate == "delegationMember":
-            self.add(s, DD.participant, o)
+            self.add(s, term("participant"), o)
         for m in mentions:
             self.mention(s, m, prop, o)
 
     def default_triples(self) -> set[Triple]:
-        r, a = self.record, self.article
+        r, a = self.record, node(article_iri(self.record.article_id))
         out: set[Triple] = {
-            (a, RDF.type, SCHEMA.NewsArticle),
-            (a, SCHEMA.inLanguage, Literal(r.language)),
-            (a, DD.sourceFile, Literal(r.source)),
+            (a, RDF_TYPE, schema("NewsArticle")),
+            (a, schema("inLanguage"), ox.Literal(r.language)),
+            (a, term("sourceFile"), ox.Literal(r.source)),
         }
         if r.extractor:
-            out.add((a, DD.extractor, Literal(r.extractor)))
+            out.add((a, term("extractor"), ox.Literal(r.extractor)))
         if r.published:
-            out.add((a, SCHEMA.datePublished, _date(r.published)))
+            out.add((a, schema("datePublished"), date_literal(r.published)))
         if r.publisher:
-            out.add((a, SCHEMA.publisher, Literal(r.publisher)))
+            out.add((a, schema("publisher"), ox.Literal(r.publisher)))
         if r.title:
-            out.add((a, SCHEMA.headline, Literal(r.title)))
+            out.add((a, schema("headline"), ox.Literal(r.title)))
         if r.url:
-            out.add((a, SCHEMA.url, Literal(r.url)))
+            out.add((a, schema("url"), ox.Literal(r.url)))
         return out
 
 
-def article_triples(record: ArticleRecord, res: Resolution) -> tuple[set[Triple], set[Triple]]:
-    """Return (named-graph triples, default-graph triples) for one article."""
+def article_triples(record: ArticleRecord, res) -> tuple[set[Triple], set[Triple]]:
+    """Return (named-graph triples, default-graph triples) for one article.
+
+    ``res`` is a :class:`graph.resolve.Resolution` holding at least this article's nodes.
+    """
     w = _Writer(record, res)
     for ent in record.entities:
         w.entity(ent)
@@ -177,11 +220,32 @@ def article_triples(record: ArticleRecord, res: Resolution) -> tuple[set[Triple]
     return w.triples, w.default_triples()
 
 
-def to_ntriples(triples: set[Triple]) -> str:
+def is_mention(triple: Triple) -> bool:
+    """True for a triple about a mention node (the evidence, not a fact)."""
+    return triple[0].value.startswith(MENTION_NS)
+
+
+def to_ntriples(triples: Iterable[Triple]) -> str:
     """Serialise triples as sorted N-Triples lines (deterministic).
 
     Example:
-        >>> to_ntriples({(URIRef("urn:a"), RDFS.label, Literal("x", lang="en"))})
+        >>> to_ntriples({(node("urn:a"), RDFS_LABEL, text_literal("x", "en"))})
         '<urn:a> <http://www.w3.org/2000/01/rdf-schema#label> "x"@en .'
     """
-    return "\n".join(sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples))
+    return "\n".join(sorted(f"{s} {p} {o} ." for s, p, o in triples))
+
+
+def from_rdflib(triples: Iterable) -> set[Triple]:
+    """rdflib triples (URIRef / Literal) as pyoxigraph terms."""
+    from rdflib import Literal as RLiteral
+
+    def conv(t):
+        if isinstance(t, RLiteral):
+            if t.language:
+                return ox.Literal(str(t), language=t.language)
+            if t.datatype:
+                return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+            return ox.Literal(str(t))
+        return ox.NamedNode(str(t))
+
+    return {(conv(s), conv(p), conv(o)) for s, p, o in triples}

@@ -14,6 +14,11 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
 
 from graph.model import ArticleRecord, Entity, Event, Fact, Mention
 
@@ -84,3 +89,88 @@ def record_from_dict(data: dict) -> ArticleRecord:
         extractor=data.get("extractor", ""),
         meta=_pairs(data.get("meta", ())),
     )
+
+
+def encode_record(record: ArticleRecord) -> bytes:
+    """A record as compressed JSON (what :class:`RecordStore` keeps).
+
+    Example:
+        >>> r = ArticleRecord("abc", "x.txt", "Hi.", ((0, 3),), "en")
+        >>> decode_record(encode_record(r)) == r
+        True
+    """
+    text = json.dumps(record_to_dict(record), ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def decode_record(blob: bytes) -> ArticleRecord:
+    """The record :func:`encode_record` wrote."""
+    return record_from_dict(json.loads(zlib.decompress(blob).decode("utf-8")))
+
+
+class RecordStore:
+    """The extraction records of a store's articles (``records.sqlite``): what re-resolution
+    and rewriting a graph read, so that nothing is read or extracted twice.
+
+    Example:
+        >>> import tempfile
+        >>> rs = RecordStore(tempfile.mkdtemp() + "/records.sqlite")
+        >>> rs.put([ArticleRecord("abc", "x.txt", "Hi.", ((0, 3),), "en", extractor="x/1")])
+        >>> rs.extractors(), rs.get("abc").text
+        ({'abc': 'x/1'}, 'Hi.')
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        uri = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+        self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        if not read_only:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("CREATE TABLE IF NOT EXISTS record(id TEXT PRIMARY KEY, extractor TEXT NOT NULL, "
+                            "data BLOB NOT NULL)")
+
+    def put(self, records: Iterable[ArticleRecord]) -> None:
+        """Store (or replace) records, all in one transaction."""
+        rows = [(r.article_id, r.extractor, encode_record(r)) for r in records]
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR REPLACE INTO record VALUES (?,?,?)", rows)
+
+    def get(self, article_id: str) -> ArticleRecord | None:
+        """One record, or None."""
+        row = self.db.execute("SELECT data FROM record WHERE id = ?", (article_id,)).fetchone()
+        return decode_record(row[0]) if row else None
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, ArticleRecord]:
+        """Records by id (the missing ones left out)."""
+        out = {}
+        ids = list(ids)
+        for i in range(0, len(ids), 500):
+            batch = ids[i : i + 500]
+            q = f"SELECT id, data FROM record WHERE id IN ({','.join('?' * len(batch))})"
+            out.update((aid, decode_record(blob)) for aid, blob in self.db.execute(q, batch))
+        return out
+
+    def has(self, article_id: str) -> bool:
+        """Whether a record of the article is stored."""
+        return self.db.execute("SELECT 1 FROM record WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def extractors(self) -> dict[str, str]:
+        """Article id -> the extractor its record came from."""
+        return dict(self.db.execute("SELECT id, extractor FROM record"))
+
+    def ids(self) -> list[str]:
+        """Ids of every stored record, sorted."""
+        return [r[0] for r in self.db.execute("SELECT id FROM record ORDER BY id")]
+
+    def count(self) -> int:
+        """How many records are stored."""
+        return self.db.execute("SELECT COUNT(*) FROM record").fetchone()[0]
+
+    def size(self) -> int:
+        """Bytes of compressed record data."""
+        return self.db.execute("SELECT COALESCE(SUM(LENGTH(data)), 0) FROM record").fetchone()[0]
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()

@@ -1,21 +1,30 @@
-"""The persistent store: an rdflib ``Dataset`` over an Oxigraph database on disk.
+"""The persistent store: Oxigraph on disk, written by one writer, read through snapshots.
 
 Layout of a store directory::
 
     ddgraph-store/
-      ddgraph-store.json   format version (a store from another version is refused)
-      lock                 flock'ed: exclusive by writers, shared by readers
-      oxigraph/            the RDF dataset (one named graph per article)
-      records/<id>.json    what extraction found in each article (re-resolution input)
-      graphs.json          a digest of each article graph as written (only changed graphs are rewritten)
-      resolution.json      the resolution state (IRIs, labels, blocking keys) for incremental ingest
-      curation.yaml        analysts' same/different decisions (see graph.curation)
+      ddgraph-store.json   format version (a store of another version is refused)
+      lock                 flock'ed by the one writer (ingest, curation, repair)
+      oxigraph/            the RDF dataset the writer works on
+      snapshots/<n>/       committed states for readers (RocksDB checkpoints: hard links)
+      current              the number of the newest snapshot
+      records.sqlite       what extraction found in each article (graph.records.RecordStore)
+      resolution.sqlite    the resolution state (graph.state.ResolutionState)
+      journal.json         present only while article graphs are being written
+      curation.yaml        analysts' same/different decisions (graph.curation)
+
+Readers (lookups, ``ddgraph serve``) never take the writer's lock: they open the
+newest snapshot read-only and keep it until they close, so a writer can ingest
+meanwhile; each commit publishes a new snapshot, and a reader that reopens sees it.
 
 Example:
     >>> import tempfile
-    >>> with open_store(tempfile.mkdtemp() + "/s") as store:
-    ...     len(store.article_ids())
-    0
+    >>> path = tempfile.mkdtemp() + "/s"
+    >>> with open_store(path) as store:
+    ...     store.publish()
+    >>> with open_store(path, read_only=True) as reader:
+    ...     reader.generation
+    1
 """
 
 from __future__ import annotations
@@ -24,19 +33,26 @@ import fcntl
 import gc
 import json
 import os
-from collections.abc import Iterable
+import shutil
+import time
+from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
-from rdflib import Dataset
 
 from graph.errors import StoreError
+from graph.records import RecordStore
+from graph.state import STATE_FILE, ResolutionState
 
 #: Version of the on-disk layout and graph shapes. Bump when either changes.
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 MARKER = "ddgraph-store.json"
 DEFAULT_STORE = "ddgraph-store"
+JOURNAL = "journal.json"
+RECORDS = "records.sqlite"
+CURATION_FILE = "curation.yaml"
+#: What a store directory may hold before its marker is written (a creation that was interrupted).
+_CREATION_LEFTOVERS = {"lock", "oxigraph", MARKER + ".tmp"}
 
 
 def default_store_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -51,93 +67,142 @@ def default_store_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(os.environ.get("DDGRAPH_STORE") or DEFAULT_STORE)
 
 
-class Store:
-    """An open store. Use :func:`open_store` rather than building one."""
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
-    def __init__(self, path: Path, ox_store: ox.Store, lock_fd: int, read_only: bool) -> None:
+
+class Store:
+    """An open store. Use :func:`open_store` rather than building one.
+
+    Attributes:
+        path: the store directory.
+        read_only: a reader (a snapshot) or the writer (the working database).
+        ox: the pyoxigraph database.
+        generation: the snapshot a reader opened (0 for the writer).
+    """
+
+    def __init__(self, path: Path, ox_store: ox.Store, lock_fd: int, read_only: bool, generation: int = 0) -> None:
         self.path = path
         self.ox = ox_store
         self.read_only = read_only
+        self.generation = generation
         self._lock_fd = lock_fd
-        self.dataset = Dataset(store=OxigraphStore(store=ox_store), default_union=True)
+        self._closed = False
 
-    # -- article graphs -------------------------------------------------------------
-    def article_ids(self) -> list[str]:
-        """Ids of the articles whose extraction records are stored, sorted."""
-        folder = self.path / "records"
-        if not folder.is_dir():
-            return []
-        return sorted(p.stem for p in folder.glob("*.json"))
+    @cached_property
+    def dataset(self):
+        """The store as an rdflib ``Dataset`` (default graph: the union of all graphs)."""
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
 
-    def read_record_json(self, article_id: str) -> dict | None:
-        """Return the stored extraction record of an article as parsed JSON, or None."""
-        path = self.path / "records" / f"{article_id}.json"
+        return Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+
+    # -- the writer's side files ----------------------------------------------------
+    @cached_property
+    def records(self) -> RecordStore:
+        """The extraction records (read-only for a reader)."""
+        return RecordStore(self.path / RECORDS, read_only=self.read_only)
+
+    @cached_property
+    def state(self) -> ResolutionState:
+        """The resolution state (the writer only); a damaged one is started afresh."""
+        if self.read_only:
+            raise StoreError(str(self.path), "the resolution state is the writer's")
+        path = self.path / STATE_FILE
+        state = ResolutionState.open(path)
+        if state is None:
+            for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                p.unlink(missing_ok=True)
+            state = ResolutionState.open(path)
+        return state
+
+    def reset_state(self) -> ResolutionState:
+        """Drop the resolution state and start an empty one (a full re-resolution follows)."""
+        if "state" in self.__dict__:
+            self.state.close()
+            del self.__dict__["state"]
+        for suffix in ("", "-wal", "-shm"):
+            (self.path / (STATE_FILE + suffix)).unlink(missing_ok=True)
+        return self.state
+
+    # -- journal --------------------------------------------------------------------
+    def journal(self) -> dict | None:
+        """The journal of an interrupted write, or None."""
+        path = self.path / JOURNAL
         if not path.exists():
             return None
         try:
             return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise StoreError(str(path), f"unreadable extraction record ({exc})") from exc
+        except (OSError, ValueError):
+            return {"articles": None}  # unreadable: every article is redone
 
-    def write_record_json(self, article_id: str, data: dict) -> None:
-        """Store the extraction record of an article (atomic rename)."""
-        folder = self.path / "records"
-        folder.mkdir(exist_ok=True)
-        tmp = folder / f".{article_id}.json.tmp"
-        tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, folder / f"{article_id}.json")
+    def write_journal(self, data: dict) -> None:
+        """Record what is about to be written (durably), before writing it."""
+        _write_atomic(self.path / JOURNAL, json.dumps(data, sort_keys=True))
 
-    def replace_graphs(self, graphs: dict[str, str], default_subjects: dict[str, str]) -> None:
-        """Replace named graphs and default-graph descriptions in one transaction.
+    def clear_journal(self) -> None:
+        """The write finished: flush the database, then drop the journal."""
+        self.ox.flush()
+        (self.path / JOURNAL).unlink(missing_ok=True)
 
-        Args:
-            graphs: named-graph IRI -> N-Triples text of its new content.
-            default_subjects: subject IRI -> N-Triples text describing it in the
-                default graph (its previous description there is removed first).
-
-        Either every graph is replaced or, on error, nothing changes.
-        """
-        if not graphs and not default_subjects:
-            return
-        ops = []
-        for iri in sorted(default_subjects):
-            ops.append(f"DELETE WHERE {{ <{iri}> ?p ?o }}")
-        for iri in sorted(graphs):
-            ops.append(f"DROP SILENT GRAPH <{iri}>")
-        inserts = []
-        for iri in sorted(default_subjects):
-            inserts.append(default_subjects[iri])
-        for iri in sorted(graphs):
-            inserts.append(f"GRAPH <{iri}> {{\n{graphs[iri]}\n}}")
-        ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-        try:
-            self.ox.update(" ;\n".join(ops))
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise StoreError(str(self.path), f"write failed, nothing changed ({exc})") from exc
-
-    def load_default_turtle(self, turtle_paths: Iterable[Path]) -> None:
-        """Load Turtle files (ontology, topic scheme) into the default graph if not there."""
-        for path in turtle_paths:
-            self.ox.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    # -- graphs -----------------------------------------------------------------------
+    def article_count(self) -> int:
+        """Articles of the store (with a graph and metadata)."""
+        q = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
+        return int(next(iter(self.ox.query(q, use_default_graph_as_union=False)))["n"].value)
 
     def named_graphs(self) -> list[str]:
         """IRIs of all named graphs, sorted."""
         return sorted(g.value for g in self.ox.named_graphs())
 
+    def graph_triples(self, graph_iri: str) -> set[tuple]:
+        """The triples of one named graph."""
+        g = ox.NamedNode(graph_iri)
+        return {(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None, g)}
+
     def flush(self) -> None:
         """Make sure everything written is on disk."""
-        if not self.read_only:
+        if not self.read_only and self.ox is not None:
             self.ox.flush()
 
+    # -- snapshots ----------------------------------------------------------------------
+    def publish(self) -> int:
+        """Publish the working database as a new snapshot for readers; return its number."""
+        if self.read_only:
+            raise StoreError(str(self.path), "only the writer publishes")
+        self.ox.flush()
+        snaps = self.path / "snapshots"
+        snaps.mkdir(exist_ok=True)
+        generation = current_generation(self.path) + 1
+        target = snaps / str(generation)
+        shutil.rmtree(target, ignore_errors=True)
+        tmp = snaps / f".{generation}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        self.ox.backup(str(tmp))
+        os.replace(tmp, target)
+        _write_atomic(self.path / "current", f"{generation}\n")
+        _collect(snaps, keep=generation)
+        return generation
+
     def close(self) -> None:
-        """Flush and release the lock."""
+        """Flush and release the locks."""
+        if self._closed:
+            return
+        self._closed = True
         try:
             self.flush()
         finally:
-            # Drop every reference so that RocksDB really closes before the lock goes.
-            self.dataset = None  # type: ignore[assignment]
+            for name in ("records", "state"):
+                if name in self.__dict__:
+                    self.__dict__.pop(name).close()
+            self.__dict__.pop("dataset", None)
             self.ox = None  # type: ignore[assignment]
-            gc.collect()
+            gc.collect()  # RocksDB really closes before the lock goes
             os.close(self._lock_fd)
 
     def __enter__(self) -> Store:
@@ -145,6 +210,34 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def current_generation(path: str | os.PathLike) -> int:
+    """The number of the newest published snapshot (0 when none)."""
+    try:
+        return int((Path(path) / "current").read_text(encoding="utf-8").strip() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def _collect(snaps: Path, keep: int) -> None:
+    """Delete the snapshots no reader holds, but the newest."""
+    for entry in snaps.iterdir():
+        name = entry.name.removesuffix(".lock")
+        if not name.isdigit() or int(name) >= keep:
+            continue
+        lock = snaps / f"{name}.lock"
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue  # a reader still uses it
+        try:
+            shutil.rmtree(snaps / name, ignore_errors=True)
+            lock.unlink(missing_ok=True)
+        finally:
+            os.close(fd)
 
 
 def _check_marker(path: Path, create: bool) -> None:
@@ -162,7 +255,10 @@ def _check_marker(path: Path, create: bool) -> None:
                 "ingest into a new store",
             )
         return
-    if path.exists() and any(path.iterdir()):
+    if path.exists() and not path.is_dir():
+        raise StoreError(str(path), "not a directory")
+    leftovers = {p.name for p in path.iterdir()} if path.exists() else set()
+    if leftovers - _CREATION_LEFTOVERS:
         raise StoreError(str(path), f"not a ddgraph store (no {MARKER}) and not empty")
     if not create:
         raise StoreError(str(path), "no store here; run 'ddgraph ingest' first")
@@ -174,38 +270,67 @@ def _lock(path: Path, exclusive: bool) -> int:
         fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
-        raise StoreError(str(path), "store is locked by another ddgraph process") from None
+        raise StoreError(str(path), "store is locked by another ddgraph writer") from None
     return fd
 
 
+def _open_writer(path: Path) -> Store:
+    _check_marker(path, create=True)
+    path.mkdir(parents=True, exist_ok=True)
+    fd = _lock(path, exclusive=True)
+    try:
+        _check_marker(path, create=True)  # again, under the lock
+        fresh = not (path / MARKER).exists()
+        if fresh:  # an interrupted creation leaves only what the marker would own
+            shutil.rmtree(path / "oxigraph", ignore_errors=True)
+        ox_store = ox.Store(str(path / "oxigraph"))
+        if fresh:
+            _write_atomic(path / MARKER, json.dumps({"format": STORE_FORMAT}) + "\n")
+    except (OSError, RuntimeError) as exc:
+        os.close(fd)
+        raise StoreError(str(path), f"cannot open the RDF database ({exc})") from exc
+    except StoreError:
+        os.close(fd)
+        raise
+    return Store(path, ox_store, fd, read_only=False)
+
+
+def _open_reader(path: Path) -> Store:
+    _check_marker(path, create=False)
+    snaps = path / "snapshots"
+    for _ in range(20):
+        generation = current_generation(path)
+        if generation == 0:
+            raise StoreError(str(path), "nothing committed yet; run 'ddgraph ingest' first")
+        snaps.mkdir(exist_ok=True)
+        fd = os.open(snaps / f"{generation}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        if (snaps / str(generation)).is_dir():
+            try:
+                ox_store = ox.Store.read_only(str(snaps / str(generation)))
+            except (OSError, RuntimeError) as exc:
+                os.close(fd)
+                raise StoreError(str(path), f"cannot open the RDF database ({exc})") from exc
+            return Store(path, ox_store, fd, read_only=True, generation=generation)
+        os.close(fd)  # collected meanwhile: a newer one is current
+        time.sleep(0.01)
+    raise StoreError(str(path), "no readable snapshot (the store keeps changing)")
+
+
 def open_store(path: str | os.PathLike, *, read_only: bool = False) -> Store:
-    """Open (creating it when writing) the store at ``path``.
+    """Open the store at ``path``: as its one writer (created when missing), or as a reader.
 
     Args:
         path: the store directory.
-        read_only: open for queries only (a shared lock; writers are refused meanwhile).
+        read_only: open the newest snapshot for queries; never blocks a writer.
 
     Raises:
-        StoreError: locked, from another format version, not a store, or unreadable.
+        StoreError: locked by another writer, from another format version, not a
+            store, nothing committed yet (readers), or unreadable.
 
     Example:
         >>> import tempfile
         >>> s = open_store(tempfile.mkdtemp() + "/s"); s.close()
     """
     path = Path(path)
-    _check_marker(path, create=not read_only)
-    if not read_only:
-        path.mkdir(parents=True, exist_ok=True)
-    fd = _lock(path, exclusive=not read_only)
-    try:
-        if read_only:
-            ox_store = ox.Store.read_only(str(path / "oxigraph"))
-        else:
-            ox_store = ox.Store(str(path / "oxigraph"))
-            marker = path / MARKER
-            if not marker.exists():
-                marker.write_text(json.dumps({"format": STORE_FORMAT}) + "\n", encoding="utf-8")
-    except (OSError, RuntimeError) as exc:
-        os.close(fd)
-        raise StoreError(str(path), f"cannot open the RDF database ({exc})") from exc
-    return Store(path, ox_store, fd, read_only)
+    return _open_reader(path) if read_only else _open_writer(path)

@@ -62,14 +62,16 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @STORE_OPTION
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
-def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the machine's cores).")
+def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None, workers: int | None) -> None:
     """Ingest article files or folders (.txt, .html, .jsonl) into the store."""
     from ingest.pipeline import ingest_paths
 
     if progress is None:
         progress = sys.stderr.isatty()
     with errors():
-        summary = ingest_paths(paths, default_store_path(store_path), progress=progress)
+        summary = ingest_paths(paths, default_store_path(store_path), progress=progress, workers=workers)
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
     for line in summary.lines():

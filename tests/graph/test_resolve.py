@@ -11,15 +11,14 @@ from graph.curation import Decisions
 from graph.iri import ID_NS, event_iri, person_iri
 from graph.model import ArticleRecord, Entity, Event, Fact
 from graph.resolve import (
-    BlockIndex,
-    affected_articles,
-    blocking_keys,
     first_name_relation,
-    merge_resolution,
     person_label,
     resolve,
     split_name,
+    state_resolution,
+    update,
 )
+from graph.state import ResolutionState
 
 OFFICES = {
     "defence-minister": "Minister of Defence",
@@ -485,37 +484,54 @@ def test_curation_different_splits():
     assert res.iri[("a", "p1")] == res.iri[("c", "p1")] != res.iri[("b", "p1")]
 
 
-def test_blocking_keys():
-    keys = blocking_keys(seed_corpus()[2])
-    assert {"p:umer", "p:leko", "p:horb", "p:shev", "p:bala"} <= keys
-
-
 @pytest.mark.parametrize("new_id", ["000", "001", "002", "003", "004", "u1", "u2", "y25", "k3", "s2", "l1", "x2"])
 def test_incremental_resolution_equals_full(new_id):
     records = all_records()
     decisions = Decisions(same=frozenset({("Lecorneuil", "Sébastien Lecornu")}))
     new = [r for r in records if r.article_id == new_id]
-    old = [r for r in records if r.article_id != new_id]
-    previous = resolve(old, decisions)
-    index = BlockIndex.from_records(old, decisions)
-    block = index.affected(new, decisions)
-    assert block == affected_articles(new, {r.article_id: set(index.keys[r.article_id]) for r in old}, decisions)
-    assert len(block) < len(records)
-    partial = resolve([r for r in records if r.article_id in block], decisions)
-    assert merge_resolution(previous, partial, block) == resolve(records, decisions)
+    state = ResolutionState.memory()
+    update(state, [r for r in records if r.article_id != new_id], decisions)
+    changes = update(state, new, decisions)
+    assert new_id in changes.articles and len(changes.articles) < len(records)
+    assert state_resolution(state) == resolve(records, decisions)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_any_batching_in_any_order_equals_all_at_once(seed):
+    records = all_records()
+    rnd = random.Random(seed)
+    rnd.shuffle(records)
+    state = ResolutionState.memory()
+    i = 0
+    while i < len(records):
+        n = rnd.randint(1, 4)
+        update(state, records[i : i + n], Decisions())
+        i += n
+    assert state_resolution(state) == resolve(records)
 
 
 def test_new_article_can_join_two_blocks():
-    index = BlockIndex.from_records([rec("a", [P("p1", "Rustem Umerov")]), rec("b", [P("p1", "Pete Hegseth")])])
-    assert index.affected([rec("c", [P("p1", "Umerov"), P("p2", "Hegseth")])]) == {"a", "b", "c"}
-    index.add(rec("a", [P("p1", "Pete Hegseth")]))  # re-indexing replaces the old keys
-    assert index.affected([rec("d", [P("p1", "Umerov")])]) == {"d"}
+    state = ResolutionState.memory()
+    update(state, [rec("a", [P("p1", "Rustem Umerov")]), rec("b", [P("p1", "Pete Hegseth")])], Decisions())
+    changes = update(state, [rec("c", [P("p1", "Umerov"), P("p2", "Hegseth")])], Decisions())
+    res = state_resolution(state)
+    assert res.iri[("c", "p1")] == res.iri[("a", "p1")] and res.iri[("c", "p2")] == res.iri[("b", "p1")]
+    assert changes.articles == {"c"}
 
 
 def test_unrelated_article_touches_nothing_stored():
-    index = BlockIndex.from_records(seed_corpus())
-    new = rec("n1", [P("p1", "Pete Hegseth")])
-    assert index.affected([new]) == {"n1"}
+    state = ResolutionState.memory()
+    update(state, seed_corpus(), Decisions())
+    assert update(state, [rec("n1", [P("p1", "Pete Hegseth")])], Decisions()).articles == {"n1"}
+
+
+def test_a_fuller_name_relabels_the_articles_of_the_person():
+    state = ResolutionState.memory()
+    update(state, [rec("a", [P("p1", "Umerov")]), rec("b", [P("p1", "Umerov")])], Decisions())
+    changes = update(state, [rec("c", [P("p1", "Rustem Umerov")])], Decisions())
+    assert changes.articles == {"a", "b", "c"} and changes.moved >= {"a", "b"}
+    assert state_resolution(state) == resolve([rec(x, [P("p1", n)]) for x, n in
+                                               (("a", "Umerov"), ("b", "Umerov"), ("c", "Rustem Umerov"))])
 
 
 def test_empty_and_person_free_records():

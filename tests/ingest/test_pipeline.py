@@ -1,12 +1,14 @@
 """Tests of ingest.pipeline: incremental ingest equals a from-scratch build.
 
-Every store is compared through ``ddgraph export --format nquads`` (sorted lines)
-and through the resolution kept in the store, which must equal
-:func:`graph.resolve.resolve` over all the stored records.
+Every store is compared through ``ddgraph export --format nquads`` (sorted lines:
+article graphs, article metadata and the instance layer), through the resolution
+kept in the store, which must equal :func:`graph.resolve.resolve` over all the
+stored records, and through its instance layer, which must equal a rebuild.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 from pathlib import Path
@@ -14,14 +16,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import ingest.pipeline as pipeline
 from graph.curation import Decisions, add_decision, load_decisions
 from graph.model import ArticleRecord, Entity, Fact
-from graph.resolve import resolve
+from graph.resolve import resolve, state_resolution, update
+from graph.state import ResolutionState
 from graph.store import open_store
-from ingest.incremental import STATE_FILE as RESOLUTION_FILE
-from ingest.incremental import State, changed_articles, update
-from ingest.pipeline import STATE_FILE, ingest_paths, load_records, write_graphs
+from graph.writer import instance_drift, reresolve
+from ingest.pipeline import ingest_paths
 from queries.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,14 +32,8 @@ FILES = SEEDS + OURS
 DD = "PREFIX dd: <https://w3id.org/ddgraph/ontology#>\n"
 
 
-@pytest.fixture(autouse=True)
-def incremental_always(monkeypatch):
-    """Small stores: keep the incremental path even when the block is most of the store."""
-    monkeypatch.setattr(pipeline, "FULL_SHARE", 1.0)
-
-
-def ingest(store: Path, files) -> object:
-    summary = ingest_paths(list(files), store, progress=False)
+def ingest(store: Path, files, **kw) -> object:
+    summary = ingest_paths(list(files), store, progress=False, workers=1, **kw)
     assert summary.failed == 0, summary.errors
     return summary
 
@@ -49,21 +44,22 @@ def nquads(store: Path) -> list[str]:
     return sorted(line for line in result.stdout.splitlines() if line.strip())
 
 
-def assert_resolution_is_full(store: Path) -> None:
-    """The resolution kept in the store is the full resolution of its records."""
-    with open_store(store, read_only=True) as s:
-        state = State.load(s.path / RESOLUTION_FILE)
-        records = load_records(s)
+def assert_consistent(store: Path) -> None:
+    """The resolution kept in the store is the full resolution of its records; the
+    instance layer equals a rebuild from the article graphs."""
+    with open_store(store) as s:
+        records = list(s.records.get_many(s.records.ids()).values())
         decisions = load_decisions(s.path / "curation.yaml")
-    assert state is not None and state.articles == {r.article_id for r in records}
-    assert state.resolution() == resolve(records, decisions)
+        assert s.state.articles() == {r.article_id for r in records}
+        assert state_resolution(s.state) == resolve(records, decisions)
+        assert instance_drift(s) == (set(), set())
 
 
 @pytest.fixture(scope="module")
 def scratch_store(tmp_path_factory) -> Path:
     """Every test article ingested at once."""
     store = tmp_path_factory.mktemp("scratch") / "store"
-    assert ingest(store, FILES).mode == "full"
+    ingest(store, FILES, chunk=10_000)
     return store
 
 
@@ -81,11 +77,15 @@ def office_record(article_id: str, name: str, country: str | None) -> ArticleRec
                          entities=(Entity("p1", "person", name, "en"), office))
 
 
+def test_scratch_store_is_consistent(scratch_store):
+    assert_consistent(scratch_store)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_update_equals_resolve_for_any_batching(scratch_store, seed):
-    """ingest.incremental.update keeps the state equal to a full resolution, decisions and bare offices included."""
-    with open_store(scratch_store, read_only=True) as s:
-        records = load_records(s)
+    """graph.incremental.update keeps the state equal to a full resolution, decisions and bare offices included."""
+    with open_store(scratch_store) as s:
+        records = list(s.records.get_many(s.records.ids()).values())
     records += [office_record("o1", "Rustem Umerov", None), office_record("o2", "Rustem Umerov", "ukraine"),
                 office_record("o3", "Umerov", None), office_record("o4", "Pete Hegseth", None),
                 office_record("o5", "Pete Hegseth", "united-states"), office_record("o6", "Hegseth", "poland")]
@@ -93,18 +93,18 @@ def test_update_equals_resolve_for_any_batching(scratch_store, seed):
     rnd.shuffle(records)
     decisions = [Decisions(), Decisions(same=frozenset({("Lecorneuil", "Sébastien Lecornu")})),
                  Decisions(different=frozenset({("Pete Hegseth", "Hegseth")}))][seed % 3]
-    by_id = {r.article_id: r for r in records}
-    n = rnd.randint(1, 4)
-    state = State.build(records[:n], decisions, "")
+    state = ResolutionState.memory()
+    n = 0
     while n < len(records):
         k = rnd.choice([1, 1, 2, 3, 5])
-        changed = update(state, records[n : n + k], by_id.__getitem__, decisions)
-        before = State.build(records[:n], decisions, "")
+        before = resolve(records[:n], decisions)
+        changed = update(state, records[n : n + k], decisions)
         n += k
-        full = State.build(records[:n], decisions, "")
-        assert state.resolution() == full.resolution()
-        assert (state.persons, state.events, state.known) == (full.persons, full.events, full.known)
-        assert changed_articles(before, full) <= changed
+        full = resolve(records[:n], decisions)
+        assert state_resolution(state) == full
+        moved = {a for (a, key), x in before.iri.items() if full.iri[(a, key)] != x or
+                 before.label.get(x) != full.label.get(x)}
+        assert moved <= changed.articles | {a for x in changed.relabelled for (a, _), y in full.iri.items() if y == x}
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -112,21 +112,25 @@ def test_one_by_one_in_any_order_equals_all_at_once(scratch, tmp_path, seed):
     files = list(FILES)
     random.Random(seed).shuffle(files)
     modes = [ingest(tmp_path / "s", [f]).mode for f in files]
-    assert modes[0] == "full" and set(modes[1:]) == {"incremental"}
+    assert set(modes) == {"incremental"}
     assert nquads(tmp_path / "s") == scratch
-    assert_resolution_is_full(tmp_path / "s")
+    assert_consistent(tmp_path / "s")
 
 
-def test_random_batches_equal_all_at_once(scratch, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "FULL_SHARE", 0.5)  # big blocks resolve everything
-    files, rnd, modes = list(reversed(FILES)), random.Random(7), set()
+def test_random_batches_and_chunks_equal_all_at_once(scratch, tmp_path):
+    files, rnd = list(reversed(FILES)), random.Random(7)
     while files:
         n = rnd.randint(2, 5)
-        modes.add(ingest(tmp_path / "s", files[:n]).mode)
+        ingest(tmp_path / "s", files[:n], chunk=rnd.randint(1, 3))
         files = files[n:]
-    assert modes == {"full", "incremental"}
     assert nquads(tmp_path / "s") == scratch
-    assert_resolution_is_full(tmp_path / "s")
+    assert_consistent(tmp_path / "s")
+
+
+def test_workers_give_the_same_store(scratch, tmp_path):
+    summary = ingest_paths(FILES, tmp_path / "s", progress=False, workers=2, chunk=7)
+    assert summary.failed == 0 and summary.workers == 2
+    assert nquads(tmp_path / "s") == scratch
 
 
 def test_incremental_rewrites_only_the_block(scratch, tmp_path):
@@ -135,46 +139,62 @@ def test_incremental_rewrites_only_the_block(scratch, tmp_path):
     summary = ingest(store, FILES[-1:])
     assert summary.mode == "incremental" and summary.new == 1
     assert 1 <= summary.graphs_written < len(FILES) - 1
-    assert summary.resolved < len(FILES)
+    assert summary.resolved == 1
     assert nquads(store) == scratch
 
 
 def test_reingest_writes_nothing(scratch, tmp_path):
     store = tmp_path / "s"
     ingest(store, FILES)
-    files = {p: p.stat().st_mtime_ns for p in store.rglob("*") if p.is_file() and "oxigraph" not in p.parts}
+    files = {p: p.stat().st_mtime_ns for p in store.rglob("*") if p.is_file() and "oxigraph" not in p.parts
+             and "-wal" not in p.name and "-shm" not in p.name and p.name != "lock"}
     summary = ingest(store, FILES[3:9])
     assert (summary.unchanged, summary.new, summary.graphs_written, summary.mode) == (6, 0, 0, "none")
     assert {p: p.stat().st_mtime_ns for p in files} == files
     assert nquads(store) == scratch
 
 
-def test_lost_graph_state_is_repaired(scratch, tmp_path):
+def test_interrupted_write_is_recovered(scratch, tmp_path):
+    """A writer killed while writing graphs leaves its journal; the next writer finishes the job."""
     store = tmp_path / "s"
     ingest(store, FILES)
-    with open_store(store) as s:  # a crash lost a graph and the digests of what was written
-        s.ox.update(f"DROP GRAPH <{s.named_graphs()[0]}>")
-    (store / STATE_FILE).unlink()
-    assert nquads(store) != scratch
+    with open_store(store) as s:  # the crash: a graph lost, the instance layer half updated, the journal left
+        g = s.named_graphs()[0]
+        s.ox.update(f"DROP GRAPH <{g}>")
+        s.ox.update("DELETE WHERE { GRAPH <https://w3id.org/ddgraph/id/graph/instances> "
+                    "{ ?m <https://w3id.org/ddgraph/ontology#bestDate> ?d } }")
+        s.write_journal({"articles": [g.rsplit("/", 1)[1]]})
     summary = ingest(store, FILES[:1])
-    assert summary.mode == "full" and summary.graphs_written == len(FILES)
+    assert summary.new == 0 and not (store / "journal.json").exists()
     assert nquads(store) == scratch
-    assert ingest(store, FILES[:1]).mode == "none"
+    assert_consistent(store)
+
+
+def test_unreadable_journal_redoes_everything(scratch, tmp_path):
+    store = tmp_path / "s"
+    ingest(store, FILES)
+    with open_store(store) as s:
+        s.ox.update(f"DROP GRAPH <{s.named_graphs()[3]}>")
+    (store / "journal.json").write_text("{not json", encoding="utf-8")
+    ingest(store, FILES[:1])
+    assert nquads(store) == scratch
 
 
 def test_damaged_resolution_and_left_over_records_are_resolved(scratch, tmp_path):
     store = tmp_path / "s"
     ingest(store, FILES[:10])
-    (store / RESOLUTION_FILE).write_text("{not json", encoding="utf-8")
-    assert ingest(store, FILES[10:12]).mode == "full"
+    (store / "resolution.sqlite").write_bytes(b"not a database")
+    for suffix in ("-wal", "-shm"):
+        (store / ("resolution.sqlite" + suffix)).unlink(missing_ok=True)
+    ingest(store, FILES[10:12])
     other = tmp_path / "other"  # records written by a run that stopped before resolving
     ingest(other, FILES[12:])
-    for path in (other / "records").glob("*.json"):
-        shutil.copy(path, store / "records" / path.name)
+    with open_store(other) as o, open_store(store) as s:
+        s.records.put(o.records.get_many(o.records.ids()).values())
     summary = ingest(store, FILES[:1])
-    assert summary.mode == "incremental" and summary.new == 0 and summary.graphs_written >= len(FILES) - 12
+    assert summary.new == 0 and summary.graphs_written >= len(FILES) - 12
     assert nquads(store) == scratch
-    assert_resolution_is_full(store)
+    assert_consistent(store)
 
 
 def test_curation_change_resolves_everything_and_stays_exact(tmp_path):
@@ -184,15 +204,15 @@ def test_curation_change_resolves_everything_and_stays_exact(tmp_path):
     assert ingest(store, OURS[:3]).mode == "full"
     add_decision(store / "curation.yaml", "same", "Sébastien Lecornu", "Lecorneuil")
     with open_store(store) as s:  # what a curation command does after recording a decision
-        written, _, _ = write_graphs(s, load_records(s))
-    assert written > 0
+        assert reresolve(s).graphs_written > 0
+        s.publish()
     assert ingest(store, OURS[3:]).mode == "incremental"
     with open_store(fresh):
         pass
     shutil.copy(store / "curation.yaml", fresh / "curation.yaml")
     ingest(fresh, FILES)
     assert nquads(store) == nquads(fresh)
-    assert_resolution_is_full(store)
+    assert_consistent(store)
 
 
 def test_new_article_joins_the_existing_meeting(tmp_path):
@@ -203,7 +223,8 @@ def test_new_article_joins_the_existing_meeting(tmp_path):
     the old IRI must then be gone from every graph.
     """
     store = tmp_path / "s"
-    query = DD + "SELECT ?m ?g WHERE { GRAPH ?g { ?m a dd:Meeting } }"
+    query = DD + ("SELECT ?m ?g WHERE { GRAPH ?g { ?m a dd:Meeting } "
+                  'FILTER(STRSTARTS(STR(?g), "https://w3id.org/ddgraph/id/article/")) }')
 
     def meetings() -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
@@ -218,7 +239,7 @@ def test_new_article_joins_the_existing_meeting(tmp_path):
     assert summary.mode == "incremental" and summary.graphs_written == 3
     after = meetings()
     with open_store(store, read_only=True) as s:
-        paris = {r["m"].value for r in s.ox.query(DD + "SELECT ?m WHERE { GRAPH ?g { ?m a dd:Meeting ; "
+        paris = {r["m"].value for r in s.ox.query(DD + "SELECT DISTINCT ?m WHERE { GRAPH ?g { ?m a dd:Meeting ; "
                                                   "dd:location <https://w3id.org/ddgraph/id/place/paris> } }")}
     (meeting,) = paris
     assert len(after[meeting]) == 3 and before < after[meeting]

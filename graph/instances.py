@@ -1,0 +1,333 @@
+"""The instance layer: each distinct fact of the article graphs once, plus values derived from them.
+
+The named graph :data:`INSTANCES` (``ddr:graph/instances``) holds
+
+* every triple of any article graph, except the mention (evidence) triples, once;
+* ``dd:reportedIn`` from each event to each article whose graph states it;
+* values derived from those at write time (:data:`DERIVED`): lookup keys of every
+  entity's names, the countries a person or body acts for, and per event its
+  report count, first report, one best date with its qualifier, and for meetings
+  the strongest status, one kind, the participants' countries and the place's
+  country.
+
+It is maintained by :func:`instance_delta` from the old and new content of the
+article graphs a write replaces (reading only the subjects they touch), and
+:func:`rebuild_instances` computes it from scratch; the two agree (tested).
+
+Example:
+    >>> INSTANCES.value
+    'https://w3id.org/ddgraph/id/graph/instances'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+import pyoxigraph as ox
+
+from graph.iri import ID_NS
+from graph.namekeys import name_keys
+from graph.rdf import (
+    MENTION_NS,
+    RDF_TYPE,
+    RDFS_LABEL,
+    SKOS_ALT,
+    Triple,
+    date_literal,
+    int_literal,
+    is_mention,
+    schema,
+    term,
+)
+
+INSTANCES = ox.NamedNode(ID_NS + "graph/instances")
+DERIVED = frozenset(term(n) for n in (
+    "nameKey", "actorCountry", "reportCount", "firstReported", "bestDate", "dateQualifier", "bestStatus",
+    "bestKind", "participantCountry", "locatedIn"))
+REPORTED_IN = term("reportedIn")
+EVENT_CLASSES = frozenset(term(n) for n in ("Meeting", "AidDelivery", "Agreement"))
+ENTITY_CLASSES = frozenset(term(n) for n in ("Person", "Organization", "Country", "Place", "WeaponSystem", "Office"))
+ACTOR_CLASSES = frozenset(term(n) for n in ("Person", "Organization"))
+STATUS_ORDER = ("happened", "reported", "planned", "denied")
+PUBLISHED = schema("datePublished")
+T = {n: term(n) for n in ("ofCountry", "ofOrganization", "holdsRole", "participant", "location", "date", "notAfter",
+                          "status", "meetingKind", "Meeting", "Country", "Person", "Office", "Place",
+                          "actorCountry", "Organization")}
+
+Facts = dict[ox.NamedNode, set]  # predicate -> objects
+
+
+class View:
+    """The base facts (article facts and ``dd:reportedIn``) of each subject, as they are after a write.
+
+    Args:
+        load: subject -> its base facts as stored (or known).
+        published: article IRI -> publication date (ISO) for the articles of the write.
+        read_published: article IRI -> its stored publication date, for the others.
+        gazetteer: subject -> the names the lexicon gives it (for lookup keys).
+    """
+
+    def __init__(self, load: Callable[[ox.NamedNode], Facts], published: dict[str, str | None],
+                 read_published: Callable[[str], str | None], gazetteer: Callable[[ox.NamedNode], list[str]]) -> None:
+        self._load, self._published, self._read_published, self.gazetteer = load, published, read_published, gazetteer
+        self._cache: dict[ox.NamedNode, Facts] = {}
+
+    def facts(self, s) -> Facts:
+        """Base facts of ``s`` (empty for a literal or an unknown subject)."""
+        if not isinstance(s, ox.NamedNode):
+            return {}
+        if s not in self._cache:
+            self._cache[s] = self._load(s)
+        return self._cache[s]
+
+    def published(self, article: str) -> str | None:
+        """Publication date of an article (None when unknown)."""
+        if article not in self._published:
+            self._published[article] = self._read_published(article)
+        return self._published[article]
+
+
+def _strongest(statuses: Iterable[str]) -> str:
+    values = set(statuses) or {"happened"}
+    return min(values, key=lambda s: STATUS_ORDER.index(s) if s in STATUS_ORDER else len(STATUS_ORDER))
+
+
+def actor_countries(view: View, s) -> set:
+    """The countries ``s`` acts for: its ofCountry, its offices' (or their organisations') ofCountry."""
+    f = view.facts(s)
+    out = set(f.get(T["ofCountry"], ()))
+    for office in f.get(T["holdsRole"], ()):
+        fo = view.facts(office)
+        out |= fo.get(T["ofCountry"], set())
+        for org in fo.get(T["ofOrganization"], ()):
+            out |= view.facts(org).get(T["ofCountry"], set())
+    return out
+
+
+def _label_rank(lit) -> tuple:
+    lang = getattr(lit, "language", None) or ""
+    return (0 if lang == "en" else 1 if not lang else 2, lit.value)
+
+
+def derive(view: View, s: ox.NamedNode) -> set[tuple]:
+    """The derived (predicate, object) pairs of subject ``s``.
+
+    Example:
+        >>> f = {RDF_TYPE: {term("Country"), term("Place")}, RDFS_LABEL: {ox.Literal("France", language="en")}}
+        >>> view = View(lambda s: f, {}, lambda a: None, lambda s: [])
+        >>> sorted(o.value for _, o in derive(view, ox.NamedNode(ID_NS + "country/france")))[:2]
+        ['0|france', 'f|france']
+    """
+    f = view.facts(s)
+    types = f.get(RDF_TYPE, set())
+    out: set[tuple] = set()
+    if types & ENTITY_CLASSES and f.get(RDFS_LABEL):
+        labels = sorted(f[RDFS_LABEL], key=_label_rank)
+        forms = [lit.value for lit in labels[1:]] + [lit.value for lit in f.get(SKOS_ALT, ())] + view.gazetteer(s)
+        keys = name_keys(labels[0].value, forms, person=T["Person"] in types, iri=s.value)
+        out |= {(term("nameKey"), ox.Literal(k)) for k in keys}
+    if types & ACTOR_CLASSES:
+        out |= {(T["actorCountry"], c) for c in actor_countries(view, s)}
+    if types & EVENT_CLASSES:
+        reports = sorted(a.value for a in f.get(REPORTED_IN, ()))
+        published = sorted(d for d in (view.published(a) for a in reports) if d)
+        if reports:
+            out.add((term("reportCount"), int_literal(len(reports))))
+        if published:
+            out.add((term("firstReported"), date_literal(published[0])))
+        dates = sorted(lit.value[:10] for lit in f.get(T["date"], ()))
+        bounds = sorted(lit.value[:10] for lit in f.get(T["notAfter"], ())) or published
+        if dates or bounds:
+            out.add((term("bestDate"), date_literal(dates[0] if dates else bounds[0])))
+            out.add((term("dateQualifier"), ox.Literal("on" if dates else "not after")))
+        for place in f.get(T["location"], ()):
+            out.add((term("locatedIn"), place))
+            out |= {(term("locatedIn"), c) for c in view.facts(place).get(T["ofCountry"], ())}
+        if T["Meeting"] in types:
+            out.add((term("bestStatus"), ox.Literal(_strongest(lit.value for lit in f.get(T["status"], ())))))
+            kinds = sorted(lit.value for lit in f.get(T["meetingKind"], ()))
+            if kinds:
+                out.add((term("bestKind"), ox.Literal(kinds[0])))
+            for p in f.get(T["participant"], ()):
+                if T["Country"] in view.facts(p).get(RDF_TYPE, ()):
+                    out.add((term("participantCountry"), p))
+                out |= {(term("participantCountry"), c) for c in actor_countries(view, p)}
+    return out
+
+
+def _events_of(triples: Iterable[Triple]) -> set:
+    return {s for s, p, o in triples if p == RDF_TYPE and o in EVENT_CLASSES}
+
+
+class _Store:
+    """Reads of the stored instance layer and default graph."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.ox = store
+
+    def subject(self, s) -> list[tuple]:
+        return [(q.predicate, q.object) for q in self.ox.quads_for_pattern(s, None, None, INSTANCES)]
+
+    def subjects_with(self, p, o) -> set:
+        return {q.subject for q in self.ox.quads_for_pattern(None, p, o, INSTANCES)}
+
+    def published(self, article: str) -> str | None:
+        for q in self.ox.quads_for_pattern(ox.NamedNode(article), PUBLISHED, None, ox.DefaultGraph()):
+            return q.object.value[:10]
+        return None
+
+    def gazetteer(self, s) -> list[str]:
+        return sorted(q.object.value for p in (RDFS_LABEL, SKOS_ALT)
+                      for q in self.ox.quads_for_pattern(s, p, None, ox.DefaultGraph()))
+
+    def held_elsewhere(self, t: Triple, skip: set) -> bool:
+        for q in self.ox.quads_for_pattern(t[0], t[1], t[2], None):
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode) and g != INSTANCES and g.value not in skip:
+                return True
+        return False
+
+
+def instance_delta(store: ox.Store, rewrites: dict[str, tuple[set[Triple], set[Triple]]],
+                   published: dict[str, str | None]) -> tuple[set[Triple], set[Triple]]:
+    """What a write changes in the instance layer: (triples to remove, triples to add).
+
+    Args:
+        store: the store as it is before the write.
+        rewrites: article graph IRI -> (its content before, its content after); an
+            empty "before" for a new article, an empty "after" for one dropped.
+        published: article graph IRI -> publication date of the articles written.
+    """
+    st = _Store(store)
+    old_all = {g: {t for t in old if not is_mention(t)} for g, (old, _) in rewrites.items()}
+    new_all = {g: {t for t in new if not is_mention(t)} for g, (_, new) in rewrites.items()}
+    every_new: set[Triple] = set().union(*new_all.values())
+    candidates: set[Triple] = set().union(*(old_all[g] - new_all[g] for g in rewrites)) - every_new
+    for g in rewrites:
+        article = ox.NamedNode(g)
+        before, after = _events_of(old_all[g]), _events_of(new_all[g])
+        every_new |= {(e, REPORTED_IN, article) for e in after}
+        candidates |= {(e, REPORTED_IN, article) for e in before - after}
+    stored: dict = {}
+
+    def stored_of(s) -> set[tuple]:
+        if s not in stored:
+            stored[s] = set(st.subject(s))
+        return stored[s]
+
+    plus = {t for t in every_new if (t[1], t[2]) not in stored_of(t[0])}
+    minus = {t for t in candidates if (t[1], t[2]) in stored_of(t[0])
+             and (t[1] == REPORTED_IN or not st.held_elsewhere(t, set(rewrites)))}
+    plus_by, minus_by = defaultdict(set), defaultdict(set)
+    for s, p, o in plus:
+        plus_by[s].add((p, o))
+    for s, p, o in minus:
+        minus_by[s].add((p, o))
+
+    def load(s) -> Facts:
+        facts: Facts = defaultdict(set)
+        for p, o in stored_of(s):
+            if p not in DERIVED and (p, o) not in minus_by.get(s, ()):
+                facts[p].add(o)
+        for p, o in plus_by.get(s, ()):
+            facts[p].add(o)
+        return facts
+
+    view = View(load, dict(published), st.published, st.gazetteer)
+    return _derive_all(st, view, stored_of, plus_by, minus_by, set(plus), set(minus))
+
+
+def _derive_all(st: _Store, view: View, stored_of, plus_by, minus_by, add: set, remove: set):
+    """Recompute the derived values of the subjects whose facts change, and of those that depend on them."""
+    touched = set(plus_by) | set(minus_by)
+    changed_facts = set(touched)
+    plus_rev: dict = defaultdict(set)
+    for x, pairs in plus_by.items():
+        for pair in pairs:
+            plus_rev[pair].add(x)
+    rev = lambda p, o: _reverse(st, plus_rev, minus_by, p, o)  # noqa: E731
+    done: set = set()
+    todo = sorted(touched, key=lambda x: x.value)
+    while todo:
+        s = todo.pop()
+        if s in done or not isinstance(s, ox.NamedNode):
+            continue
+        done.add(s)
+        old = {(p, o) for p, o in stored_of(s) if p in DERIVED}
+        new = derive(view, s)
+        remove |= {(s, p, o) for p, o in old - new}
+        add |= {(s, p, o) for p, o in new - old}
+        more: set = set()
+        if {o for p, o in old if p == T["actorCountry"]} != {o for p, o in new if p == T["actorCountry"]}:
+            more |= rev(T["participant"], s)
+        if s in changed_facts:
+            types = view.facts(s).get(RDF_TYPE, set())
+            if T["Office"] in types:
+                more |= rev(T["holdsRole"], s)
+            if T["Organization"] in types:
+                for office in rev(T["ofOrganization"], s):
+                    more |= rev(T["holdsRole"], office)
+            if T["Place"] in types:
+                more |= rev(T["location"], s)
+        todo.extend(x for x in more if x not in done)
+    return remove - add, add - remove
+
+
+def refresh_derived(store: ox.Store, subjects: Iterable[ox.NamedNode]) -> tuple[set[Triple], set[Triple]]:
+    """(remove, add) that bring the derived values of ``subjects`` (and their dependents) up to date,
+    e.g. after the lexicon's names changed."""
+    st = _Store(store)
+    stored: dict = {}
+
+    def stored_of(s) -> set[tuple]:
+        if s not in stored:
+            stored[s] = set(st.subject(s))
+        return stored[s]
+
+    def load(s) -> Facts:
+        facts: Facts = defaultdict(set)
+        for p, o in stored_of(s):
+            if p not in DERIVED:
+                facts[p].add(o)
+        return facts
+
+    view = View(load, {}, st.published, st.gazetteer)
+    marks = {s: set() for s in subjects}
+    return _derive_all(st, view, stored_of, marks, {}, set(), set())
+
+
+def _reverse(st: _Store, plus_rev, minus_by, p, o) -> set:
+    """Subjects with (p, o) after the write."""
+    out = {s for s in st.subjects_with(p, o) if (p, o) not in minus_by.get(s, ())}
+    return out | plus_rev.get((p, o), set())
+
+
+def rebuild_instances(store: ox.Store) -> set[Triple]:
+    """The whole instance layer computed from the article graphs (and article dates) alone."""
+    base: dict = defaultdict(lambda: defaultdict(set))
+    query = (f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INSTANCES.value}>) "
+             f'FILTER(!STRSTARTS(STR(?s), "{MENTION_NS}")) }}')
+    for row in store.query(query):
+        base[row["s"]][row["p"]].add(row["o"])
+    classes = " ".join(f"<{c.value}>" for c in EVENT_CLASSES)
+    query = (f"SELECT DISTINCT ?e ?g WHERE {{ VALUES ?c {{ {classes} }} GRAPH ?g {{ ?e a ?c }} "
+             f"FILTER(?g != <{INSTANCES.value}>) }}")
+    for row in store.query(query):
+        base[row["e"]][REPORTED_IN].add(row["g"])
+    published = {}
+    for row in store.query(f"SELECT ?a ?d WHERE {{ ?a <{PUBLISHED.value}> ?d }}"):
+        published[row["a"].value] = row["d"].value[:10]
+    st = _Store(store)
+    view = View(lambda s: base.get(s, {}), published, lambda a: None, st.gazetteer)
+    out: set[Triple] = set()
+    for s in sorted(base, key=lambda x: str(x)):
+        out |= {(s, p, o) for p, os in base[s].items() for o in os}
+        if isinstance(s, ox.NamedNode):
+            out |= {(s, p, o) for p, o in derive(view, s)}
+    return out
+
+
+def stored_instances(store: ox.Store) -> set[Triple]:
+    """The instance layer as stored."""
+    return {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, INSTANCES)}
