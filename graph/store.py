@@ -21,7 +21,7 @@ Example:
     >>> import tempfile
     >>> path = tempfile.mkdtemp() + "/s"
     >>> with open_store(path) as store:
-    ...     store.publish()
+    ...     _ = store.publish()
     >>> with open_store(path, read_only=True) as reader:
     ...     reader.generation
     1
@@ -51,6 +51,7 @@ DEFAULT_STORE = "ddgraph-store"
 JOURNAL = "journal.json"
 RECORDS = "records.sqlite"
 CURATION_FILE = "curation.yaml"
+COUNTS = "counts.json"
 #: What a store directory may hold before its marker is written (a creation that was interrupted).
 _CREATION_LEFTOVERS = {"lock", "oxigraph", MARKER + ".tmp"}
 
@@ -93,6 +94,7 @@ class Store:
         self.generation = generation
         self._lock_fd = lock_fd
         self._closed = False
+        self.dirty = False  # the writer changed something since it opened or published
 
     @cached_property
     def dataset(self):
@@ -129,6 +131,48 @@ class Store:
         for suffix in ("", "-wal", "-shm"):
             (self.path / (STATE_FILE + suffix)).unlink(missing_ok=True)
         return self.state
+
+    # -- counts -----------------------------------------------------------------------
+    @cached_property
+    def counts(self) -> dict:
+        """What the store holds, kept up to date by the writer (``counts.json``; counted once
+        when missing): quads, mentions, articles, their languages and publication span."""
+        if self.read_only:
+            try:
+                return json.loads((self.path / "snapshots" / f"{self.generation}.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return count_store(self.ox)
+        try:
+            data = json.loads((self.path / COUNTS).read_text(encoding="utf-8"))
+            if data.get("format") == STORE_FORMAT:
+                return data
+        except (OSError, ValueError):
+            pass
+        return count_store(self.ox)
+
+    def count_changes(self, removed: list[ox.Quad], added: list[ox.Quad]) -> None:
+        """Account for quads the writer removed and added (each really removed or added)."""
+        if not removed and not added:
+            return
+        self.dirty = True
+        c = self.counts
+        c["quads"] += len(added) - len(removed)
+        c["mentions"] += sum(1 for q in added if _is_mention_type(q)) - sum(1 for q in removed if _is_mention_type(q))
+        for q in added:
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                p = q.predicate.value
+                if p == _IN_LANGUAGE:
+                    c["languages"][q.object.value] = c["languages"].get(q.object.value, 0) + 1
+                    c["articles"] += 1
+                elif p == _PUBLISHED:
+                    d = q.object.value[:10]
+                    c["first"] = min(c["first"] or d, d)
+                    c["last"] = max(c["last"] or d, d)
+        for q in removed:
+            if isinstance(q.graph_name, ox.DefaultGraph) and q.predicate.value == _IN_LANGUAGE:
+                c["languages"][q.object.value] -= 1
+                c["articles"] -= 1
+        (self.path / COUNTS).unlink(missing_ok=True)  # rewritten at publish
 
     # -- journal --------------------------------------------------------------------
     def journal(self) -> dict | None:
@@ -185,8 +229,11 @@ class Store:
         shutil.rmtree(tmp, ignore_errors=True)
         self.ox.backup(str(tmp))
         os.replace(tmp, target)
+        _write_atomic(snaps / f"{generation}.json", json.dumps(self.counts, sort_keys=True))
+        _write_atomic(self.path / COUNTS, json.dumps(self.counts, sort_keys=True))
         _write_atomic(self.path / "current", f"{generation}\n")
         _collect(snaps, keep=generation)
+        self.dirty = False
         return generation
 
     def close(self) -> None:
@@ -210,6 +257,33 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_MENTION = "https://w3id.org/ddgraph/ontology#Mention"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_IN_LANGUAGE = "https://schema.org/inLanguage"
+_PUBLISHED = "https://schema.org/datePublished"
+
+
+def _is_mention_type(q: ox.Quad) -> bool:
+    return q.predicate.value == _RDF_TYPE and q.object.value == _MENTION
+
+
+def count_store(store: ox.Store) -> dict:
+    """Count what a store holds (reads everything: used when no counts were kept)."""
+    count = lambda q: int(next(iter(store.query(q)))["n"].value)  # noqa: E731
+    langs = {r["l"].value: int(r["n"].value) for r in store.query(
+        f"SELECT ?l (COUNT(?a) AS ?n) WHERE {{ ?a <{_IN_LANGUAGE}> ?l }} GROUP BY ?l")}
+    span = next(iter(store.query(f"SELECT (MIN(STR(?d)) AS ?f) (MAX(STR(?d)) AS ?l) WHERE {{ ?a <{_PUBLISHED}> ?d }}")))
+    return {
+        "format": STORE_FORMAT,
+        "quads": len(store),
+        "mentions": count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?m <{_RDF_TYPE}> <{_MENTION}> }} }}"),
+        "articles": sum(langs.values()),
+        "languages": langs,
+        "first": span["f"].value[:10] if span["f"] is not None else None,
+        "last": span["l"].value[:10] if span["l"] is not None else None,
+    }
 
 
 def current_generation(path: str | os.PathLike) -> int:

@@ -102,10 +102,13 @@ def articles_naming(store: Store, iris: Iterable[str]) -> set[str]:
 
 
 def _apply(store: Store, remove: Iterable[ox.Quad], add: Sequence[ox.Quad]) -> None:
+    """Remove and add quads (each really present / absent), keeping the store's counts."""
+    remove = list(remove)
     for q in remove:
         store.ox.remove(q)
     if add:
         store.ox.bulk_extend(add)
+    store.count_changes(remove, list(add))
 
 
 def rewrite(store: Store, articles: Iterable[str], records: dict[str, ArticleRecord] | None = None,
@@ -230,6 +233,11 @@ def _lean_records(store: Store, state: ResolutionState, replaced: Sequence[Artic
     ids = [a for a in store.records.ids() if a not in seen]
     for i in range(0, len(ids), 1000):
         yield from (lean_record(r) for r in store.records.get_many(ids[i : i + 1000]).values())
+
+
+def stored_records(store: Store) -> list[ArticleRecord]:
+    """The lean record (entities, events, office facts) of every stored article."""
+    return list(_lean_records(store, store.state, ()))
 
 
 def _changed_articles(old: Resolution | None, new: Resolution) -> set[str]:

@@ -1,9 +1,10 @@
 """Apply an analyst's decision about two persons ("same" / "different") to a store.
 
 The decision is appended to ``<store>/curation.yaml`` (:mod:`graph.curation`),
-then every stored extraction record is resolved again with all the decisions
-and the article graphs that changed are rewritten (:func:`ingest.pipeline.write_graphs`),
-inside one exclusive :func:`graph.store.open_store`.
+then every stored article is resolved again with all the decisions and the
+article graphs that changed are rewritten, with the instance layer
+(:func:`graph.writer.reresolve`), by the store's one writer; readers see the
+result when the new snapshot is published.
 
 A decision term is matched against the names of person mentions (see
 :func:`graph.resolve.resolve`), so for each person the term recorded is the one
@@ -31,10 +32,10 @@ from graph.curation import KINDS, add_decision, decision_version, load_decisions
 from graph.errors import InputError, QueryError
 from graph.iri import slug
 from graph.model import ArticleRecord
-from graph.resolve import Resolution, resolve
+from graph.resolve import Resolution, state_resolution
 from graph.store import open_store
 from graph.translit import phonetic_key
-from ingest.pipeline import load_records, write_graphs
+from graph.writer import recover, reresolve, stored_records
 
 CURATION_FILE = "curation.yaml"
 _ID = "https://w3id.org/ddgraph/id/"
@@ -176,10 +177,11 @@ def decide(store_path: str | Path, kind: str, a: str, b: str, a_iri: str, b_iri:
     if kind not in KINDS:
         raise QueryError(f"decision kind must be one of {', '.join(KINDS)}, not {kind!r}")
     with open_store(store_path) as store:
+        recover(store)
         path = store.path / CURATION_FILE
-        records = load_records(store)
+        records = stored_records(store)
         decisions = load_decisions(path)
-        before, known = resolve(records, decisions), decisions.terms()
+        before, known = state_resolution(store.state), decisions.terms()
         if a_iri == b_iri:
             if kind == "same":
                 raise QueryError(f"'{a}' and '{b}' are already one person ({a_iri})")
@@ -194,8 +196,9 @@ def decide(store_path: str | Path, kind: str, a: str, b: str, a_iri: str, b_iri:
         else:
             term_a, term_b = decision_term(records, before, a_iri, known), decision_term(records, before, b_iri, known)
         add_decision(path, kind, term_a, term_b)
-        written, _, _ = write_graphs(store, records)
-        after = resolve(records, load_decisions(path))
+        written = reresolve(store).graphs_written
+        store.publish()
+        after = state_resolution(store.state)
         nodes = list(_slugs(records))
         return CurationResult(kind, term_a, term_b, decision_version(path), str(path),
                               tuple(changes(before, after, nodes)), written)

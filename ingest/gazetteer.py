@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 
 from graph.iri import lexicon_iri
 from graph.ontology import DD
-from graph.rdf import Triple, to_ntriples
+from graph.rdf import from_rdflib, to_ntriples
 from ingest.lexicon import load_lexicon
 
 _CLASSES = {
@@ -27,7 +27,7 @@ _CLASSES = {
 }
 
 
-def gazetteer_triples() -> dict[str, set[Triple]]:
+def gazetteer_triples() -> dict[str, set[tuple]]:
     """Subject IRI -> its triples, for every lexicon entry with a class above."""
     lex = load_lexicon()
     out: dict[str, set[Triple]] = {}
@@ -35,7 +35,7 @@ def gazetteer_triples() -> dict[str, set[Triple]]:
                         ("organization", lex.organizations), ("system", lex.systems)):
         for term in table.values():
             node = URIRef(lexicon_iri(kind, term.id))
-            triples: set[Triple] = {(node, RDF.type, cls) for cls in _CLASSES[kind]}
+            triples: set[tuple] = {(node, RDF.type, cls) for cls in _CLASSES[kind]}
             triples.add((node, RDFS.label, Literal(term.en, lang="en")))
             names = {(term.uk, "uk"), *((a, "en") for a in term.en_aliases), *((a, "uk") for a in term.uk_aliases)}
             for name, lang in names:
@@ -50,9 +50,4 @@ def gazetteer_triples() -> dict[str, set[Triple]]:
 
 def gazetteer_ntriples() -> str:
     """All gazetteer triples as sorted N-Triples."""
-    return to_ntriples(set().union(*gazetteer_triples().values()))
-
-
-def gazetteer_by_subject() -> dict[str, str]:
-    """Subject IRI -> N-Triples of its description (for ``Store.replace_graphs``)."""
-    return {iri: to_ntriples(triples) for iri, triples in gazetteer_triples().items()}
+    return to_ntriples(from_rdflib(set().union(*gazetteer_triples().values())))

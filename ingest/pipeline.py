@@ -269,7 +269,7 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
         if bar is not None:
             bar.close()
         run.finish()
-        if run.stats.graphs_written or recovered or defaults_changed or current_generation(store.path) == 0:
+        if store.dirty or recovered or defaults_changed or current_generation(store.path) == 0:
             t = time.perf_counter()
             store.publish()
             seconds["publish"] = time.perf_counter() - t

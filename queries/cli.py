@@ -38,14 +38,14 @@ def errors() -> Iterator[None]:
 
 
 @contextmanager
-def reading(store_path: str | None):
-    """Open the store read-only and yield its dataset."""
+def reading(store_path: str | None, *, store: bool = False):
+    """Open the store's newest snapshot read-only; yield its dataset (or the store itself)."""
     with errors():
-        store = open_store(default_store_path(store_path), read_only=True)
+        opened = open_store(default_store_path(store_path), read_only=True)
     try:
-        yield store.dataset
+        yield opened if store else opened.dataset
     finally:
-        store.close()
+        opened.close()
 
 
 def _echo_json(data) -> None:
@@ -118,8 +118,9 @@ def stats(as_json: bool, store_path: str | None) -> None:
     """Counts per class, articles, languages and the date span."""
     from queries.stats import format_stats, store_stats
 
-    with reading(store_path) as ds, errors():
-        data = store_stats(ds)
+    with reading(store_path, store=True) as st, errors():
+        data = store_stats(st.dataset, st.counts)
+        data["pending"] = max(0, st.records.count() - data["articles"]) if (st.path / "records.sqlite").exists() else 0
     if as_json:
         _echo_json(data)
     else:

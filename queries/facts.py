@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from rdflib import Dataset
 
 from graph.errors import QueryError
-from queries.lookup import Ref, Source, refs, find_meeting, select, source_of, sources_of
+from queries.lookup import Page, Ref, Source, find_meeting, refs, select, source_of
 from queries.names import NameIndex, expand_iri, find_iri
+from queries.rows import by_date, latest, sources_by_article
 
 DD = "https://w3id.org/ddgraph/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 AID_STATUSES = ("delivered", "pledged", "ordered", "denied")
 
 
@@ -54,11 +56,12 @@ class Agreement:
 
 @dataclass(frozen=True)
 class TopicYear:
-    """A topic two countries discussed in one year, in how many meetings."""
+    """A topic two countries discussed in one year: in how many meetings, and one of them."""
 
     year: str
     topic: Ref
-    meetings: tuple[str, ...]
+    meetings: tuple[str, ...]  # an example
+    count: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class Explanation:
 
     thing: Ref
     evidence: tuple[Evidence, ...]
+    total: int = 0  # sentences in all (the evidence may be the first of them)
+    article_count: int = 0
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -85,51 +90,72 @@ class Explanation:
         return tuple(sorted(found.values(), key=lambda s: (s.published or "9999", s.name)))
 
 
-def _dated(rs: list[dict]) -> tuple[str | None, str | None]:
-    on = sorted(r["date"][:10] for r in rs if r.get("date"))
-    bound = sorted(r["notAfter"][:10] for r in rs if r.get("notAfter")) or sorted(
-        r["published"][:10] for r in rs if r.get("published"))
-    return (on[0], "on") if on else (bound[0], "not after") if bound else (None, None)
+def _events(ds: Dataset, cls: str, filters: dict[str, str | None], drives: dict[str, str],
+            limit: int | None) -> tuple[dict[str, dict[str, list]], dict[str, Source], int]:
+    """The events of class ``cls`` that pass ``filters`` (starting from the rarest one): their
+    facts by property (the latest ``limit`` by date), the sources, and how many match in all."""
+    given = [(drives[k], v) for k, v in filters.items() if v is not None and k in drives]
+    starts = given or [(RDF_TYPE, cls)]
+    if len(given) > 1:
+        counts = {(d, v): len(select(ds, "event_select", **{"class": cls}, drive=d, driveValue=v)) for d, v in given}
+        starts = [min(given, key=lambda dv: (counts[dv], dv))]
+    if filters.get("party"):
+        starts = [(DD + "party", filters["party"]), (DD + "signatory", filters["party"])]
+    found: dict[str, str] = {}
+    for d, v in starts:
+        for r in select(ds, "event_select", **{"class": cls}, drive=d, driveValue=v, **filters):
+            found[r["event"]] = (r["date"] or "9999")[:10]
+    ordered = sorted(found, key=lambda e: (found[e], e))
+    page, total = latest(ordered, limit)
+    facts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for i in range(0, len(page), 500):
+        for r in select(ds, "event_details", values={"event": page[i : i + 500]}):
+            facts[r["event"]][r["prop"]].append((r["value"], r["valueLabel"]))
+    meta = sources_by_article(ds, {a for f in facts.values() for a, _ in f["reportedIn"]})
+    return {e: facts[e] for e in page}, meta, total
 
 
-def _status(rs: list[dict]) -> str | None:
-    found = sorted({r["state"] for r in rs if r.get("state")})
-    return "/".join(found) or None
+def _date(f: dict[str, list]) -> tuple[str | None, str | None]:
+    dates = sorted(v[:10] for v, _ in f["bestDate"])
+    if not dates:
+        return None, None
+    return dates[0], min((v for v, _ in f["dateQualifier"]), default=None)
+
+
+def _label(f: dict[str, list], iri: str) -> str:
+    return min((v for v, _ in f["label"]), default=iri)
 
 
 def aid(ds: Dataset, *, provider: str | None = None, recipient: str | None = None,
-        system: str | None = None, status: str | None = None) -> list[Aid]:
+        system: str | None = None, status: str | None = None, limit: int | None = None) -> Page:
     """Aid deliveries, pledges and orders, filtered by provider and recipient
-    (country names), weapon system and status. Sorted by date.
+    (country names), weapon system and status. Sorted by date; with ``limit``, the latest.
 
     Raises:
         QueryError: an unknown name or status.
     """
     if status is not None and status not in AID_STATUSES:
         raise QueryError(f"unknown aid status '{status}' (choose from {', '.join(AID_STATUSES)})")
-    rows = select(ds, "aid", provider=find_iri(ds, provider, "country"), recipient=find_iri(ds, recipient, "country"),
-                  system=find_iri(ds, system, "system"), status=status)
-    by: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        by[r["aid"]].append(r)
+    filters = {"provider": find_iri(ds, provider, "country"), "recipient": find_iri(ds, recipient, "country"),
+               "system": find_iri(ds, system, "system"), "status": status}
+    drives = {"provider": DD + "provider", "recipient": DD + "recipient", "system": DD + "item"}
+    events, meta, total = _events(ds, DD + "AidDelivery", filters, drives, limit)
     out = []
-    for iri, rs in by.items():
-        date, qualifier = _dated(rs)
+    for iri, f in events.items():
+        date, qualifier = _date(f)
+        statuses = sorted({v for v, _ in f["status"]})
         out.append(Aid(
-            iri=iri,
-            label=min((r["label"] for r in rs if r["label"]), default=iri),
-            providers=refs((r["prov"], r["provLabel"]) for r in rs if r["prov"]),
-            recipients=refs((r["rec"], r["recLabel"]) for r in rs if r["rec"]),
-            items=refs((r["item"], r["itemLabel"]) for r in rs if r["item"]),
-            descriptions=tuple(sorted({r["description"] for r in rs if r["description"]})),
-            status=_status(rs), date=date, date_qualifier=qualifier, sources=sources_of(rs),
+            iri=iri, label=_label(f, iri), providers=refs(f["provider"]), recipients=refs(f["recipient"]),
+            items=refs(f["item"]), descriptions=tuple(sorted({v for v, _ in f["itemDescription"]})),
+            status="/".join(statuses) or None, date=date, date_qualifier=qualifier,
+            sources=by_date(meta[a] for a, _ in f["reportedIn"]),
         ))
-    return sorted(out, key=lambda a: (a.date or "9999", a.iri))
+    return Page(sorted(out, key=lambda a: (a.date or "9999", a.iri)), total)
 
 
-def agreements(ds: Dataset, *, party: str | None = None) -> list[Agreement]:
+def agreements(ds: Dataset, *, party: str | None = None, limit: int | None = None) -> Page:
     """Agreements, optionally those a body, country or person (``party``, any
-    name) is party to or signed. Sorted by date.
+    name) is party to or signed. Sorted by date; with ``limit``, the latest.
 
     Raises:
         QueryError: unknown or ambiguous party.
@@ -137,22 +163,17 @@ def agreements(ds: Dataset, *, party: str | None = None) -> list[Agreement]:
     party_iri = None
     if party is not None:
         party_iri = NameIndex.load(ds, "organization", "country", "person").find(party).iri
-    rows = select(ds, "agreements", party=party_iri)
-    by: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        by[r["agreement"]].append(r)
+    events, meta, total = _events(ds, DD + "Agreement", {"party": party_iri}, {}, limit)
     out = []
-    for iri, rs in by.items():
-        date, qualifier = _dated(rs)
+    for iri, f in events.items():
+        date, qualifier = _date(f)
+        statuses = sorted({v for v, _ in f["status"]})
         out.append(Agreement(
-            iri=iri,
-            label=min((r["label"] for r in rs if r["label"]), default=iri),
-            type=min((r["type"] for r in rs if r["type"]), default=None),
-            parties=refs((r["partyX"], r["partyLabel"]) for r in rs if r["partyX"]),
-            signatories=refs((r["signatory"], r["signatoryLabel"]) for r in rs if r["signatory"]),
-            status=_status(rs), date=date, date_qualifier=qualifier, sources=sources_of(rs),
+            iri=iri, label=_label(f, iri), type=min((v for v, _ in f["agreementType"]), default=None),
+            parties=refs(f["party"]), signatories=refs(f["signatory"]), status="/".join(statuses) or None,
+            date=date, date_qualifier=qualifier, sources=by_date(meta[a] for a, _ in f["reportedIn"]),
         ))
-    return sorted(out, key=lambda a: (a.date or "9999", a.iri))
+    return Page(sorted(out, key=lambda a: (a.date or "9999", a.iri)), total)
 
 
 def country_topics(ds: Dataset, country_a: str, country_b: str) -> list[TopicYear]:
@@ -165,14 +186,11 @@ def country_topics(ds: Dataset, country_a: str, country_b: str) -> list[TopicYea
     a, b = find_iri(ds, country_a, "country"), find_iri(ds, country_b, "country")
     if a == b:
         raise QueryError(f"'{country_a}' and '{country_b}' are the same country")
-    rows = select(ds, "country_topics", countryA=a, countryB=b)
-    by: dict[tuple[str, str], set[str]] = defaultdict(set)
-    labels = {}
-    for r in rows:
-        by[(r["year"] or "undated", r["topic"])].add(r["meeting"])
-        labels[r["topic"]] = r["topicLabel"] or r["topic"].rsplit("/", 1)[-1]
-    out = [TopicYear(year, Ref(t, labels[t]), tuple(sorted(ms))) for (year, t), ms in by.items()]
-    return sorted(out, key=lambda x: (x.year, -len(x.meetings), x.topic.label))
+    out = []
+    for r in select(ds, "country_topics", countryA=a, countryB=b):
+        label = r["topicLabel"] or r["topic"].rsplit("/", 1)[-1]
+        out.append(TopicYear(r["year"] or "undated", Ref(r["topic"], label), (r["example"],), int(r["n"])))
+    return sorted(out, key=lambda x: (x.year, -x.count, x.topic.label))
 
 
 def topic_changes(rows: list[TopicYear]) -> list[tuple[str, list[str], list[str]]]:
@@ -219,11 +237,13 @@ def resolve_thing(ds: Dataset, target: str) -> Ref:
 
 
 def explain(ds: Dataset, target: str, *, prop: str | None = None, value: str | None = None,
-            topic: str | None = None) -> Explanation:
+            topic: str | None = None, limit: int | None = None) -> Explanation:
     """The sentences that support a thing (``target``: IRI or name, see
     :func:`resolve_thing`), or only one fact about it: ``prop`` (a dd: property
     name such as "holdsRole" or "discusses") with ``value`` (IRI, name or
-    literal); ``topic`` is short for prop "discusses" with that topic.
+    literal); ``topic`` is short for prop "discusses" with that topic. With
+    ``limit``, the sentences of the earliest articles (the explanation's
+    ``total`` and ``article_count`` count them all).
 
     Raises:
         QueryError: unknown target or topic.
@@ -234,7 +254,7 @@ def explain(ds: Dataset, target: str, *, prop: str | None = None, value: str | N
     prop_iri = None if prop is None else (expand_iri(prop) or DD + prop.removeprefix("dd:"))
     if value is not None and expand_iri(value) is not None:
         value = expand_iri(value)
-    rows = select(ds, "evidence", thing=thing.iri, property=prop_iri, value=value)
+    rows = select(ds, "evidence", limit=limit, thing=thing.iri, property=prop_iri, value=value)
     if thing.label == thing.iri or thing.label == target:
         label = select(ds, "label_of", thing=thing.iri)
         if not label and not rows:
@@ -249,4 +269,8 @@ def explain(ds: Dataset, target: str, *, prop: str | None = None, value: str | N
         supports = r["supports"].rsplit("#", 1)[-1] if r["supports"] else None
         out.append(Evidence(r["sentence"], r["surface"], supports, r["about"], source_of(r)))
     out.sort(key=lambda e: (e.source.published or "9999", e.source.name))  # stable: text order within an article
-    return Explanation(thing, tuple(out))
+    total, articles = len(out), len({e.source.article for e in out})
+    if limit is not None and len(rows) >= limit:
+        counts = select(ds, "evidence_count", thing=thing.iri, property=prop_iri, value=value)
+        total, articles = (int(counts[0]["mentions"]), int(counts[0]["articles"])) if counts else (total, articles)
+    return Explanation(thing, tuple(out), total, articles)

@@ -1,16 +1,19 @@
 """Answers about meetings: who met whom, meetings by person / topic / country /
 place / period, and the delegation of a meeting.
 
-Each function runs one of the parameterised queries of ``queries/sparql/``
-(:func:`queries.rows.select`), reads what every article says, and returns plain
-frozen dataclasses: one :class:`Meeting` gathers what all its articles state
-(participants, place, date, topics, status, sources).
+Every question starts from the most selective thing it is given (a person, a
+place, a topic, a country: whichever has the fewest meetings) and reads the
+instance layer, where each meeting's facts are held once with the values derived
+at write time (best date and its qualifier, strongest status, one kind, the
+participants' countries); article graphs are read only for the evidence an
+answer shows. Lists can be cut to the latest ``limit`` meetings (a
+:class:`~queries.rows.Page` knows how many there were in all).
 Name arguments accept any alias in any script (see :mod:`queries.names`).
 
 A meeting's date is its ``dd:date`` (qualifier "on"), else its ``dd:notAfter``
 ("not after"), else the earliest publication date of its articles ("not
-after"), as in :mod:`queries.project`. Its status is the strongest any article
-gives: happened > reported > planned > denied (no status counts as happened).
+after"). Its status is the strongest any article gives: happened > reported >
+planned > denied (no status counts as happened).
 
 Example:
     >>> [m.label for m in meetings(ds, topic="air-defense")]  # doctest: +SKIP
@@ -26,21 +29,36 @@ from rdflib import Dataset
 
 from graph.errors import QueryError
 from graph.translit import kmu2010
-from queries.names import compact_iri, expand_iri, find_iri, norm
-from queries.rows import Ref, Source, date_bound, node_type, refs, select, source_of, sources_of
+from queries.names import StoreNames, compact_iri, expand_iri, find, find_iri, norm
+from queries.rows import (
+    Page,
+    Ref,
+    Source,
+    by_date,
+    date_bound,
+    latest,
+    node_type,
+    refs,
+    select,
+    source_of,
+    sources_by_article,
+    sources_of,
+)
 
 __all__ = [
     "Delegation", "DelegationMember", "Encounter", "MANY", "Meeting", "STATUS_ORDER", "UNCONFIRMED", "delegation",
     "find_meeting", "load_meetings", "meetings", "met", "partners",
     # re-exported from queries.rows
-    "Ref", "Source", "date_bound", "node_type", "refs", "select", "source_of", "sources_of",
+    "Page", "Ref", "Source", "date_bound", "node_type", "refs", "select", "source_of", "sources_of",
 ]
 
+DD = "https://w3id.org/ddgraph/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: statuses from strongest to weakest
 STATUS_ORDER = ("happened", "reported", "planned", "denied")
 #: statuses of meetings that did not (or not yet) take place
 UNCONFIRMED = frozenset({"planned", "denied"})
-MANY = 200  # above this many meetings, read the facts of all meetings in one query
+MANY = 500  # meetings whose details are read in one query
 
 
 @dataclass(frozen=True)
@@ -102,15 +120,6 @@ class Delegation:
 # --- meetings ------------------------------------------------------------------------
 
 
-def _status(values) -> str:
-    values = set(values) or {"happened"}
-    return min(values, key=lambda s: STATUS_ORDER.index(s) if s in STATUS_ORDER else len(STATUS_ORDER))
-
-
-def _articles(ds: Dataset) -> dict[str, Source]:
-    return {r["article"]: source_of({**r, "g": r["article"]}) for r in select(ds, "articles")}
-
-
 def load_meetings(ds: Dataset, iris, *, sources: dict[str, set[str]] | None = None) -> list[Meeting]:
     """Build :class:`Meeting` objects for meeting IRIs, sorted by date then IRI.
 
@@ -119,47 +128,56 @@ def load_meetings(ds: Dataset, iris, *, sources: dict[str, set[str]] | None = No
         sources: restrict a meeting's sources to these article IRIs (by meeting).
     """
     iris = sorted(set(iris))
-    if not iris:
-        return []
-    rows = []
-    if len(iris) > MANY:
-        wanted = set(iris)
-        rows = [r for r in select(ds, "meeting_facts") if r["meeting"] in wanted]
-    else:
-        for iri in iris:
-            rows += select(ds, "meeting_facts", meeting=iri)
-    articles = _articles(ds)
     by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    graphs: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        by[r["meeting"]][r["prop"]].append((r["value"], r["valueLabel"]))
-        graphs[r["meeting"]].add(r["g"])
+    for i in range(0, len(iris), MANY):
+        for r in select(ds, "meeting_details", values={"meeting": iris[i : i + MANY]}):
+            by[r["meeting"]][r["prop"]].append((r["value"], r["valueLabel"]))
+    articles = {a for facts in by.values() for a, _ in facts["reportedIn"]}
+    meta = sources_by_article(ds, articles)
     out = []
     for iri in iris:
         facts = by[iri]
-        srcs = sorted(graphs[iri] & sources[iri] if sources is not None and iri in sources else graphs[iri])
-        src = tuple(sorted((articles.get(g) or Source(g, g.rsplit("/", 1)[-1]) for g in srcs),
-                           key=lambda s: (s.published or "9999", s.name)))
-        dates = sorted(v[:10] for v, _ in facts["date"])
-        bounds = sorted(v[:10] for v, _ in facts["notAfter"]) or sorted(s.published for s in src if s.published)
+        graphs = {a for a, _ in facts["reportedIn"]}
+        if sources is not None and iri in sources:
+            graphs &= sources[iri]
+        dates = sorted(v[:10] for v, _ in facts["bestDate"])
         labels = sorted({v for v, _ in facts["label"]})
         out.append(Meeting(
             iri=iri,
             label=labels[0] if labels else compact_iri(iri),
-            date=dates[0] if dates else bounds[0] if bounds else None,
-            date_qualifier="on" if dates else "not after" if bounds else None,
-            kind=min((v for v, _ in facts["meetingKind"]), default=None),
-            status=_status(v for v, _ in facts["status"]),
+            date=dates[0] if dates else None,
+            date_qualifier=min((v for v, _ in facts["dateQualifier"]), default=None) if dates else None,
+            kind=min((v for v, _ in facts["bestKind"]), default=None),
+            status=min((v for v, _ in facts["bestStatus"]), default="happened"),
             participants=refs(facts["participant"] + facts["delegationMember"]),
             delegation=refs(facts["delegationMember"]),
             places=refs(facts["location"]),
             topics=tuple(sorted(refs(facts["discusses"]), key=lambda t: t.iri)),
-            sources=src,
+            sources=by_date(meta[a] for a in graphs),
         ))
     return sorted(out, key=lambda m: (m.date or "9999", m.iri))
 
 
-# --- questions -------------------------------------------------------------------
+def _select(ds: Dataset, filters: dict[str, str | None], since: str | None, until: str | None) -> dict[str, tuple]:
+    """meeting IRI -> (date, status) of the meetings that pass every filter, starting from the rarest."""
+    drives = {"person": DD + "participant", "topic": DD + "discusses", "place": DD + "locatedIn",
+              "country": DD + "participantCountry"}
+    given = [(drives[k], v) for k, v in filters.items() if v is not None]
+    if given:
+        counts = {(d, v): int(r["n"]) for d, v in given for r in select(ds, "meeting_counts", drive=d, driveValue=v)}
+        drive = min(given, key=lambda dv: (counts.get(dv, 0), dv))
+    else:
+        drive = (RDF_TYPE, DD + "Meeting")
+    starts = [drive] + ([(DD + "locatedIn", drive[1])] if drive[0] == DD + "participantCountry" else [])
+    found: dict[str, tuple] = {}
+    for d, v in starts:
+        for r in select(ds, "meeting_select", drive=d, driveValue=v, since=since, until=until, **filters):
+            found[r["meeting"]] = (r["date"][:10] if r["date"] else None, r["status"])
+    return found
+
+
+def _chronological(found: dict[str, tuple]) -> list[str]:
+    return sorted(found, key=lambda m: (found[m][0] or "9999", m))
 
 
 def meetings(
@@ -172,54 +190,61 @@ def meetings(
     since: str | None = None,
     until: str | None = None,
     all_statuses: bool = False,
-) -> list[Meeting]:
+    limit: int | None = None,
+) -> Page:
     """Meetings by participant, topic, country, place and period (all optional).
 
     Names accept any alias (``person``), a topic id, label or IRI (``topic``),
     a country or place name. With ``topic``, a meeting's sources are the
     articles that say it discussed the topic. Planned and denied meetings are
-    left out unless ``all_statuses``.
+    left out unless ``all_statuses``. With ``limit``, the latest ``limit``
+    meetings (by date) are returned, and the page's ``total`` says how many match.
 
     Raises:
         QueryError: an unknown name or a bad date.
     """
-    bindings = {
+    filters = {
         "person": find_iri(ds, person, "person"),
         "topic": find_iri(ds, topic, "topic"),
         "country": find_iri(ds, country, "country"),
-        "place": find_iri(ds, place, "place"),
-        "since": date_bound(since, option="--since"),
-        "until": date_bound(until, end=True, option="--until"),
+        "place": find_iri(ds, place, "place", "country") if place else None,
     }
-    rows = select(ds, "meeting_search", **bindings)
-    graphs: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        graphs[r["meeting"]].add(r["g"])
-    found = load_meetings(ds, graphs, sources=graphs if topic else None)
-    return [m for m in found if all_statuses or m.status not in UNCONFIRMED]
+    found = _select(ds, filters, date_bound(since, option="--since"), date_bound(until, end=True, option="--until"))
+    keep = {m: v for m, v in found.items() if all_statuses or v[1] not in UNCONFIRMED}
+    page, total = latest(_chronological(keep), limit)
+    restrict = None
+    if filters["topic"] and page:
+        restrict = defaultdict(set)
+        for r in select(ds, "stating_articles", values={"s": page}, p=DD + "discusses", o=filters["topic"]):
+            restrict[r["s"]].add(r["g"])
+    return Page(load_meetings(ds, page, sources=restrict), total)
 
 
-def met(ds: Dataset, name: str, *, include_unconfirmed: bool = True) -> list[Encounter]:
+def met(ds: Dataset, name: str, *, include_unconfirmed: bool = True, limit: int | None = None) -> Page:
     """Whom a person met (persons and bodies), when, where, with the sources.
 
     Planned and denied meetings are included, with their status, unless
-    ``include_unconfirmed`` is false. Sorted by date, then partner.
+    ``include_unconfirmed`` is false. Sorted by date, then partner. With
+    ``limit``, only the latest ``limit`` meetings are listed; the page's
+    ``total`` counts every meeting and its ``partners`` gives every partner with
+    their number of meetings that took place.
     """
-    person = find_iri(ds, name, "person")
-    rows = select(ds, "who_met_whom", person=person)
-    pairs: dict[tuple[str, str], str] = {}
-    label = ""
-    for r in rows:
-        label = r["personLabel"] or label
-        pairs[(r["meeting"], r["other"])] = r["otherLabel"] or r["other"].rsplit("/", 1)[-1]
-    by_iri = {m.iri: m for m in load_meetings(ds, {m for m, _ in pairs})}
-    me = Ref(person, label)
-    out = [
-        Encounter(me, Ref(other, other_label), node_type(other), by_iri[m])
-        for (m, other), other_label in pairs.items()
-        if include_unconfirmed or by_iri[m].status not in UNCONFIRMED
-    ]
-    return sorted(out, key=lambda e: (e.meeting.date or "9999", e.meeting.iri, e.other_type != "person", e.other.label))
+    who = find(ds, name, "person")
+    found = _select(ds, {"person": who.iri}, None, None)
+    keep = {m: v for m, v in found.items() if include_unconfirmed or v[1] not in UNCONFIRMED}
+    page, total = latest(_chronological(keep), limit)
+    me = Ref(who.iri, who.label)
+    out = []
+    for m in load_meetings(ds, page):
+        for other in m.participants:
+            if other.iri != who.iri:
+                out.append(Encounter(me, other, node_type(other.iri), m))
+    out.sort(key=lambda e: (e.meeting.date or "9999", e.meeting.iri, e.other_type != "person", e.other.label))
+    result = Page(out, total)
+    result.meetings_total = total
+    result.partners = [(Ref(r["other"], r["otherLabel"] or r["other"].rsplit("/", 1)[-1]), int(r["n"]))
+                       for r in select(ds, "met_partners", person=who.iri)]
+    return result
 
 
 def partners(encounters: list[Encounter]) -> list[tuple[Ref, list[Meeting]]]:
@@ -230,41 +255,95 @@ def partners(encounters: list[Encounter]) -> list[tuple[Ref, list[Meeting]]]:
     return sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0].label))
 
 
+# --- one meeting ---------------------------------------------------------------------------
+
+_YEAR = "0123456789"
+
+
+def _meeting_words(ds: Dataset, words: list[str]) -> dict[str, tuple] | None:
+    """Meetings whose participants, places, topics or year match every word; None when a
+    word names nothing (so that the caller falls back to reading labels)."""
+    filters: dict[str, str | None] = {"person": None, "topic": None, "country": None, "place": None}
+    years = [w for w in words if len(w) == 4 and all(c in _YEAR for c in w)]
+    rest = [w for w in words if w not in years]
+    if len(years) > 1:
+        return {}
+    extra: list[tuple[str, str]] = []
+    for word in rest:
+        hit = None
+        for kind, key in (("person", "person"), ("place", "place"), ("country", "country"), ("topic", "topic"),
+                          ("organization", "person")):
+            iris = StoreNames(ds, kind).matches(word)
+            if len(iris) == 1:
+                hit = (key, iris[0]) if kind != "organization" else ("org", iris[0])
+                break
+        if hit is None:
+            return None
+        if hit[0] == "org" or filters.get(hit[0]) not in (None, hit[1]):
+            extra.append(hit)
+        else:
+            filters[hit[0]] = hit[1]
+    if all(v is None for v in filters.values()) and not years:
+        return None
+    since, until = (f"{years[0]}-01-01", f"{years[0]}-12-31") if years else (None, None)
+    found = _select(ds, filters, since, until)
+    for _, iri in extra:
+        keep = {r["meeting"] for r in select(ds, "meeting_select", drive=DD + "participant", driveValue=iri)}
+        found = {m: v for m, v in found.items() if m in keep}
+    return found
+
+
 def find_meeting(ds: Dataset, spec: str) -> str:
     """The meeting ``spec`` names: its IRI (full or ddr:), a unique substring of
-    its IRI or label, or words that all occur in its IRI, label, participants,
-    places, topics or date (``"Paris 2024"``), in any script.
+    its IRI or label, or words that all name its participants, places, topics or
+    year (``"Paris 2024"``, ``"Umerov Lecornu"``), in any script.
 
     Raises:
         QueryError: no meeting, or several (listed), match.
     """
     iri = expand_iri(spec)
-    every = load_meetings(ds, {r["meeting"] for r in select(ds, "meeting_search")})
     if iri is not None:
-        if any(m.iri == iri for m in every):
+        if _is_meeting(ds, iri):
             return iri
         raise QueryError(f"{iri}: not a meeting of the graph")
     words = norm(spec).split()
     if not words:
         raise QueryError("empty meeting name")
-
-    def text(m: Meeting) -> str:
-        parts = [m.iri, m.label, m.date or "", *(r.label for r in m.participants + m.places + m.topics)]
-        parts += [t.iri.rsplit("/", 1)[-1] for t in m.topics]
-        raw = " ".join(parts)
-        return f" {norm(raw)} {norm(kmu2010(raw))} "
-
-    key = norm(spec)
-    hits = [m for m in every if key in norm(m.iri + " " + m.label)] or [
-        m for m in every if all(w in text(m) for w in words)
-    ]
+    found = _meeting_words(ds, words)
+    if found is None:  # some word names nothing: read every meeting's words (slow on a big store)
+        every = load_meetings(ds, _select(ds, {}, None, None))
+        key = norm(spec)
+        hits = [m for m in every if key in norm(m.iri + " " + m.label)] or [
+            m for m in every if all(w in _text(m) for w in words)]
+    else:
+        hits = load_meetings(ds, found) if len(found) <= 6 else None
+        if hits is None:
+            hits = load_meetings(ds, _chronological(found)[:6])
+            raise QueryError(f"'{spec}' matches {len(found)} meetings: {_listed(hits)}; and {len(found) - 6} more")
     if len(hits) == 1:
         return hits[0].iri
     if not hits:
         raise QueryError(f"no meeting matches '{spec}'")
-    listed = "; ".join(f"{compact_iri(m.iri)} ({m.when}, {', '.join(p.label for p in m.participants[:3])})" for m in hits[:6])
     more = f"; and {len(hits) - 6} more" if len(hits) > 6 else ""
-    raise QueryError(f"'{spec}' matches {len(hits)} meetings: {listed}{more}")
+    raise QueryError(f"'{spec}' matches {len(hits)} meetings: {_listed(hits[:6])}{more}")
+
+
+def _is_meeting(ds: Dataset, iri: str) -> bool:
+    from queries.sparql import load_query, run_select
+
+    return bool(run_select(ds, load_query("is_a"), {"x": iri, "class": DD + "Meeting"}).rows)
+
+
+def _listed(hits: list[Meeting]) -> str:
+    return "; ".join(f"{compact_iri(m.iri)} ({m.when}, {', '.join(p.label for p in m.participants[:3])})"
+                     for m in hits)
+
+
+def _text(m: Meeting) -> str:
+    parts = [m.iri, m.label, m.date or "", *(r.label for r in m.participants + m.places + m.topics)]
+    parts += [t.iri.rsplit("/", 1)[-1] for t in m.topics]
+    raw = " ".join(parts)
+    return f" {norm(raw)} {norm(kmu2010(raw))} "
 
 
 def delegation(ds: Dataset, spec: str) -> Delegation:

@@ -11,22 +11,32 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import Dataset
+from rdflib import Dataset, Literal
 
-from queries.lookup import Ref, Source, load_meetings, select, sources_of
+from queries.lookup import Page, Ref, Source, load_meetings, select
 from queries.names import find
+from queries.rows import by_date, latest, sources_by_article
+
+DD = "https://w3id.org/ddgraph/ontology#"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+#: Articles listed for an alias, office or rank (their number is given besides).
+SOME = 5
 
 _KIND_ORDER = {"office": 0, "rank": 1}
 
 
 @dataclass(frozen=True)
 class Alias:
-    """One name of a person and the articles that use it."""
+    """One name of a person: how many articles use it, when first and last, and one of them."""
 
     text: str
     lang: str | None
     canonical: bool
-    sources: tuple[Source, ...]
+    sources: tuple[Source, ...]  # some of them (see articles)
+    articles: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ class Statement:
     ``label`` is the office title or the rank; for offices, ``organization`` and
     ``country`` are the labels of the office's body and country when known.
     ``first_stated`` / ``last_stated`` are the earliest and latest publication
-    dates of those articles.
+    dates of those articles; ``articles`` how many state it; ``sources`` one of them.
     """
 
     kind: str  # office | rank
@@ -48,6 +58,7 @@ class Statement:
     sentences: tuple[str, ...]
     first_stated: str | None
     last_stated: str | None
+    articles: int = 0
 
     @property
     def full_title(self) -> str:
@@ -85,91 +96,117 @@ class TimelineEntry:
     sources: tuple[Source, ...]
 
 
-def offices(ds: Dataset, name: str) -> list[Statement]:
-    """The offices and ranks articles give a person (any alias), offices first.
-
-    Raises:
-        QueryError: unknown or ambiguous name.
-    """
-    person = find(ds, name, "person")
-    rows = select(ds, "person_offices", person=person.iri)
-    by: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for r in rows:
-        by[(r["what"], r["value"])].append(r)
+def _statements(ds: Dataset, person: str, examples: int = 2) -> list[Statement]:
+    rows = select(ds, "person_offices", person=person)
     out = []
-    for (what, value), rs in by.items():
-        srcs = sources_of(rs)
-        dates = sorted(s.published for s in srcs if s.published)
-        first = lambda key: next((r[key] for r in rs if r.get(key)), None)  # noqa: E731
+    for r in rows:
+        prop = DD + ("holdsRole" if r["what"] == "office" else "rank")
+        value = r["value"]
+        if not examples:
+            sentences = []
+        elif r["what"] == "office":
+            sentences = select(ds, "fact_sentences", limit=examples, thing=person, property=prop, value=value)
+        else:  # a rank is a literal with a language: compare its text
+            sentences = [x for x in select(ds, "fact_sentences", limit=50, thing=person, property=prop)
+                         if x.get("value") == value][:examples]
         out.append(Statement(
-            kind=what,
-            iri=value if what == "office" else None,
-            label=first("valueLabel") or value,
-            organization=first("orgLabel"),
-            country=first("countryLabel"),
-            sources=srcs,
-            sentences=tuple(sorted({r["sentence"] for r in rs if r.get("sentence")})),
-            first_stated=dates[0] if dates else None,
-            last_stated=dates[-1] if dates else None,
+            kind=r["what"],
+            iri=value if r["what"] == "office" else None,
+            label=r["valueLabel"] or value,
+            organization=r["orgLabel"],
+            country=r["countryLabel"],
+            sources=_some_sources(ds, person, prop, value if r["what"] == "office" else Literal(value, lang="en")),
+            sentences=tuple(sorted({x["sentence"] for x in sentences if x.get("sentence")})),
+            first_stated=_day(r.get("first")),
+            last_stated=_day(r.get("last")),
+            articles=int(r["articles"] or 0),
         ))
     return sorted(out, key=lambda s: (_KIND_ORDER.get(s.kind, 2), s.first_stated or "9999", s.label))
 
 
+def _day(value: str | None) -> str | None:
+    return value[:10] if value and value != "~" else None
+
+
+def _some_sources(ds: Dataset, s: str, p: str, o, n: int = SOME) -> tuple[Source, ...]:
+    """Up to ``n`` of the articles whose graphs state (s, p, o), by date."""
+    graphs = [r["g"] for r in select(ds, "fact_articles", limit=n, s=s, p=p, o=o)]
+    meta = sources_by_article(ds, graphs)
+    return by_date(meta[g] for g in graphs)
+
+
+def offices(ds: Dataset, name: str) -> list[Statement]:
+    """The offices and ranks articles give a person (any alias), offices first: each
+    with how many articles state it, when first and last, one of them and two sentences.
+
+    Raises:
+        QueryError: unknown or ambiguous name.
+    """
+    return _statements(ds, find(ds, name, "person").iri)
+
+
 def person_profile(ds: Dataset, name: str) -> PersonProfile:
-    """Everything about a person at a glance: aliases with their articles, offices
-    and ranks with their sources, how many meetings and articles.
+    """Everything about a person at a glance: aliases with how many articles use
+    each, offices and ranks with their sources, how many meetings and articles.
 
     Raises:
         QueryError: unknown or ambiguous name.
     """
     person = find(ds, name, "person")
     rows = select(ds, "person_aliases", person=person.iri)
-    by: dict[tuple[str, str | None], list[dict]] = defaultdict(list)
-    canonical = set()
+    aliases = []
     for r in rows:
-        by[(r["alias"], r["lang"] or None)].append(r)
-        if r["main"] == "true":
-            canonical.add(r["alias"])
-    aliases = sorted(
-        (Alias(text, lang, text in canonical, sources_of(rs)) for (text, lang), rs in by.items()),
-        key=lambda a: (not a.canonical, a.text),
-    )
-    articles = {r["g"] for r in rows}
-    timeline_rows = select(ds, "timeline", person=person.iri)
-    meetings = {r["entry"] for r in timeline_rows if r["what"] == "meeting"}
-    return PersonProfile(Ref(person.iri, person.label), tuple(aliases), tuple(offices(ds, person.iri)),
-                         len(meetings), len(articles))
+        prop = RDFS_LABEL if r["main"] == "true" else SKOS_ALT
+        srcs = _some_sources(ds, person.iri, prop, Literal(r["alias"], lang=r["lang"] or None))
+        aliases.append(Alias(r["alias"], r["lang"] or None, r["main"] == "true", srcs, int(r["articles"] or 0),
+                             _day(r.get("first")), _day(r.get("last"))))
+    aliases.sort(key=lambda a: (not a.canonical, a.text))
+    merged: dict[tuple, Alias] = {}
+    for a in aliases:  # the canonical label is also an alias somewhere: keep it once, canonical
+        merged.setdefault((a.text, a.lang), a)
+    counts = select(ds, "person_counts", person=person.iri)
+    meetings = int(counts[0]["meetings"] or 0) if counts else 0
+    articles = int(counts[0]["articles"] or 0) if counts else 0
+    return PersonProfile(Ref(person.iri, person.label), tuple(merged.values()), tuple(_statements(ds, person.iri)),
+                         meetings, articles)
 
 
-def timeline(ds: Dataset, name: str) -> list[TimelineEntry]:
+def timeline(ds: Dataset, name: str, *, limit: int | None = None) -> Page:
     """A person's meetings and signed agreements by date, with the dates the
-    articles first state each of their offices and ranks.
+    articles first state each of their offices and ranks. With ``limit``, the
+    latest ``limit`` meetings and agreements (offices and ranks always).
 
     Raises:
         QueryError: unknown or ambiguous name.
     """
     person = find(ds, name, "person")
-    rows = select(ds, "timeline", person=person.iri)
-    by: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for r in rows:
-        by[(r["what"], r["entry"])].append(r)
-    meetings = {m.iri: m for m in load_meetings(ds, [e for w, e in by if w == "meeting"])}
+    found = {r["meeting"]: r for r in select(ds, "meeting_select", drive=DD + "participant", driveValue=person.iri)}
+    signed = select(ds, "signed", person=person.iri)
+    dated = [("meeting", m, (found[m]["date"] or "9999")[:10]) for m in found]
+    dated += [("agreement", r["entry"], (r["date"] or "9999")[:10]) for r in signed]
+    dated.sort(key=lambda x: (x[2], x[1]))
+    page, total = latest(dated, limit)
     out = []
-    for (what, entry), rs in by.items():
-        srcs = sources_of(rs)
-        label = next((r["entryLabel"] for r in rs if r["entryLabel"]), entry)
-        if what == "meeting":
-            m = meetings[entry]
-            others = [p.label for p in m.participants if p.iri != person.iri]
-            where = f" in {', '.join(p.label for p in m.places)}" if m.places else ""
-            detail = f"with {', '.join(others) or 'nobody named'}{where}" + ("" if m.status == "happened" else f" [{m.status}]")
-            out.append(TimelineEntry(m.date, m.date_qualifier, what, entry, m.label, detail, m.sources))
-            continue
-        on = sorted(r["when"] for r in rs if r["qualifier"] == "on" and r["when"])
-        bound = sorted(r["when"] for r in rs if r["qualifier"] in ("not after", "stated") and r["when"])
-        date, qualifier = (on[0], "on") if on else (bound[0], "not after" if what == "agreement" else "stated") if bound else (None, None)
-        statuses = sorted({r["status"] for r in rs if r.get("status")})
-        detail = f"stated by {len(srcs)} article(s)" if what in ("office", "rank") else ", ".join(statuses)
-        out.append(TimelineEntry(date, qualifier, what, entry if what != "rank" else None, label, detail, srcs))
-    return sorted(out, key=lambda e: (e.date or "9999", _KIND_ORDER.get(e.what, -1), e.label))
+    for m in load_meetings(ds, [e for what, e, _ in page if what == "meeting"]):
+        out.append(TimelineEntry(m.date, m.date_qualifier, "meeting", m.iri, m.label, m.status, m.sources))
+    keep = {e for what, e, _ in page if what == "agreement"}
+    agreements = {r["entry"]: r for r in signed if r["entry"] in keep}
+    reports = _reports(ds, list(agreements))
+    for e, r in agreements.items():
+        out.append(TimelineEntry(r["date"][:10] if r["date"] else None, r["qualifier"], "agreement", e,
+                                 r["entryLabel"] or e, r["status"] or "", reports.get(e, ())))
+    for st in _statements(ds, person.iri, examples=0):
+        out.append(TimelineEntry(st.first_stated, "stated" if st.first_stated else None, st.kind,
+                                 st.iri, st.full_title, f"stated by {st.articles} article(s)", st.sources))
+    return Page(sorted(out, key=lambda e: (e.date or "9999", _KIND_ORDER.get(e.what, -1), e.label)),
+                total + len(out) - len(page))
 
+
+def _reports(ds: Dataset, events: list[str]) -> dict[str, tuple[Source, ...]]:
+    rows = select(ds, "event_details", values={"event": events})
+    graphs: dict[str, set[str]] = {}
+    for r in rows:
+        if r["prop"] == "reportedIn":
+            graphs.setdefault(r["event"], set()).add(r["value"])
+    meta = sources_by_article(ds, {g for gs in graphs.values() for g in gs})
+    return {e: by_date(meta[g] for g in gs) for e, gs in graphs.items()}

@@ -43,14 +43,67 @@ class Ref:
     label: str
 
 
-def select(ds: Dataset, name: str, **bindings: str | None) -> list[dict[str, str | None]]:
+def select(ds: Dataset, name: str, *, values: dict[str, list[str]] | None = None, limit: int | None = None,
+           **bindings: str | None) -> list[dict[str, str | None]]:
     """Run ``queries/sparql/NAME.rq`` with the bindings that are not None; rows as dicts.
+
+    ``values`` fills the query's ``{{values ?x}}`` blocks (see :func:`queries.sparql.load_query`);
+    a block of no IRIs gives no rows without running the query.
 
     Example:
         >>> select(Dataset(), "articles")
         []
     """
-    return run_select(ds, load_query(name), {k: v for k, v in bindings.items() if v is not None}).dicts()
+    if values is not None and any(not v for v in values.values()):
+        return []
+    query = load_query(name, values=values, limit=limit)
+    return run_select(ds, query, {k: v for k, v in bindings.items() if v is not None}).dicts()
+
+
+class Page(list):
+    """A list of answers that may be the first part (or the latest part) of more.
+
+    Attributes:
+        total: how many answers there are in all (``len(page)`` when nothing was left out).
+
+    Example:
+        >>> p = Page([1, 2], total=5)
+        >>> (list(p), p.total, p.partial)
+        ([1, 2], 5, True)
+    """
+
+    def __init__(self, items=(), total: int | None = None) -> None:
+        super().__init__(items)
+        self.total = len(self) if total is None else total
+
+    @property
+    def partial(self) -> bool:
+        """Whether answers were left out."""
+        return self.total > len(self)
+
+
+def latest(items: list, limit: int | None) -> tuple[list, int]:
+    """The last ``limit`` items of a chronologically sorted list (all for None), and how many there were.
+
+    Example:
+        >>> latest([1, 2, 3], 2)
+        ([2, 3], 3)
+    """
+    if limit is None or limit >= len(items):
+        return list(items), len(items)
+    return list(items[len(items) - max(0, limit):]), len(items)
+
+
+def sources_by_article(ds: Dataset, articles) -> dict[str, Source]:
+    """The :class:`Source` of each article IRI (file, date, outlet from the default graph)."""
+    rows = select(ds, "article_meta", values={"g": sorted(set(articles))})
+    found = {r["g"]: source_of(r) for r in rows}
+    return {a: found.get(a) or Source(a, a.rsplit("/", 1)[-1]) for a in articles}
+
+
+def by_date(sources) -> tuple[Source, ...]:
+    """Sources sorted by publication date (undated last), then name."""
+    return tuple(sorted(sources, key=lambda s: (s.published or "9999", s.name)))
 
 
 def source_of(row: dict) -> Source:

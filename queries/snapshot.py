@@ -1,12 +1,12 @@
 """What the networkx projections read from the store, with a handful of SPARQL queries.
 
-:class:`Snapshot` reads the union of the per-article named graphs
-(``GRAPH ?g { ... }``) plus the article metadata and topic labels in the default
-graph: the type of every node (the first of :data:`CLASS_TYPES` that matches,
-else guessed from its IRI or edge), the edges of :data:`EDGE_PROPS` with the
-articles stating them (``holdsRole`` / ``ofCountry`` collapsed into ``from``
-edges), labels (English first), dates, meeting kind and status, and the first
-evidence sentence of each node.
+:class:`Snapshot` reads the instance layer (each fact once, with the values
+derived at write time) plus the article metadata and topic labels in the
+default graph: the type of every node (the first of :data:`CLASS_TYPES` that
+matches, else guessed from its IRI or edge), the edges of :data:`EDGE_PROPS`
+with the articles reporting them (``holdsRole`` / ``ofCountry`` collapsed into
+``from`` edges), labels (English first), best dates, meeting kind and status,
+and the first evidence sentence of each event (read from the article graphs).
 
 Example:
     >>> from rdflib import Dataset
@@ -107,109 +107,130 @@ def _label_rank(lit) -> tuple:
     return (0 if lang == "en" else 1 if not lang else 2, str(lit))
 
 
+INSTANCES = "https://w3id.org/ddgraph/id/graph/instances"
+_EVENT_CLASSES = (DD.Meeting, DD.AidDelivery, DD.Agreement)
+
+
 class Snapshot:
-    """Everything the projections need, read with a handful of SPARQL queries.
+    """Everything the projections need, read from the instance layer with a handful of SPARQL queries.
 
     Attributes:
         types: node -> node type.
-        sources: node -> the articles whose graph holds it.
-        edges: (subject, object, relation) -> the articles stating it.
+        sources: node -> the articles reporting it (events: ``dd:reportedIn``; other
+            things: the articles reporting the events they take part in).
+        edges: (subject, object, relation) -> the articles stating it (those reporting its event).
         delegation: (meeting, person) pairs of ``dd:delegationMember``.
-        attrs: event -> date, date_qualifier, kind and status.
+        attrs: event -> date, date_qualifier, kind and status (derived at write time).
         articles: article -> published date and headline.
         labels: node -> its label (English first).
-        evidence: node -> the first sentence of a mention of it.
+        evidence: node -> the first sentence of a mention of it (events: by article and offset;
+            other things: the first the index gives).
     """
 
-    def __init__(self, ds: Dataset) -> None:
+    def __init__(self, ds: Dataset, *, evidence: bool = True) -> None:
         self.types: dict[str, str] = {}
         self.sources: dict[str, set[str]] = defaultdict(set)
         self.edges: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         self.delegation: set[tuple[str, str]] = set()
         self.attrs: dict[str, dict] = defaultdict(dict)
         self.articles: dict[str, dict] = {}
+        self.evidence: dict[str, str] = {}
         self._read_types(ds)
         self._read_edges(ds)
         self._read_labels(ds)
         self._read_dates(ds)
-        self._read_evidence(ds)
+        if evidence:
+            self._read_evidence(ds, [n for n, t in self.types.items() if t in EVENT_TYPES])
+            for n in sorted(n for n, t in self.types.items() if t not in EVENT_TYPES and t != "topic"):
+                q = (f"SELECT ?s WHERE {{ GRAPH ?g {{ ?m dd:mentionOf <{n}> ; dd:sentence ?s }} "
+                     f"FILTER(?g != <{INSTANCES}>) }} LIMIT 1")
+                for (sentence,) in _rows(ds, q):
+                    self.evidence[n] = str(sentence)
 
     def _read_types(self, ds: Dataset) -> None:
         rank = {str(c): i for i, (c, _) in enumerate(CLASS_TYPES)}
         best: dict[str, int] = {}
-        q = f"SELECT ?s ?t ?g WHERE {{ VALUES ?t {{ {_values(c for c, _ in CLASS_TYPES)} }} GRAPH ?g {{ ?s a ?t }} }}"
-        for s, t, g in _rows(ds, q):
+        q = f"SELECT ?s ?t WHERE {{ VALUES ?t {{ {_values(c for c, _ in CLASS_TYPES)} }} GRAPH <{INSTANCES}> {{ ?s a ?t }} }}"
+        for s, t in _rows(ds, q):
             s = str(s)
-            self.sources[s].add(str(g))
             r = rank[str(t)]
             if r < best.get(s, len(rank)):
                 best[s] = r
         self.types = {s: CLASS_TYPES[r][1] for s, r in best.items()}
-        q = "SELECT ?a ?d ?h WHERE { ?a a schema:NewsArticle . OPTIONAL { ?a schema:datePublished ?d } OPTIONAL { ?a schema:headline ?h } }"
+        q = f"SELECT ?e ?a WHERE {{ GRAPH <{INSTANCES}> {{ ?e <{DD.reportedIn}> ?a }} }}"
+        for e, a in _rows(ds, q):
+            self.sources[str(e)].add(str(a))
+        q = ("SELECT ?a ?d ?h WHERE { ?a a schema:NewsArticle . OPTIONAL { ?a schema:datePublished ?d } "
+             "OPTIONAL { ?a schema:headline ?h } }")
         for a, d, h in _rows(ds, q):
-            self.articles[str(a)] = {"published": iso(d) if d is not None else None, "headline": str(h) if h is not None else None}
+            self.articles[str(a)] = {"published": iso(d) if d is not None else None,
+                                     "headline": str(h) if h is not None else None}
 
     def _read_edges(self, ds: Dataset) -> None:
         props = list(EDGE_PROPS) + [DD.holdsRole, DD.ofCountry, DD.ofOrganization]
-        q = f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {_values(props)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        q = f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(props)} }} GRAPH <{INSTANCES}> {{ ?s ?p ?o }} }}"
         role, office_country, office_org, of_country = (defaultdict(set) for _ in range(4))
-        for s, p, o, g in _rows(ds, q):
-            s, o, g = str(s), str(o), str(g)
+        for s, p, o in _rows(ds, q):
+            s, o = str(s), str(o)
             if p == DD.holdsRole:
-                role[(s, o)].add(g)
+                role[s].add(o)
             elif p == DD.ofOrganization:
                 office_org[s].add(o)
             elif p == DD.ofCountry:
-                (office_country if s not in self.types else of_country)[s].add(o)
-                if s in self.types:
-                    self.edges[(s, o, "country")].add(g)
+                (office_country if self.types.get(s) is None or "/office/" in s else of_country)[s].add(o)
+                if s in self.types and "/office/" not in s:
+                    self.edges[(s, o, "country")] |= set()
             else:
-                self.edges[(s, o, EDGE_PROPS[p])].add(g)
+                self.edges[(s, o, EDGE_PROPS[p])] |= self.sources.get(s, set())
                 if p == DD.delegationMember:
                     self.delegation.add((s, o))
-        for (person, office), graphs in role.items():
-            countries = office_country.get(office) or set().union(*(of_country.get(org, set()) for org in office_org.get(office, ())))
-            for country in countries:
-                self.edges[(person, country, "from")] |= graphs
-        for (s, o, rel), graphs in self.edges.items():
-            self.sources[s] |= graphs
-            self.sources[o] |= graphs
+        for (s, o, rel), graphs in list(self.edges.items()):
+            if self.types.get(s) in EVENT_TYPES:
+                self.sources[o] |= graphs
+        for person, offices in role.items():
+            for office in offices:
+                countries = office_country.get(office) or set().union(
+                    *(of_country.get(org, set()) for org in office_org.get(office, ())))
+                for country in countries:
+                    self.edges[(person, country, "from")] |= self.sources.get(person, set())
+        for (s, o, rel) in list(self.edges):
+            if rel == "country":
+                self.edges[(s, o, rel)] = set(self.sources.get(s, set()))
             self.types.setdefault(s, _guess_type(s, "participant"))
             self.types.setdefault(o, _guess_type(o, rel))
 
     def _read_labels(self, ds: Dataset) -> None:
         labels: dict[str, list] = defaultdict(list)
-        q = "SELECT ?s ?l WHERE { { GRAPH ?g { ?s rdfs:label ?l } } UNION { ?s rdfs:label|skos:prefLabel ?l } }"
+        q = (f"SELECT ?s ?l WHERE {{ {{ GRAPH <{INSTANCES}> {{ ?s rdfs:label ?l }} }} "
+             "UNION { ?s a <" + str(DD.Topic) + "> ; skos:prefLabel ?l } }")
         for s, lit in _rows(ds, q):
             labels[str(s)].append(lit)
         self.labels = {s: str(min(ls, key=_label_rank)) for s, ls in labels.items()}
 
     def _read_dates(self, ds: Dataset) -> None:
-        q = f"SELECT ?e ?p ?v WHERE {{ VALUES ?p {{ {_values([DD.date, DD.notAfter, DD.meetingKind, DD.status])} }} GRAPH ?g {{ ?e ?p ?v }} }}"
+        props = [DD.bestDate, DD.dateQualifier, DD.bestKind, DD.bestStatus, DD.status]
+        q = f"SELECT ?e ?p ?v WHERE {{ VALUES ?p {{ {_values(props)} }} GRAPH <{INSTANCES}> {{ ?e ?p ?v }} }}"
         found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for e, p, v in _rows(ds, q):
             found[str(e)][str(p).rsplit("#", 1)[-1]].append(str(v))
         for e, props in found.items():
-            if props.get("date"):
-                self.attrs[e].update(date=min(iso(d) for d in props["date"]), date_qualifier="on")
-            elif props.get("notAfter"):
-                self.attrs[e].update(date=min(iso(d) for d in props["notAfter"]), date_qualifier="not after")
-            if props.get("meetingKind"):
-                self.attrs[e]["kind"] = min(props["meetingKind"])
-            if props.get("status"):
-                self.attrs[e]["status"] = min(props["status"])
-        for e, t in self.types.items():  # undated events: bounded by their articles
-            if t in EVENT_TYPES and "date" not in self.attrs[e]:
-                pub = [self.articles.get(g, {}).get("published") for g in self.sources[e]]
-                pub = [d for d in pub if d]
-                if pub:
-                    self.attrs[e].update(date=min(pub), date_qualifier="not after")
+            if props.get("bestDate"):
+                self.attrs[e].update(date=min(iso(d) for d in props["bestDate"]),
+                                     date_qualifier=min(props.get("dateQualifier") or ["on"]))
+            if props.get("bestKind"):
+                self.attrs[e]["kind"] = min(props["bestKind"])
+            status = props.get("bestStatus") or props.get("status")
+            if status:
+                self.attrs[e]["status"] = min(status)
 
-    def _read_evidence(self, ds: Dataset) -> None:
-        q = "SELECT ?x ?s ?g ?c WHERE { GRAPH ?g { ?m dd:mentionOf ?x ; dd:sentence ?s . OPTIONAL { ?m dd:charStart ?c } } }"
-        best: dict[str, tuple] = {}
-        for x, sent, g, c in _rows(ds, q):
-            key = (str(g), int(c) if c is not None else 0, str(sent))
-            if str(x) not in best or key < best[str(x)]:
-                best[str(x)] = key
-        self.evidence = {x: k[2] for x, k in best.items()}
+    def _read_evidence(self, ds: Dataset, events: list[str]) -> None:
+        for i in range(0, len(events), 500):
+            batch = " ".join(f"<{e}>" for e in sorted(events)[i : i + 500])
+            q = (f"SELECT ?x ?s ?g ?c WHERE {{ VALUES ?x {{ {batch} }} GRAPH ?g {{ ?m dd:mentionOf ?x ; "
+                 "dd:sentence ?s . OPTIONAL { ?m dd:charStart ?c } } }")
+            best: dict[str, tuple] = {}
+            for x, sent, g, c in _rows(ds, q):
+                key = (str(g), int(c) if c is not None else 0, str(sent))
+                if str(x) not in best or key < best[str(x)]:
+                    best[str(x)] = key
+            self.evidence.update((x, k[2]) for x, k in best.items())

@@ -1,5 +1,9 @@
 """Counts that describe a store: things per class, articles, languages, date span.
 
+Things are counted in the instance layer (each once); articles, their languages
+and publication span, quads and mentions come from the counts the writer keeps
+with each snapshot, so ``ddgraph stats`` reads no article graph.
+
 Example:
     >>> from rdflib import Dataset
     >>> store_stats(Dataset())["articles"]
@@ -13,28 +17,43 @@ from rdflib import Dataset
 from queries.sparql import run_select
 
 _CLASSES = ("Person", "Organization", "Group", "Office", "Country", "Place", "Meeting", "AidDelivery",
-            "Agreement", "WeaponSystem", "Topic", "Mention")
+            "Agreement", "WeaponSystem", "Topic")
 
 
-def store_stats(ds: Dataset) -> dict:
-    """Return counts per ``dd:`` class (in article graphs), articles, languages and the date span."""
+def store_stats(ds: Dataset, counts: dict | None = None) -> dict:
+    """Return counts per ``dd:`` class (instance layer), articles, languages and the date span.
+
+    Args:
+        counts: the counts the store keeps (:attr:`graph.store.Store.counts`); without
+            them, articles and mentions are counted in the dataset.
+    """
     out: dict = {"classes": {}}
     for cls in _CLASSES:
-        rows = run_select(ds, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a dd:{cls} }} }}")
+        where = "?x a dd:Topic" if cls == "Topic" else f"GRAPH ddg:instances {{ ?x a dd:{cls} }}"
+        rows = run_select(ds, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {where} }}")
         out["classes"][cls] = int(rows.rows[0][0])
-    rows = run_select(ds, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    out["named_graphs"] = int(rows.rows[0][0])
-    rows = run_select(ds, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }")
-    out["articles"] = int(rows.rows[0][0])
-    rows = run_select(ds, "SELECT ?lang (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle ; schema:inLanguage ?lang }"
-                          " GROUP BY ?lang ORDER BY ?lang")
-    out["languages"] = {lang: int(n) for lang, n in rows.rows}
-    rows = run_select(ds, "SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { ?a schema:datePublished ?d }")
-    first, last = rows.rows[0] if rows.rows else (None, None)
-    out["published"] = {"first": first, "last": last}
-    rows = run_select(ds, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    out["quads"] = int(rows.rows[0][0])
+    if counts is None:
+        counts = _count(ds)
+    out["classes"]["Mention"] = counts["mentions"]
+    out["articles"] = counts["articles"]
+    out["named_graphs"] = counts["articles"] + (1 if out["classes"]["Meeting"] or counts["articles"] else 0)
+    out["languages"] = {k: v for k, v in sorted(counts["languages"].items()) if v}
+    out["published"] = {"first": counts["first"], "last": counts["last"]}
+    out["quads"] = counts["quads"]
     return out
+
+
+def _count(ds: Dataset) -> dict:
+    one = lambda q: (run_select(ds, q).rows or [[None, None]])[0]  # noqa: E731
+    langs = {lang: int(n) for lang, n in run_select(
+        ds, "SELECT ?l (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle ; schema:inLanguage ?l } GROUP BY ?l").rows}
+    first, last = one("SELECT (MIN(STR(?d)) AS ?f) (MAX(STR(?d)) AS ?l) WHERE { ?a schema:datePublished ?d }")
+    return {
+        "mentions": int(one("SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?m a dd:Mention } }")[0] or 0),
+        "articles": int(one("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }")[0] or 0),
+        "languages": langs, "first": first[:10] if first else None, "last": last[:10] if last else None,
+        "quads": int(one("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0] or 0),
+    }
 
 
 def format_stats(stats: dict) -> str:
@@ -46,4 +65,7 @@ def format_stats(stats: dict) -> str:
     lines.append(f"published       {span['first'] or '?'} .. {span['last'] or '?'}")
     for cls, n in stats["classes"].items():
         lines.append(f"{cls:<15} {n}")
+    if stats.get("pending"):
+        lines.append(f"pending         {stats['pending']} extracted article(s) not yet in the graph "
+                     "(an ingest was interrupted): run 'ddgraph ingest' again")
     return "\n".join(lines)

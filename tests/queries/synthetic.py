@@ -22,6 +22,8 @@ from datetime import date, timedelta
 
 from rdflib import Dataset
 
+from graph.instances import add_instance_layer
+
 TOPIC_IDS = (
     "air-defense", "long-range-strike", "combat-aircraft", "electronic-warfare", "drones", "artillery",
     "ammunition", "armored-vehicles", "missiles", "joint-production", "defense-industry", "procurement",
@@ -175,6 +177,7 @@ def synthetic_dataset(store: str = "default", path=None, **kwargs) -> Dataset:
     if path is not None:
         ds.open(str(path), create=True)
     ds.parse(data=build_trig(**kwargs), format="trig")
+    add_instance_layer(ds)
     return ds
 
 

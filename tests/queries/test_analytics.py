@@ -7,6 +7,8 @@ import json
 import pytest
 from rdflib import Dataset
 
+from graph.instances import add_instance_layer
+
 from graph.errors import QueryError
 from queries import analytics
 from queries.analytics import centrality, communities, meeting_path, newly_active
@@ -20,7 +22,7 @@ def person(p: str) -> str:
 
 
 def dataset(meetings, countries=None) -> Dataset:
-    return Dataset().parse(data=meetings_trig(meetings, countries), format="trig")
+    return add_instance_layer(Dataset().parse(data=meetings_trig(meetings, countries), format="trig"))
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
+from graph.instances import add_instance_layer
+
 from graph.errors import QueryError
 from queries.evaluate import CATEGORIES, _is_source, evaluate, format_report
 from queries.gold import content_words, item_matches, load_gold, norm, norm_title
@@ -165,6 +167,7 @@ art:a0001 {
 def build(trig: str, store: str = "default", union: bool = False) -> Dataset:
     ds = Dataset(store=store, default_union=union)
     ds.parse(data=trig, format="trig")
+    add_instance_layer(ds)
     return ds
 
 

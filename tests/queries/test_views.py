@@ -7,6 +7,8 @@ import re
 import pytest
 from rdflib import Dataset
 
+from graph.instances import add_instance_layer
+
 from graph.errors import QueryError
 from queries import views
 from queries.project import to_networkx
@@ -123,7 +125,7 @@ def test_output_is_deterministic(tmp_path):
 
 def test_labels_are_escaped(tmp_path):
     trig = meetings_trig({"m1": ("2024-01-01", ["a", "b"])}).replace('"A"@en', '"<script>alert(1)</script> href"@en')
-    ds = Dataset().parse(data=trig, format="trig")
+    ds = add_instance_layer(Dataset().parse(data=trig, format="trig"))
     page = ego_view(ds, R + "person/a", tmp_path / "x.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)" in page  # the page heading
