@@ -105,7 +105,10 @@ def sparql(query: str, fmt: str, store_path: str | None) -> None:
     with errors():
         query = read_query(query)
     with reading(store_path) as ds, errors():
-        rows = run_select(ds, query)
+        try:
+            rows = run_select(ds, query)
+        except (RuntimeError, OSError, ValueError) as exc:  # raised by the engine while the rows are read
+            raise click.ClickException("SPARQL error: " + (str(exc).splitlines() or [type(exc).__name__])[0]) from None
     click.echo(format_rows(rows, fmt))
 
 
