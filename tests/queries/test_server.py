@@ -8,6 +8,7 @@ SERVICE endpoint, a 1 MB response cap and a 1 GB memory cap.
 from __future__ import annotations
 
 import csv
+import http.client
 import io
 import json
 import shutil
@@ -389,6 +390,16 @@ def test_fifty_concurrent_clients_are_all_answered(plain):
     for t in threads:
         t.join(60)
     assert statuses == [200] * 200
+
+
+def test_keep_alive_requests_are_not_delayed(plain):
+    conn = http.client.HTTPConnection("127.0.0.1", plain.port, timeout=10)
+    start = time.monotonic()
+    for _ in range(20):  # head and body of each answer leave at once (TCP_NODELAY): no 40 ms Nagle wait
+        conn.request("GET", "/sparql?query=ASK%7B%7D")
+        assert conn.getresponse().read() == b'{"head":{},"boolean":true}'
+    conn.close()
+    assert (time.monotonic() - start) / 20 < 0.02
 
 
 def test_half_open_connections_do_not_block_and_are_closed(plain):
