@@ -20,6 +20,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -31,7 +32,9 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DDGRAPH = Path(sys.executable).with_name("ddgraph")
+DDGRAPH = Path(sys.executable).with_name("ddgraph")  # the command of this environment
+if not DDGRAPH.exists():
+    DDGRAPH = Path(shutil.which("ddgraph") or DDGRAPH)
 # where to find real values for a binding variable of the canned queries
 CANDIDATES = {
     "person": "?x a dd:Person", "other": "?x a dd:Person", "thing": "?x a dd:Person",

@@ -12,6 +12,7 @@ import http.client
 import http.server
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +22,9 @@ import time
 import uuid
 from pathlib import Path
 
-DDGRAPH = Path(sys.executable).with_name("ddgraph")
+DDGRAPH = Path(sys.executable).with_name("ddgraph")  # the command of this environment
+if not DDGRAPH.exists():
+    DDGRAPH = Path(shutil.which("ddgraph") or DDGRAPH)
 
 
 def children(pid: int) -> list[int]:
@@ -61,8 +64,9 @@ class Served:
                                          stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while not (match := re.search(r"http://127\.0\.0\.1:(\d+)/sparql", self.out.read_text())):
-            assert self.proc.poll() is None, self.err.read_text()
-            assert time.monotonic() < deadline, "ddgraph serve did not start"
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.proc.kill()
+                raise AssertionError(f"ddgraph serve did not start: {self.log()}")
             time.sleep(0.05)
         self.port = int(match.group(1))
         self.url = f"http://127.0.0.1:{self.port}/sparql"
@@ -103,6 +107,7 @@ class Served:
         while any(alive(p) for p in workers):
             assert time.monotonic() < deadline, "query processes left after the server stopped"
             time.sleep(0.05)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def _cmdline(pid: int) -> str:
