@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -107,7 +108,10 @@ def sparql(query: str, fmt: str, store_path: str | None) -> None:
     with errors():
         query = read_query(query)
     with reading(store_path) as ds, errors():
-        rows = run_select(ds, query)
+        try:
+            rows = run_select(ds, query)
+        except (RuntimeError, OSError, ValueError) as exc:  # raised by the engine while the rows are read
+            raise click.ClickException("SPARQL error: " + (str(exc).splitlines() or [type(exc).__name__])[0]) from None
     click.echo(format_rows(rows, fmt))
 
 
@@ -475,18 +479,46 @@ def curation(export_path: str | None, as_json: bool, store_path: str | None) -> 
         click.echo(f"{len(rows)} decision(s) written to {export_path}", err=as_json)
 
 
+def _absolute_iris(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    for value in values:
+        if not re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]+\Z", value):
+            raise click.BadParameter(f"{value!r} is not an absolute IRI")
+    return values
+
+
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port (0: a free one).")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=30.0, show_default=True,
+              help="Seconds a query may run; its process is then killed.")
+@click.option("--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
+              help="Rows (SELECT) or triples (CONSTRUCT) of one answer; more is an error.")
+@click.option("--max-response", "max_response_mb", type=click.IntRange(1), default=64, show_default=True,
+              help="Megabytes of one serialised answer; more is an error.")
+@click.option("--max-memory", "max_memory_mb", type=click.IntRange(0), default=2048, show_default=True,
+              help="Megabytes of address space per query process (0: no limit).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Query processes (queries running at once).")
+@click.option("--allow-service", multiple=True, callback=_absolute_iris, metavar="IRI",
+              help="A SERVICE endpoint queries may call (repeatable); SERVICE is refused otherwise.")
+@click.option("--cors", multiple=True, metavar="ORIGIN",
+              help="An origin whose web pages may read the answers (repeatable); none by default.")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
 @STORE_OPTION
-def serve(host: str, port: int, quiet: bool, store_path: str | None) -> None:
+def serve(host: str, port: int, timeout: float, max_rows: int, max_response_mb: int, max_memory_mb: int,
+          workers: int, allow_service: tuple[str, ...], cors: tuple[str, ...], quiet: bool,
+          store_path: str | None) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql."""
+    from queries.execute import Limits
+    from queries.server import ServeOptions
     from queries.server import serve as run_server
 
+    limits = Limits(timeout=timeout, max_rows=max_rows, max_bytes=max_response_mb << 20,
+                    max_memory=max_memory_mb << 20, allow_service=allow_service)
+    options = ServeOptions(host=host, port=port, workers=workers, limits=limits, cors=cors, quiet=quiet)
     try:
         with errors():
-            run_server(default_store_path(store_path), host, port, announce=click.echo, verbose=not quiet)
+            run_server(default_store_path(store_path), options, announce=click.echo)
     except OSError as exc:
         raise click.ClickException(f"{host}:{port}: cannot listen ({exc.strerror or exc})") from None
 

@@ -1,234 +1,320 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over the store (``ddgraph serve``).
+"""The read-only SPARQL 1.1 Protocol endpoint (``ddgraph serve``): Starlette under uvicorn.
 
-``GET /sparql?query=...`` and ``POST /sparql`` (``application/x-www-form-urlencoded``
-with ``query=...``, or ``application/sparql-query`` with the query as body).
-``default-graph-uri`` / ``named-graph-uri`` parameters choose the dataset;
-without them the default graph is the union of all graphs, as for
-``ddgraph sparql``, and the prefixes dd:, ddr:, ddt:, schema:, skos:, rdfs:,
-rdf:, xsd:, prov: are predeclared.
+``GET /sparql?query=...`` and ``POST /sparql`` (a form with ``query=...``, or
+``application/sparql-query``). ``default-graph-uri`` / ``named-graph-uri``
+choose the dataset; without them the default graph is the union of the named
+graphs, as in ``ddgraph sparql``, and the prefixes dd:, ddr:, ddt:, schema:,
+skos:, rdfs:, rdf:, xsd:, prov: are predeclared. Results by ``Accept``: see
+queries/protocol.py.
 
-Results by the ``Accept`` header: SELECT / ASK as
-``application/sparql-results+json`` (default), ``application/sparql-results+xml``,
-``text/csv`` or ``text/tab-separated-values``; CONSTRUCT / DESCRIBE as
-``text/turtle`` (default), ``application/n-triples``, ``application/rdf+xml`` or
-``application/ld+json``. A bad query gets 400 with a one-line message, an
-update 403, an unsupported Accept 406. Built on the standard library's
-``ThreadingHTTPServer`` and pyoxigraph's own query engine and serializers.
+What keeps it from being turned against its user: it listens on 127.0.0.1 and
+answers only requests whose Host is a loopback name (no DNS rebinding), sends
+no CORS header unless ``--cors ORIGIN`` names the origin, refuses SERVICE
+unless ``--allow-service IRI`` lists the endpoint (queries/guard.py), runs each
+query in a killable process with a time, row, byte and memory limit
+(queries/pool.py), and closes connections that do not send their headers in
+time. Errors are one line, JSON or text by Accept.
+
+``serve("out/store", ServeOptions(port=7878))`` prints
+``SPARQL endpoint: http://127.0.0.1:7878/sparql  (store out/store, 2 query processes; Ctrl-C to stop)``
+and serves until Ctrl-C.
 
 Example:
-    >>> server = make_server(store, "127.0.0.1", 0)  # doctest: +SKIP
-    >>> threading.Thread(target=server.serve_forever, daemon=True).start()  # doctest: +SKIP
+    >>> options = ServeOptions(cors=("https://app.example",))
+    >>> options.host, options.limits.timeout, options.limits.allow_service
+    ('127.0.0.1', 30.0, ())
+    >>> _is_loopback(_host_name("localhost:7878")), _is_loopback(_host_name("attacker.example"))
+    (True, False)
 """
 
 from __future__ import annotations
 
-import re
+import asyncio
+import contextlib
+import ipaddress
+import logging
+import os
+import resource
+import signal
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from pathlib import Path
 
-import pyoxigraph as ox
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import Response
+from starlette.routing import Mount
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from queries.sparql import PREFIXES
+from graph.errors import QueryError
+from graph.store import open_store
+from queries.execute import Limits
+from queries.guard import check_service
+from queries.pool import WorkerPool
+from queries.protocol import MAX_BODY, ProtocolError, error_body, read_request
 
-MAX_BODY = 1 << 20
-_PREFIX_MAP = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", PREFIXES))
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
-_CHARSET = {"text/csv", "text/tab-separated-values", "text/turtle", "application/n-triples"}
+HEADER_TIMEOUT = 5.0  # seconds for a client to send a whole request head
+BODY_TIMEOUT = 10.0  # seconds for a client to send a request body
+KEEP_ALIVE = 5  # seconds an idle keep-alive connection is kept
+BACKLOG = 2048
+MAX_CONNECTIONS = 1000
 USAGE = ("ddgraph SPARQL endpoint (read-only).\n"
          "GET /sparql?query=... or POST /sparql (form 'query=...' or application/sparql-query).\n")
+logger = logging.getLogger("uvicorn.error")
 
 
-class ProtocolError(Exception):
-    """A request the endpoint refuses: HTTP status and a one-line message."""
+@dataclass(frozen=True)
+class ServeOptions:
+    """How ``ddgraph serve`` listens and what it allows.
 
-    def __init__(self, status: HTTPStatus, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def negotiate(accept: str | None, offered: dict[str, object]) -> str:
-    """The media type of ``offered`` that ``accept`` prefers (first offered for */*).
-
-    Example:
-        >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULT_TYPES)
-        'application/sparql-results+xml'
-        >>> negotiate(None, GRAPH_TYPES)
-        'text/turtle'
+    Attributes:
+        host, port: where to listen (port 0: a free port).
+        workers: query processes, i.e. queries running at once.
+        limits: per-query time, rows, bytes, memory and the SERVICE allow-list.
+        cors: origins whose pages may read the answers (``*``: any).
+        quiet: no request log.
     """
-    default = next(iter(offered))
-    if not accept or not accept.strip():
-        return default
-    ranked = []
-    for i, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        mtype, q = fields[0].lower(), 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            ranked.append((-q, i, mtype))
-    for _, _, mtype in sorted(ranked):
-        if mtype in offered:
-            return mtype
-        if mtype in ("*/*", "application/*", "text/*"):
-            major = mtype.split("/")[0]
-            match = next((t for t in offered if major == "*" or t.startswith(major + "/")), None)
-            if match:
-                return default if major == "*" else match
-    raise ProtocolError(HTTPStatus.NOT_ACCEPTABLE, f"cannot answer with {accept!r}; accepted: {', '.join(offered)}")
+
+    host: str = "127.0.0.1"
+    port: int = 7878
+    workers: int = 2
+    limits: Limits = field(default_factory=Limits)
+    cors: tuple[str, ...] = ()
+    quiet: bool = False
 
 
-def run_query(store: ox.Store, query: str, accept: str | None, default_graphs=(), named_graphs=()) -> tuple[str, bytes]:
-    """Run one query and serialise its results; returns (content type, body).
+def _open_reader(store_path: str | os.PathLike):
+    """Open the store for one query process (the one place the endpoint opens it)."""
+    return open_store(store_path, read_only=True)
 
-    Raises:
-        ProtocolError: bad query (400) or unsupported Accept (406).
-    """
-    options: dict = {"prefixes": _PREFIX_MAP}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+
+def _is_loopback(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
     try:
-        results = store.query(query, **options)
-        if isinstance(results, ox.QueryTriples):
-            mtype = negotiate(accept, GRAPH_TYPES)
-            body = results.serialize(format=GRAPH_TYPES[mtype])
-        else:
-            mtype = negotiate(accept, RESULT_TYPES)
-            body = results.serialize(format=RESULT_TYPES[mtype])
-    except (SyntaxError, ValueError, RuntimeError) as exc:  # parse and evaluation errors
-        message = (str(exc).splitlines() or [type(exc).__name__])[0]
-        raise ProtocolError(HTTPStatus.BAD_REQUEST, f"SPARQL error: {message}") from None
-    except OSError as exc:
-        raise ProtocolError(HTTPStatus.INTERNAL_SERVER_ERROR, f"store error: {exc}") from None
-    if mtype in _CHARSET:
-        mtype += "; charset=utf-8"
-    return mtype, body
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
-class SparqlHandler(BaseHTTPRequestHandler):
-    """SPARQL 1.1 Protocol query operation over ``server.store`` (read-only)."""
+def _host_name(header: str) -> str:
+    header = header.strip()
+    if header.startswith("["):
+        return header[1:].partition("]")[0]
+    return header.rpartition(":")[0] if header.count(":") == 1 else header
 
-    server_version = "ddgraph-sparql/0.1"
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (stdlib signature)
-        if getattr(self.server, "verbose", False):
-            super().log_message(format, *args)
+class Endpoint:
+    """The ASGI application: checks a request, runs its query in the pool, answers."""
 
-    def do_GET(self) -> None:  # noqa: N802 (stdlib name)
-        url = urlsplit(self.path)
-        if url.path in ("/", ""):
-            self._send(HTTPStatus.OK, "text/plain; charset=utf-8", USAGE.encode())
-            return
-        if url.path != "/sparql":
-            self._fail(ProtocolError(HTTPStatus.NOT_FOUND, f"no such resource {url.path}; the endpoint is /sparql"))
-            return
-        params = parse_qs(url.query, keep_blank_values=True)
-        if "query" not in params:
-            self._send(HTTPStatus.OK, "text/plain; charset=utf-8", USAGE.encode())
-            return
-        self._answer(params)
+    def __init__(self, pool: WorkerPool, options: ServeOptions) -> None:
+        self.pool = pool
+        self.options = options
+        self.check_host = _is_loopback(options.host)
 
-    def do_POST(self) -> None:  # noqa: N802
-        url = urlsplit(self.path)
-        if url.path != "/sparql":
-            self._fail(ProtocolError(HTTPStatus.NOT_FOUND, f"no such resource {url.path}; the endpoint is /sparql"))
-            return
+    async def __call__(self, scope, receive, send) -> None:
+        request = Request(scope, receive)
+        response = await self.respond(request)
+        if response is not None:
+            await response(scope, receive, send)
+
+    async def respond(self, request: Request) -> Response | None:
+        """The response to ``request``; None when the client has gone."""
+        accept = request.headers.get("accept")
         try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            length = -1
-        if length < 0 or length > MAX_BODY:
-            self._fail(ProtocolError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body must be 0 to {MAX_BODY} bytes"))
-            return
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
-        params = parse_qs(url.query, keep_blank_values=True)
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if ctype == "application/x-www-form-urlencoded":
-            for key, values in parse_qs(body, keep_blank_values=True).items():
-                params.setdefault(key, []).extend(values)
-        elif ctype == "application/sparql-query":
-            params["query"] = [body]
-        elif ctype == "application/sparql-update":
-            params["update"] = [body]
-        else:
-            self._fail(ProtocolError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                                     "POST needs application/x-www-form-urlencoded or application/sparql-query"))
-            return
-        self._answer(params)
-
-    def _answer(self, params: dict[str, list[str]]) -> None:
-        try:
-            if "update" in params:
-                raise ProtocolError(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused")
-            queries = params.get("query", [])
-            if len(queries) != 1 or not queries[0].strip():
-                raise ProtocolError(HTTPStatus.BAD_REQUEST, "exactly one non-empty 'query' parameter is required")
-            ctype, body = run_query(self.server.store, queries[0], self.headers.get("Accept"),
-                                    params.get("default-graph-uri", []), params.get("named-graph-uri", []))
+            return await self._respond(request, accept)
         except ProtocolError as exc:
-            self._fail(exc)
-            return
-        self._send(HTTPStatus.OK, ctype, body)
+            ctype, body = error_body(exc.status, str(exc), accept)
+            headers = {"Allow": "GET, POST, OPTIONS"} if exc.status == HTTPStatus.METHOD_NOT_ALLOWED else {}
+            return self._response(request, exc.status, ctype, body, headers)
+        except (ClientDisconnect, _ClientGone):
+            return None
 
-    def _fail(self, exc: ProtocolError) -> None:
-        self._send(exc.status, "text/plain; charset=utf-8", (str(exc).replace("\n", " ") + "\n").encode())
+    async def _respond(self, request: Request, accept: str | None) -> Response | None:
+        host = request.headers.get("host")
+        if self.check_host and host is not None and not _is_loopback(_host_name(host)):
+            raise ProtocolError(HTTPStatus.FORBIDDEN, "this endpoint answers requests to 127.0.0.1 or localhost only")
+        path, method = request.url.path, request.method
+        if path not in ("/", "/sparql"):
+            raise ProtocolError(HTTPStatus.NOT_FOUND, "no such resource; the endpoint is /sparql")
+        if method == "OPTIONS":
+            return self._preflight(request)
+        if method not in ("GET", "HEAD", "POST") or (path == "/" and method == "POST"):
+            raise ProtocolError(HTTPStatus.METHOD_NOT_ALLOWED, f"method {method} is not allowed here; "
+                                "use GET or POST on /sparql")
+        if path == "/":
+            return self._response(request, 200, "text/plain; charset=utf-8", USAGE.encode())
+        body = await _read_body(request) if method == "POST" else b""
+        job = read_request("POST" if method == "POST" else "GET", request.scope["query_string"],
+                           request.headers.get("content-type"), body, accept)
+        if job is None:
+            return self._response(request, 200, "text/plain; charset=utf-8", USAGE.encode())
+        try:
+            check_service(job.query, self.options.limits.allow_service)
+        except QueryError as exc:
+            raise ProtocolError(HTTPStatus.BAD_REQUEST, str(exc)) from None
+        ctype, result = await _unless_gone(self.pool.run(job), request)
+        return self._response(request, 200, ctype, result)
 
-    def _send(self, status: HTTPStatus, ctype: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Vary", "Accept")
-        self.end_headers()
-        self.wfile.write(body)
+    def _cors(self, request: Request) -> dict[str, str]:
+        origin = request.headers.get("origin")
+        if origin and "*" in self.options.cors:
+            return {"Access-Control-Allow-Origin": "*"}
+        if origin and origin in self.options.cors:
+            return {"Access-Control-Allow-Origin": origin}
+        return {}
+
+    def _preflight(self, request: Request) -> Response:
+        headers = {"Allow": "GET, POST, OPTIONS"}
+        if self._cors(request):
+            headers.update({"Access-Control-Allow-Methods": "GET, POST",
+                            "Access-Control-Allow-Headers": "Accept, Content-Type",
+                            "Access-Control-Max-Age": "600"})
+        return self._response(request, 204, None, b"", headers)
+
+    def _response(self, request: Request, status: int, ctype: str | None, body: bytes,
+                  headers: dict[str, str] | None = None) -> Response:
+        headers = {**(headers or {}), **self._cors(request), "Vary": "Accept, Origin",
+                   "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
+        return Response(body, status_code=int(status), media_type=ctype, headers=headers)
 
 
-def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *, verbose: bool = False) -> ThreadingHTTPServer:
-    """An HTTP server answering SPARQL queries over ``store`` (pyoxigraph); port 0 picks a free port."""
-    server = ThreadingHTTPServer((host, port), SparqlHandler)
-    server.daemon_threads = True
-    server.store = store  # type: ignore[attr-defined]
-    server.verbose = verbose  # type: ignore[attr-defined]
-    return server
+class _ClientGone(Exception):
+    """The client closed its connection before its answer was ready."""
 
 
-def serve(store_path, host: str = "127.0.0.1", port: int = 7878, *, announce=print, verbose: bool = True) -> None:
-    """Open the store read-only and serve it until interrupted (Ctrl-C).
+async def _read_body(request: Request) -> bytes:
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > MAX_BODY:
+        raise ProtocolError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the request body is over {MAX_BODY} bytes")
+    chunks, size = [], 0
+    try:
+        async with asyncio.timeout(BODY_TIMEOUT):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_BODY:
+                    raise ProtocolError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the request body is over {MAX_BODY} bytes")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise ProtocolError(HTTPStatus.REQUEST_TIMEOUT, f"the request body did not arrive within {BODY_TIMEOUT:g} s") from None
+    return b"".join(chunks)
+
+
+async def _unless_gone(work, request: Request):
+    """Await ``work``; cancel it (so its query process is killed) if the client disconnects."""
+    task = asyncio.ensure_future(work)
+    watch = asyncio.ensure_future(_disconnected(request))
+    try:
+        await asyncio.wait({task, watch}, return_when=asyncio.FIRST_COMPLETED)
+    except asyncio.CancelledError:  # the server is stopping
+        task.cancel()
+        watch.cancel()
+        raise
+    watch.cancel()
+    if task.done():
+        return task.result()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError, ProtocolError):
+        await task
+    raise _ClientGone()
+
+
+async def _disconnected(request: Request) -> None:
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+class _Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, with TCP_NODELAY, closing a connection that sends no whole request head in time."""
+
+    def connection_made(self, transport) -> None:  # noqa: D102
+        super().connection_made(transport)
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            # head and body are written apart: without this, Nagle and delayed ACKs add 40 ms per keep-alive request
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._arm_header_timer()
+
+    def on_response_complete(self) -> None:  # noqa: D102
+        super().on_response_complete()
+        self._arm_header_timer()
+
+    def _arm_header_timer(self) -> None:
+        self.loop.call_later(HEADER_TIMEOUT, self._header_deadline, self.cycle)
+
+    def _header_deadline(self, cycle) -> None:
+        waiting = self.cycle is cycle and (cycle is None or cycle.response_complete)
+        if waiting and not self.transport.is_closing():
+            self.transport.close()
+
+
+def make_app(pool: WorkerPool, options: ServeOptions) -> Starlette:
+    """The Starlette application of the endpoint (its pool is closed on shutdown)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        await pool.close()
+
+    return Starlette(routes=[Mount("/", app=Endpoint(pool, options))], lifespan=lifespan)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    try:
+        return socket.create_server((host, port), family=family, backlog=BACKLOG)
+    except OSError as exc:  # without create_server's "(while attempting to bind ...)"
+        raise OSError(exc.errno, os.strerror(exc.errno) if exc.errno else str(exc)) from None
+
+
+async def serve_async(store_path: str | os.PathLike, options: ServeOptions = ServeOptions(), *,
+                      announce: Callable[[str], None] = print) -> None:
+    """Serve ``store_path`` until SIGINT / SIGTERM (SIGHUP: the processes re-open the store).
 
     Raises:
-        StoreError: the store cannot be opened.
-        OSError: the address is in use.
+        OSError: cannot listen on host:port.
+        DDGraphError: the store cannot be opened.
     """
-    from graph.store import open_store
+    sock = _listen(options.host, options.port)
+    pool = WorkerPool(store_path, options.workers, options.limits, log=logger.warning)
+    try:
+        await pool.start()
+    except BaseException:
+        sock.close()
+        raise
+    soft_files = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    config = uvicorn.Config(
+        make_app(pool, options), http=_Protocol, loop="asyncio", lifespan="on",
+        log_level="warning" if options.quiet else "info", access_log=not options.quiet,
+        backlog=BACKLOG, timeout_keep_alive=KEEP_ALIVE, timeout_graceful_shutdown=5,
+        limit_concurrency=max(16, min(MAX_CONNECTIONS, soft_files - 64)), server_header=False,
+        proxy_headers=False)
+    server = uvicorn.Server(config)
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGHUP, pool.reopen)
+    host, port = sock.getsockname()[:2]
+    host = f"[{host}]" if ":" in host else host
+    announce(f"SPARQL endpoint: http://{host}:{port}/sparql  "
+             f"(store {store_path}, {options.workers} query processes; Ctrl-C to stop)")
+    try:
+        await server.serve(sockets=[sock])
+    finally:
+        loop.remove_signal_handler(signal.SIGHUP)
+        await pool.close()
+        sock.close()
 
-    with open_store(store_path, read_only=True) as store:
-        server = make_server(store.ox, host, port, verbose=verbose)
-        h, p = server.server_address[:2]
-        announce(f"SPARQL endpoint: http://{h}:{p}/sparql  (store {store_path}; Ctrl-C to stop)")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.server_close()
+
+def serve(store_path: str | os.PathLike, options: ServeOptions = ServeOptions(), *,
+          announce: Callable[[str], None] = print) -> None:
+    """Serve the store read-only at ``http://HOST:PORT/sparql`` until interrupted (Ctrl-C).
+
+    Raises:
+        OSError: cannot listen on host:port.
+        DDGraphError: the store cannot be opened.
+    """
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve_async(Path(store_path), options, announce=announce))

@@ -25,6 +25,7 @@ from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import QueryError
+from queries.guard import check_service
 
 PREFIXES = """PREFIX dd: <https://w3id.org/ddgraph/ontology#>
 PREFIX ddr: <https://w3id.org/ddgraph/id/>
@@ -124,6 +125,7 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None =
     Raises:
         QueryError: the query does not parse or cannot run.
     """
+    check_service(query)
     init = {}
     for key, value in (bindings or {}).items():
         if isinstance(value, str) and not isinstance(value, Node):
