@@ -30,6 +30,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from graph.errors import DDGraphError
+from graph.store import current_generation
 from queries.execute import Limits
 from queries.protocol import Job, ProtocolError
 
@@ -71,7 +72,7 @@ class WorkerPool:
         self.size = size
         self.limits = limits
         self.log = log
-        self.generation = 0
+        self._reopened = 0
         self._idle: asyncio.Queue[_Worker] | None = None
         self._workers: set[_Worker] = set()
         self._tasks: set[asyncio.Task] = set()
@@ -82,9 +83,15 @@ class WorkerPool:
         """Process ids of the live query processes."""
         return sorted(w.pid for w in self._workers)
 
+    @property
+    def generation(self) -> int:
+        """What the processes must have open: the store's newest published snapshot (a writer
+        publishes one at each commit), and the number of explicit :meth:`reopen` calls."""
+        return current_generation(self.store_path) * 1_000_000 + self._reopened
+
     def reopen(self) -> None:
         """Have every process open the store again before its next query."""
-        self.generation += 1
+        self._reopened += 1
         self.log(f"the query processes will re-open the store (generation {self.generation})")
 
     async def start(self) -> None:
