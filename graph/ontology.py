@@ -115,6 +115,14 @@ class DD(DefinedNamespace):
     bestKind: URIRef
     participantCountry: URIRef
     locatedIn: URIRef
+    meetingKey: URIRef
+    participantKey: URIRef
+    topicKey: URIRef
+    placeKey: URIRef
+    countryKey: URIRef
+    pairKey: URIRef
+    keyId: URIRef
+    statedIn: URIRef
 
 
 def dd_terms() -> tuple[str, ...]:

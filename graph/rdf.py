@@ -89,6 +89,11 @@ _CLASSES = {
 _EVENT_CLASSES = {"meeting": "Meeting", "aid": "AidDelivery", "agreement": "Agreement"}
 # Entity attributes that become triples: attr name -> property
 _ENTITY_LINKS = {"country": "ofCountry", "organization": "ofOrganization"}
+#: Every property of the facts an article graph states (besides its mentions).
+FACT_PREDICATES = (RDF_TYPE, RDFS_LABEL, SKOS_ALT) + tuple(term(n) for n in (
+    "ofCountry", "ofOrganization", "rank", "holdsRole", "said", "participant", "delegationMember", "party",
+    "signatory", "provider", "recipient", "item", "itemDescription", "location", "date", "notAfter", "meetingKind",
+    "agreementType", "status", "discusses"))
 
 
 class _Writer:

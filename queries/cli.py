@@ -154,6 +154,14 @@ def evaluate(gold_path: str, as_json: bool, explain: bool, store_path: str | Non
 # --- questions, analytics, views, curation, SPARQL endpoint ------------------------
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+#: How many items a list answer shows by default (the latest; 0 shows all).
+DEFAULT_LIMIT = 50
+
+
+def limit_option(what: str, default: int = DEFAULT_LIMIT):
+    """``--limit N``: show the latest N ``what`` (0: all)."""
+    return click.option("--limit", type=click.IntRange(min=0), default=default, show_default=True,
+                        help=f"Show the latest N {what} (0: all); the total is always given.")
 SINCE_OPTION = click.option("--since", default=None, metavar="DATE", help="From this date (YYYY[-MM[-DD]]).")
 UNTIL_OPTION = click.option("--until", default=None, metavar="DATE", help="Until this date, inclusive.")
 
@@ -180,9 +188,10 @@ def person(name: str, as_json: bool, store_path: str | None) -> None:
 @cli.command()
 @click.argument("name")
 @click.option("--happened-only", is_flag=True, help="Leave out planned and denied meetings.")
+@limit_option("meetings")
 @JSON_OPTION
 @STORE_OPTION
-def met(name: str, happened_only: bool, as_json: bool, store_path: str | None) -> None:
+def met(name: str, happened_only: bool, limit: int, as_json: bool, store_path: str | None) -> None:
     """Whom a person met: when, where, sources; planned / denied meetings marked."""
     _ask("met", locals())
 
@@ -195,9 +204,10 @@ def met(name: str, happened_only: bool, as_json: bool, store_path: str | None) -
 @SINCE_OPTION
 @UNTIL_OPTION
 @click.option("--all-statuses", is_flag=True, help="Include planned and denied meetings.")
+@limit_option("meetings")
 @JSON_OPTION
 @STORE_OPTION
-def meetings(person, topic, country, place, since, until, all_statuses, as_json, store_path) -> None:
+def meetings(person, topic, country, place, since, until, all_statuses, limit, as_json, store_path) -> None:
     """Meetings by person, topic, country, place and period, with their sources."""
     _ask("meetings", locals())
 
@@ -222,9 +232,10 @@ def offices(name: str, as_json: bool, store_path: str | None) -> None:
 
 @cli.command()
 @click.argument("name")
+@limit_option("meetings and agreements")
 @JSON_OPTION
 @STORE_OPTION
-def timeline(name: str, as_json: bool, store_path: str | None) -> None:
+def timeline(name: str, limit: int, as_json: bool, store_path: str | None) -> None:
     """A person's meetings, agreements, offices and ranks by date."""
     _ask("timeline", locals())
 
@@ -234,18 +245,20 @@ def timeline(name: str, as_json: bool, store_path: str | None) -> None:
 @click.option("--recipient", default=None, help="Receiving country.")
 @click.option("--system", default=None, help="A weapon system (CAESAR, SAMP/T...).")
 @click.option("--status", default=None, type=click.Choice(["delivered", "pledged", "ordered", "denied"]))
+@limit_option("deliveries")
 @JSON_OPTION
 @STORE_OPTION
-def aid(provider, recipient, system, status, as_json, store_path) -> None:
+def aid(provider, recipient, system, status, limit, as_json, store_path) -> None:
     """Aid deliveries, pledges and orders: provider, recipient, items, status, sources."""
     _ask("aid", locals())
 
 
 @cli.command()
 @click.option("--party", default=None, help="A body, country or person party to (or signing) the agreement.")
+@limit_option("agreements")
 @JSON_OPTION
 @STORE_OPTION
-def agreements(party: str | None, as_json: bool, store_path: str | None) -> None:
+def agreements(party: str | None, limit: int, as_json: bool, store_path: str | None) -> None:
     """Agreements with their parties, signatories, dates and sources."""
     _ask("agreements", locals())
 
@@ -265,9 +278,11 @@ def topics(country_a: str, country_b: str, as_json: bool, store_path: str | None
 @click.option("--topic", default=None, help="Only the sentences saying a meeting discussed this topic.")
 @click.option("--property", "prop", default=None, help="Only the sentences stating this dd: property (holdsRole, rank...).")
 @click.option("--value", default=None, help="...with this value (IRI, or a literal such as a rank).")
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Show the sentences of the earliest articles, N of them (0: all); the total is always given.")
 @JSON_OPTION
 @STORE_OPTION
-def explain(target, topic, prop, value, as_json, store_path) -> None:
+def explain(target, topic, prop, value, limit, as_json, store_path) -> None:
     """The sentences (article, outlet, date) that support a thing: IRI, name, or meeting words."""
     _ask("explain", locals())
 

@@ -267,7 +267,7 @@ class StoreNames(_Finder):
     def fuzzy(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = self._topics.fuzzy() if self._topics else {}
         for cls in self._classes:
-            for x, key, _ in run_select(self.ds, load_query("name_suggest"), {"class": cls}).rows:
+            for x, key in run_select(self.ds, load_query("name_suggest", iris={"class": cls})).rows:
                 out.setdefault(key[2:], set()).add(x)
         return out
 

@@ -63,15 +63,20 @@ class Asked:
                 "error": self.error}
 
 
+def _limit(p) -> int | None:
+    """The ``--limit`` of a command: None (all) for 0 or when not given."""
+    return p.get("limit") or None
+
+
 def _met(ds, p):
-    rows = lookup.met(ds, p["name"], include_unconfirmed=not p.get("happened_only"))
+    rows = lookup.met(ds, p["name"], include_unconfirmed=not p.get("happened_only"), limit=_limit(p))
     return rows, tables.format_encounters(rows)
 
 
 def _meetings(ds, p):
     rows = lookup.meetings(ds, person=p.get("person"), topic=p.get("topic"), country=p.get("country"),
                            place=p.get("place"), since=p.get("since"), until=p.get("until"),
-                           all_statuses=bool(p.get("all_statuses")))
+                           all_statuses=bool(p.get("all_statuses")), limit=_limit(p))
     return rows, tables.format_meetings(rows)
 
 
@@ -91,18 +96,18 @@ def _offices(ds, p):
 
 
 def _timeline(ds, p):
-    rows = people.timeline(ds, p["name"])
+    rows = people.timeline(ds, p["name"], limit=_limit(p))
     return rows, tables.format_timeline(rows)
 
 
 def _aid(ds, p):
     rows = facts.aid(ds, provider=p.get("provider"), recipient=p.get("recipient"), system=p.get("system"),
-                     status=p.get("status"))
+                     status=p.get("status"), limit=_limit(p))
     return rows, tables.format_aid(rows)
 
 
 def _agreements(ds, p):
-    rows = facts.agreements(ds, party=p.get("party"))
+    rows = facts.agreements(ds, party=p.get("party"), limit=_limit(p))
     return rows, tables.format_agreements(rows)
 
 
@@ -112,7 +117,8 @@ def _topics(ds, p):
 
 
 def _explain(ds, p):
-    e = facts.explain(ds, p["target"], prop=p.get("prop"), value=p.get("value"), topic=p.get("topic"))
+    e = facts.explain(ds, p["target"], prop=p.get("prop"), value=p.get("value"), topic=p.get("topic"),
+                      limit=_limit(p))
     return e, tables.format_explain(e)
 
 

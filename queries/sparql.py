@@ -41,7 +41,7 @@ PREFIX ddg: <https://w3id.org/ddgraph/id/graph/>
 #: The instance layer's named graph (``GRAPH ddg:instances { ... }`` in the shipped queries).
 INSTANCES = "https://w3id.org/ddgraph/id/graph/instances"
 _IRI_OK = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]+$")
-_TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|limit|offset)\s*\}\}")
+_TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|iri\s+(\w+)|limit|offset)\s*\}\}")
 EXPORT_FORMATS = {"trig": "trig", "nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}
 
 
@@ -64,15 +64,17 @@ def _text(node: Node | None) -> str | None:
 
 
 def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: int | None = None,
-               offset: int | None = None) -> str:
+               offset: int | None = None, iris: dict[str, str] | None = None) -> str:
     """Text of a shipped query ``queries/sparql/NAME.rq``, its placeholders filled.
 
     A query may hold ``{{values ?x}}`` (a ``VALUES ?x { ... }`` block of the IRIs
-    given in ``values["x"]``), ``{{limit}}`` and ``{{offset}}`` (numbers). IRIs are
-    checked, so nothing a user typed can change the query.
+    given in ``values["x"]``), ``{{iri x}}`` (the IRI ``iris["x"]`` as a constant:
+    Oxigraph plans a query around constants, not around substituted variables),
+    ``{{limit}}`` and ``{{offset}}`` (numbers). IRIs are checked, so nothing a user
+    typed can change the query.
 
     Example:
-        >>> "SELECT" in load_query("meeting_select")
+        >>> "SELECT" in load_query("articles")
         True
         >>> "<urn:a>" in load_query("meeting_details", values={"meeting": ["urn:a"]})
         True
@@ -83,12 +85,17 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
         raise QueryError(f"queries/sparql/{name}.rq: no such query") from None
 
     def fill(m: re.Match) -> str:
+        if m.group(3):
+            iri = (iris or {}).get(m.group(3))
+            if iri is None or not _IRI_OK.match(iri):
+                raise QueryError(f"{name}.rq: no IRI given for {{{{iri {m.group(3)}}}}}")
+            return f"<{iri}>"
         if m.group(2):
-            iris = (values or {}).get(m.group(2), [])
-            bad = [i for i in iris if not _IRI_OK.match(i)]
+            listed = (values or {}).get(m.group(2), [])
+            bad = [i for i in listed if not _IRI_OK.match(i)]
             if bad:
                 raise QueryError(f"not an IRI: {bad[0]!r}")
-            return f"VALUES ?{m.group(2)} {{ {' '.join(f'<{i}>' for i in iris)} }}"
+            return f"VALUES ?{m.group(2)} {{ {' '.join(f'<{i}>' for i in listed)} }}"
         number = limit if m.group(1) == "limit" else offset
         return str(max(0, int(number))) if number is not None else ("100000000" if m.group(1) == "limit" else "0")
 
