@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from datetime import date as dt_date
+from datetime import timedelta
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -168,33 +170,29 @@ def derive(view: View, s: ox.NamedNode) -> set[tuple]:
 MEETING_NS = ID_NS + "meeting/"
 PAIR_NS = ID_NS + "pair/"
 COUNTRY_NS = ID_NS + "country/"
-_MONTHS = "123456789ABC"
+_EPOCH = dt_date(1900, 1, 1)
 _STATUS_CODE = {"happened": "h", "reported": "r", "planned": "p", "denied": "d"}
 #: facet -> the property of its index entries (see :func:`meeting_index`)
 KEY_PROPERTIES = {kind: term(f"{kind}Key") for kind in ("participant", "topic", "place", "country", "meeting", "pair")}
 
 
 def meeting_key(date: str | None, qualifier: str | None, status: str | None, meeting: str) -> str:
-    """The sortable 16-character key of a meeting in a facet's index: its date as YYYYMDD
-    (the month a hex digit; 9999999 when undated), one letter for its status (upper case
-    when the date is stated, lower case when it only bounds the meeting), and its id
-    (the 48 bits of the IRI's last segment in URL-safe base64). Sixteen characters are
-    stored inline by Oxigraph, so that a facet's keys are scanned and sorted without
-    reading any string table.
+    """The sortable 14-character key of a meeting in a facet's index: its date as the number
+    of days since 1900-01-01 in five digits (99999 when undated), one letter for its status
+    (upper case when the date is stated, lower case when it only bounds the meeting), and
+    eight characters for the meeting (:func:`key_id`). Oxigraph stores strings this short
+    inline, so that a facet's keys are scanned, compared and sorted without reading any
+    string table.
 
     Example:
         >>> meeting_key("2024-09-02", "on", "happened", MEETING_NS + "d6252a825add")
-        '2024902H1iUqglrd'
-        >>> decode_key('2024902H1iUqglrd')
+        '45535H1iUqglrd'
+        >>> decode_key('45535H1iUqglrd')
         ('2024-09-02', 'on', 'happened', 'https://w3id.org/ddgraph/id/meeting/d6252a825add')
     """
-    if date and len(date) >= 10 and date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12:
-        day = f"{date[:4]}{_MONTHS[int(date[5:7]) - 1]}{date[8:10]}"
-    else:
-        day = "9999999"
     code = _STATUS_CODE.get(status or "", "x")
     code = code.upper() if qualifier == "on" else code
-    return f"{day}{code}{key_id(meeting)}"
+    return f"{date_key(date) if date else '99999'}{code}{key_id(meeting)}"
 
 
 def key_id(meeting: str) -> str:
@@ -216,8 +214,8 @@ def key_id(meeting: str) -> str:
 def decode_key(key: str) -> tuple[str | None, str | None, str, str]:
     """(date, qualifier, status, meeting IRI) of a :func:`meeting_key`; the IRI is "~..." (the
     key id, see :func:`key_id`) for a meeting whose IRI the key cannot hold."""
-    day, code, ident = key[:7], key[7], key[8:]
-    date = None if day.startswith("9999") else f"{day[:4]}-{_MONTHS.index(day[4]) + 1:02d}-{day[5:]}"
+    day, code, ident = key[:5], key[5], key[6:]
+    date = None if day == "99999" else (_EPOCH + timedelta(days=int(day))).isoformat()
     status = {"h": "happened", "r": "reported", "p": "planned", "d": "denied"}.get(code.lower(), "happened")
     qualifier = "on" if code.isupper() else ("not after" if date else None)
     iri = ident if ident.startswith("~") else MEETING_NS + base64.urlsafe_b64decode(ident).hex()
@@ -225,13 +223,17 @@ def decode_key(key: str) -> tuple[str | None, str | None, str, str]:
 
 
 def date_key(date: str) -> str:
-    """The key prefix of an ISO date (for a period's bounds).
+    """The key prefix of an ISO date: days since 1900-01-01, five digits (for a period's bounds).
 
     Example:
-        >>> date_key("2024-12-31")
-        '2024C31'
+        >>> date_key("2024-12-31"), date_key("1812-01-01")
+        ('45655', '00000')
     """
-    return f"{date[:4]}{_MONTHS[int(date[5:7]) - 1]}{date[8:10]}"
+    try:
+        days = (dt_date.fromisoformat(date[:10]) - _EPOCH).days
+    except ValueError:
+        return "99999"
+    return f"{min(max(days, 0), 99998):05d}"
 
 
 def meeting_index(s: ox.NamedNode, facts: Facts, derived: Iterable[tuple]) -> set[Triple]:
@@ -254,8 +256,8 @@ def meeting_index(s: ox.NamedNode, facts: Facts, derived: Iterable[tuple]) -> se
     facets = {"participant": facts.get(T["participant"], set()), "topic": facts.get(term("discusses"), set()),
               "place": located, "country": countries | located, "meeting": {T["Meeting"]}}
     out: set[Triple] = {(v, KEY_PROPERTIES[kind], key) for kind, vs in facets.items() for v in vs}
-    if key.value[8] == "~":
-        out.add((s, term("keyId"), ox.Literal(key.value[8:])))
+    if key.value[6] == "~":
+        out.add((s, term("keyId"), ox.Literal(key.value[6:])))
     ids = sorted(c.value[len(COUNTRY_NS):] for c in countries if c.value.startswith(COUNTRY_NS))
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:

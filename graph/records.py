@@ -155,6 +155,11 @@ class RecordStore:
         """Whether a record of the article is stored."""
         return self.db.execute("SELECT 1 FROM record WHERE id = ?", (article_id,)).fetchone() is not None
 
+    def extractor(self, article_id: str) -> str | None:
+        """The extractor of an article's stored record (None when there is none)."""
+        row = self.db.execute("SELECT extractor FROM record WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def extractors(self) -> dict[str, str]:
         """Article id -> the extractor its record came from."""
         return dict(self.db.execute("SELECT id, extractor FROM record"))

@@ -103,6 +103,7 @@ def articles_naming(store: Store, iris: Iterable[str]) -> set[str]:
 
 def _apply(store: Store, remove: Iterable[ox.Quad], add: Sequence[ox.Quad]) -> None:
     """Remove and add quads (each really present / absent), keeping the store's counts."""
+    store.counts  # noqa: B018 - counted (when no counts were kept) before anything changes
     remove = list(remove)
     for q in remove:
         store.ox.remove(q)

@@ -208,17 +208,21 @@ class _Run:
             self.mode = "full"
 
 
-def _todo(articles: Iterable[Article], known: dict[str, str], counts: dict) -> Iterator[tuple[Article, bool]]:
-    """The articles to extract (new, or extracted by another extractor), once each."""
+def _todo(articles: Iterable[Article], known, counts: dict) -> Iterator[tuple[Article, bool]]:
+    """The articles to extract (new, or extracted by another extractor), once each.
+
+    ``known`` gives the extractor of an article's stored record (None when there is none).
+    """
     seen: set[str] = set()
     for article in articles:
         counts["read"] += 1
         aid = article.article_id
-        if aid in seen or known.get(aid) == EXTRACTOR:
+        extractor = known(aid) if aid not in seen else EXTRACTOR
+        if extractor == EXTRACTOR:
             counts["unchanged"] += 1
             continue
         seen.add(aid)
-        yield article, aid in known
+        yield article, extractor is not None
 
 
 def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progress: bool = True,
@@ -243,7 +247,7 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
         defaults_changed = load_defaults(store, default_triples(), defaults_digest()) \
             if store.state.meta("defaults") != defaults_digest() else False
         run = _Run(store, chunk)
-        known = store.records.extractors()
+        known = store.records.extractor
         replaced_ids: set[str] = set()
 
         def reading() -> Iterator[Article]:

@@ -189,7 +189,7 @@ def select_meetings(ds: Dataset, filters: dict[str, str | None], since: str | No
     starting from the thing with the fewest.
     """
     bounds = {"from": date_key(since) if since else "0",
-              "to": min(date_key(until) + "~", "9999999") if until else ("9999999" if since else "~"),
+              "to": min(date_key(until) + "~", "99999") if until else ("99999" if since else "~"),
               "confirmed": "yes" if confirmed else None}
     given = [(v, KEY_PROPERTY[k]) for k, v in filters.items() if v is not None]
     if len(given) <= 1:
