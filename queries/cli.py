@@ -155,7 +155,7 @@ def evaluate(gold_path: str, as_json: bool, explain: bool, store_path: str | Non
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 #: How many items a list answer shows by default (the latest; 0 shows all).
-DEFAULT_LIMIT = 50
+DEFAULT_LIMIT = 20
 
 
 def limit_option(what: str, default: int = DEFAULT_LIMIT):
@@ -171,8 +171,8 @@ def _ask(command: str, params: dict) -> None:
     from queries.questions import answer
     from queries.tables import to_json
 
-    with reading(params.pop("store_path", None)) as ds, errors():
-        result = answer(ds, command, params)
+    with reading(params.pop("store_path", None), store=True) as st, errors():
+        result = answer(st.ox, command, params)  # the lookups query Oxigraph directly
     click.echo(to_json(result.data) if params.get("as_json") else result.text)
 
 
@@ -344,8 +344,8 @@ def questions(file: str, as_json: bool, store_path: str | None) -> None:
 
     with errors():
         rows = load_questions(file)
-    with reading(store_path) as ds, errors():
-        asked = ask(ds, rows)
+    with reading(store_path, store=True) as st, errors():
+        asked = ask(st.ox, rows)
     if as_json:
         click.echo(to_json([a.to_dict() for a in asked]))
     else:

@@ -370,7 +370,7 @@ def find_meeting(ds: Dataset, spec: str) -> str:
 def _is_meeting(ds: Dataset, iri: str) -> bool:
     from queries.sparql import load_query, run_select
 
-    return bool(run_select(ds, load_query("is_a"), {"x": iri, "class": DD + "Meeting"}).rows)
+    return bool(run_select(ds, load_query("is_a"), {"x": iri, "class": DD + "Meeting"}, union=False).rows)
 
 
 def _listed(hits: list[Meeting]) -> str:

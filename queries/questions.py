@@ -28,7 +28,8 @@ import yaml
 from rdflib import Dataset
 
 from graph.errors import DDGraphError, InputError, QueryError
-from queries import analytics, byname, facts, lookup, people, tables
+from queries import facts, lookup, people, tables
+from queries.sparql import as_dataset
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 QUESTIONS_FILE = DATA_DIR / "questions.yaml"
@@ -123,19 +124,25 @@ def _explain(ds, p):
 
 
 def _central(ds, p):
-    rows = byname.central(ds, kind=p.get("kind") or "person", since=p.get("since"), until=p.get("until"),
+    from queries import analytics, byname
+
+    rows = byname.central(as_dataset(ds), kind=p.get("kind") or "person", since=p.get("since"), until=p.get("until"),
                           top=p.get("top", 10), by=p.get("by") or "pagerank")
     return rows, analytics.as_table(rows)
 
 
 def _communities(ds, p):
-    rows = byname.communities(ds, kind=p.get("kind") or "person", since=p.get("since"), until=p.get("until"),
+    from queries import analytics, byname
+
+    rows = byname.communities(as_dataset(ds), kind=p.get("kind") or "person", since=p.get("since"), until=p.get("until"),
                               min_size=p.get("min_size", 2))
     return rows, analytics.as_table(rows)
 
 
 def _path(ds, p):
-    hops = byname.path(ds, p["name_a"], p["name_b"], since=p.get("since"), until=p.get("until"))
+    from queries import byname
+
+    hops = byname.path(as_dataset(ds), p["name_a"], p["name_b"], since=p.get("since"), until=p.get("until"))
     if not hops:
         return hops, f"no chain of meetings links {p['name_a']} and {p['name_b']}"
     lines = [f"{len(hops)} meeting(s) apart:"]
@@ -145,7 +152,9 @@ def _path(ds, p):
 
 
 def _new_actors(ds, p):
-    rows = byname.new_actors(ds, p["since"])
+    from queries import analytics, byname
+
+    rows = byname.new_actors(as_dataset(ds), p["since"])
     return rows, analytics.as_table(rows)
 
 

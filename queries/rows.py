@@ -57,7 +57,7 @@ def select(ds: Dataset, name: str, *, values: dict[str, list[str]] | None = None
     if values is not None and any(not v for v in values.values()):
         return []
     query = load_query(name, values=values, limit=limit, iris=iris)
-    return run_select(ds, query, {k: v for k, v in bindings.items() if v is not None}).dicts()
+    return run_select(ds, query, {k: v for k, v in bindings.items() if v is not None}, union=False).dicts()
 
 
 class Page(list):

@@ -120,7 +120,7 @@ def read_query(text: str) -> str:
         raise QueryError(f"{text[1:]}: cannot read query file ({exc.strerror})") from None
 
 
-def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None = None) -> Rows:
+def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None = None, *, union: bool = True) -> Rows:
     """Run a SELECT (or ASK) query over the union of named graphs.
 
     Args:
@@ -128,6 +128,10 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None =
         query: SPARQL text (the prefixes of :data:`PREFIXES` are added).
         bindings: initial bindings; str values become literals, unless they start
             with "http" (IRIs).
+        union: the default graph is the union of all graphs (as for ``ddgraph
+            sparql``); the shipped queries, which name the graphs they read, pass
+            False: their default graph is then the store's own (article metadata,
+            ontology, topics, gazetteer), which Oxigraph reads faster.
 
     Raises:
         QueryError: the query does not parse or cannot run.
@@ -141,7 +145,7 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None =
     fast = _oxigraph(ds)
     try:
         if fast is not None:
-            return _run_ox(fast, PREFIXES + query, init)
+            return _run_ox(fast, PREFIXES + query, init, union)
         result = ds.query(PREFIXES + query, initBindings=init)
     except QueryError:
         raise
@@ -158,12 +162,31 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None =
 
 
 def _oxigraph(ds: Dataset):
-    """The pyoxigraph store under an rdflib Dataset over oxrdflib (queried directly: faster), else None."""
+    """The pyoxigraph store to query directly (faster): ``ds`` itself, or the one under an rdflib
+    Dataset over oxrdflib; None for another rdflib store."""
+    import pyoxigraph as ox
+
+    if isinstance(ds, ox.Store):
+        return ds
     inner = getattr(getattr(ds, "store", None), "_inner", None)
-    return inner if inner is not None and type(inner).__module__.startswith("pyoxigraph") else None
+    return inner if isinstance(inner, ox.Store) else None
 
 
-def _run_ox(store, query: str, init: dict) -> Rows:
+def as_dataset(ds) -> Dataset:
+    """An rdflib ``Dataset`` for ``ds``: a pyoxigraph store is wrapped (default graph: the union).
+
+    The lookups query a pyoxigraph store directly; the projections and views read an rdflib Dataset.
+    """
+    import pyoxigraph as ox
+
+    if isinstance(ds, ox.Store):
+        from oxrdflib import OxigraphStore
+
+        return Dataset(store=OxigraphStore(store=ds), default_union=True)
+    return ds
+
+
+def _run_ox(store, query: str, init: dict, union: bool = True) -> Rows:
     import pyoxigraph as ox
 
     def term(v):
@@ -177,7 +200,7 @@ def _run_ox(store, query: str, init: dict) -> Rows:
             return ox.Literal(str(v))
         return ox.NamedNode(str(v))
 
-    result = store.query(query, use_default_graph_as_union=True,
+    result = store.query(query, use_default_graph_as_union=union,
                          substitutions={ox.Variable(k): term(v) for k, v in init.items()})
     if isinstance(result, ox.QueryBoolean):
         return Rows(["ask"], [["true" if bool(result) else "false"]])
