@@ -65,14 +65,17 @@ def cli() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes (default: the machine's cores).")
-def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None, workers: int | None) -> None:
+@click.option("--chunk", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Articles resolved and written together; readers see each chunk once written.")
+def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None, workers: int | None,
+           chunk: int) -> None:
     """Ingest article files or folders (.txt, .html, .jsonl) into the store."""
     from ingest.pipeline import ingest_paths
 
     if progress is None:
         progress = sys.stderr.isatty()
     with errors():
-        summary = ingest_paths(paths, default_store_path(store_path), progress=progress, workers=workers)
+        summary = ingest_paths(paths, default_store_path(store_path), progress=progress, workers=workers, chunk=chunk)
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
     for line in summary.lines():
@@ -149,6 +152,28 @@ def evaluate(gold_path: str, as_json: bool, explain: bool, store_path: str | Non
         _echo_json(report.to_dict())
     else:
         click.echo(format_report(report, explain=explain))
+
+
+@cli.command()
+@click.option("--repair", is_flag=True, help="Repair what is wrong (rewrites graphs from the records).")
+@STORE_OPTION
+def check(repair: bool, store_path: str | None) -> None:
+    """Verify the store: no half-done write, every graph with its metadata and mentions,
+    no dangling IRI, the instance layer equal to a rebuild (exit 1 when something is wrong)."""
+    from graph.check import check_store, repair_store
+
+    with errors(), open_store(default_store_path(store_path)) as store:
+        if repair:
+            before, after = repair_store(store)
+            lines = [*before.lines(), *(["repaired: " + line for line in after.lines()] if not before.ok else [])]
+            report = after
+        else:
+            report = check_store(store)
+            lines = report.lines()
+    for line in lines:
+        click.echo(line)
+    if not report.ok:
+        raise click.ClickException("the store has problems" + ("" if repair else "; run 'ddgraph check --repair'"))
 
 
 # --- questions, analytics, views, curation, SPARQL endpoint ------------------------
