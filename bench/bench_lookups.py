@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import resource
-import statistics
 import subprocess
 import sys
 import time

@@ -32,6 +32,7 @@ import pyoxigraph as ox
 
 from graph.instances import INSTANCES, REPORTED_IN
 from graph.iri import article_iri
+from graph.ontology import ID_NS, SCHEMA_NS
 from graph.rdf import MENTION_NS, RDF_TYPE, term
 from graph.store import Store
 from graph.writer import instance_drift, recover, repair_instances, rewrite, write_articles
@@ -75,13 +76,13 @@ class CheckReport:
             return [f"store is sound: {self.articles:,} articles checked"]
         out = []
         for kind, items in self.problems.items():
-            shown = ", ".join(x.replace("https://w3id.org/ddgraph/id/", "ddr:") for x in items[:3])
+            shown = ", ".join(x.replace(ID_NS, "ddr:") for x in items[:3])
             out.append(f"{kind}: {len(items):,} ({shown}{', ...' if len(items) > 3 else ''})")
         return out
 
 
 def _articles_with_metadata(store: Store) -> set[str]:
-    news = ox.NamedNode("https://schema.org/NewsArticle")
+    news = ox.NamedNode(SCHEMA_NS + "NewsArticle")
     return {q.subject.value for q in store.ox.quads_for_pattern(None, RDF_TYPE, news, ox.DefaultGraph())}
 
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from graph.curation import Decisions
 from graph.events import EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions
 from graph.iri import event_iri, group_iri, lexicon_iri, office_iri, slug
-from graph.model import ArticleRecord, Entity, Event, is_qualified_office
+from graph.model import ArticleRecord, Entity, is_qualified_office
 from graph.names import person_label
 from graph.persons import (
     ClusterInfo,

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
-from graph.iri import ID_NS
+from graph.ontology import ID_NS, INSTANCES_GRAPH
 from graph.namekeys import name_keys
 from graph.rdf import (
     FACT_PREDICATES,
@@ -46,7 +46,7 @@ from graph.rdf import (
     term,
 )
 
-INSTANCES = ox.NamedNode(ID_NS + "graph/instances")
+INSTANCES = ox.NamedNode(INSTANCES_GRAPH)
 DERIVED = frozenset(term(n) for n in (
     "nameKey", "actorCountry", "reportCount", "firstReported", "bestDate", "dateQualifier", "bestStatus",
     "bestKind", "participantCountry", "locatedIn"))

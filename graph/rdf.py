@@ -23,16 +23,16 @@ import pyoxigraph as ox
 
 from graph.iri import article_iri, mention_iri, topic_iri
 from graph.model import ArticleRecord, Entity, Event, Mention
-from graph.ontology import DD, SCHEMA
+from graph.ontology import DD, ID_NS, RDF_NS, RDFS_NS, SCHEMA, SKOS_NS, XSD_NS
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-SKOS_ALT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-MENTION_NS = "https://w3id.org/ddgraph/id/mention/"
+RDF_TYPE = ox.NamedNode(RDF_NS + "type")
+RDFS_LABEL = ox.NamedNode(RDFS_NS + "label")
+SKOS_ALT = ox.NamedNode(SKOS_NS + "altLabel")
+XSD_DATE = ox.NamedNode(XSD_NS + "date")
+XSD_INTEGER = ox.NamedNode(XSD_NS + "integer")
+MENTION_NS = ID_NS + "mention/"
 
 
 @lru_cache(maxsize=None)

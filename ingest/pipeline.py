@@ -110,14 +110,14 @@ def default_triples() -> set:
 
     from graph.instances import INSTANCES
     from graph.ontology import ontology_graph, topic_graph
-    from graph.rdf import RDF_TYPE, from_rdflib, term
+    from graph.rdf import RDF_TYPE, RDFS_LABEL, from_rdflib, term
     from ingest.gazetteer import gazetteer_triples
 
     out = from_rdflib(ontology_graph()) | from_rdflib(topic_graph())
     for triples in gazetteer_triples().values():
         out |= from_rdflib(triples)
     out.add((INSTANCES, RDF_TYPE, term("InstanceLayer")))
-    out.add((INSTANCES, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+    out.add((INSTANCES, RDFS_LABEL,
              ox.Literal("ddgraph instance layer", language="en")))
     return out
 

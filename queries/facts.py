@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from rdflib import Dataset
 
 from graph.errors import QueryError
-from queries.lookup import Page, Ref, Source, find_meeting, refs, select, source_of
+from queries.lookup import Page, Ref, Source, find_meeting, refs, select
 from queries.names import NameIndex, expand_iri, find_iri
 from graph.instances import PAIR_NS
+from graph.ontology import DD_NS, RDF_NS
 from queries.lookup import select_meetings
 from queries.rows import by_date, latest, local, sources_by_article, topic_labels
 
-DD = "https://w3id.org/ddgraph/ontology#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DD = DD_NS
+RDF_TYPE = RDF_NS + "type"
 AID_STATUSES = ("delivered", "pledged", "ordered", "denied")
 
 

@@ -30,6 +30,7 @@ from rdflib import Dataset, Literal
 from graph.errors import QueryError
 from graph.translit import kmu2010
 from graph.instances import date_key, decode_key
+from graph.ontology import DD_NS, RDF_NS
 from queries.names import StoreNames, compact_iri, expand_iri, find, find_iri, norm
 from queries.rows import (
     Page,
@@ -39,7 +40,6 @@ from queries.rows import (
     Source,
     by_date,
     date_bound,
-    latest,
     node_type,
     refs,
     select,
@@ -55,8 +55,8 @@ __all__ = [
     "Page", "Ref", "Source", "date_bound", "node_type", "refs", "select", "source_of", "sources_of",
 ]
 
-DD = "https://w3id.org/ddgraph/ontology#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DD = DD_NS
+RDF_TYPE = RDF_NS + "type"
 #: statuses from strongest to weakest
 STATUS_ORDER = ("happened", "reported", "planned", "denied")
 #: statuses of meetings that did not (or not yet) take place
@@ -357,7 +357,7 @@ def find_meeting(ds: Dataset, spec: str) -> str:
     else:
         hits = load_meetings(ds, found) if len(found) <= 6 else None
         if hits is None:
-            hits = load_meetings(ds, _chronological(found)[:6])
+            hits = load_meetings(ds, sorted(found, key=lambda m: (found[m][0] or "9999", m))[:6])
             raise QueryError(f"'{spec}' matches {len(found)} meetings: {_listed(hits)}; and {len(found) - 6} more")
     if len(hits) == 1:
         return hits[0].iri

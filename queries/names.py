@@ -35,13 +35,14 @@ from rdflib import Dataset
 
 from graph.errors import QueryError
 from graph.namekeys import name_keys, norm, query_keys
+from graph.ontology import DD_NS, ID_NS, TOPIC_NS
 from graph.translit import is_cyrillic, kmu2010
 from queries.sparql import load_query, run_select
 
 __all__ = ["KINDS", "Entry", "NameIndex", "StoreNames", "compact_iri", "expand_iri", "find", "find_iri", "norm"]
 
-DD = "https://w3id.org/ddgraph/ontology#"
-PREFIXES = {"ddr:": "https://w3id.org/ddgraph/id/", "ddt:": "https://w3id.org/ddgraph/topic/", "dd:": DD}
+DD = DD_NS
+PREFIXES = {"ddr:": ID_NS, "ddt:": TOPIC_NS, "dd:": DD}
 
 #: kind -> (class IRI, the noun used in messages)
 KINDS = {

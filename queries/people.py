@@ -8,19 +8,19 @@ Example:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset
 
 from queries.lookup import Page, Ref, Source, load_meetings, select, select_meetings
 from queries.names import find
 from graph.instances import parse_stats
+from graph.ontology import DD_NS, RDFS_NS, SKOS_NS
 from queries.rows import by_date, from_n3, latest, local, sources_by_article
 
-DD = "https://w3id.org/ddgraph/ontology#"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+DD = DD_NS
+RDFS_LABEL = RDFS_NS + "label"
+SKOS_ALT = SKOS_NS + "altLabel"
 #: Articles listed for an alias, office or rank (their number is given besides).
 SOME = 5
 

@@ -24,10 +24,12 @@ from collections.abc import Iterable
 from rdflib import Dataset, Namespace, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-DD = Namespace("https://w3id.org/ddgraph/ontology#")
-DDR = Namespace("https://w3id.org/ddgraph/id/")
-DDT = Namespace("https://w3id.org/ddgraph/topic/")
-SCHEMA = Namespace("https://schema.org/")
+from graph.ontology import DD_NS, ID_NS, INSTANCES_GRAPH, SCHEMA_NS, TOPIC_NS
+
+DD = Namespace(DD_NS)
+DDR = Namespace(ID_NS)
+DDT = Namespace(TOPIC_NS)
+SCHEMA = Namespace(SCHEMA_NS)
 
 #: rdf:type -> node type; the first class that matches wins.
 CLASS_TYPES = (
@@ -105,7 +107,7 @@ def _guess_type(iri: str, rel: str) -> str:
     return _REL_TYPES.get(rel, "organization")
 
 
-INSTANCES = "https://w3id.org/ddgraph/id/graph/instances"
+INSTANCES = INSTANCES_GRAPH
 _EVENT_CLASSES = (DD.Meeting, DD.AidDelivery, DD.Agreement)
 
 

@@ -25,21 +25,12 @@ from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import QueryError
+from graph.ontology import INSTANCES_GRAPH, SPARQL_PREFIXES
 from queries.guard import check_service
 
-PREFIXES = """PREFIX dd: <https://w3id.org/ddgraph/ontology#>
-PREFIX ddr: <https://w3id.org/ddgraph/id/>
-PREFIX ddt: <https://w3id.org/ddgraph/topic/>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX ddg: <https://w3id.org/ddgraph/id/graph/>
-"""
+PREFIXES = SPARQL_PREFIXES
 #: The instance layer's named graph (``GRAPH ddg:instances { ... }`` in the shipped queries).
-INSTANCES = "https://w3id.org/ddgraph/id/graph/instances"
+INSTANCES = INSTANCES_GRAPH
 _IRI_OK = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]+$")
 _TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|iri\s+(\w+)|limit|offset)\s*\}\}")
 EXPORT_FORMATS = {"trig": "trig", "nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}

