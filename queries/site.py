@@ -150,7 +150,7 @@ def write_site(
     pairs.sort(key=lambda r: (-r.cells[0], r.label))
     listings = [
         Listing("persons", "Persons", ("person", "meetings", "partners"), persons),
-        Listing("meetings", "Meetings", ("meeting", "date", "persons", "articles"), meetings),
+        Listing("meetings", "Meetings", ("meeting", "date", "persons", "articles"), meetings, span_cell=0),
         Listing("topics", "Topics", ("topic", "meetings"), topics),
         Listing("countries", "Country pairs", ("countries", "meetings", "aid"), pairs),
     ]

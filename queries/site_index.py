@@ -39,12 +39,17 @@ class Row:
 
 @dataclass(frozen=True)
 class Listing:
-    """The rows of one kind, already in their order; ``key`` names the list pages."""
+    """The rows of one kind, already in their order; ``key`` names the list pages.
+
+    ``span_cell``: the cell that the rows are sorted by (e.g. the meetings' date), if any:
+    each page link then says the range of that cell on the page ("2024-01-02 – 2024-05-30").
+    """
 
     key: str
     title: str
     headers: tuple[str, ...]
     rows: list[Row]
+    span_cell: int | None = None
 
     def pages(self, per_page: int) -> int:
         """Number of list pages (at least one)."""
@@ -53,6 +58,20 @@ class Listing:
     def page_name(self, number: int) -> str:
         """The path of list page ``number`` (from 1) relative to the site's root."""
         return f"lists/{self.key}-{number}.html"
+
+    def span(self, number: int, per_page: int) -> str:
+        """The range of :attr:`span_cell` on page ``number`` ("" without one).
+
+        Example:
+            >>> rows = [Row("meetings/a.html", "A", ("2024-01-02",)), Row("meetings/b.html", "B", ("2024-05-30",))]
+            >>> Listing("meetings", "Meetings", ("meeting", "date"), rows, span_cell=0).span(1, 500)
+            '2024-01-02 – 2024-05-30'
+        """
+        rows = self.rows[(number - 1) * per_page: number * per_page]
+        if self.span_cell is None or not rows:
+            return ""
+        first, last = (str(r.cells[self.span_cell]) for r in (rows[0], rows[-1]))
+        return first if first == last else f"{first} – {last}"
 
 
 _STYLE = """<style>
@@ -105,10 +124,14 @@ def _table(listing: Listing, rows: list[Row], prefix: str) -> str:
     return f'<table id="ddg-list"><thead><tr>{heads}</tr></thead>\n<tbody>\n{body}\n</tbody></table>'
 
 
-def _pager(listing: Listing, number: int, total: int, prefix: str) -> str:
-    links = [f"<b>{n}</b>" if n == number else f'<a href="{prefix}{listing.page_name(n)}">{n}</a>'
-             for n in range(1, total + 1)]
-    return '<nav class="pager">Pages: ' + " ".join(links) + "</nav>"
+def _page_links(listing: Listing, per_page: int, prefix: str, current: int | None = None) -> str:
+    """Links to every list page of a kind ("3" or, with a span cell, "3: 2024-01-02 – 2024-05-30")."""
+    links = []
+    for n in range(1, listing.pages(per_page) + 1):
+        span = listing.span(n, per_page)
+        text = f"{n}: {escape_text(span)}" if span else str(n)
+        links.append(f"<b>{text}</b>" if n == current else f'<a href="{prefix}{listing.page_name(n)}">{text}</a>')
+    return (" · " if listing.span_cell is not None else " ").join(links)
 
 
 def list_pages(listing: Listing, *, per_page: int = 500) -> list[tuple[str, str]]:
@@ -126,7 +149,7 @@ def list_pages(listing: Listing, *, per_page: int = 500) -> list[tuple[str, str]
         rows = listing.rows[(number - 1) * per_page: number * per_page]
         first = (number - 1) * per_page + 1
         span = f"{first:,}–{first + len(rows) - 1:,} of {len(listing.rows):,}" if rows else "none"
-        pager = _pager(listing, number, total, "../") if total > 1 else ""
+        pager = f'<nav class="pager">Pages: {_page_links(listing, per_page, "../", number)}</nav>' if total > 1 else ""
         parts = [
             _head(f"ddgraph: {listing.title} ({number}/{total})"),
             '<p><a href="../index.html">ddgraph index</a></p>',
@@ -153,8 +176,7 @@ def index_page(listings: list[Listing], summary: str, *, per_page: int = 500) ->
     """
     rows = []
     for listing in listings:
-        total = listing.pages(per_page)
-        links = " ".join(f'<a href="{listing.page_name(n)}">{n}</a>' for n in range(1, total + 1))
+        links = _page_links(listing, per_page, "")
         rows.append(f'<tr><td><a href="{listing.page_name(1)}">{escape_text(listing.title)}</a></td>'
                     f'<td class="n">{len(listing.rows):,}</td><td>{links}</td></tr>')
     return "\n".join([

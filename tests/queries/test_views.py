@@ -200,6 +200,10 @@ def test_write_site(ds, site):
     reached = _links(index) | set().union(*(_links(p) for p in lists))
     assert reached == {p.resolve() for p in paths}
     assert f"Persons</a></td><td class=\"n\">{len(persons)}<" in index.read_text(encoding="utf-8")
+    meeting_dates = sorted((G.nodes[m].get("date") or "undated", m) for m in meetings)
+    first_page = meeting_dates[:4]
+    assert re.search(f'"lists/meetings-1.html">1: (≤ )?{first_page[0][0]} – (≤ )?{first_page[-1][0]}</a>',
+                     index.read_text(encoding="utf-8"))  # the dates of the page's first and last meeting
     assert set(timings) == {"projection", "graph", "persons", "meetings", "topics", "countries", "lists"}
 
 
