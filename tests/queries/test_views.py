@@ -315,3 +315,22 @@ def test_empty_graph_view(tmp_path):
     page = graph_view(Dataset(), tmp_path / "empty.html").read_text(encoding="utf-8")
     assert page_data(page) == ([], [])
     check_offline(page)
+
+
+def test_cli_view_is_self_contained_and_site_links_assets(tmp_path):
+    from click.testing import CliRunner
+
+    from queries.cli import cli
+    from tests.queries.seed_store import seed_store
+
+    store = str(seed_store())
+    out = tmp_path / "umerov.html"
+    result = CliRunner().invoke(cli, ["view", "person", "Umerov", "-o", str(out), "--store", store], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    check_self_contained(out.read_text(encoding="utf-8"))
+    result = CliRunner().invoke(cli, ["site", "-o", str(tmp_path / "site"), "--store", store], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    page = next((tmp_path / "site" / "persons").glob("rustem-umerov*.html")).read_text(encoding="utf-8")
+    check_offline(page)
+    assert '<script src="../assets/vis-network.min.js"></script>' in page and VIS_JS[:2000] not in page
+    assert len(page) < 100_000
