@@ -102,6 +102,7 @@ class _Writer:
         self.res = res
         self.triples: set[Triple] = set()
         self.mention_count: dict[tuple[int, int], int] = {}
+        self.pending: dict[tuple, list] = {}
 
     def iri(self, key: str) -> ox.NamedNode:
         return node(self.res.iri[(self.record.article_id, key)])
@@ -110,18 +111,28 @@ class _Writer:
         self.triples.add((s, p, o))
 
     def mention(self, of: ox.NamedNode, m: Mention, prop: ox.NamedNode | None = None, value=None) -> None:
-        n = self.mention_count.get((m.start, m.end), 0)
-        self.mention_count[(m.start, m.end)] = n + 1
-        x = ox.NamedNode(mention_iri(self.record.article_id, m.start, m.end, n))
-        self.add(x, RDF_TYPE, term("Mention"))
-        self.add(x, term("mentionOf"), of)
-        self.add(x, term("surfaceForm"), ox.Literal(self.record.text[m.start : m.end]))
-        self.add(x, term("sentence"), ox.Literal(self.record.sentence_text(m.sentence).strip()))
-        self.add(x, term("charStart"), int_literal(m.start))
-        self.add(x, term("charEnd"), int_literal(m.end))
-        if prop is not None:
-            self.add(x, term("supportsProperty"), prop)
-            self.add(x, term("supportsValue"), value)
+        """Note that span ``m`` names ``of`` (and states ``prop`` ``value``); written by :meth:`mentions`."""
+        self.pending.setdefault((of, m.start, m.end, m.sentence), []).append((prop, value))
+
+    def mentions(self) -> None:
+        """One mention node per thing, span and fact it states; a span that states a fact of a thing
+        needs no second node saying only that it names the thing."""
+        for (of, start, end, sentence), facts in sorted(self.pending.items(), key=lambda kv: (kv[0][1], kv[0][2],
+                                                                                              kv[0][0].value)):
+            stated = sorted({(p, v) for p, v in facts if p is not None}, key=str) or [(None, None)]
+            for prop, value in stated:
+                n = self.mention_count.get((start, end), 0)
+                self.mention_count[(start, end)] = n + 1
+                x = ox.NamedNode(mention_iri(self.record.article_id, start, end, n))
+                self.add(x, RDF_TYPE, term("Mention"))
+                self.add(x, term("mentionOf"), of)
+                self.add(x, term("surfaceForm"), ox.Literal(self.record.text[start:end]))
+                self.add(x, term("sentence"), ox.Literal(self.record.sentence_text(sentence).strip()))
+                self.add(x, term("charStart"), int_literal(start))
+                self.add(x, term("charEnd"), int_literal(end))
+                if prop is not None:
+                    self.add(x, term("supportsProperty"), prop)
+                    self.add(x, term("supportsValue"), value)
 
     def entity(self, ent: Entity) -> None:
         x = self.iri(ent.key)
@@ -222,6 +233,7 @@ def article_triples(record: ArticleRecord, res) -> tuple[set[Triple], set[Triple
         w.event(ev)
     for f in record.facts:
         w.fact(f.subject, f.predicate, f.object, f.literal, f.mentions)
+    w.mentions()
     return w.triples, w.default_triples()
 
 
