@@ -41,7 +41,9 @@ STAGES = ("read_seconds", "extract_seconds", "resolve_seconds", "rdf_seconds", "
 
 
 def size(path: Path) -> int:
-    """Bytes of the files under ``path``."""
+    """Bytes of a file, or of the files under a folder."""
+    if path.is_file():
+        return path.stat().st_size
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
 
 
@@ -104,15 +106,17 @@ def main() -> None:
             shutil.rmtree(last_store, ignore_errors=True)
         last_store, last_files = store, files
     n = sizes[-1]
-    one = ingest_paths([last_files[n]], last_store, progress=False, workers=args.workers)
-    print(f"\none more article into {n:,}, in process: {one.seconds:.3f} s (resolution {one.resolve_seconds:.3f}, "
-          f"rdf {one.rdf_seconds:.3f}, instance layer {one.instance_seconds:.3f}, write {one.write_seconds:.3f}, "
-          f"snapshot {one.publish_seconds:.3f}, extraction {one.extract_seconds:.3f}; "
-          f"{one.graphs_written} graphs written)")
+    extra = corpus(args.data, 10, args.style, args.seed + 1)  # articles the store does not hold
+    for i, label in ((0, "cold: the extractor loads in this process"), (1, "warm"), (2, "warm")):
+        one = ingest_paths([extra[i]], last_store, progress=False, workers=args.workers)
+        print(f"{'' if i else chr(10)}one more article into {n + i:,}, in process ({label}): {one.seconds:.3f} s "
+              f"(extraction {one.extract_seconds:.3f}, resolution {one.resolve_seconds:.3f}, rdf {one.rdf_seconds:.3f}, "
+              f"instance layer {one.instance_seconds:.3f}, write {one.write_seconds:.3f}, snapshot "
+              f"{one.publish_seconds:.3f}; {one.graphs_written} graphs written)")
     t = time.perf_counter()
-    cli = subprocess.run([str(ROOT / ".venv" / "bin" / "ddgraph"), "ingest", str(last_files[n + 1]), "--store",
+    cli = subprocess.run([str(ROOT / ".venv" / "bin" / "ddgraph"), "ingest", str(extra[3]), "--store",
                           str(last_store), "--no-progress"], capture_output=True, text=True, check=True)
-    print(f"one more article into {n + 1:,}, new process: {time.perf_counter() - t:.2f} s wall; its summary:")
+    print(f"one more article into {n + 3:,}, new process: {time.perf_counter() - t:.2f} s wall; its summary:")
     print("\n".join("    " + line for line in cli.stdout.splitlines()))
     if args.verify:
         from graph.writer import instance_drift
