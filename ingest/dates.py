@@ -36,6 +36,8 @@ _DATE_RES = (
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?,?\s+{_Y}(?!\d)", re.I),  # 26 March 2025
     re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}(?!\d)", re.I),  # March 26, 2025
 )
+#: The longest text handed to dateparser (a date phrase: "Wednesday, 26 March 2025, 19:57 EET").
+_MAX_PARSED = 80
 _TIME_RE = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d:])", re.I)
 
 
@@ -108,8 +110,8 @@ def parse_date(text: str, language: str | None = None) -> str | None:
     dates = dates_in(text)
     if dates:
         return dates[0][2]
-    if not re.search(r"\d", text) or len(text.split()) > 8:
-        return None
+    if len(text) > _MAX_PARSED or not re.search(r"\d", text) or len(text.split()) > 8:
+        return None  # no date phrase is that long; dateparser's time grows faster than the text
     import dateparser  # slow to import: only when the regexes fail
 
     settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],

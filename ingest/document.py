@@ -9,7 +9,9 @@ Example:
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -89,13 +91,13 @@ class Document:
             >>> d.sentence_index(4)
             1
         """
-        for i, sent in enumerate(self.sentences):
-            if sent.start <= offset < sent.end:
-                return i
-        for i, sent in enumerate(self.sentences):  # offset in whitespace between sentences
-            if offset < sent.start:
-                return max(i - 1, 0)
-        return max(len(self.sentences) - 1, 0)
+        # the last sentence starting at or before ``offset`` (by bisection): the one that
+        # holds it, or the one before the whitespace it falls in; the first one before all
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def sentence_text(self, index: int) -> str:
         """Return the text of sentence ``index``."""
