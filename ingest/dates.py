@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 _MONTHS = {
     **{m: i for i, m in enumerate(
@@ -50,20 +51,24 @@ def dates_in(text: str) -> list[tuple[int, int, str]]:
         >>> dates_in("19:57 26.03.2025, updated 27 березня 2025")
         [(6, 16, '2025-03-26'), (26, 41, '2025-03-27')]
     """
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = []  # disjoint spans, sorted once per regex
     for regex in _DATE_RES:
+        starts = [s for s, _, _ in found]
+        new: list[tuple[int, int, str]] = []
         for m in regex.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e, _ in found):
-                continue
+            k = bisect_left(starts, m.end()) - 1  # the last earlier date starting before this one ends
+            if k >= 0 and found[k][1] > m.start():
+                continue  # (an earlier one that overlaps it would overlap this one too: they are disjoint)
             month = _MONTHS[m["mon"].lower()] if "mon" in regex.groupindex else int(m["m"])
             day, year = int(m["d"]), int(m["y"])
             if "mon" not in regex.groupindex and "/" in m[0] and month > 12 >= day:
                 day, month = month, day  # 03/26/2025 can only be month first
             try:
-                found.append((m.start(), m.end(), dt.date(year, month, day).isoformat()))
+                new.append((m.start(), m.end(), dt.date(year, month, day).isoformat()))
             except ValueError:
                 continue
-    return sorted(found)
+        found = sorted(found + new)
+    return found
 
 
 def times_in(text: str) -> list[tuple[int, int]]:
@@ -93,9 +98,23 @@ def without_stamps(text: str) -> str:
         >>> without_stamps("Updated 19:57 26.03.2025")
         'Updated    '
     """
-    for start, end in reversed(dates_in_spans(text)):
-        text = text[:start] + " " + text[end:]
-    return text
+    return blank_spans(text, dates_in_spans(text))
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of the sorted ``spans`` replaced by one space (in one pass; overlaps merge).
+
+    Example:
+        >>> blank_spans("a 12:00 b 13:00 c", [(2, 7), (10, 15)])
+        'a   b   c'
+    """
+    parts, pos = [], 0
+    for start, end in spans:
+        if end <= pos:
+            continue
+        parts += [text[pos:max(start, pos)], " "]
+        pos = end
+    return "".join(parts) + text[pos:]
 
 
 def parse_date(text: str, language: str | None = None) -> str | None:

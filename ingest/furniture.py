@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.dates import dates_in_spans
+from ingest.dates import blank_spans, dates_in_spans
 
 _FURNITURE_FILE = Path(__file__).resolve().parents[1] / "data" / "furniture.yaml"
 STRIP = " \t\r\n\xa0\u200b\u2009\u202f\ufeff"
@@ -161,10 +161,8 @@ def is_stamp(text: str, m: Markers) -> bool:
         >>> is_stamp("Views: 1 234", load_markers()), is_stamp("Umerov, 26.03.2025", load_markers())
         (True, False)
     """
-    rest = text
     spans = dates_in_spans(text)
-    for start, end in reversed(spans):
-        rest = rest[:start] + " " + rest[end:]
+    rest = blank_spans(text, spans)
     rest, counters = _counters_out(rest, m.counter_re)
     rest, words = m.stamp_words_re.subn(" ", rest)
     rest, numbers = _NUMBER_RE.subn(" ", rest)  # "Views: 1 234"

@@ -75,6 +75,8 @@ def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None
         summary = ingest_paths(paths, default_store_path(store_path), progress=progress, workers=workers)
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
+    for line in summary.warnings:
+        click.echo(f"warning: {line}", err=True)
     for line in summary.lines():
         click.echo(line)
     if summary.read == 0 or (summary.new + summary.unchanged == 0 and summary.failed):
