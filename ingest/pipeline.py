@@ -303,6 +303,9 @@ def _noted(articles: Iterable[Article], warnings: list[str]) -> Iterator[Article
 def _progress(enabled: bool):
     if not enabled:
         return None
+    import sys
+
     from tqdm import tqdm
 
-    return tqdm(desc="extract", unit="article", leave=False)
+    stream = getattr(sys.stderr, "unfiltered", sys.stderr)  # the CLI's escape filter would show the bar's "\r"
+    return tqdm(desc="extract", unit="article", leave=False, file=stream)

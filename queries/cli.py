@@ -22,6 +22,7 @@ import click
 
 from graph.errors import DDGraphError
 from graph.store import default_store_path, open_store
+from queries.terminal import SafeGroup
 
 STORE_OPTION = click.option(
     "--store", "store_path", type=click.Path(file_okay=False), default=None,
@@ -53,7 +54,7 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-@click.group()
+@click.group(cls=SafeGroup)  # everything printed goes through queries.terminal.safe_text
 @click.version_option(package_name="ddgraph")
 def cli() -> None:
     """ddgraph: a knowledge graph of defense-diplomacy events built from news articles."""
