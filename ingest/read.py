@@ -126,6 +126,8 @@ def _read_jsonl(path: Path, data: bytes, errors: list[InputError], max_article_b
             bad_bytes.append(InputError(name, f"line {number}: not UTF-8 text (invalid byte at column {exc.start + 1})"))
             continue
         decoded += 1
+        if not line.strip():  # spaces of other kinds (U+0085, U+2028...): a blank line too
+            continue
         article = _record(name, number, line, errors, max_article_bytes)
         if article is not None:
             yield article

@@ -22,7 +22,7 @@ import click
 
 from graph.errors import DDGraphError
 from graph.store import default_store_path, open_store
-from queries.terminal import SafeGroup
+from queries.terminal import SafeGroup, safe_line
 
 STORE_OPTION = click.option(
     "--store", "store_path", type=click.Path(file_okay=False), default=None,
@@ -36,7 +36,7 @@ def errors() -> Iterator[None]:
     try:
         yield
     except DDGraphError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(safe_line(str(exc))) from None  # one line, whatever the user typed
 
 
 @contextmanager

@@ -43,6 +43,17 @@ def safe_text(text: str) -> str:
     return UNSAFE_RE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
+def safe_line(text: str) -> str:
+    """:func:`safe_text` on one line: newlines shown as ``\\u000a`` too (for an error message
+    that quotes what the user typed).
+
+    Example:
+        >>> safe_line("no person named '0\\n\\x1b'")
+        "no person named '0\\\\u000a\\\\u001b'"
+    """
+    return safe_text(text).replace("\n", "\\u000a")
+
+
 class SafeStream(io.TextIOBase):
     """A text stream that writes :func:`safe_text` of what it is given to ``stream``.
 
