@@ -1,21 +1,22 @@
-"""Benchmark: ingest a synthetic corpus in batches, then one article more, and print numbers.
+"""Benchmark: ingest synthetic corpora of growing size, one article more, batches; print numbers.
 
 Usage:
-    .venv/bin/python bench/bench_ingest.py [--n 10000] [--batches 10] [--seed 7]
-        [--style short|real] [--corpus DIR] [--store DIR] [--verify]
+    .venv/bin/python bench/bench_ingest.py [--sizes 1000,10000,100000] [--style real] [--workers 2]
+        [--data DIR] [--batches 0] [--keep] [--verify]
 
-The corpus (``bench/make_corpus.py``, N + 2 articles of ``--style``: short, the
-default, or real-length) is written to a temporary folder unless ``--corpus`` names
-one already made; its last two articles are held back. The first N go into a fresh
-store in equal batches (one ``ingest_paths`` call each, in this process), then the
-held-back ones, one at a time. Printed, as plain numbers: per
-batch the wall time and the seconds of each stage (read+clean, extraction,
-resolution, RDF generation, store write); for the whole run articles per second
-and the share of ingest time spent in resolution; the time to ingest the one
-article more (in this process, and as a new ``ddgraph ingest`` process); peak
-RSS; the store size on disk. ``--verify`` then re-resolves the whole store from
-scratch (what a curation decision does) and prints how many graphs that rewrote:
-0 means the incremental store equals a from-scratch build.
+For each size N a corpus of N + 2 articles is made by ``bench/make_corpus.py``
+(``--style real``: ~300-word articles; kept under ``--data`` and reused) and its
+first N articles go into a fresh store in one ``ingest_paths`` call with
+``--workers`` extraction processes. Printed per size: wall seconds, articles per
+second, the seconds of each stage, peak RSS of this process and of its workers,
+and the store on disk (bytes per article: RDF database, records, resolution state).
+
+After the largest size: the time to ingest one article more into that store, in
+this process and as a new ``ddgraph ingest`` process (held-back articles N and
+N + 1), and with ``--verify`` the drift of the instance layer from a rebuild
+(0 / 0 means equal). ``--batches B`` ingests the largest corpus again into
+another store in B equal batches and prints each batch's seconds (they should
+not grow with the store).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import resource
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -34,90 +34,109 @@ sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import make_corpus  # noqa: E402
 from graph.store import open_store  # noqa: E402
-from ingest.pipeline import ingest_paths, load_records, write_graphs  # noqa: E402
+from ingest.pipeline import ingest_paths  # noqa: E402
 
-STAGES = ("read_seconds", "extract_seconds", "resolve_seconds", "rdf_seconds", "write_seconds")
-HEADER = ("batch articles stored seconds read+clean extraction resolution(reading-records) rdf write other "
-          "mode resolved graphs")
-
-
-def _size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+STAGES = ("read_seconds", "extract_seconds", "resolve_seconds", "rdf_seconds", "instance_seconds", "write_seconds",
+          "publish_seconds")
 
 
-def _row(name: str, s, stored: int) -> str:
-    stages = " ".join(f"{getattr(s, k):.2f}" + (f"({s.load_seconds:.2f})" if k == "resolve_seconds" else "")
-                      for k in STAGES)
-    other = s.seconds - sum(getattr(s, k) for k in STAGES)  # opening the store, checking known ids
-    return f"{name} {s.read} {stored} {s.seconds:.2f} {stages} {other:.2f} {s.mode} {s.resolved} {s.graphs_written}"
+def size(path: Path) -> int:
+    """Bytes of the files under ``path``."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+
+def corpus(data: Path, n: int, style: str, seed: int) -> list[Path]:
+    """The N + 2 article files of a corpus (made once, then reused)."""
+    folder = data / f"corpus-{style}-{n}-{seed}"
+    files = sorted(folder.glob("*.txt")) if folder.exists() else []
+    if len(files) != n + 2:
+        shutil.rmtree(folder, ignore_errors=True)
+        t = time.perf_counter()
+        make_corpus(n + 2, folder, seed, style=style)
+        files = sorted(folder.glob("*.txt"))
+        print(f"corpus of {n + 2} {style} articles written in {time.perf_counter() - t:.1f} s", flush=True)
+    return files
+
+
+def rss_mb() -> tuple[float, float]:
+    """Peak RSS (MB) of this process and of its largest finished child."""
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+def report_store(store: Path, n: int) -> str:
+    """Bytes on disk, in all and per article."""
+    ox, rec = size(store / "oxigraph"), size(store) - size(store / "oxigraph") - size(store / "snapshots")
+    state = sum(size(p) for p in store.glob("resolution.sqlite*"))
+    records = sum(size(p) for p in store.glob("records.sqlite*"))
+    total = ox + rec
+    return (f"{total / 2**20:.0f} MB = {total / n / 1024:.1f} KB/article (RDF {ox / n / 1024:.1f}, records "
+            f"{records / n / 1024:.1f}, resolution state {state / n / 1024:.1f}; snapshots share the RDF files)")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--n", type=int, default=10000)
-    ap.add_argument("--batches", type=int, default=10)
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--style", default="real", choices=["real", "short"])
+    ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--style", choices=("short", "real"), default="short", help="corpus style (make_corpus.py)")
-    ap.add_argument("--corpus", type=Path, help="a folder made by make_corpus.py with N + 2 articles")
-    ap.add_argument("--store", type=Path, help="store directory (must not exist; default: temporary)")
-    ap.add_argument("--verify", action="store_true", help="re-resolve from scratch at the end")
+    ap.add_argument("--data", type=Path, default=Path("/tmp/ddgraph-bench"))
+    ap.add_argument("--batches", type=int, default=0)
+    ap.add_argument("--keep", action="store_true", help="keep the stores")
+    ap.add_argument("--verify", action="store_true", help="compare the instance layer with a rebuild")
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="ddgraph-bench-"))
-    corpus = args.corpus or tmp / "corpus"
-    if args.corpus is None:
-        t = time.perf_counter()
-        make_corpus(args.n + 2, corpus, args.seed, args.style)
-        print(f"corpus {args.n + 2} {args.style}-style articles written in {time.perf_counter() - t:.1f} s")
-    files = sorted(corpus.glob("*.txt"))
-    files, extra, kept = files[: args.n], files[args.n], files[args.n + 1]
-    store = args.store or tmp / "store"
-    size = -(-len(files) // args.batches)
-    print(HEADER)
-    totals = dict.fromkeys(STAGES, 0.0)
-    loading = 0.0
-    wall = 0.0
-    for i in range(0, len(files), size):
-        s = ingest_paths(files[i : i + size], store, progress=False)
-        print(_row(f"b{i // size + 1}", s, i + len(files[i : i + size])), flush=True)
-        wall += s.seconds
-        loading += s.load_seconds
-        for k in STAGES:
-            totals[k] += getattr(s, k)
-    last = s
-    one = ingest_paths([extra], store, progress=False)
-    print(_row("one-more", one, len(files) + 1))
-    print()
-    print(f"articles ingested            {len(files)} in {len(range(0, len(files), size))} batches")
-    print(f"ingest wall time             {wall:.1f} s")
-    print(f"articles per second          {len(files) / wall:.1f}")
-    for k in STAGES:
-        print(f"  {k:<26} {totals[k]:.1f} s ({100 * totals[k] / wall:.1f} %)")
-    print(f"    of resolution, reading stored records {loading:.1f} s")
-    share = 100 * last.resolve_seconds / last.seconds
-    print(f"resolution share, last batch {share:.1f} % ({last.resolve_seconds:.2f} of {last.seconds:.2f} s, "
-          f"{len(files) - size} -> {len(files)} articles; {last.load_seconds:.2f} s of it reading stored records)")
-    print(f"resolution share, all        {100 * totals['resolve_seconds'] / wall:.1f} %")
-    print(f"one more article, in process {one.seconds:.3f} s (resolution {one.resolve_seconds:.3f} s over "
-          f"{one.resolved} articles, {one.load_seconds:.3f} s of it reading them; {one.graphs_written} graphs written)")
-    print(f"peak RSS                     {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    sizes = [int(x) for x in args.sizes.split(",")]
+    args.data.mkdir(parents=True, exist_ok=True)
+    print(f"{'articles':>9} {'seconds':>8} {'art/s':>6}  " + " ".join(f"{s.split('_')[0]:>9}" for s in STAGES)
+          + "  graphs  peak RSS main/worker MB")
+    last_store, last_files = None, None
+    for n in sizes:
+        files = corpus(args.data, n, args.style, args.seed)
+        store = args.data / f"store-{args.style}-{n}"
+        shutil.rmtree(store, ignore_errors=True)
+        s = ingest_paths(files[:n], store, progress=False, workers=args.workers)
+        main_mb, child_mb = rss_mb()
+        stages = " ".join(f"{getattr(s, k):9.1f}" for k in STAGES)
+        print(f"{n:9} {s.seconds:8.1f} {s.new / s.seconds:6.1f}  {stages}  {s.graphs_written:6}  "
+              f"{main_mb:.0f}/{child_mb:.0f}", flush=True)
+        print(f"          store: {report_store(store, n)}", flush=True)
+        if last_store is not None and not args.keep:
+            shutil.rmtree(last_store, ignore_errors=True)
+        last_store, last_files = store, files
+    n = sizes[-1]
+    one = ingest_paths([last_files[n]], last_store, progress=False, workers=args.workers)
+    print(f"\none more article into {n:,}, in process: {one.seconds:.3f} s (resolution {one.resolve_seconds:.3f}, "
+          f"rdf {one.rdf_seconds:.3f}, instance layer {one.instance_seconds:.3f}, write {one.write_seconds:.3f}, "
+          f"snapshot {one.publish_seconds:.3f}, extraction {one.extract_seconds:.3f}; "
+          f"{one.graphs_written} graphs written)")
     t = time.perf_counter()
-    cli = subprocess.run([str(ROOT / ".venv" / "bin" / "ddgraph"), "ingest", str(kept), "--store", str(store),
-                          "--no-progress"], capture_output=True, text=True, check=True)
-    print(f"one more article, new process {time.perf_counter() - t:.2f} s wall; its summary:")
+    cli = subprocess.run([str(ROOT / ".venv" / "bin" / "ddgraph"), "ingest", str(last_files[n + 1]), "--store",
+                          str(last_store), "--no-progress"], capture_output=True, text=True, check=True)
+    print(f"one more article into {n + 1:,}, new process: {time.perf_counter() - t:.2f} s wall; its summary:")
     print("\n".join("    " + line for line in cli.stdout.splitlines()))
-    print(f"store size on disk           {_size(store) / 2**20:.1f} MB (oxigraph {_size(store / 'oxigraph') / 2**20:.1f}, "
-          f"records {_size(store / 'records') / 2**20:.1f}, resolution.json "
-          f"{(store / 'resolution.json').stat().st_size / 2**20:.1f}, graphs.json "
-          f"{(store / 'graphs.json').stat().st_size / 2**20:.2f})")
     if args.verify:
-        with open_store(store) as st:
+        from graph.writer import instance_drift
+
+        with open_store(last_store) as st:
             t = time.perf_counter()
-            records = load_records(st)
-            written, _, seconds = write_graphs(st, records)
-        print(f"verify: full re-resolution   {time.perf_counter() - t:.1f} s (resolution {seconds:.1f} s), "
-              f"graphs rewritten {written}")
-    if args.store is None:
-        shutil.rmtree(tmp, ignore_errors=True)
+            extra, missing = instance_drift(st)
+            print(f"instance layer against a rebuild: {len(extra)} extra, {len(missing)} missing "
+                  f"({time.perf_counter() - t:.1f} s)")
+    if args.batches:
+        store = args.data / f"store-{args.style}-{n}-batches"
+        shutil.rmtree(store, ignore_errors=True)
+        step = -(-n // args.batches)
+        print(f"\n{n:,} articles in {args.batches} batches of {step:,}:")
+        print(f"{'batch':>6} {'stored':>8} {'seconds':>8} {'art/s':>6}  resolution  rdf  instance  write")
+        for i in range(0, n, step):
+            s = ingest_paths(last_files[i : i + step], store, progress=False, workers=args.workers)
+            print(f"{i // step + 1:6} {min(n, i + step):8} {s.seconds:8.1f} {s.new / s.seconds:6.1f}  "
+                  f"{s.resolve_seconds:10.2f} {s.rdf_seconds:5.2f} {s.instance_seconds:9.2f} {s.write_seconds:6.2f}",
+                  flush=True)
+        if not args.keep:
+            shutil.rmtree(store, ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(last_store, ignore_errors=True)
 
 
 if __name__ == "__main__":

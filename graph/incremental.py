@@ -34,7 +34,6 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -42,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from graph.curation import Decisions
 from graph.events import EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions
 from graph.iri import event_iri, group_iri, lexicon_iri, office_iri, slug
-from graph.model import ArticleRecord, Entity, Event, is_qualified_office
+from graph.model import ArticleRecord, Entity, is_qualified_office
 from graph.names import person_label
 from graph.persons import (
     ClusterInfo,
@@ -56,7 +55,7 @@ from graph.persons import (
     ref_id,
     slug_group_iris,
 )
-from graph.records import record_from_dict, record_to_dict
+from graph.records import decode_record, encode_record
 from graph.state import ResolutionState
 
 Token = tuple[str, int | None]  # (hash of an event blocking key, 12-day bin or None)
@@ -138,8 +137,8 @@ class _Update:
     def lean(self, article_ids: Iterable[str]) -> dict[str, ArticleRecord]:
         """Lean records by id (cached)."""
         missing = [a for a in article_ids if a not in self.leans]
-        for aid, text in self.state.values("SELECT id, lean FROM article WHERE id IN ({})", missing):
-            self.leans[aid] = record_from_dict(json.loads(text))
+        for aid, blob in self.state.values("SELECT id, lean FROM article WHERE id IN ({})", missing):
+            self.leans[aid] = decode_record(blob)
         return {a: self.leans[a] for a in article_ids if a in self.leans}
 
     # -- persons ---------------------------------------------------------------------
@@ -439,9 +438,7 @@ def update(state: ResolutionState, new: Sequence[ArticleRecord], decisions: Deci
         raise ValueError("update: some articles are resolved already")
     job = _Update(state, decisions)
     leans = [lean_record(r) for r in new]
-    state.db.executemany("INSERT INTO article VALUES (?,?)",
-                         [(r.article_id, json.dumps(record_to_dict(r), ensure_ascii=False, separators=(",", ":")))
-                          for r in leans])
+    state.db.executemany("INSERT INTO article VALUES (?,?)", [(r.article_id, encode_record(r)) for r in leans])
     job.leans.update((r.article_id, r) for r in leans)
     job.add_persons(new)
     job.add_entities(new)

@@ -21,14 +21,19 @@ Example:
 
 from __future__ import annotations
 
+import base64
+import hashlib
+from datetime import date as dt_date
+from datetime import timedelta
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
-from graph.iri import ID_NS
+from graph.ontology import ID_NS, INSTANCES_GRAPH
 from graph.namekeys import name_keys
 from graph.rdf import (
+    FACT_PREDICATES,
     MENTION_NS,
     RDF_TYPE,
     RDFS_LABEL,
@@ -41,10 +46,16 @@ from graph.rdf import (
     term,
 )
 
-INSTANCES = ox.NamedNode(ID_NS + "graph/instances")
+INSTANCES = ox.NamedNode(INSTANCES_GRAPH)
 DERIVED = frozenset(term(n) for n in (
     "nameKey", "actorCountry", "reportCount", "firstReported", "bestDate", "dateQualifier", "bestStatus",
     "bestKind", "participantCountry", "locatedIn"))
+#: Derived triples a meeting owns on other subjects (see :func:`meeting_index`).
+INDEX = frozenset(term(f"{n}Key") for n in ("participant", "topic", "place", "country", "meeting", "pair")) | {
+    term("keyId")}
+#: What a person's ``dd:statedIn`` values count: the articles giving each name, office and rank.
+STATED = frozenset((RDFS_LABEL, SKOS_ALT, term("holdsRole"), term("rank")))
+STATED_IN = term("statedIn")
 REPORTED_IN = term("reportedIn")
 EVENT_CLASSES = frozenset(term(n) for n in ("Meeting", "AidDelivery", "Agreement"))
 ENTITY_CLASSES = frozenset(term(n) for n in ("Person", "Organization", "Country", "Place", "WeaponSystem", "Office"))
@@ -156,6 +167,107 @@ def derive(view: View, s: ox.NamedNode) -> set[tuple]:
     return out
 
 
+MEETING_NS = ID_NS + "meeting/"
+PAIR_NS = ID_NS + "pair/"
+COUNTRY_NS = ID_NS + "country/"
+_EPOCH = dt_date(1900, 1, 1)
+_STATUS_CODE = {"happened": "h", "reported": "r", "planned": "p", "denied": "d"}
+#: facet -> the property of its index entries (see :func:`meeting_index`)
+KEY_PROPERTIES = {kind: term(f"{kind}Key") for kind in ("participant", "topic", "place", "country", "meeting", "pair")}
+
+
+def meeting_key(date: str | None, qualifier: str | None, status: str | None, meeting: str) -> str:
+    """The sortable 14-character key of a meeting in a facet's index: its date as the number
+    of days since 1900-01-01 in five digits (99999 when undated), one letter for its status
+    (upper case when the date is stated, lower case when it only bounds the meeting), and
+    eight characters for the meeting (:func:`key_id`). Oxigraph stores strings this short
+    inline, so that a facet's keys are scanned, compared and sorted without reading any
+    string table.
+
+    Example:
+        >>> meeting_key("2024-09-02", "on", "happened", MEETING_NS + "d6252a825add")
+        '45535H1iUqglrd'
+        >>> decode_key('45535H1iUqglrd')
+        ('2024-09-02', 'on', 'happened', 'https://w3id.org/ddgraph/id/meeting/d6252a825add')
+    """
+    code = _STATUS_CODE.get(status or "", "x")
+    code = code.upper() if qualifier == "on" else code
+    return f"{date_key(date) if date else '99999'}{code}{key_id(meeting)}"
+
+
+def key_id(meeting: str) -> str:
+    """The 8 characters that stand for a meeting in its keys: the 48 bits of a ddgraph meeting
+    IRI's last segment in URL-safe base64; for any other IRI "~" and a digest (which its
+    ``dd:keyId`` resolves).
+
+    Example:
+        >>> key_id(MEETING_NS + "d6252a825add"), key_id("urn:x")[0]
+        ('1iUqglrd', '~')
+    """
+    tail = meeting[len(MEETING_NS):] if meeting.startswith(MEETING_NS) else ""
+    if len(tail) == 12 and all(c in "0123456789abcdef" for c in tail):
+        return base64.urlsafe_b64encode(bytes.fromhex(tail)).decode("ascii")
+    digest = hashlib.blake2b(meeting.encode("utf-8"), digest_size=6).digest()
+    return "~" + base64.urlsafe_b64encode(digest).decode("ascii")[:7]
+
+
+def decode_key(key: str) -> tuple[str | None, str | None, str, str]:
+    """(date, qualifier, status, meeting IRI) of a :func:`meeting_key`; the IRI is "~..." (the
+    key id, see :func:`key_id`) for a meeting whose IRI the key cannot hold."""
+    day, code, ident = key[:5], key[5], key[6:]
+    date = None if day == "99999" else (_EPOCH + timedelta(days=int(day))).isoformat()
+    status = {"h": "happened", "r": "reported", "p": "planned", "d": "denied"}.get(code.lower(), "happened")
+    qualifier = "on" if code.isupper() else ("not after" if date else None)
+    iri = ident if ident.startswith("~") else MEETING_NS + base64.urlsafe_b64decode(ident).hex()
+    return date, qualifier, status, iri
+
+
+def date_key(date: str) -> str:
+    """The key prefix of an ISO date: days since 1900-01-01, five digits (for a period's bounds).
+
+    Example:
+        >>> date_key("2024-12-31"), date_key("1812-01-01")
+        ('45655', '00000')
+    """
+    try:
+        days = (dt_date.fromisoformat(date[:10]) - _EPOCH).days
+    except ValueError:
+        return "99999"
+    return f"{min(max(days, 0), 99998):05d}"
+
+
+def meeting_index(s: ox.NamedNode, facts: Facts, derived: Iterable[tuple]) -> set[Triple]:
+    """The index entries a meeting owns on other subjects (its :func:`meeting_key`): on each of its
+    participants (``dd:participantKey``), topics (``dd:topicKey``), places (``dd:placeKey``: the
+    place and its country), countries (``dd:countryKey``: the participants' and the place's),
+    on ``dd:Meeting`` (``dd:meetingKey``: every meeting), and on the pair of each two
+    participants' countries (``dd:pairKey`` on ``ddr:pair/A--B``).
+
+    Lookups read and sort a facet's keys in one index scan instead of visiting each meeting.
+    """
+    if not s.value.startswith(MEETING_NS) or T["Meeting"] not in facts.get(RDF_TYPE, ()):
+        return set()
+    d: dict = defaultdict(set)
+    for p, o in derived:
+        d[p].add(o)
+    one = lambda name: min((x.value for x in d.get(term(name), ())), default=None)  # noqa: E731
+    key = ox.Literal(meeting_key(one("bestDate"), one("dateQualifier"), one("bestStatus"), s.value))
+    located, countries = d.get(term("locatedIn"), set()), d.get(term("participantCountry"), set())
+    facets = {"participant": facts.get(T["participant"], set()), "topic": facts.get(term("discusses"), set()),
+              "place": located, "country": countries | located, "meeting": {T["Meeting"]}}
+    out: set[Triple] = {(v, KEY_PROPERTIES[kind], key) for kind, vs in facets.items() for v in vs}
+    if key.value[6] == "~":
+        out.add((s, term("keyId"), ox.Literal(key.value[6:])))
+    ids = sorted(c.value[len(COUNTRY_NS):] for c in countries if c.value.startswith(COUNTRY_NS))
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            out.add((ox.NamedNode(f"{PAIR_NS}{a}--{b}"), KEY_PROPERTIES["pair"], key))
+    return out
+
+
+_OWN = FACT_PREDICATES + (REPORTED_IN,) + tuple(sorted(DERIVED, key=lambda t: t.value))
+
+
 def _events_of(triples: Iterable[Triple]) -> set:
     return {s for s, p, o in triples if p == RDF_TYPE and o in EVENT_CLASSES}
 
@@ -167,7 +279,8 @@ class _Store:
         self.ox = store
 
     def subject(self, s) -> list[tuple]:
-        return [(q.predicate, q.object) for q in self.ox.quads_for_pattern(s, None, None, INSTANCES)]
+        """The facts and derived values of ``s`` (not the index entries other subjects own on it)."""
+        return [(q.predicate, q.object) for p in _OWN for q in self.ox.quads_for_pattern(s, p, None, INSTANCES)]
 
     def subjects_with(self, p, o) -> set:
         return {q.subject for q in self.ox.quads_for_pattern(None, p, o, INSTANCES)}
@@ -235,7 +348,83 @@ def instance_delta(store: ox.Store, rewrites: dict[str, tuple[set[Triple], set[T
         return facts
 
     view = View(load, dict(published), st.published, st.gazetteer)
-    return _derive_all(st, view, stored_of, plus_by, minus_by, set(plus), set(minus))
+    remove, add = _derive_all(st, view, stored_of, plus_by, minus_by, set(plus), set(minus))
+    stats_remove, stats_add = _stats_delta(st, rewrites, old_all, new_all, published)
+    return remove | stats_remove, add | stats_add
+
+
+def stats_literal(pred: str, count: int, first: str | None, last: str | None, value) -> ox.Literal:
+    """A ``dd:statedIn`` value: how many articles state (person, pred, value), first and last dates.
+
+    Example:
+        >>> stats_literal("altLabel", 3, "2024-01-02", None, ox.Literal("Umerov", language="en")).value
+        'altLabel|3|2024-01-02||"Umerov"@en'
+    """
+    return ox.Literal(f"{pred}|{count}|{first or ''}|{last or ''}|{value}")
+
+
+def parse_stats(text: str) -> tuple[str, int, str | None, str | None, str]:
+    """(predicate local name, count, first date, last date, value as N-Triples) of a ``dd:statedIn`` value.
+
+    Example:
+        >>> parse_stats('altLabel|3|2024-01-02||"a|b"@en')
+        ('altLabel', 3, '2024-01-02', None, '"a|b"@en')
+    """
+    pred, count, first, last, value = text.split("|", 4)
+    return pred, int(count), first or None, last or None, value
+
+
+def _tracked(triples: Iterable[Triple]) -> set[Triple]:
+    persons = {s for s, p, o in triples if p == RDF_TYPE and o == T["Person"]}
+    return {t for t in triples if t[0] in persons and t[1] in STATED}
+
+
+def _stats_delta(st: _Store, rewrites, old_all, new_all, published) -> tuple[set[Triple], set[Triple]]:
+    """Keep the ``dd:statedIn`` counts and first / last dates of the persons' names, offices and ranks."""
+    events: dict[Triple, list[tuple[int, str | None]]] = defaultdict(list)
+    for g in rewrites:
+        date = published.get(g)
+        old, new = _tracked(old_all[g]), _tracked(new_all[g])
+        for t in new - old:
+            events[t].append((1, date))
+        for t in old - new:
+            events[t].append((-1, date))
+    remove, add = set(), set()
+    current: dict = {}
+    for t in sorted(events, key=str):
+        s, p, o = t
+        if s not in current:
+            current[s] = {}
+            for q in st.ox.quads_for_pattern(s, STATED_IN, None, INSTANCES):
+                pred, n, first, last, value = parse_stats(q.object.value)
+                current[s][(pred, value)] = (n, first, last, q.object)
+        name = p.value.rsplit("#", 1)[-1]
+        n, first, last, lit = current[s].get((name, str(o)), (0, None, None, None))
+        count = n + sum(k for k, _ in events[t])
+        gone = {d for k, d in events[t] if k < 0}
+        if count > 0 and (first in gone or last in gone):
+            dates = [_published(st, published, g) for g in _graphs_after(st, t, rewrites, new_all)]
+        else:
+            dates = [d for d in (first, last) if d] + [d for k, d in events[t] if k > 0 and d]
+        dates = sorted(d for d in dates if d)
+        new_lit = stats_literal(name, count, dates[0] if dates else None, dates[-1] if dates else None, o) \
+            if count > 0 else None
+        if lit is not None and lit != new_lit:
+            remove.add((s, STATED_IN, lit))
+        if new_lit is not None and new_lit != lit:
+            add.add((s, STATED_IN, new_lit))
+    return remove, add
+
+
+def _graphs_after(st: _Store, t: Triple, rewrites, new_all) -> set[str]:
+    """The article graphs that state ``t`` once the write is done."""
+    found = {q.graph_name.value for q in st.ox.quads_for_pattern(*t, None)
+             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != INSTANCES}
+    return (found - set(rewrites)) | {g for g in rewrites if t in new_all[g]}
+
+
+def _published(st: _Store, published: dict, g: str) -> str | None:
+    return published[g] if g in published else st.published(g)
 
 
 def _derive_all(st: _Store, view: View, stored_of, plus_by, minus_by, add: set, remove: set):
@@ -258,6 +447,13 @@ def _derive_all(st: _Store, view: View, stored_of, plus_by, minus_by, add: set, 
         new = derive(view, s)
         remove |= {(s, p, o) for p, o in old - new}
         add |= {(s, p, o) for p, o in new - old}
+        if s.value.startswith(MEETING_NS):
+            stored_facts: Facts = defaultdict(set)
+            for p, o in stored_of(s):
+                stored_facts[p].add(o)
+            old_index, new_index = meeting_index(s, stored_facts, old), meeting_index(s, view.facts(s), new)
+            remove |= old_index - new_index
+            add |= new_index - old_index
         more: set = set()
         if {o for p, o in old if p == T["actorCountry"]} != {o for p, o in new if p == T["actorCountry"]}:
             more |= rev(T["participant"], s)
@@ -318,13 +514,25 @@ def rebuild_instances(store: ox.Store) -> set[Triple]:
     published = {}
     for row in store.query(f"SELECT ?a ?d WHERE {{ ?a <{PUBLISHED.value}> ?d }}"):
         published[row["a"].value] = row["d"].value[:10]
+    stated: dict[Triple, list] = defaultdict(list)
+    preds = " ".join(f"<{p.value}>" for p in STATED)
+    query = (f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {preds} }} GRAPH ?g {{ ?s a <{T['Person'].value}> ; ?p ?o }} "
+             f"FILTER(?g != <{INSTANCES.value}>) }}")
+    for row in store.query(query):
+        stated[(row["s"], row["p"], row["o"])].append(published.get(row["g"].value))
     st = _Store(store)
     view = View(lambda s: base.get(s, {}), published, lambda a: None, st.gazetteer)
     out: set[Triple] = set()
+    for (s, p, o), dates in stated.items():
+        days = sorted(d for d in dates if d)
+        out.add((s, STATED_IN, stats_literal(p.value.rsplit("#", 1)[-1], len(dates), days[0] if days else None,
+                                             days[-1] if days else None, o)))
     for s in sorted(base, key=lambda x: str(x)):
         out |= {(s, p, o) for p, os in base[s].items() for o in os}
         if isinstance(s, ox.NamedNode):
-            out |= {(s, p, o) for p, o in derive(view, s)}
+            derived = derive(view, s)
+            out |= {(s, p, o) for p, o in derived}
+            out |= meeting_index(s, base[s], derived)
     return out
 
 

@@ -19,8 +19,7 @@ from functools import lru_cache
 
 from graph.translit import fold, kmu2010
 
-ID_NS = "https://w3id.org/ddgraph/id/"
-TOPIC_NS = "https://w3id.org/ddgraph/topic/"
+from graph.ontology import ID_NS, TOPIC_NS  # noqa: E402 - the namespaces are defined once
 
 #: Kinds of lexicon thing that get an IRI from their lexicon id.
 LEXICON_KINDS = ("country", "place", "organization", "system", "office", "group")

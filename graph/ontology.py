@@ -23,15 +23,32 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 #: The repository's ``data/`` directory (ontology, topics, lexicon).
 DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
 
+#: The namespaces, as plain strings: every module takes them from here.
+DD_NS = "https://w3id.org/ddgraph/ontology#"
+ID_NS = "https://w3id.org/ddgraph/id/"
+TOPIC_NS = "https://w3id.org/ddgraph/topic/"
+SCHEMA_NS = "https://schema.org/"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+PROV_NS = "http://www.w3.org/ns/prov#"
+#: The instance layer's named graph (see graph.instances).
+INSTANCES_GRAPH = ID_NS + "graph/instances"
+#: The prefixes every shipped SPARQL query and ``ddgraph sparql`` may use.
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (
+    ("dd", DD_NS), ("ddr", ID_NS), ("ddt", TOPIC_NS), ("schema", SCHEMA_NS), ("skos", SKOS_NS), ("rdfs", RDFS_NS),
+    ("rdf", RDF_NS), ("xsd", XSD_NS), ("prov", PROV_NS), ("ddg", ID_NS + "graph/")))
+
 #: IRI of the ontology document itself (not a ``dd:`` term).
 ONTOLOGY_IRI = URIRef("https://w3id.org/ddgraph/ontology")
 
 #: IRI of the ``ddt:`` concept scheme.
 TOPIC_SCHEME = URIRef("https://w3id.org/ddgraph/topics")
 
-DDR = Namespace("https://w3id.org/ddgraph/id/")
-DDT = Namespace("https://w3id.org/ddgraph/topic/")
-SCHEMA = Namespace("https://schema.org/")
+DDR = Namespace(ID_NS)
+DDT = Namespace(TOPIC_NS)
+SCHEMA = Namespace(SCHEMA_NS)
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 
@@ -48,7 +65,7 @@ class DD(DefinedNamespace):
         AttributeError: term 'NotATerm' not in namespace 'https://w3id.org/ddgraph/ontology#'
     """
 
-    _NS = Namespace("https://w3id.org/ddgraph/ontology#")
+    _NS = Namespace(DD_NS)
     _fail = True
 
     # classes
@@ -115,6 +132,14 @@ class DD(DefinedNamespace):
     bestKind: URIRef
     participantCountry: URIRef
     locatedIn: URIRef
+    meetingKey: URIRef
+    participantKey: URIRef
+    topicKey: URIRef
+    placeKey: URIRef
+    countryKey: URIRef
+    pairKey: URIRef
+    keyId: URIRef
+    statedIn: URIRef
 
 
 def dd_terms() -> tuple[str, ...]:

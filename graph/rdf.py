@@ -23,16 +23,16 @@ import pyoxigraph as ox
 
 from graph.iri import article_iri, mention_iri, topic_iri
 from graph.model import ArticleRecord, Entity, Event, Mention
-from graph.ontology import DD, SCHEMA
+from graph.ontology import DD, ID_NS, RDF_NS, RDFS_NS, SCHEMA, SKOS_NS, XSD_NS
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-SKOS_ALT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-MENTION_NS = "https://w3id.org/ddgraph/id/mention/"
+RDF_TYPE = ox.NamedNode(RDF_NS + "type")
+RDFS_LABEL = ox.NamedNode(RDFS_NS + "label")
+SKOS_ALT = ox.NamedNode(SKOS_NS + "altLabel")
+XSD_DATE = ox.NamedNode(XSD_NS + "date")
+XSD_INTEGER = ox.NamedNode(XSD_NS + "integer")
+MENTION_NS = ID_NS + "mention/"
 
 
 @lru_cache(maxsize=None)
@@ -89,6 +89,11 @@ _CLASSES = {
 _EVENT_CLASSES = {"meeting": "Meeting", "aid": "AidDelivery", "agreement": "Agreement"}
 # Entity attributes that become triples: attr name -> property
 _ENTITY_LINKS = {"country": "ofCountry", "organization": "ofOrganization"}
+#: Every property of the facts an article graph states (besides its mentions).
+FACT_PREDICATES = (RDF_TYPE, RDFS_LABEL, SKOS_ALT) + tuple(term(n) for n in (
+    "ofCountry", "ofOrganization", "rank", "holdsRole", "said", "participant", "delegationMember", "party",
+    "signatory", "provider", "recipient", "item", "itemDescription", "location", "date", "notAfter", "meetingKind",
+    "agreementType", "status", "discusses"))
 
 
 class _Writer:
@@ -97,6 +102,7 @@ class _Writer:
         self.res = res
         self.triples: set[Triple] = set()
         self.mention_count: dict[tuple[int, int], int] = {}
+        self.pending: dict[tuple, list] = {}
 
     def iri(self, key: str) -> ox.NamedNode:
         return node(self.res.iri[(self.record.article_id, key)])
@@ -105,18 +111,28 @@ class _Writer:
         self.triples.add((s, p, o))
 
     def mention(self, of: ox.NamedNode, m: Mention, prop: ox.NamedNode | None = None, value=None) -> None:
-        n = self.mention_count.get((m.start, m.end), 0)
-        self.mention_count[(m.start, m.end)] = n + 1
-        x = ox.NamedNode(mention_iri(self.record.article_id, m.start, m.end, n))
-        self.add(x, RDF_TYPE, term("Mention"))
-        self.add(x, term("mentionOf"), of)
-        self.add(x, term("surfaceForm"), ox.Literal(self.record.text[m.start : m.end]))
-        self.add(x, term("sentence"), ox.Literal(self.record.sentence_text(m.sentence).strip()))
-        self.add(x, term("charStart"), int_literal(m.start))
-        self.add(x, term("charEnd"), int_literal(m.end))
-        if prop is not None:
-            self.add(x, term("supportsProperty"), prop)
-            self.add(x, term("supportsValue"), value)
+        """Note that span ``m`` names ``of`` (and states ``prop`` ``value``); written by :meth:`mentions`."""
+        self.pending.setdefault((of, m.start, m.end, m.sentence), []).append((prop, value))
+
+    def mentions(self) -> None:
+        """One mention node per thing, span and fact it states; a span that states a fact of a thing
+        needs no second node saying only that it names the thing."""
+        for (of, start, end, sentence), facts in sorted(self.pending.items(), key=lambda kv: (kv[0][1], kv[0][2],
+                                                                                              kv[0][0].value)):
+            stated = sorted({(p, v) for p, v in facts if p is not None}, key=str) or [(None, None)]
+            for prop, value in stated:
+                n = self.mention_count.get((start, end), 0)
+                self.mention_count[(start, end)] = n + 1
+                x = ox.NamedNode(mention_iri(self.record.article_id, start, end, n))
+                self.add(x, RDF_TYPE, term("Mention"))
+                self.add(x, term("mentionOf"), of)
+                self.add(x, term("surfaceForm"), ox.Literal(self.record.text[start:end]))
+                self.add(x, term("sentence"), ox.Literal(self.record.sentence_text(sentence).strip()))
+                self.add(x, term("charStart"), int_literal(start))
+                self.add(x, term("charEnd"), int_literal(end))
+                if prop is not None:
+                    self.add(x, term("supportsProperty"), prop)
+                    self.add(x, term("supportsValue"), value)
 
     def entity(self, ent: Entity) -> None:
         x = self.iri(ent.key)
@@ -217,6 +233,7 @@ def article_triples(record: ArticleRecord, res) -> tuple[set[Triple], set[Triple
         w.event(ev)
     for f in record.facts:
         w.fact(f.subject, f.predicate, f.object, f.literal, f.mentions)
+    w.mentions()
     return w.triples, w.default_triples()
 
 

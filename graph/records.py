@@ -13,7 +13,6 @@ Example:
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 import zlib
@@ -23,9 +22,44 @@ from pathlib import Path
 from graph.model import ArticleRecord, Entity, Event, Fact, Mention
 
 
+def _m(m: Mention) -> list[int]:
+    return [m.start, m.end, m.sentence]
+
+
+def _entity_dict(e: Entity) -> dict:
+    return {"key": e.key, "kind": e.kind, "name": e.name, "lang": e.lang, "lexicon_id": e.lexicon_id,
+            "forms": list(e.forms), "mentions": [_m(m) for m in e.mentions], "attrs": [list(a) for a in e.attrs]}
+
+
+def _event_dict(e: Event) -> dict:
+    out = {f: getattr(e, f) for f in _EVENT_SCALARS}
+    out.update((f, list(getattr(e, f))) for f in _EVENT_LISTS)
+    out["mentions"] = [_m(m) for m in e.mentions]
+    out["topic_mentions"] = [[t, _m(m)] for t, m in e.topic_mentions]
+    return out
+
+
+_EVENT_SCALARS = ("key", "kind", "subtype", "provider", "recipient", "location", "date", "not_after", "status", "label")
+_EVENT_LISTS = ("participants", "items", "item_descriptions", "signatories", "topics")
+
+
 def record_to_dict(record: ArticleRecord) -> dict:
-    """Return ``record`` as JSON-serialisable data."""
-    return dataclasses.asdict(record)
+    """Return ``record`` as JSON-serialisable data (mentions as [start, end, sentence]).
+
+    Example:
+        >>> record_to_dict(ArticleRecord("abc", "x.txt", "Hi.", ((0, 3),), "en"))["sentences"]
+        [[0, 3]]
+    """
+    r = record
+    return {
+        "article_id": r.article_id, "source": r.source, "text": r.text, "sentences": [list(x) for x in r.sentences],
+        "language": r.language, "published": r.published, "publisher": r.publisher, "title": r.title, "url": r.url,
+        "removed": [list(x) for x in r.removed], "entities": [_entity_dict(e) for e in r.entities],
+        "events": [_event_dict(e) for e in r.events],
+        "facts": [{"subject": f.subject, "predicate": f.predicate, "object": f.object, "literal": f.literal,
+                   "mentions": [_m(m) for m in f.mentions], "status": f.status} for f in r.facts],
+        "extractor": r.extractor, "meta": [list(x) for x in r.meta],
+    }
 
 
 def _mention(data) -> Mention:
@@ -154,6 +188,11 @@ class RecordStore:
     def has(self, article_id: str) -> bool:
         """Whether a record of the article is stored."""
         return self.db.execute("SELECT 1 FROM record WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def extractor(self, article_id: str) -> str | None:
+        """The extractor of an article's stored record (None when there is none)."""
+        row = self.db.execute("SELECT extractor FROM record WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
 
     def extractors(self) -> dict[str, str]:
         """Article id -> the extractor its record came from."""

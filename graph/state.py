@@ -5,7 +5,7 @@ A SQLite database (``<store>/resolution.sqlite``, or in memory for a pure
 reads only the rows of the blocks it touches:
 
 ==========  ============================================================
-article     id -> the lean record (what resolution needs: no text, no spans)
+article     id -> the lean record (what resolution needs: no text, no spans), compressed
 profile     person profile id -> its JSON and its cluster root
 pbucket     bucket -> profile (surname-key prefixes, "same" decisions)
 pmention    (article, key) -> profile: every person mention
@@ -25,7 +25,7 @@ meta        key -> value: format, curation digest
 Example:
     >>> state = ResolutionState.memory()
     >>> state.meta("format")
-    '2'
+    '3'
 """
 
 from __future__ import annotations
@@ -34,12 +34,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-FORMAT = "2"
+FORMAT = "3"
 STATE_FILE = "resolution.sqlite"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS article(id TEXT PRIMARY KEY, lean TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS article(id TEXT PRIMARY KEY, lean BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS profile(id TEXT PRIMARY KEY, data TEXT NOT NULL, root TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS profile_root ON profile(root);
 CREATE TABLE IF NOT EXISTS pbucket(bucket TEXT, profile TEXT, PRIMARY KEY(bucket, profile)) WITHOUT ROWID;

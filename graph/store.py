@@ -41,6 +41,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import StoreError
+from graph.ontology import DD_NS, RDF_NS, SCHEMA_NS
 from graph.records import RecordStore
 from graph.state import STATE_FILE, ResolutionState
 
@@ -259,10 +260,10 @@ class Store:
         self.close()
 
 
-_MENTION = "https://w3id.org/ddgraph/ontology#Mention"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_IN_LANGUAGE = "https://schema.org/inLanguage"
-_PUBLISHED = "https://schema.org/datePublished"
+_MENTION = DD_NS + "Mention"
+_RDF_TYPE = RDF_NS + "type"
+_IN_LANGUAGE = SCHEMA_NS + "inLanguage"
+_PUBLISHED = SCHEMA_NS + "datePublished"
 
 
 def _is_mention_type(q: ox.Quad) -> bool:

@@ -25,7 +25,6 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from graph.instances import INSTANCES, instance_delta, rebuild_instances, refres
 from graph.iri import article_iri
 from graph.model import ArticleRecord
 from graph.rdf import Triple, article_triples
-from graph.records import record_from_dict
+from graph.records import decode_record
 from graph.resolve import Resolution, resolution_for, state_resolution
 from graph.state import ResolutionState
 from graph.store import CURATION_FILE, Store
@@ -103,6 +102,7 @@ def articles_naming(store: Store, iris: Iterable[str]) -> set[str]:
 
 def _apply(store: Store, remove: Iterable[ox.Quad], add: Sequence[ox.Quad]) -> None:
     """Remove and add quads (each really present / absent), keeping the store's counts."""
+    store.counts  # noqa: B018 - counted (when no counts were kept) before anything changes
     remove = list(remove)
     for q in remove:
         store.ox.remove(q)
@@ -226,10 +226,10 @@ def _lean_records(store: Store, state: ResolutionState, replaced: Sequence[Artic
     """The lean record of every stored article (the state's, else the records'), ``replaced`` first."""
     seen = {r.article_id for r in replaced}
     yield from (lean_record(r) for r in replaced)
-    for aid, text in state.leans():
+    for aid, blob in state.leans():
         if aid not in seen and store.records.has(aid):
             seen.add(aid)
-            yield record_from_dict(json.loads(text))
+            yield decode_record(blob)
     ids = [a for a in store.records.ids() if a not in seen]
     for i in range(0, len(ids), 1000):
         yield from (lean_record(r) for r in store.records.get_many(ids[i : i + 1000]).values())

@@ -31,6 +31,7 @@ import yaml
 from graph.curation import KINDS, add_decision, decision_version, load_decisions
 from graph.errors import InputError, QueryError
 from graph.iri import slug
+from graph.ontology import ID_NS
 from graph.model import ArticleRecord
 from graph.resolve import Resolution, state_resolution
 from graph.store import open_store
@@ -38,7 +39,7 @@ from graph.translit import phonetic_key
 from graph.writer import recover, reresolve, stored_records
 
 CURATION_FILE = "curation.yaml"
-_ID = "https://w3id.org/ddgraph/id/"
+_ID = ID_NS
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ _CLASSES = {
 def gazetteer_triples() -> dict[str, set[tuple]]:
     """Subject IRI -> its triples, for every lexicon entry with a class above."""
     lex = load_lexicon()
-    out: dict[str, set[Triple]] = {}
+    out: dict[str, set[tuple]] = {}
     for kind, table in (("country", lex.countries), ("place", lex.places),
                         ("organization", lex.organizations), ("system", lex.systems)):
         for term in table.values():

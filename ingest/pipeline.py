@@ -37,8 +37,10 @@ from ingest.extract import EXTRACTOR, extract
 from ingest.read import iter_articles
 
 DEFAULT_TURTLE = (DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl")
-#: Records resolved and written together.
+#: Records resolved and written together (a snapshot is published after each chunk).
 CHUNK = 1000
+#: Records kept in the store together while extracting (an interrupted run keeps them).
+SAVE_EVERY = 50
 #: Fewer articles than this are extracted in this process (a pool costs more to start).
 POOL_THRESHOLD = 24
 #: Articles handed to the workers ahead of the one being collected.
@@ -111,14 +113,14 @@ def default_triples() -> set:
 
     from graph.instances import INSTANCES
     from graph.ontology import ontology_graph, topic_graph
-    from graph.rdf import RDF_TYPE, from_rdflib, term
+    from graph.rdf import RDF_TYPE, RDFS_LABEL, from_rdflib, term
     from ingest.gazetteer import gazetteer_triples
 
     out = from_rdflib(ontology_graph()) | from_rdflib(topic_graph())
     for triples in gazetteer_triples().values():
         out |= from_rdflib(triples)
     out.add((INSTANCES, RDF_TYPE, term("InstanceLayer")))
-    out.add((INSTANCES, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+    out.add((INSTANCES, RDFS_LABEL,
              ox.Literal("ddgraph instance layer", language="en")))
     return out
 
@@ -182,27 +184,47 @@ def _chain(head: list, rest: Iterator) -> Iterator:
 
 
 class _Run:
-    """The state of one ingest run."""
+    """The state of one ingest run: records are saved every :data:`SAVE_EVERY`, resolved and
+    written every ``chunk``, and a snapshot is published after each write."""
 
     def __init__(self, store: Store, chunk: int) -> None:
         self.store, self.chunk = store, chunk
         self.buffer: list[ArticleRecord] = []
+        self.unsaved: list[ArticleRecord] = []
         self.replaced: list[ArticleRecord] = []
         self.stats = WriteStats()
         self.mode = "none"
+        self.publish_seconds = 0.0
 
     def add(self, record: ArticleRecord, replaced: bool) -> None:
-        (self.replaced if replaced else self.buffer).append(record)
+        if replaced:
+            self.replaced.append(record)
+            return
+        self.buffer.append(record)
+        self.unsaved.append(record)
+        if len(self.unsaved) >= SAVE_EVERY:
+            self.save()
         if len(self.buffer) >= self.chunk:
             self.flush()
+
+    def save(self) -> None:
+        if self.unsaved:
+            self.store.records.put(self.unsaved)
+            self.unsaved = []
 
     def flush(self) -> None:
         if not self.buffer:
             return
-        self.store.records.put(self.buffer)
+        self.save()
         self.stats = self.stats.add(write_articles(self.store, self.buffer))
         self.mode = "full" if self.stats.full_resolutions else "incremental"
         self.buffer = []
+        self.publish()
+
+    def publish(self) -> None:
+        t = time.perf_counter()
+        self.store.publish()
+        self.publish_seconds += time.perf_counter() - t
 
     def finish(self) -> None:
         if not self.buffer and self.store.records.count() != self.store.state.article_count():
@@ -215,17 +237,21 @@ class _Run:
             self.mode = "full"
 
 
-def _todo(articles: Iterable[Article], known: dict[str, str], counts: dict) -> Iterator[tuple[Article, bool]]:
-    """The articles to extract (new, or extracted by another extractor), once each."""
+def _todo(articles: Iterable[Article], known, counts: dict) -> Iterator[tuple[Article, bool]]:
+    """The articles to extract (new, or extracted by another extractor), once each.
+
+    ``known`` gives the extractor of an article's stored record (None when there is none).
+    """
     seen: set[str] = set()
     for article in articles:
         counts["read"] += 1
         aid = article.article_id
-        if aid in seen or known.get(aid) == EXTRACTOR:
+        extractor = known(aid) if aid not in seen else EXTRACTOR
+        if extractor == EXTRACTOR:
             counts["unchanged"] += 1
             continue
         seen.add(aid)
-        yield article, aid in known
+        yield article, extractor is not None
 
 
 def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progress: bool = True,
@@ -251,7 +277,7 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
         defaults_changed = load_defaults(store, default_triples(), defaults_digest()) \
             if store.state.meta("defaults") != defaults_digest() else False
         run = _Run(store, chunk)
-        known = store.records.extractors()
+        known = store.records.extractor
         replaced_ids: set[str] = set()
 
         def reading() -> Iterator[Article]:
@@ -279,9 +305,8 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
             bar.close()
         run.finish()
         if store.dirty or recovered or defaults_changed or current_generation(store.path) == 0:
-            t = time.perf_counter()
-            store.publish()
-            seconds["publish"] = time.perf_counter() - t
+            run.publish()
+        seconds["publish"] = run.publish_seconds
     s = run.stats
     return IngestSummary(
         read=counts["read"], new=counts["new"], unchanged=counts["unchanged"], failed=len(errors),

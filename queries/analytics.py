@@ -211,7 +211,7 @@ def meeting_path(ds: Dataset, a_iri: str, b_iri: str, *, since=None, until=None,
         >>> [(h.person_label, h.meeting_label, h.other_label) for h in meeting_path(ds, a, c)]  # doctest: +SKIP
         [('A', 'm1', 'B'), ('B', 'm2', 'C')]
     """
-    G = graph if graph is not None else to_networkx(ds, since=since, until=until)
+    G = graph if graph is not None else to_networkx(ds, since=since, until=until, evidence=False)
     P = person_graph(graph=G)
     for iri in (a_iri, b_iri):
         if iri not in P:
@@ -246,7 +246,7 @@ def newly_active(ds: Dataset, since, *, graph=None) -> list[NewlyActive]:
         []
     """
     since = iso(since)
-    G = graph if graph is not None else to_networkx(ds)
+    G = graph if graph is not None else to_networkx(ds, evidence=False)
     first: dict[str, list] = {}
     for m in sorted((n for n, t in G.nodes(data="type") if t == "meeting"), key=lambda m: meeting_sort_key(G, m)):
         date = G.nodes[m].get("date")

@@ -66,14 +66,17 @@ def cli() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes (default: the machine's cores).")
-def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None, workers: int | None) -> None:
+@click.option("--chunk", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Articles resolved and written together; readers see each chunk once written.")
+def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None, workers: int | None,
+           chunk: int) -> None:
     """Ingest article files or folders (.txt, .html, .jsonl) into the store."""
     from ingest.pipeline import ingest_paths
 
     if progress is None:
         progress = sys.stderr.isatty()
     with errors():
-        summary = ingest_paths(paths, default_store_path(store_path), progress=progress, workers=workers)
+        summary = ingest_paths(paths, default_store_path(store_path), progress=progress, workers=workers, chunk=chunk)
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
     for line in summary.warnings:
@@ -154,9 +157,39 @@ def evaluate(gold_path: str, as_json: bool, explain: bool, store_path: str | Non
         click.echo(format_report(report, explain=explain))
 
 
+@cli.command()
+@click.option("--repair", is_flag=True, help="Repair what is wrong (rewrites graphs from the records).")
+@STORE_OPTION
+def check(repair: bool, store_path: str | None) -> None:
+    """Verify the store: no half-done write, every graph with its metadata and mentions,
+    no dangling IRI, the instance layer equal to a rebuild (exit 1 when something is wrong)."""
+    from graph.check import check_store, repair_store
+
+    with errors(), open_store(default_store_path(store_path)) as store:
+        if repair:
+            before, after = repair_store(store)
+            lines = [*before.lines(), *(["repaired: " + line for line in after.lines()] if not before.ok else [])]
+            report = after
+        else:
+            report = check_store(store)
+            lines = report.lines()
+    for line in lines:
+        click.echo(line)
+    if not report.ok:
+        raise click.ClickException("the store has problems" + ("" if repair else "; run 'ddgraph check --repair'"))
+
+
 # --- questions, analytics, views, curation, SPARQL endpoint ------------------------
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+#: How many items a list answer shows by default (the latest; 0 shows all).
+DEFAULT_LIMIT = 20
+
+
+def limit_option(what: str, default: int = DEFAULT_LIMIT):
+    """``--limit N``: show the latest N ``what`` (0: all)."""
+    return click.option("--limit", type=click.IntRange(min=0), default=default, show_default=True,
+                        help=f"Show the latest N {what} (0: all); the total is always given.")
 SINCE_OPTION = click.option("--since", default=None, metavar="DATE", help="From this date (YYYY[-MM[-DD]]).")
 UNTIL_OPTION = click.option("--until", default=None, metavar="DATE", help="Until this date, inclusive.")
 
@@ -166,8 +199,8 @@ def _ask(command: str, params: dict) -> None:
     from queries.questions import answer
     from queries.tables import to_json
 
-    with reading(params.pop("store_path", None)) as ds, errors():
-        result = answer(ds, command, params)
+    with reading(params.pop("store_path", None), store=True) as st, errors():
+        result = answer(st.ox, command, params)  # the lookups query Oxigraph directly
     click.echo(to_json(result.data) if params.get("as_json") else result.text)
 
 
@@ -183,9 +216,10 @@ def person(name: str, as_json: bool, store_path: str | None) -> None:
 @cli.command()
 @click.argument("name")
 @click.option("--happened-only", is_flag=True, help="Leave out planned and denied meetings.")
+@limit_option("meetings")
 @JSON_OPTION
 @STORE_OPTION
-def met(name: str, happened_only: bool, as_json: bool, store_path: str | None) -> None:
+def met(name: str, happened_only: bool, limit: int, as_json: bool, store_path: str | None) -> None:
     """Whom a person met: when, where, sources; planned / denied meetings marked."""
     _ask("met", locals())
 
@@ -198,9 +232,10 @@ def met(name: str, happened_only: bool, as_json: bool, store_path: str | None) -
 @SINCE_OPTION
 @UNTIL_OPTION
 @click.option("--all-statuses", is_flag=True, help="Include planned and denied meetings.")
+@limit_option("meetings")
 @JSON_OPTION
 @STORE_OPTION
-def meetings(person, topic, country, place, since, until, all_statuses, as_json, store_path) -> None:
+def meetings(person, topic, country, place, since, until, all_statuses, limit, as_json, store_path) -> None:
     """Meetings by person, topic, country, place and period, with their sources."""
     _ask("meetings", locals())
 
@@ -225,9 +260,10 @@ def offices(name: str, as_json: bool, store_path: str | None) -> None:
 
 @cli.command()
 @click.argument("name")
+@limit_option("meetings and agreements")
 @JSON_OPTION
 @STORE_OPTION
-def timeline(name: str, as_json: bool, store_path: str | None) -> None:
+def timeline(name: str, limit: int, as_json: bool, store_path: str | None) -> None:
     """A person's meetings, agreements, offices and ranks by date."""
     _ask("timeline", locals())
 
@@ -237,18 +273,20 @@ def timeline(name: str, as_json: bool, store_path: str | None) -> None:
 @click.option("--recipient", default=None, help="Receiving country.")
 @click.option("--system", default=None, help="A weapon system (CAESAR, SAMP/T...).")
 @click.option("--status", default=None, type=click.Choice(["delivered", "pledged", "ordered", "denied"]))
+@limit_option("deliveries")
 @JSON_OPTION
 @STORE_OPTION
-def aid(provider, recipient, system, status, as_json, store_path) -> None:
+def aid(provider, recipient, system, status, limit, as_json, store_path) -> None:
     """Aid deliveries, pledges and orders: provider, recipient, items, status, sources."""
     _ask("aid", locals())
 
 
 @cli.command()
 @click.option("--party", default=None, help="A body, country or person party to (or signing) the agreement.")
+@limit_option("agreements")
 @JSON_OPTION
 @STORE_OPTION
-def agreements(party: str | None, as_json: bool, store_path: str | None) -> None:
+def agreements(party: str | None, limit: int, as_json: bool, store_path: str | None) -> None:
     """Agreements with their parties, signatories, dates and sources."""
     _ask("agreements", locals())
 
@@ -268,9 +306,11 @@ def topics(country_a: str, country_b: str, as_json: bool, store_path: str | None
 @click.option("--topic", default=None, help="Only the sentences saying a meeting discussed this topic.")
 @click.option("--property", "prop", default=None, help="Only the sentences stating this dd: property (holdsRole, rank...).")
 @click.option("--value", default=None, help="...with this value (IRI, or a literal such as a rank).")
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Show the sentences of the earliest articles, N of them (0: all); the total is always given.")
 @JSON_OPTION
 @STORE_OPTION
-def explain(target, topic, prop, value, as_json, store_path) -> None:
+def explain(target, topic, prop, value, limit, as_json, store_path) -> None:
     """The sentences (article, outlet, date) that support a thing: IRI, name, or meeting words."""
     _ask("explain", locals())
 
@@ -332,8 +372,8 @@ def questions(file: str, as_json: bool, store_path: str | None) -> None:
 
     with errors():
         rows = load_questions(file)
-    with reading(store_path) as ds, errors():
-        asked = ask(ds, rows)
+    with reading(store_path, store=True) as st, errors():
+        asked = ask(st.ox, rows)
     if as_json:
         click.echo(to_json([a.to_dict() for a in asked]))
     else:

@@ -22,9 +22,11 @@ from typing import Iterable
 from rdflib import RDF, RDFS, SKOS, Dataset, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-DD = Namespace("https://w3id.org/ddgraph/ontology#")
-DDR = "https://w3id.org/ddgraph/id/"
-DDT = "https://w3id.org/ddgraph/topic/"
+from graph.ontology import DD_NS, ID_NS, TOPIC_NS
+
+DD = Namespace(DD_NS)
+DDR = ID_NS
+DDT = TOPIC_NS
 
 
 def compact(node: Node) -> str:

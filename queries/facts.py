@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from rdflib import Dataset
 
 from graph.errors import QueryError
-from queries.lookup import Page, Ref, Source, find_meeting, refs, select, source_of
+from queries.lookup import Page, Ref, Source, find_meeting, refs, select
 from queries.names import NameIndex, expand_iri, find_iri
-from queries.rows import by_date, latest, sources_by_article
+from graph.instances import PAIR_NS
+from graph.ontology import DD_NS, RDF_NS
+from queries.lookup import select_meetings
+from queries.rows import by_date, latest, local, sources_by_article, topic_labels
 
-DD = "https://w3id.org/ddgraph/ontology#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DD = DD_NS
+RDF_TYPE = RDF_NS + "type"
 AID_STATUSES = ("delivered", "pledged", "ordered", "denied")
 
 
@@ -97,20 +100,21 @@ def _events(ds: Dataset, cls: str, filters: dict[str, str | None], drives: dict[
     given = [(drives[k], v) for k, v in filters.items() if v is not None and k in drives]
     starts = given or [(RDF_TYPE, cls)]
     if len(given) > 1:
-        counts = {(d, v): len(select(ds, "event_select", **{"class": cls}, drive=d, driveValue=v)) for d, v in given}
+        counts = {(d, v): len(select(ds, "event_select", iris={"class": cls, "drive": d, "driveValue": v}))
+                  for d, v in given}
         starts = [min(given, key=lambda dv: (counts[dv], dv))]
     if filters.get("party"):
         starts = [(DD + "party", filters["party"]), (DD + "signatory", filters["party"])]
     found: dict[str, str] = {}
     for d, v in starts:
-        for r in select(ds, "event_select", **{"class": cls}, drive=d, driveValue=v, **filters):
+        for r in select(ds, "event_select", iris={"class": cls, "drive": d, "driveValue": v}, **filters):
             found[r["event"]] = (r["date"] or "9999")[:10]
     ordered = sorted(found, key=lambda e: (found[e], e))
     page, total = latest(ordered, limit)
     facts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for i in range(0, len(page), 500):
         for r in select(ds, "event_details", values={"event": page[i : i + 500]}):
-            facts[r["event"]][r["prop"]].append((r["value"], r["valueLabel"]))
+            facts[r["event"]][local(r["p"])].append((r["value"], r["valueLabel"]))
     meta = sources_by_article(ds, {a for f in facts.values() for a, _ in f["reportedIn"]})
     return {e: facts[e] for e in page}, meta, total
 
@@ -186,10 +190,18 @@ def country_topics(ds: Dataset, country_a: str, country_b: str) -> list[TopicYea
     a, b = find_iri(ds, country_a, "country"), find_iri(ds, country_b, "country")
     if a == b:
         raise QueryError(f"'{country_a}' and '{country_b}' are the same country")
-    out = []
-    for r in select(ds, "country_topics", countryA=a, countryB=b):
-        label = r["topicLabel"] or r["topic"].rsplit("/", 1)[-1]
-        out.append(TopicYear(r["year"] or "undated", Ref(r["topic"], label), (r["example"],), int(r["n"])))
+    tail = lambda iri: iri.rsplit("/country/", 1)[-1]  # noqa: E731
+    pair = PAIR_NS + "--".join(sorted((tail(a), tail(b))))
+    found, _ = select_meetings(ds, {"pair": pair})
+    years = {iri: (date or "")[:4] or "undated" for date, _, _, iri in found}
+    by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    iris = sorted(years)
+    for i in range(0, len(iris), 500):
+        for r in select(ds, "meeting_topics", values={"meeting": iris[i : i + 500]}):
+            by[(years[r["meeting"]], r["topic"])].append(r["meeting"])
+    labels = topic_labels(ds) if by else {}
+    out = [TopicYear(year, Ref(t, labels.get(t) or t.rsplit("/", 1)[-1]), (min(ms),), len(ms))
+           for (year, t), ms in by.items()]
     return sorted(out, key=lambda x: (x.year, -x.count, x.topic.label))
 
 
@@ -254,23 +266,24 @@ def explain(ds: Dataset, target: str, *, prop: str | None = None, value: str | N
     prop_iri = None if prop is None else (expand_iri(prop) or DD + prop.removeprefix("dd:"))
     if value is not None and expand_iri(value) is not None:
         value = expand_iri(value)
-    rows = select(ds, "evidence", limit=limit, thing=thing.iri, property=prop_iri, value=value)
+    rows = select(ds, "evidence", limit=limit, iris={"thing": thing.iri}, property=prop_iri, value=value)
     if thing.label == thing.iri or thing.label == target:
         label = select(ds, "label_of", thing=thing.iri)
         if not label and not rows:
             raise QueryError(f"{target}: not in the graph")
         thing = Ref(thing.iri, label[0]["label"] if label and label[0]["label"] else thing.iri)
+    meta = sources_by_article(ds, {r["g"] for r in rows})
     seen, out = set(), []
-    for r in rows:
+    for r in sorted(rows, key=lambda r: (r["g"], int(r["start"] or 0), r["supports"] or "", r["about"] or "")):
         key = (r["g"], r["sentence"], r["supports"], r["about"])
         if key in seen:
             continue
         seen.add(key)
         supports = r["supports"].rsplit("#", 1)[-1] if r["supports"] else None
-        out.append(Evidence(r["sentence"], r["surface"], supports, r["about"], source_of(r)))
+        out.append(Evidence(r["sentence"], r["surface"], supports, r["about"], meta[r["g"]]))
     out.sort(key=lambda e: (e.source.published or "9999", e.source.name))  # stable: text order within an article
     total, articles = len(out), len({e.source.article for e in out})
     if limit is not None and len(rows) >= limit:
-        counts = select(ds, "evidence_count", thing=thing.iri, property=prop_iri, value=value)
+        counts = select(ds, "evidence_count", iris={"thing": thing.iri}, property=prop_iri, value=value)
         total, articles = (int(counts[0]["mentions"]), int(counts[0]["articles"])) if counts else (total, articles)
     return Explanation(thing, tuple(out), total, articles)

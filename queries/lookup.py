@@ -25,18 +25,21 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import Dataset
+from rdflib import Dataset, Literal
 
 from graph.errors import QueryError
 from graph.translit import kmu2010
+from graph.instances import date_key, decode_key
+from graph.ontology import DD_NS, RDF_NS
 from queries.names import StoreNames, compact_iri, expand_iri, find, find_iri, norm
 from queries.rows import (
     Page,
+    local,
+    topic_labels,
     Ref,
     Source,
     by_date,
     date_bound,
-    latest,
     node_type,
     refs,
     select,
@@ -52,13 +55,14 @@ __all__ = [
     "Page", "Ref", "Source", "date_bound", "node_type", "refs", "select", "source_of", "sources_of",
 ]
 
-DD = "https://w3id.org/ddgraph/ontology#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DD = DD_NS
+RDF_TYPE = RDF_NS + "type"
 #: statuses from strongest to weakest
 STATUS_ORDER = ("happened", "reported", "planned", "denied")
 #: statuses of meetings that did not (or not yet) take place
 UNCONFIRMED = frozenset({"planned", "denied"})
 MANY = 500  # meetings whose details are read in one query
+PARTNERS_MAX = 300  # above this many meetings, ``met`` counts partners on the page only
 
 
 @dataclass(frozen=True)
@@ -128,10 +132,11 @@ def load_meetings(ds: Dataset, iris, *, sources: dict[str, set[str]] | None = No
         sources: restrict a meeting's sources to these article IRIs (by meeting).
     """
     iris = sorted(set(iris))
+    topics = topic_labels(ds) if iris else {}
     by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for i in range(0, len(iris), MANY):
         for r in select(ds, "meeting_details", values={"meeting": iris[i : i + MANY]}):
-            by[r["meeting"]][r["prop"]].append((r["value"], r["valueLabel"]))
+            by[r["meeting"]][local(r["p"])].append((r["value"], r["valueLabel"] or topics.get(r["value"])))
     articles = {a for facts in by.values() for a, _ in facts["reportedIn"]}
     meta = sources_by_article(ds, articles)
     out = []
@@ -158,26 +163,57 @@ def load_meetings(ds: Dataset, iris, *, sources: dict[str, set[str]] | None = No
     return sorted(out, key=lambda m: (m.date or "9999", m.iri))
 
 
-def _select(ds: Dataset, filters: dict[str, str | None], since: str | None, until: str | None) -> dict[str, tuple]:
-    """meeting IRI -> (date, status) of the meetings that pass every filter, starting from the rarest."""
-    drives = {"person": DD + "participant", "topic": DD + "discusses", "place": DD + "locatedIn",
-              "country": DD + "participantCountry"}
-    given = [(drives[k], v) for k, v in filters.items() if v is not None]
-    if given:
-        counts = {(d, v): int(r["n"]) for d, v in given for r in select(ds, "meeting_counts", drive=d, driveValue=v)}
-        drive = min(given, key=lambda dv: (counts.get(dv, 0), dv))
+#: filter -> the property of the index entries it reads (see graph.instances.meeting_index)
+KEY_PROPERTY = {"person": DD + "participantKey", "place": DD + "placeKey", "topic": DD + "topicKey",
+                "country": DD + "countryKey", "pair": DD + "pairKey"}
+_ALL = 100_000_000
+
+
+def _count(ds: Dataset, facet: str, prop: str, bounds: dict) -> int:
+    rows = select(ds, "meeting_count", iris={"facet": facet, "property": prop}, **bounds)
+    return int(rows[0]["n"]) if rows else 0
+
+
+def _keys(ds: Dataset, facet: str, prop: str, bounds: dict, limit: int | None) -> list[str]:
+    rows = select(ds, "meeting_select", iris={"facet": facet, "property": prop}, limit=limit or _ALL, **bounds)
+    return [r["key"] for r in rows]
+
+
+def select_meetings(ds: Dataset, filters: dict[str, str | None], since: str | None = None, until: str | None = None,
+                    *, confirmed: bool = False, limit: int | None = None) -> tuple[list[tuple], int]:
+    """The meetings that pass every filter in a period: the latest ``limit`` (all for None) as
+    (date, qualifier, status, IRI) in chronological order (undated last), and how many there are.
+
+    Reads the index entries of the given things (see :func:`graph.instances.meeting_key`):
+    one ordered, bounded scan for one thing; for several, the keys of each, intersected,
+    starting from the thing with the fewest.
+    """
+    bounds = {"from": date_key(since) if since else "0",
+              "to": min(date_key(until) + "~", "99999") if until else ("99999" if since else "~"),
+              "confirmed": "yes" if confirmed else None}
+    given = [(v, KEY_PROPERTY[k]) for k, v in filters.items() if v is not None]
+    if len(given) <= 1:
+        facet, prop = given[0] if given else (DD + "Meeting", DD + "meetingKey")
+        total = _count(ds, facet, prop, bounds)
+        keys = _keys(ds, facet, prop, bounds, limit) if total else []
     else:
-        drive = (RDF_TYPE, DD + "Meeting")
-    starts = [drive] + ([(DD + "locatedIn", drive[1])] if drive[0] == DD + "participantCountry" else [])
-    found: dict[str, tuple] = {}
-    for d, v in starts:
-        for r in select(ds, "meeting_select", drive=d, driveValue=v, since=since, until=until, **filters):
-            found[r["meeting"]] = (r["date"][:10] if r["date"] else None, r["status"])
-    return found
+        given.sort(key=lambda fp: _count(ds, *fp, bounds))
+        keys = _keys(ds, *given[0], bounds, None)
+        for facet, prop in given[1:]:
+            if not keys:
+                break
+            keys = sorted(set(keys) & set(_keys(ds, facet, prop, bounds, None)), reverse=True)
+        total = len(keys)
+        keys = keys[:limit] if limit is not None else keys
+    decoded = [decode_key(k) for k in reversed(keys)]
+    if any(iri.startswith("~") for *_, iri in decoded):  # meetings whose IRIs no key can hold
+        decoded = [(*rest, _by_key_id(ds, iri) if iri.startswith("~") else iri) for *rest, iri in decoded]
+    return decoded, total
 
 
-def _chronological(found: dict[str, tuple]) -> list[str]:
-    return sorted(found, key=lambda m: (found[m][0] or "9999", m))
+def _by_key_id(ds: Dataset, ident: str) -> str:
+    rows = select(ds, "meeting_by_key_id", ident=Literal(ident))
+    return rows[0]["meeting"] if rows else ident
 
 
 def meetings(
@@ -209,9 +245,10 @@ def meetings(
         "country": find_iri(ds, country, "country"),
         "place": find_iri(ds, place, "place", "country") if place else None,
     }
-    found = _select(ds, filters, date_bound(since, option="--since"), date_bound(until, end=True, option="--until"))
-    keep = {m: v for m, v in found.items() if all_statuses or v[1] not in UNCONFIRMED}
-    page, total = latest(_chronological(keep), limit)
+    found, total = select_meetings(ds, filters, date_bound(since, option="--since"),
+                                   date_bound(until, end=True, option="--until"), confirmed=not all_statuses,
+                                   limit=limit)
+    page = [iri for *_, iri in found]
     restrict = None
     if filters["topic"] and page:
         restrict = defaultdict(set)
@@ -230,9 +267,8 @@ def met(ds: Dataset, name: str, *, include_unconfirmed: bool = True, limit: int 
     their number of meetings that took place.
     """
     who = find(ds, name, "person")
-    found = _select(ds, {"person": who.iri}, None, None)
-    keep = {m: v for m, v in found.items() if include_unconfirmed or v[1] not in UNCONFIRMED}
-    page, total = latest(_chronological(keep), limit)
+    found, total = select_meetings(ds, {"person": who.iri}, confirmed=not include_unconfirmed, limit=limit)
+    page = [iri for *_, iri in found]
     me = Ref(who.iri, who.label)
     out = []
     for m in load_meetings(ds, page):
@@ -242,8 +278,11 @@ def met(ds: Dataset, name: str, *, include_unconfirmed: bool = True, limit: int 
     out.sort(key=lambda e: (e.meeting.date or "9999", e.meeting.iri, e.other_type != "person", e.other.label))
     result = Page(out, total)
     result.meetings_total = total
-    result.partners = [(Ref(r["other"], r["otherLabel"] or r["other"].rsplit("/", 1)[-1]), int(r["n"]))
-                       for r in select(ds, "met_partners", person=who.iri)]
+    if total <= PARTNERS_MAX:
+        result.partners = [(Ref(r["other"], r["otherLabel"] or r["other"].rsplit("/", 1)[-1]), int(r["n"]))
+                           for r in select(ds, "met_partners", person=who.iri)]
+    else:  # counting every partner of a hub reads every meeting: the page's partners only
+        result.partners = None
     return result
 
 
@@ -286,9 +325,9 @@ def _meeting_words(ds: Dataset, words: list[str]) -> dict[str, tuple] | None:
     if all(v is None for v in filters.values()) and not years:
         return None
     since, until = (f"{years[0]}-01-01", f"{years[0]}-12-31") if years else (None, None)
-    found = _select(ds, filters, since, until)
+    found = {iri: (date, status) for date, _, status, iri in select_meetings(ds, filters, since, until)[0]}
     for _, iri in extra:
-        keep = {r["meeting"] for r in select(ds, "meeting_select", drive=DD + "participant", driveValue=iri)}
+        keep = {m for *_, m in select_meetings(ds, {"person": iri}, since, until)[0]}
         found = {m: v for m, v in found.items() if m in keep}
     return found
 
@@ -311,14 +350,14 @@ def find_meeting(ds: Dataset, spec: str) -> str:
         raise QueryError("empty meeting name")
     found = _meeting_words(ds, words)
     if found is None:  # some word names nothing: read every meeting's words (slow on a big store)
-        every = load_meetings(ds, _select(ds, {}, None, None))
+        every = load_meetings(ds, [iri for *_, iri in select_meetings(ds, {})[0]])
         key = norm(spec)
         hits = [m for m in every if key in norm(m.iri + " " + m.label)] or [
             m for m in every if all(w in _text(m) for w in words)]
     else:
         hits = load_meetings(ds, found) if len(found) <= 6 else None
         if hits is None:
-            hits = load_meetings(ds, _chronological(found)[:6])
+            hits = load_meetings(ds, sorted(found, key=lambda m: (found[m][0] or "9999", m))[:6])
             raise QueryError(f"'{spec}' matches {len(found)} meetings: {_listed(hits)}; and {len(found) - 6} more")
     if len(hits) == 1:
         return hits[0].iri
@@ -331,7 +370,7 @@ def find_meeting(ds: Dataset, spec: str) -> str:
 def _is_meeting(ds: Dataset, iri: str) -> bool:
     from queries.sparql import load_query, run_select
 
-    return bool(run_select(ds, load_query("is_a"), {"x": iri, "class": DD + "Meeting"}).rows)
+    return bool(run_select(ds, load_query("is_a"), {"x": iri, "class": DD + "Meeting"}, union=False).rows)
 
 
 def _listed(hits: list[Meeting]) -> str:

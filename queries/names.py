@@ -35,13 +35,14 @@ from rdflib import Dataset
 
 from graph.errors import QueryError
 from graph.namekeys import name_keys, norm, query_keys
+from graph.ontology import DD_NS, ID_NS, TOPIC_NS
 from graph.translit import is_cyrillic, kmu2010
 from queries.sparql import load_query, run_select
 
 __all__ = ["KINDS", "Entry", "NameIndex", "StoreNames", "compact_iri", "expand_iri", "find", "find_iri", "norm"]
 
-DD = "https://w3id.org/ddgraph/ontology#"
-PREFIXES = {"ddr:": "https://w3id.org/ddgraph/id/", "ddt:": "https://w3id.org/ddgraph/topic/", "dd:": DD}
+DD = DD_NS
+PREFIXES = {"ddr:": ID_NS, "ddt:": TOPIC_NS, "dd:": DD}
 
 #: kind -> (class IRI, the noun used in messages)
 KINDS = {
@@ -220,7 +221,7 @@ class NameIndex(_Finder):
 def topic_index(ds: Dataset) -> NameIndex:
     """The topics of the scheme in the store's default graph, by every label."""
     entries: dict[str, Entry] = {}
-    for row in run_select(ds, load_query("topics")).dicts():
+    for row in run_select(ds, load_query("topics"), union=False).dicts():
         entry = entries.setdefault(row["x"], Entry(row["x"]))
         if row["main"] == "true" and (not entry.label or row["lang"] == "en"):
             if entry.label:
@@ -248,26 +249,26 @@ class StoreNames(_Finder):
         found = set(self._topics.lookup(keys)) if self._topics else set()
         for cls in self._classes:
             for key in keys:
-                found |= {r[0] for r in run_select(self.ds, load_query("name_lookup"), {"key": key, "class": cls}).rows}
+                found |= {r[0] for r in run_select(self.ds, load_query("name_lookup"), {"key": key, "class": cls}, union=False).rows}
         return found
 
     def has(self, iri: str) -> bool:
         if self._topics and self._topics.has(iri):
             return True
-        return any(run_select(self.ds, load_query("is_a"), {"x": iri, "class": cls}).rows for cls in self._classes)
+        return any(run_select(self.ds, load_query("is_a"), {"x": iri, "class": cls}, union=False).rows for cls in self._classes)
 
     def label(self, iri: str) -> str:
         if self._topics and self._topics.has(iri):
             return self._topics.label(iri)
         if iri not in self._labels:
-            rows = run_select(self.ds, load_query("label_of"), {"thing": iri}).rows
+            rows = run_select(self.ds, load_query("label_of"), {"thing": iri}, union=False).rows
             self._labels[iri] = rows[0][1] if rows and rows[0][1] else _fallback_label(iri)
         return self._labels[iri]
 
     def fuzzy(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = self._topics.fuzzy() if self._topics else {}
         for cls in self._classes:
-            for x, key, _ in run_select(self.ds, load_query("name_suggest"), {"class": cls}).rows:
+            for x, key in run_select(self.ds, load_query("name_suggest", iris={"class": cls}), union=False).rows:
                 out.setdefault(key[2:], set()).add(x)
         return out
 

@@ -8,18 +8,19 @@ Example:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset
 
-from queries.lookup import Page, Ref, Source, load_meetings, select
+from queries.lookup import Page, Ref, Source, load_meetings, select, select_meetings
 from queries.names import find
-from queries.rows import by_date, latest, sources_by_article
+from graph.instances import parse_stats
+from graph.ontology import DD_NS, RDFS_NS, SKOS_NS
+from queries.rows import by_date, from_n3, latest, local, sources_by_article
 
-DD = "https://w3id.org/ddgraph/ontology#"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+DD = DD_NS
+RDFS_LABEL = RDFS_NS + "label"
+SKOS_ALT = SKOS_NS + "altLabel"
 #: Articles listed for an alias, office or rank (their number is given besides).
 SOME = 5
 
@@ -96,30 +97,44 @@ class TimelineEntry:
     sources: tuple[Source, ...]
 
 
-def _statements(ds: Dataset, person: str, examples: int = 2) -> list[Statement]:
-    rows = select(ds, "person_offices", person=person)
+def _stats(ds: Dataset, person: str) -> dict[tuple[str, str], tuple[int, str | None, str | None, object]]:
+    """(property, value as N-Triples) -> (articles, first date, last date, value as an rdflib term)."""
+    out = {}
+    for r in select(ds, "person_stats", person=person):
+        pred, n, first, last, value = parse_stats(r["stats"])
+        out[(pred, value)] = (n, first, last, from_n3(value))
+    return out
+
+
+def _statements(ds: Dataset, person: str, examples: int = 2, stats: dict | None = None) -> list[Statement]:
+    stats = _stats(ds, person) if stats is None else stats
     out = []
-    for r in rows:
-        prop = DD + ("holdsRole" if r["what"] == "office" else "rank")
+    for r in select(ds, "person_offices", person=person):
+        is_office = r["what"] == "office"
+        prop = DD + ("holdsRole" if is_office else "rank")
         value = r["value"]
+        key = ("holdsRole", f"<{value}>") if is_office else next(
+            (k for k in stats if k[0] == "rank" and str(stats[k][3]) == value), ("rank", value))
+        n, first, last, term = stats.get(key, (0, None, None, value))
         if not examples:
             sentences = []
-        elif r["what"] == "office":
-            sentences = select(ds, "fact_sentences", limit=examples, thing=person, property=prop, value=value)
+        elif is_office:
+            sentences = select(ds, "fact_sentences", limit=examples, iris={"thing": person, "property": prop},
+                               value=value)
         else:  # a rank is a literal with a language: compare its text
-            sentences = [x for x in select(ds, "fact_sentences", limit=50, thing=person, property=prop)
+            sentences = [x for x in select(ds, "fact_sentences", limit=50, iris={"thing": person, "property": prop})
                          if x.get("value") == value][:examples]
         out.append(Statement(
             kind=r["what"],
-            iri=value if r["what"] == "office" else None,
+            iri=value if is_office else None,
             label=r["valueLabel"] or value,
             organization=r["orgLabel"],
             country=r["countryLabel"],
-            sources=_some_sources(ds, person, prop, value if r["what"] == "office" else Literal(value, lang="en")),
+            sources=_some_sources(ds, person, prop, term if not is_office else value),
             sentences=tuple(sorted({x["sentence"] for x in sentences if x.get("sentence")})),
-            first_stated=_day(r.get("first")),
-            last_stated=_day(r.get("last")),
-            articles=int(r["articles"] or 0),
+            first_stated=first,
+            last_stated=last,
+            articles=n,
         ))
     return sorted(out, key=lambda s: (_KIND_ORDER.get(s.kind, 2), s.first_stated or "9999", s.label))
 
@@ -153,22 +168,23 @@ def person_profile(ds: Dataset, name: str) -> PersonProfile:
         QueryError: unknown or ambiguous name.
     """
     person = find(ds, name, "person")
-    rows = select(ds, "person_aliases", person=person.iri)
+    stats = _stats(ds, person.iri)
     aliases = []
-    for r in rows:
-        prop = RDFS_LABEL if r["main"] == "true" else SKOS_ALT
-        srcs = _some_sources(ds, person.iri, prop, Literal(r["alias"], lang=r["lang"] or None))
-        aliases.append(Alias(r["alias"], r["lang"] or None, r["main"] == "true", srcs, int(r["articles"] or 0),
-                             _day(r.get("first")), _day(r.get("last"))))
+    for (pred, _), (n, first, last, term) in stats.items():
+        if pred not in ("label", "altLabel"):
+            continue
+        prop = RDFS_LABEL if pred == "label" else SKOS_ALT
+        aliases.append(Alias(str(term), getattr(term, "language", None) or None, pred == "label",
+                             _some_sources(ds, person.iri, prop, term), n, first, last))
     aliases.sort(key=lambda a: (not a.canonical, a.text))
     merged: dict[tuple, Alias] = {}
     for a in aliases:  # the canonical label is also an alias somewhere: keep it once, canonical
         merged.setdefault((a.text, a.lang), a)
-    counts = select(ds, "person_counts", person=person.iri)
+    counts = select(ds, "person_counts", iris={"person": person.iri})
     meetings = int(counts[0]["meetings"] or 0) if counts else 0
-    articles = int(counts[0]["articles"] or 0) if counts else 0
-    return PersonProfile(Ref(person.iri, person.label), tuple(merged.values()), tuple(_statements(ds, person.iri)),
-                         meetings, articles)
+    articles = max((a.articles for a in aliases if a.canonical), default=0)
+    return PersonProfile(Ref(person.iri, person.label), tuple(merged.values()),
+                         tuple(_statements(ds, person.iri, stats=stats)), meetings, articles)
 
 
 def timeline(ds: Dataset, name: str, *, limit: int | None = None) -> Page:
@@ -180,12 +196,13 @@ def timeline(ds: Dataset, name: str, *, limit: int | None = None) -> Page:
         QueryError: unknown or ambiguous name.
     """
     person = find(ds, name, "person")
-    found = {r["meeting"]: r for r in select(ds, "meeting_select", drive=DD + "participant", driveValue=person.iri)}
+    found, count = select_meetings(ds, {"person": person.iri}, limit=limit)
     signed = select(ds, "signed", person=person.iri)
-    dated = [("meeting", m, (found[m]["date"] or "9999")[:10]) for m in found]
+    dated = [("meeting", m, date or "9999") for date, _, _, m in found]
     dated += [("agreement", r["entry"], (r["date"] or "9999")[:10]) for r in signed]
     dated.sort(key=lambda x: (x[2], x[1]))
     page, total = latest(dated, limit)
+    total += count - len(found)
     out = []
     for m in load_meetings(ds, [e for what, e, _ in page if what == "meeting"]):
         out.append(TimelineEntry(m.date, m.date_qualifier, "meeting", m.iri, m.label, m.status, m.sources))
@@ -206,7 +223,7 @@ def _reports(ds: Dataset, events: list[str]) -> dict[str, tuple[Source, ...]]:
     rows = select(ds, "event_details", values={"event": events})
     graphs: dict[str, set[str]] = {}
     for r in rows:
-        if r["prop"] == "reportedIn":
+        if local(r["p"]) == "reportedIn":
             graphs.setdefault(r["event"], set()).add(r["value"])
     meta = sources_by_article(ds, {g for gs in graphs.values() for g in gs})
     return {e: by_date(meta[g] for g in gs) for e, gs in graphs.items()}

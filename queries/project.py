@@ -81,6 +81,7 @@ def to_networkx(
     kinds: Iterable[str] | None = None,
     topic: str | None = None,
     articles: bool = False,
+    evidence: bool = True,
 ) -> nx.MultiDiGraph:
     """Project the dataset onto a typed ``MultiDiGraph``.
 
@@ -99,6 +100,7 @@ def to_networkx(
         kinds: node types to keep; None keeps all.
         topic: a topic id ("air-defense") or IRI.
         articles: add article nodes with ``reports`` edges to the events.
+        evidence: read one evidence sentence per node (for tooltips; analytics need none).
 
     Returns:
         The projection; node ids are IRI strings.
@@ -111,7 +113,7 @@ def to_networkx(
         >>> G.number_of_nodes(), G.number_of_edges()
         (0, 0)
     """
-    snap = Snapshot(ds)
+    snap = Snapshot(ds, evidence=evidence)
     since, until = iso(since), iso(until)
     tiri = topic_iri(topic) if topic else None
     discussed = {s for (s, o, rel) in snap.edges if rel == "discusses" and o == tiri}
@@ -199,7 +201,7 @@ def person_graph(ds: Dataset | None = None, *, since=None, until=None, topic=Non
         >>> person_graph(Dataset()).number_of_nodes()
         0
     """
-    G = graph if graph is not None else to_networkx(ds, since=since, until=until, topic=topic)
+    G = graph if graph is not None else to_networkx(ds, since=since, until=until, topic=topic, evidence=False)
     P = nx.Graph()
     P.add_nodes_from(sorted((n, d) for n, d in G.nodes(data=True) if d["type"] == "person"))
     for m in sorted((n for n, t in G.nodes(data="type") if t == "meeting"), key=lambda m: meeting_sort_key(G, m)):
@@ -243,7 +245,7 @@ def country_graph(ds: Dataset | None = None, *, since=None, until=None, topic=No
         >>> country_graph(Dataset()).number_of_edges()
         0
     """
-    G = graph if graph is not None else to_networkx(ds, since=since, until=until, topic=topic)
+    G = graph if graph is not None else to_networkx(ds, since=since, until=until, topic=topic, evidence=False)
     C = nx.Graph()
     C.add_nodes_from(sorted((n, d) for n, d in G.nodes(data=True) if d["type"] == "country"))
     events = sorted((n for n, t in G.nodes(data="type") if t in ("meeting", "aid")), key=lambda m: meeting_sort_key(G, m))

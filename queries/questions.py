@@ -28,7 +28,8 @@ import yaml
 from rdflib import Dataset
 
 from graph.errors import DDGraphError, InputError, QueryError
-from queries import analytics, byname, facts, lookup, people, tables
+from queries import facts, lookup, people, tables
+from queries.sparql import as_dataset
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 QUESTIONS_FILE = DATA_DIR / "questions.yaml"
@@ -63,15 +64,20 @@ class Asked:
                 "error": self.error}
 
 
+def _limit(p) -> int | None:
+    """The ``--limit`` of a command: None (all) for 0 or when not given."""
+    return p.get("limit") or None
+
+
 def _met(ds, p):
-    rows = lookup.met(ds, p["name"], include_unconfirmed=not p.get("happened_only"))
+    rows = lookup.met(ds, p["name"], include_unconfirmed=not p.get("happened_only"), limit=_limit(p))
     return rows, tables.format_encounters(rows)
 
 
 def _meetings(ds, p):
     rows = lookup.meetings(ds, person=p.get("person"), topic=p.get("topic"), country=p.get("country"),
                            place=p.get("place"), since=p.get("since"), until=p.get("until"),
-                           all_statuses=bool(p.get("all_statuses")))
+                           all_statuses=bool(p.get("all_statuses")), limit=_limit(p))
     return rows, tables.format_meetings(rows)
 
 
@@ -91,18 +97,18 @@ def _offices(ds, p):
 
 
 def _timeline(ds, p):
-    rows = people.timeline(ds, p["name"])
+    rows = people.timeline(ds, p["name"], limit=_limit(p))
     return rows, tables.format_timeline(rows)
 
 
 def _aid(ds, p):
     rows = facts.aid(ds, provider=p.get("provider"), recipient=p.get("recipient"), system=p.get("system"),
-                     status=p.get("status"))
+                     status=p.get("status"), limit=_limit(p))
     return rows, tables.format_aid(rows)
 
 
 def _agreements(ds, p):
-    rows = facts.agreements(ds, party=p.get("party"))
+    rows = facts.agreements(ds, party=p.get("party"), limit=_limit(p))
     return rows, tables.format_agreements(rows)
 
 
@@ -112,24 +118,31 @@ def _topics(ds, p):
 
 
 def _explain(ds, p):
-    e = facts.explain(ds, p["target"], prop=p.get("prop"), value=p.get("value"), topic=p.get("topic"))
+    e = facts.explain(ds, p["target"], prop=p.get("prop"), value=p.get("value"), topic=p.get("topic"),
+                      limit=_limit(p))
     return e, tables.format_explain(e)
 
 
 def _central(ds, p):
-    rows = byname.central(ds, kind=p.get("kind") or "person", since=p.get("since"), until=p.get("until"),
+    from queries import analytics, byname
+
+    rows = byname.central(as_dataset(ds), kind=p.get("kind") or "person", since=p.get("since"), until=p.get("until"),
                           top=p.get("top", 10), by=p.get("by") or "pagerank")
     return rows, analytics.as_table(rows)
 
 
 def _communities(ds, p):
-    rows = byname.communities(ds, kind=p.get("kind") or "person", since=p.get("since"), until=p.get("until"),
+    from queries import analytics, byname
+
+    rows = byname.communities(as_dataset(ds), kind=p.get("kind") or "person", since=p.get("since"), until=p.get("until"),
                               min_size=p.get("min_size", 2))
     return rows, analytics.as_table(rows)
 
 
 def _path(ds, p):
-    hops = byname.path(ds, p["name_a"], p["name_b"], since=p.get("since"), until=p.get("until"))
+    from queries import byname
+
+    hops = byname.path(as_dataset(ds), p["name_a"], p["name_b"], since=p.get("since"), until=p.get("until"))
     if not hops:
         return hops, f"no chain of meetings links {p['name_a']} and {p['name_b']}"
     lines = [f"{len(hops)} meeting(s) apart:"]
@@ -139,7 +152,9 @@ def _path(ds, p):
 
 
 def _new_actors(ds, p):
-    rows = byname.new_actors(ds, p["since"])
+    from queries import analytics, byname
+
+    rows = byname.new_actors(as_dataset(ds), p["since"])
     return rows, analytics.as_table(rows)
 
 

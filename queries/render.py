@@ -1,17 +1,20 @@
-"""Writing one view as a self-contained, offline HTML page (pyvis / vis-network).
+"""Writing one view as an offline HTML page (pyvis / vis-network).
 
-vis-network's JS and CSS are inlined, every external ``<link>`` /
-``<script src>`` of pyvis's template is removed, and the result is checked for
-external references before it is written. Nodes are coloured and shaped by
-type (legend at the top of the page), tooltips give the label, dates, number of
-sources and the evidence sentence, and "met" edges (drawn dashed) are as wide
-as the number of meetings they stand for.
+A page written alone is self-contained: vis-network's JS and CSS are inlined
+(about 0.7 MB). A page of a site links the copies written once under the
+site's ``assets/`` by a relative path instead (a few KB; see
+:mod:`queries.assets`). Either way every external ``<link>`` / ``<script src>``
+of pyvis's template is removed and the result is checked for external
+references before it is written; the nodes and edges stay in the page. Nodes
+are coloured and shaped by type (legend at the top of the page), tooltips give
+the label, dates, number of sources and the evidence sentence, and "met" edges
+(drawn dashed) are as wide as the number of meetings they stand for.
 
 With physics the network settles in the browser (200 stabilisation
-iterations); without, :func:`force_layout` places the nodes in Python. The page
-sets ``window.ddgraphStable = performance.now()`` once the network is stable (or
-first drawn, without physics); pyvis's global ``network`` is the vis.Network.
-The same input always gives the same bytes.
+iterations); without, :func:`queries.layout.force_layout` places the nodes in
+Python. The page sets ``window.ddgraphStable = performance.now()`` once the
+network is stable (or first drawn, without physics); pyvis's global
+``network`` is the vis.Network. The same input always gives the same bytes.
 
 Example:
     >>> external_refs('<link href="//cdn.example/vis.css">')
@@ -28,10 +31,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 from pyvis.network import Network
 
+from queries.assets import ASSETS, escape_text, external_refs, link_assets, template_env
+from queries.layout import force_layout
 from queries.project import meeting_sort_key
+
+__all__ = ["TYPE_STYLE", "PageView", "external_refs", "force_layout", "page_data", "write_page"]
 
 #: type -> (colour, vis shape, legend name)
 TYPE_STYLE = {
@@ -48,17 +54,7 @@ TYPE_STYLE = {
     "article": ("#bcbd22", "square", "Article"),
 }
 _SIZE = {"person": 14, "country": 18, "meeting": 11, "topic": 12}
-_EXTERNAL = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*|@import\s+["']?)(?:https?:)?//""", re.I)
-
-
-def external_refs(page: str) -> list[str]:
-    """Return every reference to another host in an HTML page (should be none).
-
-    Example:
-        >>> external_refs('<script src="https://x/y.js"></script><img src="data:,">')
-        ['src="https://x/y.js"']
-    """
-    return [page[m.start(): m.end() + 40].split(">")[0] for m in _EXTERNAL.finditer(page)]
+_EDGE = "#b0b0b0"
 
 
 def page_data(page: str) -> tuple[list[dict], list[dict]]:
@@ -162,7 +158,7 @@ class PageView:
                 node["x"], node["y"] = positions[n]
             nodes.append(node)
         edges = []
-        for i, ((a, b), e) in enumerate(sorted(self.edges.items())):
+        for (a, b), e in sorted(self.edges.items()):
             count = len(e["meetings"])
             title = ", ".join(sorted(e["rels"]))
             if e["summary"]:
@@ -170,50 +166,14 @@ class PageView:
                 title += f": {count} meeting(s)\n" + "\n".join(
                     f"{self.G.nodes[m].get('date') or 'undated'}  {_short(self.G.nodes[m]['label'], 80)}" for m in ms[:20]
                 ) + ("\n…" if count > 20 else "")
-            edges.append({"id": f"e{i}", "from": a, "to": b, "title": title,
-                          "width": round(1 + 1.5 * math.log2(max(1, count)), 2) * (1.5 if e["summary"] else 1),
-                          "dashes": e["summary"], "color": "#555555" if e["summary"] else "#b0b0b0"})
+            edge = {"from": a, "to": b, "title": title}
+            width = round(1 + 1.5 * math.log2(max(1, count)), 2) * (1.5 if e["summary"] else 1)
+            if width != 1:  # the defaults (grey, plain, 1 px) are set once in the page's options
+                edge["width"] = width
+            if e["summary"]:
+                edge.update(dashes=True, color="#555555")
+            edges.append(edge)
         return nodes, edges
-
-
-def force_layout(names: list[str], pairs: list[tuple[str, str]], *, seed: int = 7, iterations: int = 60) -> dict:
-    """A cheap deterministic force layout (Fruchterman-Reingold with short-range
-    repulsion on a k-d tree), for views too big for browser physics.
-
-    Returns positions in vis pixels, rounded to 0.1.
-
-    Example:
-        >>> pos = force_layout(["a", "b"], [("a", "b")])
-        >>> sorted(pos), pos == force_layout(["a", "b"], [("a", "b")])
-        (['a', 'b'], True)
-    """
-    from scipy.spatial import cKDTree
-
-    n = len(names)
-    index = {v: i for i, v in enumerate(names)}
-    src = np.array([index[a] for a, _ in pairs], dtype=int)
-    dst = np.array([index[b] for _, b in pairs], dtype=int)
-    radius = math.sqrt(max(n, 1))
-    pos = np.random.default_rng(seed).uniform(-radius, radius, (n, 2))
-    temp = radius / 4
-    for _ in range(iterations):
-        disp = np.zeros((n, 2))
-        close = cKDTree(pos).query_pairs(r=2.0, output_type="ndarray")
-        if len(close):
-            d = pos[close[:, 0]] - pos[close[:, 1]]
-            f = d / np.maximum((d * d).sum(1), 1e-4)[:, None]
-            np.add.at(disp, close[:, 0], f)
-            np.add.at(disp, close[:, 1], -f)
-        if len(src):
-            d = pos[src] - pos[dst]
-            f = np.sqrt((d * d).sum(1))[:, None] * d
-            np.add.at(disp, src, -f)
-            np.add.at(disp, dst, f)
-        disp -= 0.005 * pos * (1 + np.sqrt((pos * pos).sum(1)) / radius)[:, None]
-        length = np.sqrt(np.maximum((disp * disp).sum(1), 1e-12))
-        pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
-        temp = max(temp * 0.93, 0.02)
-    return {v: (round(float(x) * 150, 1), round(float(y) * 150, 1)) for v, (x, y) in zip(names, pos)}
 
 
 _STYLE = """<style>
@@ -254,18 +214,29 @@ def _legend(nodes: list[dict], edges: list[dict]) -> str:
         if counts[t]:
             svg = f'<svg width="14" height="14" viewBox="0 0 14 14" fill="{colour}">{_SVG[shape]}</svg>'
             items.append(f"<span>{svg}{html.escape(name)} ({counts[t]:,})</span>")
-    if any(e["dashes"] for e in edges):
+    if any(e.get("dashes") for e in edges):
         items.append('<span><svg width="28" height="14"><line x1="0" y1="7" x2="28" y2="7" stroke="#555" '
                      'stroke-width="3" stroke-dasharray="5,3"/></svg>met: width = number of meetings</span>')
     return '<div id="ddg-legend">' + "".join(items) + "</div>"
 
 
 def write_page(
-    view: PageView, path: str | Path, title: str, subtitle: str = "", notice: str = "", *, physics: bool = True
+    view: PageView, path: str | Path, title: str, subtitle: str = "", notice: str = "", *, physics: bool = True,
+    assets: str | Path | None = None,
 ) -> Path:
-    """Write a view as one self-contained HTML page (see the module docstring).
+    """Write a view as one offline HTML page (see the module docstring).
 
-    With ``physics`` the browser lays the network out; without, :func:`force_layout` does.
+    Args:
+        view: the nodes and edges to show.
+        path: the file to write (its directory is created).
+        title, subtitle, notice: the heading of the page (escaped).
+        physics: the browser lays the network out; without, :func:`force_layout` does.
+        assets: None: inline vis-network (a self-contained page of about 0.7 MB). Else the
+            directory where :func:`queries.assets.write_assets` put the shared files, which
+            the page links by a relative path (the site's mode).
+
+    Raises:
+        RuntimeError: the page would load anything from the network, or ``assets`` lacks a shared file.
 
     Example:
         >>> import tempfile
@@ -273,34 +244,42 @@ def write_page(
         >>> view = PageView(G); view.nodes = {"a"}
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     page = write_page(view, tmp + "/a.html", "Umerov", physics=False).read_text(encoding="utf-8")
-        >>> [n["label"] for n in page_data(page)[0]], external_refs(page)
-        (['Rustem Umerov'], [])
+        >>> [n["label"] for n in page_data(page)[0]], external_refs(page), len(page) > 500_000
+        (['Rustem Umerov'], [], True)
     """
+    if assets is not None:
+        missing = [name for name in ASSETS if not (Path(assets) / name).is_file()]
+        if missing:
+            raise RuntimeError(f"{assets}: no {missing[0]} (write it with queries.assets.write_assets)")
     positions = None
     if not physics:
         names = sorted(view.nodes)
         positions = force_layout(names, sorted(view.edges))
     nodes, edges = view.vis_data(positions)
     net = Network(height="80vh", width="100%", cdn_resources="in_line", heading="")
+    net.templateEnv = template_env(assets is not None)
     net.nodes, net.edges = nodes, edges
     net.options = {
         "nodes": {"font": {"size": 13}, "borderWidth": 1},
-        "edges": {"smooth": False, "color": {"inherit": False}},
+        "edges": {"smooth": False, "width": 1, "dashes": False,
+                  "color": {"color": _EDGE, "highlight": _EDGE, "hover": _EDGE, "inherit": False}},
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(edges) > 2000},
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
                     "stabilization": {"enabled": physics, "iterations": 200, "updateInterval": 25, "fit": True}},
     }
     page = net.generate_html()
+    if assets is not None:
+        page = link_assets(page, path, assets)
     page = re.sub(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", "", page)
     page = re.sub(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>", "", page)
     page = re.sub(r"<!--\s*<link[^>]*node_modules.*?-->", "", page, flags=re.S)
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
-    head = f"<title>{html.escape(title)}</title>\n{_STYLE}\n</head>"
+    head = f"<title>{escape_text(title)}</title>\n{_STYLE}\n</head>"
     page = page.replace("</head>", head, 1)
-    block = f'<div id="ddg-head"><h1>{html.escape(title)}</h1>'
-    block += f"<p>{html.escape(subtitle)}</p>" if subtitle else ""
-    block += f'<p class="notice">{html.escape(notice)}</p>' if notice else ""
+    block = f'<div id="ddg-head"><h1>{escape_text(title)}</h1>'
+    block += f"<p>{escape_text(subtitle)}</p>" if subtitle else ""
+    block += f'<p class="notice">{escape_text(notice)}</p>' if notice else ""
     block += _legend(nodes, edges) + "</div>"
     page = page.replace("<body>", "<body>\n" + block, 1)
     cut = page.rindex("drawGraph();")

@@ -44,7 +44,7 @@ class Ref:
 
 
 def select(ds: Dataset, name: str, *, values: dict[str, list[str]] | None = None, limit: int | None = None,
-           **bindings: str | None) -> list[dict[str, str | None]]:
+           iris: dict[str, str] | None = None, **bindings: str | None) -> list[dict[str, str | None]]:
     """Run ``queries/sparql/NAME.rq`` with the bindings that are not None; rows as dicts.
 
     ``values`` fills the query's ``{{values ?x}}`` blocks (see :func:`queries.sparql.load_query`);
@@ -56,8 +56,8 @@ def select(ds: Dataset, name: str, *, values: dict[str, list[str]] | None = None
     """
     if values is not None and any(not v for v in values.values()):
         return []
-    query = load_query(name, values=values, limit=limit)
-    return run_select(ds, query, {k: v for k, v in bindings.items() if v is not None}).dicts()
+    query = load_query(name, values=values, limit=limit, iris=iris)
+    return run_select(ds, query, {k: v for k, v in bindings.items() if v is not None}, union=False).dicts()
 
 
 class Page(list):
@@ -99,6 +99,49 @@ def sources_by_article(ds: Dataset, articles) -> dict[str, Source]:
     rows = select(ds, "article_meta", values={"g": sorted(set(articles))})
     found = {r["g"]: source_of(r) for r in rows}
     return {a: found.get(a) or Source(a, a.rsplit("/", 1)[-1]) for a in articles}
+
+
+_N3_LITERAL = re.compile(r'^"(.*)"(?:@([A-Za-z0-9-]+)|\^\^<([^>]*)>)?$', re.S)
+_N3_ESCAPES = re.compile(r'\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)', re.S)
+
+
+def from_n3(text: str):
+    """An rdflib term from its N-Triples form (an IRI or a literal).
+
+    Example:
+        >>> from_n3('"Umerov\\"s"@en'), from_n3("<urn:x>")
+        (rdflib.term.Literal('Umerov"s', lang='en'), rdflib.term.URIRef('urn:x'))
+    """
+    from rdflib import Literal, URIRef
+
+    if text.startswith("<") and text.endswith(">"):
+        return URIRef(text[1:-1])
+    m = _N3_LITERAL.match(text)
+    if m is None:
+        return Literal(text)
+    simple = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+    value = _N3_ESCAPES.sub(lambda e: chr(int(e.group(1)[1:], 16)) if e.group(1)[0] in "uU" and len(e.group(1)) > 1
+                            else simple.get(e.group(1), e.group(1)), m.group(1))
+    return Literal(value, lang=m.group(2), datatype=URIRef(m.group(3)) if m.group(3) else None)
+
+
+def local(iri: str) -> str:
+    """The local name of a property IRI.
+
+    Example:
+        >>> local("https://w3id.org/ddgraph/ontology#bestDate"), local("http://www.w3.org/2000/01/rdf-schema#label")
+        ('bestDate', 'label')
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def topic_labels(ds: Dataset) -> dict[str, str]:
+    """Topic IRI -> its English label (the topic scheme)."""
+    out: dict[str, str] = {}
+    for r in select(ds, "topics"):
+        if r["main"] == "true" and (r["lang"] == "en" or r["x"] not in out):
+            out[r["x"]] = r["form"]
+    return out
 
 
 def by_date(sources) -> tuple[Source, ...]:

@@ -1,29 +1,45 @@
 """A static, offline site of views: the whole graph plus one page per person,
-meeting, topic that occurs and pair of countries that met, and an index.
+meeting, topic that occurs and pair of countries that met, and a paginated index.
 
 Layout of ``out_dir``::
 
-    index.html            links to everything, with counts
-    graph.html            the whole graph (capped, see queries.views.graph_view)
-    persons/<id>.html     one ego view per person
-    meetings/<id>.html    one view per meeting
-    topics/<id>.html      one view per topic discussed by at least one meeting
+    index.html               counts, the whole-graph link, links to the list pages
+    lists/<kind>-<n>.html    persons, meetings, topics, country pairs: PER_PAGE rows a page, with a filter box
+    assets/                  vis-network's JS and CSS (pyvis's copy), written once
+    graph.html               the whole graph (capped at ``max_nodes``, see queries.views.graph_view)
+    persons/<id>.html        one ego view per person
+    meetings/<id>.html       one view per meeting
+    topics/<id>.html         one view per topic discussed by at least one meeting
     countries/<a>--<b>.html  one view per pair of countries whose people met
 
-Every page is self-contained (vis-network inlined, about 0.7 MB each).
+View pages link ``../assets/`` by a relative path (a few KB each instead of
+0.7 MB); the nodes and edges of each page stay in it. The projection is built
+once; each page reads only the neighbourhood it shows, and person, topic and
+country-pair pages show at most ``max_events`` events (the most recent). The
+same store gives the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import re
+import time
 from pathlib import Path
 
+import networkx as nx
 from rdflib import Dataset
 
-from queries.project import country_graph, person_graph, to_networkx
-from queries.views import country_pair_view, ego_view, external_refs, graph_view, meeting_view, topic_view
+from queries.assets import write_assets
+from queries.project import country_graph, meeting_sort_key, person_graph, to_networkx
+from queries.site_index import Listing, Row, write_index
+from queries.views import country_pair_view, ego_view, graph_view, meeting_view, topic_view
+
+__all__ = ["MAX_EVENTS", "PER_PAGE", "page_name", "write_site"]
+
+#: Rows of a list page.
+PER_PAGE = 500
+#: Events shown at most on a person, topic or country-pair page of the site.
+MAX_EVENTS = 100
 
 
 def page_name(iri: str) -> str:
@@ -43,31 +59,40 @@ def page_name(iri: str) -> str:
     return safe[:120]
 
 
-_INDEX_STYLE = """<style>
-body{font-family:sans-serif;margin:16px 24px;color:#222}
-h1{font-size:22px} h2{font-size:18px;margin-top:24px}
-table{border-collapse:collapse;font-size:14px} td,th{padding:2px 10px;text-align:left;border-bottom:1px solid #eee}
-td.n{text-align:right}
-</style>"""
+class _Clock:
+    """Seconds spent per step, added into ``timings`` when given."""
+
+    def __init__(self, timings: dict | None) -> None:
+        self.timings = timings if timings is not None else {}
+        self.t = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.timings[step] = self.timings.get(step, 0.0) + now - self.t
+        self.t = now
 
 
-def _table(headers: list[str], rows: list[tuple]) -> str:
-    """rows: (href, label, *cells)"""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = []
-    for href, label, *cells in rows:
-        tds = "".join(f'<td class="n">{c:,}</td>' if isinstance(c, int) else f"<td>{html.escape(str(c))}</td>" for c in cells)
-        body.append(f'<tr><td><a href="{html.escape(href)}">{html.escape(label)}</a></td>{tds}</tr>')
-    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
-
-
-def write_site(ds: Dataset, out_dir: str | Path, *, max_nodes: int = 3000) -> list[Path]:
-    """Write the whole site and return the paths written (index first).
+def write_site(
+    ds: Dataset,
+    out_dir: str | Path,
+    *,
+    max_nodes: int = 3000,
+    max_events: int | None = MAX_EVENTS,
+    per_page: int = PER_PAGE,
+    graph: nx.MultiDiGraph | None = None,
+    timings: dict | None = None,
+) -> list[Path]:
+    """Write the whole site and return the HTML pages written (index first, then the list pages).
 
     Args:
-        ds: the dataset.
+        ds: the dataset (not read when ``graph`` is given).
         out_dir: directory to write into (created).
         max_nodes: cap of the whole-graph view.
+        max_events: cap of the events of a person, topic or country-pair page (None: no cap).
+        per_page: rows of a list page.
+        graph: an already built ``to_networkx(ds, articles=True)`` projection.
+        timings: if given, filled with the seconds spent per step ("projection", "graph",
+            "persons", "meetings", "topics", "countries", "lists": the index and list pages).
 
     Example:
         >>> paths = write_site(ds, "out/site")  # doctest: +SKIP
@@ -75,10 +100,15 @@ def write_site(ds: Dataset, out_dir: str | Path, *, max_nodes: int = 3000) -> li
         'index.html'
     """
     out = Path(out_dir)
-    G = to_networkx(ds, articles=True)
+    clock = _Clock(timings)
+    G = graph if graph is not None else to_networkx(ds, articles=True)
     P = person_graph(graph=G)
     C = country_graph(graph=G)
-    written: list[Path] = [graph_view(ds, out / "graph.html", max_nodes=max_nodes, graph=G)]
+    clock.lap("projection")
+    assets = out / "assets"
+    write_assets(assets)
+    written: list[Path] = [graph_view(ds, out / "graph.html", max_nodes=max_nodes, graph=G, assets=assets)]
+    clock.lap("graph")
     by_type: dict[str, list[str]] = {}
     for n, t in sorted(G.nodes(data="type")):
         by_type.setdefault(t, []).append(n)
@@ -86,48 +116,45 @@ def write_site(ds: Dataset, out_dir: str | Path, *, max_nodes: int = 3000) -> li
     persons = []
     for p in by_type.get("person", []):
         rel = f"persons/{page_name(p)}.html"
-        written.append(ego_view(ds, p, out / rel, graph=G))
+        written.append(ego_view(ds, p, out / rel, graph=G, max_events=max_events, assets=assets))
         meetings = sum(1 for _, _, r in G.in_edges(p, keys=True) if r == "participant")
-        persons.append((rel, G.nodes[p]["label"], meetings, P.degree(p)))
+        persons.append(Row(rel, G.nodes[p]["label"], (meetings, P.degree(p))))
+    clock.lap("persons")
     meetings = []
-    for m in sorted(by_type.get("meeting", []), key=lambda m: (G.nodes[m].get("date") or "9999", m)):
+    for m in sorted(by_type.get("meeting", []), key=lambda m: meeting_sort_key(G, m)):
         rel = f"meetings/{page_name(m)}.html"
-        written.append(meeting_view(ds, m, out / rel, graph=G))
+        written.append(meeting_view(ds, m, out / rel, graph=G, assets=assets))
         d = G.nodes[m]
         people = sum(1 for _, o, r in G.out_edges(m, keys=True) if r == "participant" and G.nodes[o]["type"] == "person")
         when = f"{'≤ ' if d.get('date_qualifier') == 'not after' else ''}{d['date']}" if d.get("date") else "undated"
-        meetings.append((rel, d["label"], when, people, len(d["sources"])))
+        meetings.append(Row(rel, d["label"], (when, people, len(d["sources"]))))
+    clock.lap("meetings")
     topics = []
     for t in by_type.get("topic", []):
         count = sum(1 for _, _, r in G.in_edges(t, keys=True) if r == "discusses")
         if count:
             rel = f"topics/{page_name(t)}.html"
-            written.append(topic_view(ds, t, out / rel, graph=G))
-            topics.append((rel, G.nodes[t]["label"], count))
+            written.append(topic_view(ds, t, out / rel, graph=G, max_events=max_events, assets=assets))
+            topics.append(Row(rel, G.nodes[t]["label"], (count,)))
+    clock.lap("topics")
     pairs = []
     for a, b, d in sorted(C.edges(data=True)):
         if d["meetings"]:
             rel = f"countries/{page_name(a)}--{page_name(b)}.html"
-            written.append(country_pair_view(ds, a, b, out / rel, graph=G))
-            pairs.append((rel, f"{C.nodes[a]['label']} – {C.nodes[b]['label']}", len(d["meetings"]), len(d["aid"])))
-    persons.sort(key=lambda r: (-r[2], r[1]))
-    topics.sort(key=lambda r: (-r[2], r[1]))
-    pairs.sort(key=lambda r: (-r[2], r[1]))
+            written.append(country_pair_view(ds, a, b, out / rel, graph=G, max_events=max_events, assets=assets))
+            pairs.append(Row(rel, f"{C.nodes[a]['label']} – {C.nodes[b]['label']}", (len(d["meetings"]), len(d["aid"]))))
+    clock.lap("countries")
 
-    parts = [
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>ddgraph</title>", _INDEX_STYLE, "</head><body>",
-        "<h1>ddgraph: defense-diplomacy knowledge graph</h1>",
-        f"<p>{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges. "
-        '<a href="graph.html">Whole graph</a></p>',
-        f"<h2>Persons ({len(persons):,})</h2>", _table(["person", "meetings", "partners"], persons),
-        f"<h2>Meetings ({len(meetings):,})</h2>", _table(["meeting", "date", "persons", "articles"], meetings),
-        f"<h2>Topics ({len(topics):,})</h2>", _table(["topic", "meetings"], topics),
-        f"<h2>Country pairs ({len(pairs):,})</h2>", _table(["countries", "meetings", "aid"], pairs),
-        "</body></html>",
+    persons.sort(key=lambda r: (-r.cells[0], r.label))
+    topics.sort(key=lambda r: (-r.cells[0], r.label))
+    pairs.sort(key=lambda r: (-r.cells[0], r.label))
+    listings = [
+        Listing("persons", "Persons", ("person", "meetings", "partners"), persons),
+        Listing("meetings", "Meetings", ("meeting", "date", "persons", "articles"), meetings, span_cell=0),
+        Listing("topics", "Topics", ("topic", "meetings"), topics),
+        Listing("countries", "Country pairs", ("countries", "meetings", "aid"), pairs),
     ]
-    page = "\n".join(parts)
-    if external_refs(page):
-        raise RuntimeError(f"{out / 'index.html'}: links to another host")
-    index = out / "index.html"
-    index.write_text(page, encoding="utf-8")
-    return [index, *written]
+    summary = f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges."
+    index = write_index(out, listings, summary, per_page=per_page)
+    clock.lap("lists")
+    return [*index, *written]

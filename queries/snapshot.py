@@ -24,10 +24,12 @@ from collections.abc import Iterable
 from rdflib import Dataset, Namespace, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-DD = Namespace("https://w3id.org/ddgraph/ontology#")
-DDR = Namespace("https://w3id.org/ddgraph/id/")
-DDT = Namespace("https://w3id.org/ddgraph/topic/")
-SCHEMA = Namespace("https://schema.org/")
+from graph.ontology import DD_NS, ID_NS, INSTANCES_GRAPH, SCHEMA_NS, TOPIC_NS
+
+DD = Namespace(DD_NS)
+DDR = Namespace(ID_NS)
+DDT = Namespace(TOPIC_NS)
+SCHEMA = Namespace(SCHEMA_NS)
 
 #: rdf:type -> node type; the first class that matches wins.
 CLASS_TYPES = (
@@ -65,8 +67,11 @@ def _values(terms: Iterable[URIRef]) -> str:
     return " ".join(f"<{t}>" for t in terms)
 
 
-def _rows(ds: Dataset, body: str):
-    return ds.query(_PREFIXES + body)
+def _rows(ds: Dataset, body: str) -> list[tuple]:
+    """Rows of a SELECT as tuples of plain strings (None when unbound)."""
+    from queries.sparql import run_select
+
+    return [tuple(row) for row in run_select(ds, _PREFIXES + body, union=False).rows]
 
 
 def iso(value: str | _dt.date | None) -> str | None:
@@ -102,12 +107,7 @@ def _guess_type(iri: str, rel: str) -> str:
     return _REL_TYPES.get(rel, "organization")
 
 
-def _label_rank(lit) -> tuple:
-    lang = getattr(lit, "language", None) or ""
-    return (0 if lang == "en" else 1 if not lang else 2, str(lit))
-
-
-INSTANCES = "https://w3id.org/ddgraph/id/graph/instances"
+INSTANCES = INSTANCES_GRAPH
 _EVENT_CLASSES = (DD.Meeting, DD.AidDelivery, DD.Agreement)
 
 
@@ -145,74 +145,81 @@ class Snapshot:
                 q = (f"SELECT ?s WHERE {{ GRAPH ?g {{ ?m dd:mentionOf <{n}> ; dd:sentence ?s }} "
                      f"FILTER(?g != <{INSTANCES}>) }} LIMIT 1")
                 for (sentence,) in _rows(ds, q):
-                    self.evidence[n] = str(sentence)
+                    self.evidence[n] = sentence
 
     def _read_types(self, ds: Dataset) -> None:
         rank = {str(c): i for i, (c, _) in enumerate(CLASS_TYPES)}
         best: dict[str, int] = {}
-        q = f"SELECT ?s ?t WHERE {{ VALUES ?t {{ {_values(c for c, _ in CLASS_TYPES)} }} GRAPH <{INSTANCES}> {{ ?s a ?t }} }}"
-        for s, t in _rows(ds, q):
-            s = str(s)
-            r = rank[str(t)]
+        rows = [(s, str(c)) for c, _ in CLASS_TYPES
+                for (s,) in _rows(ds, f"SELECT ?s WHERE {{ GRAPH <{INSTANCES}> {{ ?s a <{c}> }} }}")]
+        for s, t in rows:
+            r = rank[t]
             if r < best.get(s, len(rank)):
                 best[s] = r
         self.types = {s: CLASS_TYPES[r][1] for s, r in best.items()}
         q = f"SELECT ?e ?a WHERE {{ GRAPH <{INSTANCES}> {{ ?e <{DD.reportedIn}> ?a }} }}"
         for e, a in _rows(ds, q):
-            self.sources[str(e)].add(str(a))
+            self.sources[e].add(a)
         q = ("SELECT ?a ?d ?h WHERE { ?a a schema:NewsArticle . OPTIONAL { ?a schema:datePublished ?d } "
              "OPTIONAL { ?a schema:headline ?h } }")
         for a, d, h in _rows(ds, q):
-            self.articles[str(a)] = {"published": iso(d) if d is not None else None,
-                                     "headline": str(h) if h is not None else None}
+            self.articles[a] = {"published": iso(d) if d is not None else None, "headline": h}
 
     def _read_edges(self, ds: Dataset) -> None:
         props = list(EDGE_PROPS) + [DD.holdsRole, DD.ofCountry, DD.ofOrganization]
-        q = f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(props)} }} GRAPH <{INSTANCES}> {{ ?s ?p ?o }} }}"
-        role, office_country, office_org, of_country = (defaultdict(set) for _ in range(4))
-        for s, p, o in _rows(ds, q):
-            s, o = str(s), str(o)
-            if p == DD.holdsRole:
+        rows = [(s, str(p), o) for p in props
+                for s, o in _rows(ds, f"SELECT ?s ?o WHERE {{ GRAPH <{INSTANCES}> {{ ?s <{p}> ?o }} }}")]
+        holds, of_org, of_country, delegation = (str(DD.holdsRole), str(DD.ofOrganization), str(DD.ofCountry),
+                                                  str(DD.delegationMember))
+        relation = {str(k): v for k, v in EDGE_PROPS.items()}
+        role, office_country, office_org, entity_country = (defaultdict(set) for _ in range(4))
+        edges: set[tuple[str, str, str]] = set()
+        for s, p, o in rows:
+            if p == holds:
                 role[s].add(o)
-            elif p == DD.ofOrganization:
+            elif p == of_org:
                 office_org[s].add(o)
-            elif p == DD.ofCountry:
-                (office_country if self.types.get(s) is None or "/office/" in s else of_country)[s].add(o)
-                if s in self.types and "/office/" not in s:
-                    self.edges[(s, o, "country")] |= set()
+            elif p == of_country:
+                if s not in self.types or "/office/" in s:
+                    office_country[s].add(o)
+                else:
+                    entity_country[s].add(o)
+                    edges.add((s, o, "country"))
             else:
-                self.edges[(s, o, EDGE_PROPS[p])] |= self.sources.get(s, set())
-                if p == DD.delegationMember:
+                edges.add((s, o, relation[p]))
+                if p == delegation:
                     self.delegation.add((s, o))
-        for (s, o, rel), graphs in list(self.edges.items()):
-            if self.types.get(s) in EVENT_TYPES:
-                self.sources[o] |= graphs
+        for s, o, rel in edges:
+            if rel != "country" and self.types.get(s) in EVENT_TYPES:
+                self.sources[o] |= self.sources.get(s, set())
         for person, offices in role.items():
             for office in offices:
                 countries = office_country.get(office) or set().union(
-                    *(of_country.get(org, set()) for org in office_org.get(office, ())))
-                for country in countries:
-                    self.edges[(person, country, "from")] |= self.sources.get(person, set())
-        for (s, o, rel) in list(self.edges):
-            if rel == "country":
-                self.edges[(s, o, rel)] = set(self.sources.get(s, set()))
-            self.types.setdefault(s, _guess_type(s, "participant"))
-            self.types.setdefault(o, _guess_type(o, rel))
+                    *(entity_country.get(org, set()) for org in office_org.get(office, ())))
+                edges |= {(person, country, "from") for country in countries}
+        empty: set[str] = set()
+        for s, o, rel in edges:
+            self.edges[(s, o, rel)] = self.sources.get(s, empty)  # shared, never changed in place
+            if s not in self.types:
+                self.types[s] = _guess_type(s, "participant")
+            if o not in self.types:
+                self.types[o] = _guess_type(o, rel)
 
     def _read_labels(self, ds: Dataset) -> None:
         labels: dict[str, list] = defaultdict(list)
-        q = (f"SELECT ?s ?l WHERE {{ {{ GRAPH <{INSTANCES}> {{ ?s rdfs:label ?l }} }} "
+        q = (f"SELECT ?s ?l (LANG(?l) AS ?lang) WHERE {{ {{ GRAPH <{INSTANCES}> {{ ?s rdfs:label ?l }} }} "
              "UNION { ?s a <" + str(DD.Topic) + "> ; skos:prefLabel ?l } }")
-        for s, lit in _rows(ds, q):
-            labels[str(s)].append(lit)
-        self.labels = {s: str(min(ls, key=_label_rank)) for s, ls in labels.items()}
+        for s, lit, lang in _rows(ds, q):
+            labels[s].append((0 if lang == "en" else 1 if not lang else 2, lit))
+        self.labels = {s: min(ls)[1] for s, ls in labels.items()}
 
     def _read_dates(self, ds: Dataset) -> None:
         props = [DD.bestDate, DD.dateQualifier, DD.bestKind, DD.bestStatus, DD.status]
-        q = f"SELECT ?e ?p ?v WHERE {{ VALUES ?p {{ {_values(props)} }} GRAPH <{INSTANCES}> {{ ?e ?p ?v }} }}"
         found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for e, p, v in _rows(ds, q):
-            found[str(e)][str(p).rsplit("#", 1)[-1]].append(str(v))
+        for p in props:
+            name = str(p).rsplit("#", 1)[-1]
+            for e, v in _rows(ds, f"SELECT ?e ?v WHERE {{ GRAPH <{INSTANCES}> {{ ?e <{p}> ?v }} }}"):
+                found[e][name].append(v)
         for e, props in found.items():
             if props.get("bestDate"):
                 self.attrs[e].update(date=min(iso(d) for d in props["bestDate"]),
@@ -230,7 +237,7 @@ class Snapshot:
                  "dd:sentence ?s . OPTIONAL { ?m dd:charStart ?c } } }")
             best: dict[str, tuple] = {}
             for x, sent, g, c in _rows(ds, q):
-                key = (str(g), int(c) if c is not None else 0, str(sent))
-                if str(x) not in best or key < best[str(x)]:
-                    best[str(x)] = key
+                key = (g, int(c) if c is not None else 0, sent)
+                if x not in best or key < best[x]:
+                    best[x] = key
             self.evidence.update((x, k[2]) for x, k in best.items())

@@ -25,23 +25,14 @@ from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import QueryError
+from graph.ontology import INSTANCES_GRAPH, SPARQL_PREFIXES
 from queries.guard import check_service
 
-PREFIXES = """PREFIX dd: <https://w3id.org/ddgraph/ontology#>
-PREFIX ddr: <https://w3id.org/ddgraph/id/>
-PREFIX ddt: <https://w3id.org/ddgraph/topic/>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX ddg: <https://w3id.org/ddgraph/id/graph/>
-"""
+PREFIXES = SPARQL_PREFIXES
 #: The instance layer's named graph (``GRAPH ddg:instances { ... }`` in the shipped queries).
-INSTANCES = "https://w3id.org/ddgraph/id/graph/instances"
+INSTANCES = INSTANCES_GRAPH
 _IRI_OK = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]+$")
-_TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|limit|offset)\s*\}\}")
+_TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|iri\s+(\w+)|limit|offset)\s*\}\}")
 EXPORT_FORMATS = {"trig": "trig", "nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}
 
 
@@ -64,15 +55,17 @@ def _text(node: Node | None) -> str | None:
 
 
 def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: int | None = None,
-               offset: int | None = None) -> str:
+               offset: int | None = None, iris: dict[str, str] | None = None) -> str:
     """Text of a shipped query ``queries/sparql/NAME.rq``, its placeholders filled.
 
     A query may hold ``{{values ?x}}`` (a ``VALUES ?x { ... }`` block of the IRIs
-    given in ``values["x"]``), ``{{limit}}`` and ``{{offset}}`` (numbers). IRIs are
-    checked, so nothing a user typed can change the query.
+    given in ``values["x"]``), ``{{iri x}}`` (the IRI ``iris["x"]`` as a constant:
+    Oxigraph plans a query around constants, not around substituted variables),
+    ``{{limit}}`` and ``{{offset}}`` (numbers). IRIs are checked, so nothing a user
+    typed can change the query.
 
     Example:
-        >>> "SELECT" in load_query("meeting_select")
+        >>> "SELECT" in load_query("articles")
         True
         >>> "<urn:a>" in load_query("meeting_details", values={"meeting": ["urn:a"]})
         True
@@ -83,12 +76,17 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
         raise QueryError(f"queries/sparql/{name}.rq: no such query") from None
 
     def fill(m: re.Match) -> str:
+        if m.group(3):
+            iri = (iris or {}).get(m.group(3))
+            if iri is None or not _IRI_OK.match(iri):
+                raise QueryError(f"{name}.rq: no IRI given for {{{{iri {m.group(3)}}}}}")
+            return f"<{iri}>"
         if m.group(2):
-            iris = (values or {}).get(m.group(2), [])
-            bad = [i for i in iris if not _IRI_OK.match(i)]
+            listed = (values or {}).get(m.group(2), [])
+            bad = [i for i in listed if not _IRI_OK.match(i)]
             if bad:
                 raise QueryError(f"not an IRI: {bad[0]!r}")
-            return f"VALUES ?{m.group(2)} {{ {' '.join(f'<{i}>' for i in iris)} }}"
+            return f"VALUES ?{m.group(2)} {{ {' '.join(f'<{i}>' for i in listed)} }}"
         number = limit if m.group(1) == "limit" else offset
         return str(max(0, int(number))) if number is not None else ("100000000" if m.group(1) == "limit" else "0")
 
@@ -113,7 +111,7 @@ def read_query(text: str) -> str:
         raise QueryError(f"{text[1:]}: cannot read query file ({exc.strerror})") from None
 
 
-def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None = None) -> Rows:
+def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None = None, *, union: bool = True) -> Rows:
     """Run a SELECT (or ASK) query over the union of named graphs.
 
     Args:
@@ -121,6 +119,10 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None =
         query: SPARQL text (the prefixes of :data:`PREFIXES` are added).
         bindings: initial bindings; str values become literals, unless they start
             with "http" (IRIs).
+        union: the default graph is the union of all graphs (as for ``ddgraph
+            sparql``); the shipped queries, which name the graphs they read, pass
+            False: their default graph is then the store's own (article metadata,
+            ontology, topics, gazetteer), which Oxigraph reads faster.
 
     Raises:
         QueryError: the query does not parse or cannot run.
@@ -134,7 +136,7 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None =
     fast = _oxigraph(ds)
     try:
         if fast is not None:
-            return _run_ox(fast, PREFIXES + query, init)
+            return _run_ox(fast, PREFIXES + query, init, union)
         result = ds.query(PREFIXES + query, initBindings=init)
     except QueryError:
         raise
@@ -151,12 +153,31 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None =
 
 
 def _oxigraph(ds: Dataset):
-    """The pyoxigraph store under an rdflib Dataset over oxrdflib (queried directly: faster), else None."""
+    """The pyoxigraph store to query directly (faster): ``ds`` itself, or the one under an rdflib
+    Dataset over oxrdflib; None for another rdflib store."""
+    import pyoxigraph as ox
+
+    if isinstance(ds, ox.Store):
+        return ds
     inner = getattr(getattr(ds, "store", None), "_inner", None)
-    return inner if inner is not None and type(inner).__module__.startswith("pyoxigraph") else None
+    return inner if isinstance(inner, ox.Store) else None
 
 
-def _run_ox(store, query: str, init: dict) -> Rows:
+def as_dataset(ds) -> Dataset:
+    """An rdflib ``Dataset`` for ``ds``: a pyoxigraph store is wrapped (default graph: the union).
+
+    The lookups query a pyoxigraph store directly; the projections and views read an rdflib Dataset.
+    """
+    import pyoxigraph as ox
+
+    if isinstance(ds, ox.Store):
+        from oxrdflib import OxigraphStore
+
+        return Dataset(store=OxigraphStore(store=ds), default_union=True)
+    return ds
+
+
+def _run_ox(store, query: str, init: dict, union: bool = True) -> Rows:
     import pyoxigraph as ox
 
     def term(v):
@@ -170,7 +191,7 @@ def _run_ox(store, query: str, init: dict) -> Rows:
             return ox.Literal(str(v))
         return ox.NamedNode(str(v))
 
-    result = store.query(query, use_default_graph_as_union=True,
+    result = store.query(query, use_default_graph_as_union=union,
                          substitutions={ox.Variable(k): term(v) for k, v in init.items()})
     if isinstance(result, ox.QueryBoolean):
         return Rows(["ask"], [["true" if bool(result) else "false"]])

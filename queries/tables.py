@@ -70,6 +70,21 @@ def sources(srcs: Sequence[Source]) -> str:
     return ", ".join(s.name for s in srcs)
 
 
+def _more(rows, noun: str) -> str:
+    """The line that says a list is the latest part of more ("" when nothing was left out)."""
+    total = getattr(rows, "total", len(rows))
+    if total <= len(rows):
+        return ""
+    return f"\n(the latest {len(rows):,} of {total:,} {noun}; --limit N shows more, --limit 0 all)"
+
+
+def _counted(n: int, srcs) -> str:
+    """'3 articles: a, b, c' or '1,234 articles, e.g. a, b'."""
+    if n <= len(srcs):
+        return sources(srcs)
+    return f"{n:,} articles, e.g. {sources(srcs)}"
+
+
 def _status(status: str | None) -> str:
     return "" if status in (None, "happened") else status.upper()
 
@@ -85,7 +100,8 @@ def format_meetings(rows: Sequence[Meeting]) -> str:
     body = [[m.when, _labels(m.places), _labels(m.participants), m.kind, _status(m.status), sources(m.sources),
              compact_iri(m.iri)] for m in rows]
     out = table(["date", "place", "participants", "kind", "status", "sources", "meeting"], body)
-    return out + f"\n({len(rows)} meeting{'s' if len(rows) != 1 else ''})"
+    total = getattr(rows, "total", len(rows))
+    return out + f"\n({total:,} meeting{'s' if total != 1 else ''})" + _more(rows, "meetings")
 
 
 def format_encounters(rows: Sequence[Encounter]) -> str:
@@ -96,10 +112,21 @@ def format_encounters(rows: Sequence[Encounter]) -> str:
     who = rows[0].person.label
     happened = {e.meeting.iri for e in rows if e.meeting.status not in ("planned", "denied")}
     unconfirmed = {e.meeting.iri for e in rows} - happened
-    head = f"{who} met {len({e.other for e in rows if e.meeting.iri in happened})} partner(s) in {len(happened)} meeting(s)"
-    if unconfirmed:
-        head += f"; {len(unconfirmed)} more meeting(s) only planned or denied (marked)"
-    lines = [head, "", table(["date", "met", "place", "kind", "status", "sources"], body), "", "by partner:"]
+    everyone = getattr(rows, "partners", None)
+    if getattr(rows, "partial", False):
+        head = f"{who}: {rows.total:,} meeting(s) in all"
+        if everyone is not None:
+            head += f", with {len(everyone)} partner(s)"
+    else:
+        head = f"{who} met {len({e.other for e in rows if e.meeting.iri in happened})} partner(s) in {len(happened)} meeting(s)"
+        if unconfirmed:
+            head += f"; {len(unconfirmed)} more meeting(s) only planned or denied (marked)"
+    lines = [head, "", table(["date", "met", "place", "kind", "status", "sources"], body) + _more(rows, "meetings")]
+    if getattr(rows, "partial", False) and everyone is not None:
+        lines += ["", "by partner (every meeting that took place):"]
+        lines += [f"  {ref.label}: {n} meeting(s)" for ref, n in everyone]
+        return "\n".join(lines)
+    lines += ["", "by partner:" if not getattr(rows, "partial", False) else "by partner (the meetings above):"]
     for other, ms in partners(list(rows)):
         lines.append(f"  {other.label}: {len(ms)} meeting(s): " + "; ".join(
             m.when + (f" {_labels(m.places)}" if m.places else "") + (f" [{m.status}]" if _status(m.status) else "")
@@ -110,7 +137,7 @@ def format_encounters(rows: Sequence[Encounter]) -> str:
 def format_statements(rows: Sequence[Statement]) -> str:
     if not rows:
         return "(no office or rank stated)"
-    body = [[s.kind, s.full_title, s.first_stated, s.last_stated, sources(s.sources)] for s in rows]
+    body = [[s.kind, s.full_title, s.first_stated, s.last_stated, _counted(s.articles, s.sources)] for s in rows]
     out = table(["kind", "office / rank", "first stated", "last stated", "sources"], body)
     sentences = [f"  [{s.label}] {sent}" for s in rows for sent in s.sentences[:2]]
     return out + ("\n\nstated in:\n" + "\n".join(_cut(x, 200) for x in sentences) if sentences else "")
@@ -121,7 +148,7 @@ def format_profile(p: PersonProfile) -> str:
              f"{p.meetings} meeting(s), named in {p.articles} article(s)", "", "names:"]
     for a in p.aliases:
         mark = " (canonical)" if a.canonical else ""
-        lines.append(f"  {a.text}{mark} [{a.lang or '-'}]: {sources(a.sources)}")
+        lines.append(f"  {a.text}{mark} [{a.lang or '-'}]: {_counted(a.articles, a.sources)}")
     lines += ["", "offices and ranks:", format_statements(p.statements)]
     return "\n".join(lines)
 
@@ -133,7 +160,7 @@ def format_timeline(rows: Sequence[TimelineEntry]) -> str:
     for e in rows:
         when = "undated" if not e.date else ("≤ " if e.qualifier == "not after" else "") + e.date
         body.append([when, e.what, e.label, e.detail, sources(e.sources)])
-    return table(["date", "what", "event", "detail", "sources"], body)
+    return table(["date", "what", "event", "detail", "sources"], body) + _more(rows, "entries")
 
 
 def format_delegation(d: Delegation) -> str:
@@ -152,7 +179,7 @@ def format_aid(rows: Sequence[Aid]) -> str:
              _labels(a.recipients), ", ".join([i.label for i in a.items] + list(a.descriptions)), a.status,
              sources(a.sources)] for a in rows]
     systems = sorted({i.label for a in rows for i in a.items})
-    out = table(["date", "provider", "recipient", "items", "status", "sources"], body)
+    out = table(["date", "provider", "recipient", "items", "status", "sources"], body) + _more(rows, "deliveries")
     return out + (f"\n\nweapon systems: {', '.join(systems)}" if systems else "")
 
 
@@ -161,7 +188,8 @@ def format_agreements(rows: Sequence[Agreement]) -> str:
         return "(no agreements)"
     body = [["" if not a.date else ("≤ " if a.date_qualifier == "not after" else "") + a.date, a.label, a.type,
              _labels(a.parties), _labels(a.signatories), a.status, sources(a.sources)] for a in rows]
-    return table(["date", "agreement", "type", "parties", "signatories", "status", "sources"], body)
+    return table(["date", "agreement", "type", "parties", "signatories", "status", "sources"], body) \
+        + _more(rows, "agreements")
 
 
 def format_topics(rows: Sequence[TopicYear], a: str = "", b: str = "") -> str:
@@ -169,7 +197,7 @@ def format_topics(rows: Sequence[TopicYear], a: str = "", b: str = "") -> str:
         return "(no meetings between them discussed a topic)"
     lines = [f"topics discussed{f' by {a} and {b}' if a and b else ''}, by year:"]
     for year, new, dropped in topic_changes(list(rows)):
-        items = [f"{r.topic.label} ({len(r.meetings)})" for r in rows if r.year == year]
+        items = [f"{r.topic.label} ({r.count or len(r.meetings)})" for r in rows if r.year == year]
         lines.append(f"  {year}: {', '.join(items)}")
         if new and year != rows[0].year:
             lines.append(f"        new: {', '.join(new)}")
@@ -182,7 +210,11 @@ def format_explain(e: Explanation) -> str:
     head = f"{e.thing.label}  ({compact_iri(e.thing.iri)})"
     if not e.evidence:
         return head + "\n(no supporting sentence recorded)"
-    lines = [head, f"{len(e.evidence)} sentence(s) in {len(e.sources)} article(s)", ""]
+    total, articles = max(e.total, len(e.evidence)), max(e.article_count, len(e.sources))
+    lines = [head, f"{total:,} sentence(s) in {articles:,} article(s)"
+                   + (f"; {len(e.evidence)} of them follow (--limit N for more, 0 for all)"
+                      if total > len(e.evidence) else ""),
+             ""]
     for ev in e.evidence:
         s = ev.source
         meta = ", ".join(x for x in (s.publisher, s.published) if x) or "no outlet or date stated"

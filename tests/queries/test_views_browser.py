@@ -16,7 +16,7 @@ from queries import views
 from queries.project import to_networkx
 from queries.site import write_site
 from queries.views import country_pair_view, ego_view, graph_view, meeting_view, page_data, topic_view
-from tests.queries.synthetic import synthetic_dataset
+from tests.queries.synthetic import build_trig, synthetic_dataset
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -50,8 +50,29 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         written["graph_layout"] = graph_view(ds, out / "layout.html")
     finally:
         views.PHYSICS_MAX_NODES = limit
-    written["site_index"] = write_site(ds, out / "site")[0]
+    site = write_site(ds, out / "site", per_page=5)
+    written["site_index"] = site[0]
+    written["site_person"] = out / "site" / "persons" / "p0.html"
+    written["site_persons_1"] = out / "site" / "lists" / "persons-1.html"
     return written
+
+
+PAYLOAD = "<img src=x onerror=window.pwned=1> Anna"
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory) -> Path:
+    """A site whose labels hold markup and an accented name."""
+    from rdflib import Dataset
+
+    from graph.instances import add_instance_layer
+
+    trig = build_trig(persons=12, meetings=10, topics=4, articles=5, seed=0)
+    trig = trig.replace('"Anna Adler 0"@en', '"' + PAYLOAD + '"@en').replace('"Boris Adler 1"@en', '"Sébastien Lecornu"@en')
+    ds = add_instance_layer(Dataset().parse(data=trig, format="trig"))
+    out = tmp_path_factory.mktemp("payload") / "site"
+    write_site(ds, out, per_page=50)
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +158,11 @@ def test_site_index_is_offline(browser, pages):
         page.goto(pages["site_index"].as_uri())
         hrefs = page.eval_on_selector_all("a", "els => els.map(e => e.href)")
         assert hrefs and all(h.startswith("file://") for h in hrefs)
+        page.click("a:text-is('Persons')")
+        page.click("#ddg-list a >> nth=0")
+        page.wait_for_function("typeof window.ddgraphStable === 'number'", timeout=60_000)
+        page.go_back()
+        page.click("text=ddgraph index")
         page.click("text=Whole graph")
         page.wait_for_function("typeof window.ddgraphStable === 'number'", timeout=60_000)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -145,3 +171,86 @@ def test_site_index_is_offline(browser, pages):
         page.close()
     assert errors == []
     assert all(u.startswith(("file://", "data:")) for u in requests), requests
+
+
+def _open(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    log = {"errors": [], "requests": [], "dialogs": []}
+    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+    page.on("request", lambda r: log["requests"].append(r.url))
+    page.on("dialog", lambda d: (log["dialogs"].append(d.message), d.dismiss()))
+    page.goto(path.as_uri())
+    return page, log
+
+
+def test_site_person_page_loads_the_shared_assets(browser, pages):
+    path = pages["site_person"]
+    nodes, edges = page_data(path.read_text(encoding="utf-8"))
+    page, log = _open(browser, path)
+    try:
+        page.wait_for_function("typeof window.ddgraphStable === 'number'", timeout=60_000)
+        assert page.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]") == [len(nodes), len(edges)]
+        assert page.locator("#ddg-legend span").count() >= 2
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "site_person.png"))
+    finally:
+        page.close()
+    assert log["errors"] == []
+    assets = path.parents[1] / "assets"
+    assert {(assets / n).as_uri() for n in ("vis-network.min.js", "vis-network.css")} <= set(log["requests"])
+    assert all(u.startswith(("file://", "data:")) for u in log["requests"]), log["requests"]
+
+
+def _visible_rows(page) -> list[str]:
+    return page.eval_on_selector_all("#ddg-list tbody tr", "rs => rs.filter(r => !r.hidden).map(r => r.cells[0].textContent)")
+
+
+def test_site_list_filter_hides_rows(browser, pages):
+    page, log = _open(browser, pages["site_persons_1"])
+    try:
+        every = _visible_rows(page)
+        assert len(every) == 5
+        first = every[3].split()[0]  # synthetic names: "Dmytro Adler 3"
+        page.fill("#ddg-filter", first)
+        assert _visible_rows(page) == [r for r in every if first.lower() in r.lower()]
+        assert every[3] in _visible_rows(page) and len(_visible_rows(page)) < 5
+        assert page.inner_text("#ddg-shown").startswith(f"{len(_visible_rows(page))} of 5")
+        page.fill("#ddg-filter", "  " + every[3].upper() + "  ")  # case and spaces do not matter
+        assert _visible_rows(page) == [every[3]]
+        page.fill("#ddg-filter", "no such words at all")
+        assert _visible_rows(page) == []
+        page.fill("#ddg-filter", "")
+        assert _visible_rows(page) == every
+        page.click("nav.pager a[href$='persons-2.html'] >> nth=0")
+        page.wait_for_selector("nav.pager b:text-is('2')")
+        assert len(_visible_rows(page)) >= 1
+    finally:
+        page.close()
+    assert log["errors"] == [] and log["dialogs"] == []
+    assert all(u.startswith("file://") for u in log["requests"]), log["requests"]
+
+
+def test_labels_with_markup_do_not_run_in_list_pages(browser, payload_site):
+    page, log = _open(browser, payload_site / "lists" / "persons-1.html")
+    try:
+        rows = _visible_rows(page)
+        assert PAYLOAD in rows  # shown as text
+        assert page.locator("#ddg-list img").count() == 0
+        for typed in ("img", "onerror", "<img src", "sebastien lecornu", "SÉBASTIEN"):
+            page.fill("#ddg-filter", typed)
+            shown = _visible_rows(page)
+            assert shown and all(typed.split()[0].lower().replace("é", "e") in
+                                 r.lower().replace("é", "e") for r in shown), (typed, shown)
+        assert page.evaluate("typeof window.pwned") == "undefined"
+        person, plog = _open(browser, payload_site / "persons" / "p0.html")
+        try:
+            person.wait_for_function("typeof window.ddgraphStable === 'number'", timeout=60_000)
+            assert person.evaluate("typeof window.pwned") == "undefined"
+            assert PAYLOAD in person.inner_text("#ddg-head h1")
+        finally:
+            person.close()
+    finally:
+        page.close()
+    assert log["errors"] == [] and log["dialogs"] == [] and plog["errors"] == [] and plog["dialogs"] == []
+    assert all(u.startswith("file://") for u in log["requests"] + plog["requests"])
