@@ -54,6 +54,11 @@ def list_files(paths: Iterable[Path], errors: list[InputError]) -> Iterator[Path
     Folders are walked in sorted order, hidden entries (".name") skipped; symbolic
     links are followed, each real folder and file is visited once (so a link back
     to a parent folder costs nothing). What is not a regular file is reported.
+
+    Example:
+        >>> errors = []
+        >>> list(list_files([Path("/dev/null"), Path("no/such")], errors)), [str(e) for e in errors]
+        ([], ['/dev/null: not a regular file (a character device)', 'no/such: no such file or directory'])
     """
     seen: set[tuple[int, int]] = set()
     for path in paths:
@@ -104,6 +109,14 @@ def read_bytes(path: Path, limit: int, errors: list[InputError], too_large: Call
 
     Args:
         too_large: (size, limit) -> the problem to report for a file over the limit.
+
+    Example:
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "a.txt"
+        >>> _ = path.write_bytes(b"12345")
+        >>> errors = []
+        >>> read_bytes(path, 10, errors, str), read_bytes(path, 4, errors, lambda n, k: f"{n} > {k}"), errors[0].problem
+        (b'12345', None, '5 > 4')
     """
     name = display(path)
     try:

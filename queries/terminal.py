@@ -93,7 +93,13 @@ class SafeStream(io.TextIOBase):
 
 @contextmanager
 def safe_output() -> Iterator[None]:
-    """While inside, ``sys.stdout`` and ``sys.stderr`` write :func:`safe_text` of what they get."""
+    """While inside, ``sys.stdout`` and ``sys.stderr`` write :func:`safe_text` of what they get.
+
+    Example:
+        >>> with safe_output():
+        ...     print("title\\x1b]0;x\\x07")
+        title\\u001b]0;x\\u0007
+    """
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
     try:

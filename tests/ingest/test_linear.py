@@ -103,3 +103,41 @@ def test_counters_are_read_as_the_single_regex_did(line, counters, stamp):
     assert _counters_out(line, markers.counter_re) == old.subn(" ", line)
     assert _counters_out(line, markers.counter_re)[1] == counters
     assert is_stamp(line, markers) is stamp
+
+
+def test_coreference_compares_each_mention_with_few_persons(monkeypatch):
+    """A surname is compared with the persons whose key shares its first letters, not with every person."""
+    from ingest.document import make_document
+    from ingest.extract import extract, persons as persons_module
+
+    rnd = random.Random(5)
+    surnames = sorted({"".join(rnd.choice("bdfgklmnprstvz") + rnd.choice("aeiou") for _ in range(4)).title()
+                       for _ in range(120)})
+    text = " ".join(f"Defense Minister Ivan {s} met reporters. {s} said the talks went well." for s in surnames)
+    calls = []
+    real = persons_module.surname_fits
+    monkeypatch.setattr(persons_module, "surname_fits", lambda a, b: calls.append(1) or real(a, b))
+    record = extract(make_document(Article(text, "x.txt", language="en")), use_ner=False)
+    found = sum(e.kind == "person" for e in record.entities)
+    assert found >= 100
+    assert len(calls) < 10 * found  # a scan of every person for every mention: about found ** 2 (> 10,000)
+
+
+def test_ner_reads_bounded_batches_of_the_sentences_that_may_hold_a_name(monkeypatch):
+    from ingest.extract import context
+
+    seen = []
+
+    class FakeNLP:
+        def pipe(self, pieces, batch_size):
+            pieces = list(pieces)
+            seen.append(sum(map(len, pieces)))
+            return [type("Doc", (), {"ents": []})() for _ in pieces]
+
+    monkeypatch.setattr(context, "_spacy", lambda: FakeNLP())
+    text = "\n\n".join(["Umerov met Lecornu in Paris." if i % 3 == 0 else "the talks were about air defense."
+                        for i in range(20_000)])
+    doc = Document(Article(text, "x"), text, "en", None, None, None, split_sentences(text, "en"))
+    context.annotate(doc)
+    assert seen and max(seen) <= context._NER_CHUNK
+    assert sum(seen) < len(text) / 2  # only the sentences with a name word went to the model
