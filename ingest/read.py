@@ -123,7 +123,8 @@ def _read_jsonl(path: Path, data: bytes, errors: list[InputError], max_article_b
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            bad_bytes.append(InputError(name, f"line {number}: not UTF-8 text (invalid byte at column {exc.start + 1})"))
+            problem = f"not UTF-8 text (invalid byte at column {exc.start + 1})"
+            bad_bytes.append(InputError(name, f"line {number}: {problem}"))
             continue
         decoded += 1
         if not line.strip():  # spaces of other kinds (U+0085, U+2028...): a blank line too
@@ -159,9 +160,12 @@ def _record(name: str, number: int, line: str, errors: list[InputError], max_art
     warnings: list[str] = []
     text = _repaired(record["text"], "text", warnings)
     size = len(text.encode("utf-8"))
-    limit = MAX_BYTES if looks_like_html(text) else max_article_bytes  # a page: its main text is checked later
-    if size > limit:
-        errors.append(InputError(name, f"{where}: {too_large(size, limit) if limit == max_article_bytes else _file_too_large(size, limit)}"))
+    if looks_like_html(text):  # a page: its main text is checked once extracted (make_document)
+        problem = _file_too_large(size, MAX_BYTES) if size > MAX_BYTES else None
+    else:
+        problem = too_large(size, max_article_bytes) if size > max_article_bytes else None
+    if problem:
+        errors.append(InputError(name, f"{where}: {problem}"))
         return None
     fields = {}
     for key in OPTIONAL_FIELDS:
