@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 _MONTHS = {
     **{m: i for i, m in enumerate(
@@ -36,6 +37,8 @@ _DATE_RES = (
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?,?\s+{_Y}(?!\d)", re.I),  # 26 March 2025
     re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}(?!\d)", re.I),  # March 26, 2025
 )
+#: The longest text handed to dateparser (a date phrase: "Wednesday, 26 March 2025, 19:57 EET").
+_MAX_PARSED = 80
 _TIME_RE = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d:])", re.I)
 
 
@@ -48,20 +51,24 @@ def dates_in(text: str) -> list[tuple[int, int, str]]:
         >>> dates_in("19:57 26.03.2025, updated 27 березня 2025")
         [(6, 16, '2025-03-26'), (26, 41, '2025-03-27')]
     """
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = []  # disjoint spans, sorted once per regex
     for regex in _DATE_RES:
+        starts = [s for s, _, _ in found]
+        new: list[tuple[int, int, str]] = []
         for m in regex.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e, _ in found):
-                continue
+            k = bisect_left(starts, m.end()) - 1  # the last earlier date starting before this one ends
+            if k >= 0 and found[k][1] > m.start():
+                continue  # (an earlier one that overlaps it would overlap this one too: they are disjoint)
             month = _MONTHS[m["mon"].lower()] if "mon" in regex.groupindex else int(m["m"])
             day, year = int(m["d"]), int(m["y"])
             if "mon" not in regex.groupindex and "/" in m[0] and month > 12 >= day:
                 day, month = month, day  # 03/26/2025 can only be month first
             try:
-                found.append((m.start(), m.end(), dt.date(year, month, day).isoformat()))
+                new.append((m.start(), m.end(), dt.date(year, month, day).isoformat()))
             except ValueError:
                 continue
-    return sorted(found)
+        found = sorted(found + new)
+    return found
 
 
 def times_in(text: str) -> list[tuple[int, int]]:
@@ -91,9 +98,23 @@ def without_stamps(text: str) -> str:
         >>> without_stamps("Updated 19:57 26.03.2025")
         'Updated    '
     """
-    for start, end in reversed(dates_in_spans(text)):
-        text = text[:start] + " " + text[end:]
-    return text
+    return blank_spans(text, dates_in_spans(text))
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of the sorted ``spans`` replaced by one space (in one pass; overlaps merge).
+
+    Example:
+        >>> blank_spans("a 12:00 b 13:00 c", [(2, 7), (10, 15)])
+        'a   b   c'
+    """
+    parts, pos = [], 0
+    for start, end in spans:
+        if end <= pos:
+            continue
+        parts += [text[pos:max(start, pos)], " "]
+        pos = end
+    return "".join(parts) + text[pos:]
 
 
 def parse_date(text: str, language: str | None = None) -> str | None:
@@ -108,8 +129,8 @@ def parse_date(text: str, language: str | None = None) -> str | None:
     dates = dates_in(text)
     if dates:
         return dates[0][2]
-    if not re.search(r"\d", text) or len(text.split()) > 8:
-        return None
+    if len(text) > _MAX_PARSED or not re.search(r"\d", text) or len(text.split()) > 8:
+        return None  # no date phrase is that long; dateparser's time grows faster than the text
     import dateparser  # slow to import: only when the regexes fail
 
     settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],

@@ -9,7 +9,27 @@ Example:
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+
+from graph.errors import InputError
+
+
+#: The most text one article may have, in UTF-8 bytes: a .txt file, a JSONL record's ``text``,
+#: the main text of an HTML page. A long news story is 20-50 KB; past 1 MB it is no article,
+#: and extraction time grows with the length (about 20 s per MB of English prose on one core).
+MAX_ARTICLE_BYTES = 1024 * 1024
+
+
+def too_large(size: int, limit: int = MAX_ARTICLE_BYTES) -> str:
+    """The problem of an article over the limit (sizes in bytes).
+
+    Example:
+        >>> too_large(5 * 2**20)
+        'article too large (5.0 MB of text > 1 MB per article)'
+    """
+    return f"article too large ({size / 2**20:.1f} MB of text > {limit / 2**20:g} MB per article)"
 
 
 @dataclass(frozen=True)
@@ -22,6 +42,8 @@ class Article:
         fmt: "txt", "html" or "jsonl".
         url, title, published, publisher, language: metadata given by the
             container (JSONL fields), None when not given.
+        warnings: what reading repaired or left out ("'title' left out ..."), one
+            line each; the article is still good.
     """
 
     text: str
@@ -32,6 +54,20 @@ class Article:
     published: str | None = None
     publisher: str | None = None
     language: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """Where the article came from, as messages name it: the path, "PATH: line N" for a JSONL record.
+
+        Example:
+            >>> Article("x", "feed.jsonl:3", fmt="jsonl").label, Article("x", "a.txt").label
+            ('feed.jsonl: line 3', 'a.txt')
+        """
+        if self.fmt == "jsonl" and ":" in self.source:
+            path, number = self.source.rsplit(":", 1)
+            return f"{path}: line {number}"
+        return self.source
 
     @property
     def article_id(self) -> str:
@@ -69,6 +105,8 @@ class Document:
         title: headline when known.
         sentences: the sentences of ``text``, in order, by offsets.
         removed: spans of ``article.text`` that were dropped as furniture.
+        warnings: what was wrong but did not stop the article ("'published' value
+            '31.02.2025' is not a valid date: left out"), one line each.
     """
 
     article: Article
@@ -79,6 +117,7 @@ class Document:
     title: str | None
     sentences: tuple[Sentence, ...]
     removed: tuple[Removed, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def sentence_index(self, offset: int) -> int:
         """Return the index of the sentence containing character ``offset``.
@@ -89,13 +128,13 @@ class Document:
             >>> d.sentence_index(4)
             1
         """
-        for i, sent in enumerate(self.sentences):
-            if sent.start <= offset < sent.end:
-                return i
-        for i, sent in enumerate(self.sentences):  # offset in whitespace between sentences
-            if offset < sent.start:
-                return max(i - 1, 0)
-        return max(len(self.sentences) - 1, 0)
+        # the last sentence starting at or before ``offset`` (by bisection): the one that
+        # holds it, or the one before the whitespace it falls in; the first one before all
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def sentence_text(self, index: int) -> str:
         """Return the text of sentence ``index``."""
@@ -106,7 +145,9 @@ class Document:
 def make_document(article: Article) -> Document:
     """Clean an article and find its language, date, publisher, title and sentences.
 
-    Metadata given with the article (JSONL fields) wins over what the page text says.
+    Metadata given with the article (JSONL fields) wins over what the page text says; a
+    given ``published`` that is no valid date is left out with a warning. The main
+    text of an HTML page over :data:`MAX_ARTICLE_BYTES` raises :class:`InputError`.
     HTML (``fmt="html"``, or a JSONL text that is an HTML document) goes through
     trafilatura first; its ``removed`` is then empty, since the cleaner's spans refer
     to the extracted text, not to ``article.text``.
@@ -122,13 +163,21 @@ def make_document(article: Article) -> Document:
     from ingest.meta import canonical_outlet, find_published, find_publisher, parse_date
     from ingest.sentences import split_sentences
 
-    raw, page = article.text, None
-    if article.fmt == "html" or (article.fmt == "jsonl" and _looks_like_html(raw)):
+    raw, page, warnings = article.text, None, []
+    if article.fmt == "html" or (article.fmt == "jsonl" and looks_like_html(raw)):
         page = extract_html(raw)
         raw = page.text
+        warnings += page.warnings
+        size = len(raw.encode("utf-8"))
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(article.source, too_large(size))
     text, removed, title = clean_text(raw, article.language)
     language = _language_code(article.language) or detect_language(text or raw)
-    published = (parse_date(article.published, language) if article.published else None) \
+    given = parse_date(article.published, language) if article.published else None
+    if article.published and given is None:
+        value = article.published if len(article.published) <= 40 else article.published[:39] + "…"
+        warnings.append(f"'published' value {value!r} is not a valid date: left out")
+    published = given \
         or (parse_date(page.published) if page and page.published else None) \
         or find_published(raw, language)
     publisher = article.publisher or (page and page.publisher) or find_publisher(raw)
@@ -141,10 +190,17 @@ def make_document(article: Article) -> Document:
         title=article.title or (page and page.title) or title,
         sentences=split_sentences(text, language),
         removed=() if page else removed,
+        warnings=tuple(warnings),
     )
 
 
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is an HTML document rather than page text.
+
+    Example:
+        >>> looks_like_html("<html><body><p>x</p></body></html>"), looks_like_html("<3 drones")
+        (True, False)
+    """
     head = text[:2000].lstrip().lower()
     return head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<article", "<p>", "<div"))
 

@@ -54,7 +54,9 @@ class IngestSummary:
     Attributes:
         read: articles read. new: articles extracted for the first time (or again,
         after an extractor change). unchanged: already stored, identical.
-        failed: inputs that could not be ingested (see ``errors``).
+        failed: inputs that could not be ingested (see ``errors``, "PATH: problem" lines).
+        warnings: "PATH: problem" lines about articles that were ingested all the same
+        (a date that is no date, text read from HTML nested too deep, a field left out).
         graphs_written: named graphs (re)written. triples_written: triples added to them.
         seconds: wall time. read_seconds: reading files. extract_seconds: cleaning and
         extraction, summed over the workers. resolve_seconds: resolution. rdf_seconds:
@@ -82,6 +84,7 @@ class IngestSummary:
     instance_seconds: float = 0.0
     publish_seconds: float = 0.0
     workers: int = 1
+    warnings: tuple[str, ...] = field(default=())
 
     def lines(self) -> list[str]:
         """The one-screen summary printed at the end of a run."""
@@ -127,17 +130,21 @@ def defaults_digest() -> str:
     return file_digest(*DEFAULT_TURTLE, *sorted((DATA_DIR / "lexicon").glob("*.yaml")), __file__)
 
 
-def _extract_one(article: Article) -> tuple[str, ArticleRecord | None, str | None, float]:
-    """Clean and extract one article: (source, record or None, error or None, seconds)."""
+def _extract_one(article: Article) -> tuple[str, ArticleRecord | None, str | None, float, tuple[str, ...]]:
+    """Clean and extract one article: (label, record or None, error or None, seconds, warnings)."""
     t = time.perf_counter()
     try:
-        return article.source, extract(make_document(article)), None, time.perf_counter() - t
+        doc = make_document(article)
+        return article.label, extract(doc), None, time.perf_counter() - t, doc.warnings
+    except InputError as exc:
+        return article.label, None, exc.problem, time.perf_counter() - t, ()
     except DDGraphError as exc:
-        return article.source, None, str(exc), time.perf_counter() - t
+        return article.label, None, str(exc), time.perf_counter() - t, ()
     except RecursionError:
-        return article.source, None, "extraction failed (too deeply nested)", time.perf_counter() - t
+        return article.label, None, "extraction failed (too deeply nested)", time.perf_counter() - t, ()
     except Exception as exc:  # an extractor bug must not lose the other articles
-        return article.source, None, f"extraction failed ({type(exc).__name__}: {exc})", time.perf_counter() - t
+        problem = (str(exc).splitlines() or [""])[0][:200]
+        return article.label, None, f"extraction failed ({type(exc).__name__}: {problem})", time.perf_counter() - t, ()
 
 
 def _worker_init() -> None:
@@ -146,7 +153,7 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
 
 
-def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple[str, ArticleRecord | None, str | None, float]]:
+def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple]:
     """Extract ``articles`` in order, in a pool of ``workers`` processes when there are enough."""
     head: list[Article] = []
     for a in articles:
@@ -262,6 +269,7 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
     t0 = time.perf_counter()
     workers = max(1, workers or os.cpu_count() or 1)
     errors: list[InputError] = []
+    warnings: list[str] = []
     counts = {"read": 0, "unchanged": 0, "new": 0}
     seconds = {"read": 0.0, "extract": 0.0, "publish": 0.0}
     with open_store(store_path) as store:
@@ -274,7 +282,7 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
 
         def reading() -> Iterator[Article]:
             t = time.perf_counter()
-            for article, replaced in _todo(iter_articles(paths, errors), known, counts):
+            for article, replaced in _todo(_noted(iter_articles(paths, errors), warnings), known, counts):
                 seconds["read"] += time.perf_counter() - t
                 if replaced:
                     replaced_ids.add(article.article_id)
@@ -283,8 +291,9 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
             seconds["read"] += time.perf_counter() - t
 
         bar = _progress(progress)
-        for source, record, error, spent in _extracted(reading(), workers):
+        for source, record, error, spent, noted in _extracted(reading(), workers):
             seconds["extract"] += spent
+            warnings += (f"{source}: {w}" for w in noted)
             if bar is not None:
                 bar.update(1)
             if error is not None:
@@ -305,13 +314,23 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
         resolve_seconds=s.resolve_seconds, errors=tuple(str(e) for e in errors), read_seconds=seconds["read"],
         extract_seconds=seconds["extract"], rdf_seconds=s.rdf_seconds, write_seconds=s.write_seconds,
         mode=run.mode, resolved=s.articles_resolved, instance_seconds=s.instance_seconds,
-        publish_seconds=seconds["publish"], workers=workers,
+        publish_seconds=seconds["publish"], workers=workers, warnings=tuple(warnings),
     )
+
+
+def _noted(articles: Iterable[Article], warnings: list[str]) -> Iterator[Article]:
+    """``articles``, their reading warnings added to ``warnings`` ("PATH: problem")."""
+    for article in articles:
+        warnings += (f"{article.label}: {w}" for w in article.warnings)
+        yield article
 
 
 def _progress(enabled: bool):
     if not enabled:
         return None
+    import sys
+
     from tqdm import tqdm
 
-    return tqdm(desc="extract", unit="article", leave=False)
+    stream = getattr(sys.stderr, "unfiltered", sys.stderr)  # the CLI's escape filter would show the bar's "\r"
+    return tqdm(desc="extract", unit="article", leave=False, file=stream)

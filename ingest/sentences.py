@@ -4,6 +4,9 @@ A blank line always ends a sentence. Inside a paragraph a sentence ends at ``.``
 ``!``, ``?`` or an ellipsis (with any closing quotes or brackets after it) followed by
 a space and a word that can start a sentence, unless the word before the period is an
 abbreviation ("Gen.", "Lt.", "U.S.", "м.", "ген.") or an initial ("V. Zelensky").
+A "sentence" longer than :data:`MAX_SENTENCE` characters (a list without a period, a
+page of text on one line) is cut after a comma or semicolon, else at a space, so
+that what the extractors do per sentence stays bounded.
 
 Example:
     >>> text = 'Lt. Gen. Shevtsov spoke. "We need air defense." – Umerov said.'
@@ -32,8 +35,10 @@ AMBIGUOUS = {
     "en": {"etc", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "bn", "mln", "km"},
     "uk": {"тис", "млн", "млрд", "грн", "р", "рр", "т.д", "т.п", "ін", "інш", "км", "коп", "дол", "тощо"},
 }
+#: Characters of the longest sentence: past this, a sentence is cut (news sentences stay under 500).
+MAX_SENTENCE = 1000
 _PARAGRAPH_RE = re.compile(r"\n[ \t\xa0\r]*\n\s*")
-_END_RE = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+_END_RE = re.compile(r"(?:(?<![.!?])[.!?]++|…)[\"'”’»)\]]*(?=\s)")  # a run of marks is read once
 _TOKEN_RE = re.compile(r"[^\s\"'“”«»(\[]+$")
 _INITIAL_RE = re.compile(r"^(?:[A-ZА-ЯІЇЄҐ]\.)*[A-ZА-ЯІЇЄҐ]$")
 _DASHES = "–—-"
@@ -79,8 +84,25 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start, start + MAX_SENTENCE)
+        _add(text, start, cut, out)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         out.append(Sentence(start, end))
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence before ``limit``: after the last ", " or "; " of
+    its second half, else at its last space, else at ``limit``."""
+    half = start + (limit - start) // 2
+    cut = max(text.rfind(", ", half, limit), text.rfind("; ", half, limit))
+    if cut >= 0:
+        return cut + 1
+    cut = max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+    return cut if cut > start else limit
 
 
 def _is_boundary(text: str, m: re.Match[str], end: int, never: set[str], ambiguous: set[str]) -> bool:

@@ -22,6 +22,7 @@ import click
 
 from graph.errors import DDGraphError
 from graph.store import default_store_path, open_store
+from queries.terminal import SafeGroup, safe_line
 
 STORE_OPTION = click.option(
     "--store", "store_path", type=click.Path(file_okay=False), default=None,
@@ -35,7 +36,7 @@ def errors() -> Iterator[None]:
     try:
         yield
     except DDGraphError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(safe_line(str(exc))) from None  # one line, whatever the user typed
 
 
 @contextmanager
@@ -53,7 +54,7 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-@click.group()
+@click.group(cls=SafeGroup)  # everything printed goes through queries.terminal.safe_text
 @click.version_option(package_name="ddgraph")
 def cli() -> None:
     """ddgraph: a knowledge graph of defense-diplomacy events built from news articles."""
@@ -78,6 +79,8 @@ def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None
         summary = ingest_paths(paths, default_store_path(store_path), progress=progress, workers=workers, chunk=chunk)
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
+    for line in summary.warnings:
+        click.echo(f"warning: {line}", err=True)
     for line in summary.lines():
         click.echo(line)
     if summary.read == 0 or (summary.new + summary.unchanged == 0 and summary.failed):

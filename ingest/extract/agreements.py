@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, longest
+from ingest.extract.mentions import MentionIndex
 from ingest.extract.when import find_date
 
 @dataclass
@@ -56,6 +57,7 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
     "signed by".
     """
     out = []
+    index = MentionIndex(persons or [], [(s.start, s.end) for s in ctx.sentences])
     for sent in ctx.sentences:
         kinds = longest(sent.matches, {"agreement"})
         signed = sent.of("agreement_signed")
@@ -75,10 +77,10 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
             chosen = ([left[-1]] if left else []) + ([right[0]] if right else [])
         else:
             chosen = [b for b in bodies if not sent.tokens[b.j - 1].text.endswith(("'s", "’s"))] \
-                if not _signatories(sent, signed[0], persons or []) else []
+                if not _signatories(sent, signed[0], index) else []
         for b in chosen:
             draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
-        draft.signatories = _signatories(sent, signed[0], persons or [])
+        draft.signatories = _signatories(sent, signed[0], index)
         draft.date = find_date(ctx, sent)
         if draft.parties or draft.signatories:
             out.append(draft)
@@ -90,12 +92,11 @@ def _future(sent: SentenceView, cue: Match) -> bool:
     return bool(before & {"will", "would", "plan", "plans", "to"}) or "futr" in sent.tokens[cue.i].tag
 
 
-def _signatories(sent: SentenceView, cue: Match, persons: list) -> list:
+def _signatories(sent: SentenceView, cue: Match, persons: MentionIndex) -> list:
     """Persons named before the signing verb, or after "signed by"."""
     by = cue.j < len(sent.tokens) and sent.tokens[cue.j].norm in {"by"}
     out = []
-    for p in persons:
-        for m in p.mentions:
-            if sent.start <= m.start < sent.end and ((m.end <= cue.start) != by) and p not in out:
-                out.append(p)
+    for p, _start, end in persons.mentions_in(sent.index):
+        if ((end <= cue.start) != by) and p not in out:
+            out.append(p)
     return out

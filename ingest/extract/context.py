@@ -14,12 +14,14 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.model import Mention
 from ingest.document import Document
 from ingest.extract.match import Match, find_terms
+from ingest.extract.names import has_name_word
 from ingest.extract.tokens import Token, tokenize
 
 
@@ -51,6 +53,25 @@ class Context:
     language: str
     sentences: list[SentenceView]
     home: str | None = None  # cache of roles.home_country
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _ends: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.sentences]
+        self._ends = [s.end for s in self.sentences]
+
+    def sentences_near(self, start: int, end: int) -> list[SentenceView]:
+        """The sentences that reach ``start`` and begin by ``end`` (``s.end >= start``
+        and ``s.start <= end``), in order; found by bisection, not by a scan.
+
+        Example:
+            >>> from ingest.document import Article, Document, Sentence
+            >>> d = Document(Article("x", "x"), "One. Two. Three.", "en", None, None, None,
+            ...              (Sentence(0, 4), Sentence(5, 9), Sentence(10, 16)))
+            >>> [s.index for s in annotate(d, use_ner=False).sentences_near(6, 10)]
+            [1, 2]
+        """
+        return self.sentences[bisect_left(self._ends, start) : bisect_right(self._starts, end)]
 
     def mention(self, start: int, end: int) -> Mention:
         """A :class:`Mention` for a span, with its sentence index."""
@@ -72,36 +93,88 @@ def _spacy():
 _NER_CHUNK = 50_000  # characters; spaCy refuses texts over 1,000,000 and slows down on long ones
 
 
-def _chunks(text: str) -> list[tuple[int, str]]:
-    """(offset, piece) pieces of ``text`` cut at paragraph (else line) breaks."""
-    out, start = [], 0
-    while start < len(text):
-        end = min(start + _NER_CHUNK, len(text))
-        if end < len(text):
-            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end))
-            end = cut + 1 if cut > start else end
-        out.append((start, text[start:end]))
-        start = end
+def _chunks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of ``text[start:end]`` of at most ``_NER_CHUNK`` characters,
+    cut at paragraph (else line, else word) breaks.
+
+    Example:
+        >>> [(o, len(p)) for o, p in _chunks("a" * 30_000 + "\\n\\n" + "b" * 30_000)]
+        [(0, 30002), (30002, 30000)]
+    """
+    end = len(text) if end is None else end
+    out = []
+    while start < end:
+        stop = min(start + _NER_CHUNK, end)
+        if stop < end:
+            cut = max(text.rfind("\n\n", start, stop), text.rfind("\n", start, stop))
+            cut = cut if cut > start else text.rfind(" ", start, stop)
+            stop = cut + 1 if cut > start else stop
+        out.append((start, text[start:stop]))
+        start = stop
     return out
 
 
-def _ner_person_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans that spaCy's English NER labels PERSON."""
+def _name_runs(text: str, views: list[SentenceView]) -> list[tuple[int, int]]:
+    """(start, end) of the runs of consecutive sentences that hold a word that may be a
+    name, cut to at most ``_NER_CHUNK`` characters (a run keeps the text between its
+    sentences, so the model sees them as written)."""
+    runs: list[list[int]] = []
+    for view in views:
+        if not has_name_word(view.tokens, "en"):
+            continue
+        run = runs[-1] if runs else None
+        if run is not None and run[1] == view.index and view.end - run[2] <= _NER_CHUNK:
+            run[1], run[3] = view.index + 1, view.end
+        else:
+            runs.append([view.index, view.index + 1, view.start, view.end])
+    return [(r[2], r[3]) for r in runs]
+
+
+def _ner_person_spans(text: str, views: list[SentenceView]) -> list[tuple[int, int]]:
+    """Character spans that spaCy's English NER labels PERSON, in text order.
+
+    An article of at most ``_NER_CHUNK`` characters (any news story) goes to the model
+    whole. A longer one goes in pieces: only the runs of sentences holding a word that
+    may be a name (a sentence without one cannot yield a name candidate, so the
+    model's opinion of it is never read), each cut at a sentence; the model reads
+    them in batches of at most ``_NER_CHUNK`` characters, so time grows with the
+    length only linearly and memory not at all.
+    """
     nlp = _spacy()
-    pieces = _chunks(text)
-    docs = nlp.pipe(piece for _, piece in pieces)
-    return [(offset + e.start_char, offset + e.end_char)
-            for (offset, _), doc in zip(pieces, docs) for e in doc.ents if e.label_ == "PERSON"]
+    pieces = [(0, text)] if len(text) <= _NER_CHUNK else \
+        [piece for start, end in _name_runs(text, views) for piece in _chunks(text, start, end)]
+    spans = []
+    for batch in _batches(pieces):
+        docs = nlp.pipe((piece for _, piece in batch), batch_size=len(batch))
+        spans += [(offset + e.start_char, offset + e.end_char)
+                  for (offset, _), doc in zip(batch, docs) for e in doc.ents if e.label_ == "PERSON"]
+    return spans
+
+
+def _batches(pieces: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Consecutive pieces grouped up to ``_NER_CHUNK`` characters a group (one piece may be alone)."""
+    out: list[list[tuple[int, str]]] = []
+    size = 0
+    for piece in pieces:
+        if not out or size + len(piece[1]) > _NER_CHUNK:
+            out.append([])
+            size = 0
+        out[-1].append(piece)
+        size += len(piece[1])
+    return out
 
 
 def annotate(doc: Document, use_ner: bool = True) -> Context:
     """Tokenise, match lexicon terms and find PERSON spans, sentence by sentence."""
     language = "uk" if doc.language == "uk" else "en"
-    spans = _ner_person_spans(doc.text) if (use_ner and language == "en" and doc.text) else []
     views = []
     for idx, sent in enumerate(doc.sentences):
         tokens = tokenize(doc.text, language, sent.start, sent.end)
-        matches = find_terms(tokens, language)
-        inside = {(s, e) for s, e in spans if s >= sent.start and e <= sent.end}
-        views.append(SentenceView(idx, sent.start, sent.end, tokens, matches, inside))
+        views.append(SentenceView(idx, sent.start, sent.end, tokens, find_terms(tokens, language)))
+    if use_ner and language == "en" and doc.text:
+        spans = _ner_person_spans(doc.text, views)  # in text order: each sentence takes a slice
+        starts = [s for s, _ in spans]
+        for view in views:
+            lo, hi = bisect_left(starts, view.start), bisect_left(starts, view.end)
+            view.person_spans = {(s, e) for s, e in spans[lo:hi] if e <= view.end}
     return Context(doc, language, views)

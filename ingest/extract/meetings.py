@@ -21,6 +21,7 @@ from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match
 from ingest.extract.groups import Group, find_groups
+from ingest.extract.mentions import MentionIndex
 from ingest.extract.persons import PersonDraft
 from ingest.extract.when import find_date
 from ingest.meta import dates_in
@@ -70,12 +71,14 @@ def episodes_of(sentences: list[tuple[int, str]], starts_episode: Callable[[int]
 
 
 def _paragraph_starts(ctx: Context) -> set[int]:
-    """Indexes of sentences that begin a paragraph."""
+    """Indexes of sentences that begin a paragraph (a line break before them, spaces and tabs aside)."""
     text = ctx.doc.text
     starts = {0}
     for s in ctx.sentences[1:]:
-        between = text[: s.start].rstrip(" \t")
-        if between.endswith("\n\n") or between.endswith("\n"):
+        k = s.start
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k > 0 and text[k - 1] == "\n":
             starts.add(s.index)
     return starts
 
@@ -84,16 +87,8 @@ def _is_background(sent: SentenceView, paragraph_start: bool) -> bool:
     return paragraph_start and any(m.kind == "background" and m.i <= 2 for m in sent.matches)
 
 
-def _persons_in(sent: SentenceView, persons: list[PersonDraft]) -> list[PersonDraft]:
-    found = []
-    for p in persons:
-        if any(sent.start <= m.start < sent.end for m in p.mentions):
-            found.append(p)
-    return sorted(found, key=lambda p: min(m.start for m in p.mentions if sent.start <= m.start < sent.end))
-
-
-def _person_tokens(sent: SentenceView, persons: list[PersonDraft]) -> set[int]:
-    spans = [(m.start, m.end) for p in persons for m in p.mentions if sent.start <= m.start < sent.end]
+def _person_tokens(sent: SentenceView, index: MentionIndex) -> set[int]:
+    spans = index.spans_in(sent.index)
     return {k for k, t in enumerate(sent.tokens) if any(s <= t.start < e for s, e in spans)}
 
 
@@ -243,14 +238,14 @@ def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[P
     return None
 
 
-def _scenes(ctx: Context, episode: list[SentenceView], persons: list[PersonDraft]) -> list[_Scene]:
+def _scenes(ctx: Context, episode: list[SentenceView], persons: MentionIndex) -> list[_Scene]:
     """Cut an episode into meetings: a trigger sentence naming two parties of whom one
     is new to the current meeting (and that is no delegation list) starts another one
     ("The same day, Zelensky received Pistorius")."""
     scenes: list[_Scene] = []
     lead: list[SentenceView] = []
     for sent in episode:
-        here = _persons_in(sent, persons)
+        here = persons.persons_in(sent.index)
         groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
         trig = _trigger(sent, len(here), len(groups))
         current = scenes[-1] if scenes else None
@@ -320,8 +315,9 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
     episodes = episodes_of([(s.index, "") for s in ctx.sentences],
                            lambda i: _is_background(ctx.sentences[i], i in para))
     out: list[MeetingDraft] = []
+    index = MentionIndex(persons, [(s.start, s.end) for s in ctx.sentences])
     for episode in episodes:
-        for scene in _scenes(ctx, [ctx.sentences[i] for i in episode], persons):
+        for scene in _scenes(ctx, [ctx.sentences[i] for i in episode], index):
             if scene.parties() < 2:
                 continue  # a meeting needs two sides
             kind = scene.kind or "in-person"

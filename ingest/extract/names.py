@@ -113,6 +113,19 @@ def _is_name_word(tok: Token, language: str, vocab: frozenset[str]) -> bool:
     return True
 
 
+def has_name_word(tokens: list[Token], language: str) -> bool:
+    """True when one of ``tokens`` may be (part of) a name: a sentence without one
+    yields no name candidate.
+
+    Example:
+        >>> from ingest.extract.tokens import tokenize
+        >>> has_name_word(tokenize("Umerov spoke.", "en"), "en"), has_name_word(tokenize("Air defense.", "en"), "en")
+        (True, False)
+    """
+    vocab = vocabulary("uk" if language == "uk" else "en")
+    return any(_is_name_word(t, language, vocab) for t in tokens)
+
+
 def _signal(tok: Token, language: str) -> str:
     """'first', 'surname' or '' for one token."""
     low = tok.text.lower()

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -58,7 +59,7 @@ def surname_fits(short: str, full: str) -> bool:
         >>> surname_fits("Умєровим", "Умєров"), surname_fits("Lecorne", "Lecornu")
         (True, True)
     """
-    a, b = phonetic_key(short), phonetic_key(full)
+    a, b = _key(short), _key(full)
     if not a or not b:
         return False
     if a == b:
@@ -72,6 +73,17 @@ def surname_fits(short: str, full: str) -> bool:
     if shorter >= 4 and common >= shorter - 1 and common >= 4:
         return True
     return common >= 5 and fuzz.ratio(a, b) >= 70
+
+
+@lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    return phonetic_key(name)
+
+
+def _bucket(surname: str) -> str:
+    """What two surnames that fit each other share: the first 4 letters of their keys
+    (every way :func:`surname_fits` accepts a pair needs them equal)."""
+    return _key(surname)[:4]
 
 
 def _normal_first(word: str, language: str, surname: str = "") -> str:
@@ -112,19 +124,20 @@ class _Builder:
         self.ctx = ctx
         self.language = ctx.language
         self.persons: list[PersonDraft] = []
+        self._buckets: dict[str, list[PersonDraft]] = {}  # _bucket(surname) -> persons, in article order
 
     def find(self, first: str | None, surname: str) -> PersonDraft | None:
-        fits = [p for p in self.persons if surname_fits(surname, p.surname)]
+        fits = [p for p in self._buckets.get(_bucket(surname), ()) if surname_fits(surname, p.surname)]
         if first:
-            key = phonetic_key(first)
-            same_first = [p for p in fits if p.first and phonetic_key(p.first) == key]
+            key = _key(first)
+            same_first = [p for p in fits if p.first and _key(p.first) == key]
             if same_first:
                 return same_first[0]
-            exact = [p for p in fits if phonetic_key(p.surname) == phonetic_key(surname) and not p.first]
+            exact = [p for p in fits if _key(p.surname) == _key(surname) and not p.first]
             return exact[0] if exact else None
         full = [p for p in fits if p.first]
         pool = full or fits
-        exact = [p for p in pool if phonetic_key(p.surname) == phonetic_key(surname)]
+        exact = [p for p in pool if _key(p.surname) == _key(surname)]
         if len(exact) == 1:
             return exact[0]
         return pool[0] if len(pool) == 1 else None
@@ -134,6 +147,7 @@ class _Builder:
         if person is None:
             person = PersonDraft(f"p{len(self.persons) + 1}", first, surname)
             self.persons.append(person)
+            self._buckets.setdefault(_bucket(surname), []).append(person)
         elif first and not person.first:
             person.first = first
         person.forms.append(form)

@@ -23,6 +23,7 @@ import re
 
 from graph.model import Mention
 from ingest.extract.context import Context
+from ingest.extract.mentions import MentionIndex
 from ingest.extract.persons import PersonDraft
 
 _QUOTE = re.compile(r'["“«„]([^"“”«»„]+)["”»“]')  # every pair, so straight quotes stay paired
@@ -32,23 +33,16 @@ _REACH = 90  # characters around a quote where its attribution is looked for
 
 
 def _speech_near(ctx: Context, start: int, end: int) -> bool:
-    for sent in ctx.sentences:
-        if sent.end < start or sent.start > end:
-            continue
+    for sent in ctx.sentences_near(start, end):
         if any(m.kind == "speech" and start <= m.start < end for m in sent.matches):
             return True
     return False
 
 
-def _person_in(persons: list[PersonDraft], start: int, end: int) -> PersonDraft | None:
-    found = [(m.start, p) for p in persons for m in p.mentions if start <= m.start < end]
-    return min(found, key=lambda x: x[0])[1] if found else None
-
-
 def _titled(ctx: Context, persons: list[PersonDraft], start: int, end: int) -> PersonDraft | None:
     """The one person of the article holding a title (or a title of a country) named
     between ``start`` and ``end``."""
-    for sent in ctx.sentences:
+    for sent in ctx.sentences_near(start, end):
         for m in sent.matches:
             if m.kind == "office" and start <= m.start < end:
                 holders = [p for p in persons if any(o.title_id == m.id for o in p.offices)]
@@ -66,27 +60,18 @@ _PRONOUNS = {"he", "she", "він", "вона"}
 
 def _anaphor(ctx: Context, start: int, end: int) -> str | None:
     """"pronoun" for he/she, "title" for "the minister" and the like, else None."""
-    for sent in ctx.sentences:
+    for sent in ctx.sentences_near(start, end):
         for m in sent.matches:
             if m.kind == "anaphor" and start <= m.start < end:
                 return "pronoun" if ctx.text(m.start, m.end).lower() in _PRONOUNS else "title"
     return None
 
 
-def _last_named(persons: list[PersonDraft], before: int) -> PersonDraft | None:
-    found = [(m.start, p) for p in persons for m in p.mentions if m.end <= before]
-    return max(found, key=lambda x: x[0])[1] if found else None
-
-
-def _protagonist(persons: list[PersonDraft]) -> PersonDraft | None:
-    """The person the article names most ("the minister" usually stands for them)."""
-    return max(persons, key=lambda p: (len(p.mentions), -min(m.start for m in p.mentions)), default=None)
-
-
 def extract_quotes(ctx: Context, persons: list[PersonDraft]) -> list[tuple[PersonDraft, Mention]]:
     """(speaker, quoted span) for every quotation the text attributes to a person."""
     text = ctx.doc.text
     out = []
+    named = MentionIndex(persons, [(s.start, s.end) for s in ctx.sentences])
     for q in _QUOTE.finditer(text):
         start, end = q.start(1), q.end(1)
         if end - start < _MIN_QUOTE:
@@ -98,16 +83,16 @@ def extract_quotes(ctx: Context, persons: list[PersonDraft]) -> list[tuple[Perso
             if lo == q.end():
                 if not (text[end - 1] == "," or _ATTRIBUTION_AFTER.match(text, lo)):  # '…," Umerov said' 
                     continue  # '…closer."' then a new paragraph: nothing after it speaks for it
-                stop = text.find(".", lo + 2)
+                stop = text.find(".", lo + 2, hi)  # within reach: a scan to the end would cost O(n) per quote
                 hi = min(hi, stop + 1) if stop >= 0 else hi
             if not _speech_near(ctx, lo, hi):
                 continue
-            speaker = _person_in(persons, lo, hi) or _titled(ctx, persons, lo, hi)
+            speaker = named.first_in(lo, hi) or _titled(ctx, persons, lo, hi)
             anaphor = _anaphor(ctx, lo, hi) if speaker is None else None
             if anaphor == "pronoun":  # "…," he said: the last person named
-                speaker = _last_named(persons, q.start())
+                speaker = named.last_before(q.start())
             elif anaphor == "title":  # "…," the minister said: the article's protagonist
-                speaker = _protagonist(persons)
+                speaker = named.protagonist()  # the person the article names most
             if speaker is not None:
                 break
         if speaker is not None:

@@ -59,8 +59,9 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
     ok = _WINDOW_OK_UK if language == "uk" else _WINDOW_OK
     covered: set[int] = set()
     titles: set[int] = set()
-    for m in sent.matches:
-        if m.kind in _ROLE_KINDS and m.j <= i:
+    near = [m for m in sent.matches if i - 30 <= m.j <= i]  # the walk below looks 30 tokens back at most
+    for m in near:
+        if m.kind in _ROLE_KINDS:
             covered.update(range(m.i, m.j))
             if m.kind == "office":
                 titles.add(m.j - 1)
@@ -81,7 +82,7 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
             k -= 1
             continue
         break
-    found = [m for m in sent.matches if m.kind in _ROLE_KINDS and k <= m.i and m.j <= i]
+    found = [m for m in near if m.kind in _ROLE_KINDS and k <= m.i]
     return found + ([found_and] if found_and else [])
 
 

@@ -102,10 +102,17 @@ def test_not_utf8(tmp_path):
 
 
 def test_too_large_file_is_refused_before_reading(tmp_path):
-    path = tmp_path / "huge.txt"
+    path = tmp_path / "huge.html"
     with open(path, "wb") as f:
         f.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written
     assert read(path) == ([], [f"{path}: file too large (50.0 MB > 20 MB limit)"])
+
+
+def test_too_large_article_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.truncate(3 * 1024 * 1024)
+    assert read(path) == ([], [f"{path}: article too large (3.0 MB of text > 1 MB per article)"])
 
 
 def test_size_limit_is_a_parameter(tmp_path):

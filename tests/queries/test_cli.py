@@ -127,7 +127,7 @@ def test_bad_inputs_each_get_one_line_and_good_ones_still_land(tmp_path):
     assert f"{files['empty.txt']}: file is empty" in messages
     assert f"{files['binary.txt']}: binary file" in messages
     assert f"{files['latin1.txt']}: not UTF-8 text" in messages
-    assert f"{files['huge.txt']}: file too large (50.0 MB > 20 MB limit)" in messages
+    assert f"{files['huge.txt']}: article too large (50.0 MB of text > 1 MB per article)" in messages
     assert f"{files['doc.pdf']}: unsupported file type '.pdf'" in messages
     assert f"{files['feed.jsonl']}: line 2: invalid JSON (Expecting property name" in messages
     assert f"{files['feed.jsonl']}: line 3: missing required field 'text'" in messages
