@@ -9,9 +9,11 @@ What resolution links never crosses these boundaries, which :func:`update` relie
   label has the same slug;
 * an office named without country takes the one qualified office of the same
   title its holder's cluster holds anywhere;
-* events are compared only when they share a blocking key in the same or the next
-  12-day bin (any bin for an undated one), so each connected component of that
-  candidate graph clusters on its own.
+* two dated events are joined only when they share a blocking key and lie within
+  11 days; an undated one may join any event sharing a key with it; so each
+  connected component of that graph (:data:`REACH` days, any day for an undated
+  event) clusters on its own, and a hub's meetings spread over years fall into
+  many small components.
 
 So a new article re-clusters only the bucket components of the profiles never
 seen before (none, usually: a known person in a known office is a known
@@ -58,7 +60,9 @@ from graph.persons import (
 from graph.records import decode_record, encode_record
 from graph.state import ResolutionState
 
-Token = tuple[str, int | None]  # (hash of an event blocking key, 12-day bin or None)
+Token = tuple[str, int | None]  # (hash of an event blocking key, day as an ordinal, None when floating)
+#: Events further apart in time than this (days) are never compared (see graph.events._dates_ok: 11 at most).
+REACH = 12
 _LEXICON_KINDS = ("country", "place", "organization", "system")
 
 
@@ -121,9 +125,9 @@ def lean_record(rec: ArticleRecord) -> ArticleRecord:
 
 def _tokens(e: EventMention) -> tuple[Token, ...]:
     when = e.day or e.bound
-    b = when.toordinal() // 12 if when else None
+    day = when.toordinal() if when else None
     keys = event_blocking_keys(e)
-    return tuple(sorted((hashlib.blake2b(k.encode(), digest_size=8).hexdigest(), b) for k in keys))
+    return tuple(sorted((hashlib.blake2b(k.encode(), digest_size=8).hexdigest(), day) for k in keys))
 
 
 class _Update:
@@ -387,37 +391,37 @@ class _Update:
                        [(x, *alt) for x, (_, alts) in sorted(labels.items()) for alt in sorted(alts)])
 
     def _event_block(self, dirty: dict[Node, tuple[Token, ...]]) -> set[Node]:
-        """Event nodes connected to the dirty ones under their stored or their new tokens."""
-        st = self.state
-        by_hash: dict[str, dict[int | None, set[Node]]] = {}
-        dirty_index: dict[str, dict[int | None, set[Node]]] = defaultdict(lambda: defaultdict(set))
-        for node, tokens in dirty.items():
-            for h, b in tokens:
-                dirty_index[h][b].add(node)
+        """Event nodes connected to the dirty ones under their stored or their new tokens.
 
-        def bins(h: str) -> dict[int | None, set[Node]]:
+        Two dated events are connected when they share a blocking key and lie within
+        :data:`REACH` days (no farther pair is ever joined, so the clusters of such a
+        component depend on it alone); an undated event is connected to every event
+        sharing a key with it (it may join any of them).
+        """
+        st = self.state
+        by_hash: dict[str, list[tuple[int | None, Node]]] = {}
+        dirty_index: dict[str, list[tuple[int | None, Node]]] = defaultdict(list)
+        for node, tokens in dirty.items():
+            for h, day in tokens:
+                dirty_index[h].append((day, node))
+
+        def members(h: str) -> list[tuple[int | None, Node]]:
             if h not in by_hash:
-                found: dict[int | None, set[Node]] = defaultdict(set)
-                for b, a, k in st.values("SELECT bin, article, key FROM etoken WHERE hash IN ({})", [h]):
-                    found[b].add((a, k))
-                for b, ns in dirty_index.get(h, {}).items():
-                    found[b] |= ns
-                by_hash[h] = found
+                rows = st.values("SELECT day, article, key FROM etoken WHERE hash IN ({})", [h])
+                by_hash[h] = [(day, (a, k)) for day, a, k in rows] + dirty_index.get(h, [])
             return by_hash[h]
 
         seen, todo = set(dirty), list(dirty)
         while todo:
             node = todo.pop()
-            stored = self.db.execute("SELECT hash, bin FROM etoken WHERE article = ? AND key = ?", node).fetchall()
-            for h, b in {*map(tuple, stored), *dirty.get(node, ())}:
-                bs = bins(h)
-                if b is None or None in bs:
-                    near = set().union(*bs.values())
-                else:
-                    near = set().union(*(bs.get(x, set()) for x in (b - 1, b, b + 1)))
-                for n in near - seen:
-                    seen.add(n)
-                    todo.append(n)
+            stored = self.db.execute("SELECT hash, day FROM etoken WHERE article = ? AND key = ?", node).fetchall()
+            for h, day in {*map(tuple, stored), *dirty.get(node, ())}:
+                for other_day, n in members(h):
+                    if n in seen:
+                        continue
+                    if day is None or other_day is None or abs(other_day - day) <= REACH:
+                        seen.add(n)
+                        todo.append(n)
         return seen
 
 

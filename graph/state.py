@@ -17,7 +17,7 @@ bare        (article, key) -> the IRI a bare office resolves to
 ename       (IRI, name, lang, main): names and forms of the other entities
 elabel      IRI -> (label, lang): labels of the other entities and of events
 enode       (article, key) -> event IRI
-etoken      (hash, bin, article, key): event blocking tokens
+etoken      (hash, day, article, key): event blocking tokens (the day as an ordinal; NULL: undated)
 evalt       (IRI, name, lang): other labels of events
 meta        key -> value: format, curation digest
 ==========  ============================================================
@@ -25,7 +25,7 @@ meta        key -> value: format, curation digest
 Example:
     >>> state = ResolutionState.memory()
     >>> state.meta("format")
-    '3'
+    '4'
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-FORMAT = "3"
+FORMAT = "4"
 STATE_FILE = "resolution.sqlite"
 
 _SCHEMA = """
@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS ename(iri TEXT, name TEXT, lang TEXT, main INTEGER,
 CREATE TABLE IF NOT EXISTS elabel(iri TEXT PRIMARY KEY, name TEXT NOT NULL, lang TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS enode(article TEXT, key TEXT, iri TEXT NOT NULL, PRIMARY KEY(article, key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS enode_iri ON enode(iri);
-CREATE TABLE IF NOT EXISTS etoken(hash TEXT, bin INTEGER, article TEXT, key TEXT);
+CREATE TABLE IF NOT EXISTS etoken(hash TEXT, day INTEGER, article TEXT, key TEXT);
 CREATE INDEX IF NOT EXISTS etoken_hash ON etoken(hash);
 CREATE INDEX IF NOT EXISTS etoken_node ON etoken(article, key);
 CREATE TABLE IF NOT EXISTS evalt(iri TEXT, name TEXT, lang TEXT, PRIMARY KEY(iri, name, lang)) WITHOUT ROWID;
