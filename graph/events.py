@@ -4,8 +4,15 @@ Events of different articles are one event when their participants overlap
 (two shared persons, or one plus the same body or place), kind, subtype and
 factuality agree and dates fit. Only events sharing a blocking key (two persons,
 a person and a body or place, the aid route, an agreement party) in the same or
-the next 12-day bin are compared; dated events cluster first, best fit first,
-then each undated one joins its single best dated cluster.
+the next 12-day bin of the same :data:`WINDOW`-day window are compared; dated
+events cluster first, best fit first, then each undated one joins its single
+best dated cluster.
+
+Windows keep resolution local: a hub (a minister meeting someone every day)
+would otherwise chain all its meetings, over years, into one component that
+every new report re-clusters. Two reports of one meeting whose dates straddle a
+window boundary (a day apart, or a date and a publication bound) stay two
+events: the price, about one such pair in 36.
 
 Example:
     >>> from graph.model import ArticleRecord, Event
@@ -150,18 +157,36 @@ def event_blocking_keys(e: EventMention) -> set[str]:
     return {f"{e.ev.kind}|{k}" for k in keys}
 
 
+#: Days of a window (three 12-day bins): dated events of different windows are never compared.
+WINDOW = 36
+_BIN = 12
+
+
+def window(day: int) -> int:
+    """The window of a day (a date ordinal).
+
+    Example:
+        >>> from datetime import date
+        >>> window(date(2025, 3, 26).toordinal()) == window(date(2025, 3, 27).toordinal())
+        True
+    """
+    return day // WINDOW
+
+
 def _candidate_pairs(evs: list[EventMention]) -> set[tuple[Node, Node]]:
-    """Pairs sharing a blocking key, dated ones only within 12-day bins next to each other."""
+    """Pairs sharing a blocking key, dated ones only within 12-day bins next to each other
+    in one window."""
     index: dict[str, dict[int | None, list[Node]]] = defaultdict(lambda: defaultdict(list))
     for e in evs:
         when = e.day or e.bound
         for key in event_blocking_keys(e):
-            index[key][when.toordinal() // 12 if when else None].append(e.node)
+            index[key][when.toordinal() // _BIN if when else None].append(e.node)
     pairs = set()
     for bins in index.values():
         every = [n for ns in bins.values() for n in ns]
         for b, ns in bins.items():
-            pool = every if b is None else ns + bins.get(b + 1, []) + bins.get(None, [])
+            same_window = b is not None and (b + 1) * _BIN // WINDOW == b * _BIN // WINDOW
+            pool = every if b is None else ns + (bins.get(b + 1, []) if same_window else []) + bins.get(None, [])
             pairs |= {(min(a, c), max(a, c)) for a in ns for c in pool if a != c}
     return pairs
 

@@ -9,11 +9,12 @@ What resolution links never crosses these boundaries, which :func:`update` relie
   label has the same slug;
 * an office named without country takes the one qualified office of the same
   title its holder's cluster holds anywhere;
-* two dated events are joined only when they share a blocking key and lie within
-  11 days; an undated one may join any event sharing a key with it; so each
-  connected component of that graph (:data:`REACH` days, any day for an undated
-  event) clusters on its own, and a hub's meetings spread over years fall into
-  many small components.
+* two dated events are joined only when they share a blocking key, lie within
+  11 days and in one window (:data:`graph.events.WINDOW` days); an undated one
+  may join any event sharing a key with it; so each connected component of that
+  graph (:data:`REACH` days in one window, any day for an undated event)
+  clusters on its own, and a hub's meetings spread over years fall into many
+  components of at most one window each.
 
 So a new article re-clusters only the bucket components of the profiles never
 seen before (none, usually: a known person in a known office is a known
@@ -41,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from graph.curation import Decisions
-from graph.events import EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions
+from graph.events import EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions, window
 from graph.iri import event_iri, group_iri, lexicon_iri, office_iri, slug
 from graph.model import ArticleRecord, Entity, is_qualified_office
 from graph.names import person_label
@@ -394,7 +395,7 @@ class _Update:
         """Event nodes connected to the dirty ones under their stored or their new tokens.
 
         Two dated events are connected when they share a blocking key and lie within
-        :data:`REACH` days (no farther pair is ever joined, so the clusters of such a
+        :data:`REACH` days in one window (no other pair is ever joined, so the clusters of such a
         component depend on it alone); an undated event is connected to every event
         sharing a key with it (it may join any of them).
         """
@@ -419,7 +420,8 @@ class _Update:
                 for other_day, n in members(h):
                     if n in seen:
                         continue
-                    if day is None or other_day is None or abs(other_day - day) <= REACH:
+                    if day is None or other_day is None or (
+                            abs(other_day - day) <= REACH and window(day) == window(other_day)):
                         seen.add(n)
                         todo.append(n)
         return seen

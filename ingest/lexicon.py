@@ -124,7 +124,14 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         >>> len(load_lexicon().topics)
         28
     """
-    return _load(Path(data_dir or DEFAULT_DATA_DIR).resolve())
+    if data_dir is None:
+        return _default()
+    return _load(Path(data_dir).resolve())
+
+
+@lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    return _load(Path(DEFAULT_DATA_DIR).resolve())
 
 
 @lru_cache(maxsize=8)

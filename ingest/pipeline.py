@@ -37,8 +37,25 @@ from ingest.extract import EXTRACTOR, extract
 from ingest.read import iter_articles
 
 DEFAULT_TURTLE = (DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl")
-#: Records resolved and written together (a snapshot is published after each chunk).
+#: Records resolved and written together at least (a snapshot is published after each chunk).
 CHUNK = 1000
+#: The automatic chunk grows with the store up to this many records.
+MAX_CHUNK = 10_000
+
+
+def auto_chunk(stored: int) -> int:
+    """Records to resolve together when the store holds ``stored`` articles: an eighth of
+    them, between :data:`CHUNK` and :data:`MAX_CHUNK`.
+
+    Resolving a chunk re-clusters the windows it touches, and a chunk of articles
+    from all over the calendar touches every window of the busiest people: a
+    chunk growing with the store keeps the total work of a bulk ingest linear.
+
+    Example:
+        >>> auto_chunk(0), auto_chunk(40_000), auto_chunk(1_000_000)
+        (1000, 5000, 10000)
+    """
+    return max(CHUNK, min(stored // 8, MAX_CHUNK))
 #: Records kept in the store together while extracting (an interrupted run keeps them).
 SAVE_EVERY = 50
 #: Fewer articles than this are extracted in this process (a pool costs more to start).
@@ -187,8 +204,9 @@ class _Run:
     """The state of one ingest run: records are saved every :data:`SAVE_EVERY`, resolved and
     written every ``chunk``, and a snapshot is published after each write."""
 
-    def __init__(self, store: Store, chunk: int) -> None:
-        self.store, self.chunk = store, chunk
+    def __init__(self, store: Store, chunk: int | None) -> None:
+        self.store, self.fixed = store, chunk
+        self.chunk = chunk or auto_chunk(store.records.count())
         self.buffer: list[ArticleRecord] = []
         self.unsaved: list[ArticleRecord] = []
         self.replaced: list[ArticleRecord] = []
@@ -219,6 +237,7 @@ class _Run:
         self.stats = self.stats.add(write_articles(self.store, self.buffer))
         self.mode = "full" if self.stats.full_resolutions else "incremental"
         self.buffer = []
+        self.chunk = self.fixed or auto_chunk(self.store.records.count())
         self.publish()
 
     def publish(self) -> None:
@@ -255,7 +274,7 @@ def _todo(articles: Iterable[Article], known, counts: dict) -> Iterator[tuple[Ar
 
 
 def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progress: bool = True,
-                 workers: int | None = None, chunk: int = CHUNK) -> IngestSummary:
+                 workers: int | None = None, chunk: int | None = None) -> IngestSummary:
     """Ingest files and folders of articles into the store at ``store_path``.
 
     Bad inputs are reported in the summary's ``errors`` (one line each) and skipped;
@@ -264,7 +283,7 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
 
     Args:
         workers: extraction processes (default: the machine's cores).
-        chunk: records resolved and written together.
+        chunk: records resolved and written together (default: :func:`auto_chunk`).
     """
     t0 = time.perf_counter()
     workers = max(1, workers or os.cpu_count() or 1)

@@ -66,10 +66,11 @@ def cli() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes (default: the machine's cores).")
-@click.option("--chunk", type=click.IntRange(min=1), default=1000, show_default=True,
-              help="Articles resolved and written together; readers see each chunk once written.")
+@click.option("--chunk", type=click.IntRange(min=1), default=None,
+              help="Articles resolved and written together; readers see each chunk once written "
+                   "(default: an eighth of the store, 1,000 to 10,000).")
 def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None, workers: int | None,
-           chunk: int) -> None:
+           chunk: int | None) -> None:
     """Ingest article files or folders (.txt, .html, .jsonl) into the store."""
     from ingest.pipeline import ingest_paths
 

@@ -354,6 +354,9 @@ def test_undated_report_of_two_people_does_not_pick_between_equal_candidates():
         (dict(date="2025-03-26", status="denied"), dict(date="2025-03-26", status="denied"), True),
         (dict(date="2025-03-26"), dict(date="2025-03-26", subtype="phone"), False),
         (dict(date="2025-03-26"), dict(date="2025-03-26", status="reported", subtype=""), True),
+        (dict(date="2025-04-25"), dict(date="2025-04-26"), True),  # the last two days of a window
+        (dict(date="2025-04-26"), dict(date="2025-04-27"), False),  # a window boundary between them
+        (dict(date="2025-04-26"), dict(not_after="2025-04-27"), False),
     ],
 )
 def test_meeting_dates_and_status(first, second, merged):
