@@ -53,6 +53,7 @@ JOURNAL = "journal.json"
 RECORDS = "records.sqlite"
 CURATION_FILE = "curation.yaml"
 COUNTS = "counts.json"
+ANSWERS_SUFFIX = ".answers"  # snapshots/<n>.answers: what readers computed from snapshot n
 #: What a store directory may hold before its marker is written (a creation that was interrupted).
 _CREATION_LEFTOVERS = {"lock", "oxigraph", MARKER + ".tmp"}
 
@@ -216,6 +217,20 @@ class Store:
             self.ox.flush()
 
     # -- snapshots ----------------------------------------------------------------------
+    @property
+    def answers_dir(self) -> Path | None:
+        """Where answers computed from this reader's snapshot may be kept (None for the writer).
+
+        A published snapshot never changes, so what was computed from it stays
+        true; the directory is deleted with the snapshot.
+
+        Example:
+            >>> import tempfile
+            >>> s = open_store(tempfile.mkdtemp() + "/s"); s.answers_dir is None; s.close()
+            True
+        """
+        return self.path / "snapshots" / f"{self.generation}{ANSWERS_SUFFIX}" if self.read_only else None
+
     def publish(self) -> int:
         """Publish the working database as a new snapshot for readers; return its number."""
         if self.read_only:
@@ -298,7 +313,7 @@ def current_generation(path: str | os.PathLike) -> int:
 def _collect(snaps: Path, keep: int) -> None:
     """Delete the snapshots no reader holds, but the newest."""
     for entry in snaps.iterdir():
-        name = entry.name.removesuffix(".lock")
+        name = entry.name.removesuffix(".lock").removesuffix(ANSWERS_SUFFIX)
         if not name.isdigit() or int(name) >= keep:
             continue
         lock = snaps / f"{name}.lock"
@@ -310,6 +325,7 @@ def _collect(snaps: Path, keep: int) -> None:
             continue  # a reader still uses it
         try:
             shutil.rmtree(snaps / name, ignore_errors=True)
+            shutil.rmtree(snaps / f"{name}{ANSWERS_SUFFIX}", ignore_errors=True)
             lock.unlink(missing_ok=True)
         finally:
             os.close(fd)

@@ -197,12 +197,11 @@ UNTIL_OPTION = click.option("--until", default=None, metavar="DATE", help="Until
 
 def _ask(command: str, params: dict) -> None:
     """Answer a question command (queries.questions.answer) and print text or JSON."""
-    from queries.questions import answer
-    from queries.tables import to_json
+    from queries.questions import printed_answer
 
     with reading(params.pop("store_path", None), store=True) as st, errors():
-        result = answer(st.ox, command, params)  # the lookups query Oxigraph directly
-    click.echo(to_json(result.data) if params.get("as_json") else result.text)
+        text = printed_answer(st, command, params)
+    click.echo(text)
 
 
 @cli.command()

@@ -178,6 +178,39 @@ def answer(ds: Dataset, command: str, params: dict) -> Answer:
     return Answer(data, text)
 
 
+#: Questions that read the whole graph: their printed answers are kept per snapshot (:mod:`queries.memo`).
+WHOLE_GRAPH = frozenset({"central", "communities", "path", "new-actors"})
+
+
+def printed_answer(store, command: str, params: dict) -> str:
+    """What ``ddgraph COMMAND`` prints: JSON when ``params["as_json"]``, else the text.
+
+    The whole-graph questions (:data:`WHOLE_GRAPH`) are computed once per
+    published snapshot and read back by later processes.
+
+    Args:
+        store: a reader of the store (:func:`graph.store.open_store` with ``read_only=True``).
+        command: a question command.
+        params: its parsed CLI parameters.
+
+    Raises:
+        QueryError: as :func:`answer`.
+
+    Example:
+        >>> print(printed_answer(store, "central", {"kind": "country", "top": 3}))  # doctest: +SKIP
+    """
+    from queries.memo import remembered
+    from queries.tables import to_json
+
+    def compute() -> dict[str, str]:
+        result = answer(store.ox, command, params)  # the lookups query Oxigraph directly
+        return {"json": to_json(result.data), "text": result.text}
+
+    key = {"command": command, "params": {k: v for k, v in params.items() if k not in ("as_json", "store_path")}}
+    value = remembered(store.answers_dir if command in WHOLE_GRAPH else None, key, compute)
+    return value["json" if params.get("as_json") else "text"]
+
+
 def parse_command(line: str) -> tuple[str, dict]:
     """Parse ``ddgraph CMD ARGS...`` with the CLI's own options: (command, params).
 

@@ -51,6 +51,20 @@ def test_old_snapshots_go_once_no_reader_holds_them(tmp_path):
     assert sorted(p.name for p in (path / "snapshots").iterdir() if p.is_dir()) == ["3"]
 
 
+def test_answers_of_a_snapshot_go_with_it(tmp_path):
+    path = tmp_path / "s"
+    with open_store(path) as writer:
+        writer.publish()
+        with open_store(path, read_only=True) as reader:
+            assert writer.answers_dir is None  # the writer's database changes: nothing is kept for it
+            reader.answers_dir.mkdir()
+            (reader.answers_dir / "a.json").write_text("{}")
+            assert reader.answers_dir == path / "snapshots" / "1.answers"
+        writer.publish()
+        writer.publish()
+    assert sorted(p.name for p in (path / "snapshots").iterdir() if p.is_dir()) == ["3"]
+
+
 def test_one_writer_at_a_time(tmp_path):
     path = tmp_path / "s"
     with open_store(path):

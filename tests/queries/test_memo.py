@@ -1,0 +1,102 @@
+"""Answers kept per snapshot: computed once, read back, never stale, never trusted blindly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from graph.errors import QueryError
+from ingest.pipeline import ingest_paths
+from queries.cli import cli
+from queries.memo import remembered
+from tests.queries.seed_store import ROOT
+
+
+def counter():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"text": f"answer {len(calls)}"}
+
+    return calls, compute
+
+
+def test_computed_once_then_read_back(tmp_path):
+    calls, compute = counter()
+    d = tmp_path / "1.answers"
+    assert remembered(d, {"command": "central"}, compute) == {"text": "answer 1"}
+    assert remembered(d, {"command": "central"}, compute) == {"text": "answer 1"}
+    assert remembered(d, {"command": "central", "top": 3}, compute) == {"text": "answer 2"}
+    assert len(calls) == 2 and len(list(d.iterdir())) == 2
+
+
+@pytest.mark.parametrize("damage", ["", "{not json", '{"key": "other", "value": {"text": "x"}}', "[1, 2]",
+                                    '{"key": null, "value": "not a dict"}'])
+def test_a_damaged_or_foreign_file_is_computed_again(tmp_path, damage):
+    calls, compute = counter()
+    d = tmp_path / "1.answers"
+    remembered(d, {"q": 1}, compute)
+    (kept,) = d.iterdir()
+    kept.write_text(damage)
+    assert remembered(d, {"q": 1}, compute) == {"text": "answer 2"}
+    assert json.loads(kept.read_text())["value"] == {"text": "answer 2"}  # and kept again
+
+
+def test_errors_are_raised_and_never_kept(tmp_path):
+    d = tmp_path / "1.answers"
+
+    def fail():
+        raise QueryError("no person is named 'X'")
+
+    with pytest.raises(QueryError):
+        remembered(d, {"q": 1}, fail)
+    assert not d.exists() or not list(d.iterdir())
+
+
+def test_an_unwritable_place_just_computes(tmp_path):
+    calls, compute = counter()
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    d = blocker / "1.answers"  # cannot be created: a file is in the way
+    assert remembered(d, {"q": 1}, compute) == {"text": "answer 1"}
+    assert remembered(d, {"q": 1}, compute) == {"text": "answer 2"}
+
+
+def test_surrogates_and_any_text_survive(tmp_path):
+    d = tmp_path / "1.answers"
+    value = {"text": "Лекорню \ud800 \x1b]0;x\x07", "json": '["é"]'}
+    assert remembered(d, {"name": "\udcff"}, lambda: value) == value
+    assert remembered(d, {"name": "\udcff"}, lambda: {"text": "recomputed"}) == value
+
+
+def test_the_cli_answers_from_the_newest_snapshot_not_from_a_kept_one(tmp_path):
+    """Kept answers belong to one snapshot: after an ingest the question is asked afresh."""
+    store = tmp_path / "store"
+    first = tmp_path / "first"
+    first.mkdir()
+    for name in sorted(p.name for p in (ROOT / "data" / "articles").iterdir())[:2]:
+        shutil.copy(ROOT / "data" / "articles" / name, first / name)
+    ingest_paths([str(first)], store, progress=False)
+    runner = CliRunner()
+    args = ["central", "--kind", "country", "--json", "--store", str(store)]
+    before = runner.invoke(cli, args)
+    assert before.exit_code == 0, before.output
+    assert list((store / "snapshots").glob("*.answers/*.json"))  # kept
+    assert runner.invoke(cli, args).output == before.output  # read back
+    ingest_paths([str(ROOT / "data" / "articles")], store, progress=False)
+    after = runner.invoke(cli, args)
+    assert after.exit_code == 0, after.output
+    fresh = CliRunner().invoke(cli, ["central", "--kind", "country", "--json", "--store", str(store)])
+    assert after.output == fresh.output
+    assert after.output != before.output  # three more articles: other countries and meetings
+    from queries.questions import answer
+    from queries.tables import to_json
+    from graph.store import open_store
+
+    with open_store(store, read_only=True) as reader:
+        computed = to_json(answer(reader.ox, "central", {"kind": "country", "top": 10, "by": "pagerank"}).data)
+    assert after.output.strip() == computed.strip()
