@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from graph.curation import Decisions
-from graph.events import EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions, window
+from graph.events import WINDOW, EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions, window
 from graph.iri import event_iri, group_iri, lexicon_iri, office_iri, slug
 from graph.model import ArticleRecord, Entity, is_qualified_office
 from graph.names import person_label
@@ -400,24 +400,36 @@ class _Update:
         sharing a key with it (it may join any of them).
         """
         st = self.state
-        by_hash: dict[str, list[tuple[int | None, Node]]] = {}
+        found: dict[tuple[str, int | None], list[tuple[int | None, Node]]] = {}
         dirty_index: dict[str, list[tuple[int | None, Node]]] = defaultdict(list)
         for node, tokens in dirty.items():
             for h, day in tokens:
                 dirty_index[h].append((day, node))
 
-        def members(h: str) -> list[tuple[int | None, Node]]:
-            if h not in by_hash:
-                rows = st.values("SELECT day, article, key FROM etoken WHERE hash IN ({})", [h])
-                by_hash[h] = [(day, (a, k)) for day, a, k in rows] + dirty_index.get(h, [])
-            return by_hash[h]
+        def stored(h: str, w: int | None) -> list[tuple[int | None, Node]]:
+            """Stored nodes of token ``h``: undated ones (``w`` -1), dated in window ``w``, or all (None)."""
+            if (h, w) not in found:
+                if w is None:
+                    rows = st.db.execute("SELECT day, article, key FROM etoken WHERE hash = ?", (h,))
+                elif w < 0:
+                    rows = st.db.execute("SELECT day, article, key FROM etoken WHERE hash = ? AND day IS NULL", (h,))
+                else:
+                    rows = st.db.execute("SELECT day, article, key FROM etoken WHERE hash = ? AND day >= ? AND day < ?",
+                                         (h, w * WINDOW, (w + 1) * WINDOW))
+                found[(h, w)] = [(day, (a, k)) for day, a, k in rows]
+            return found[(h, w)]
+
+        def members(h: str, day: int | None) -> list[tuple[int | None, Node]]:
+            """The nodes of token ``h`` a node of ``day`` may be connected to (and some it may not)."""
+            near = stored(h, None) if day is None else stored(h, -1) + stored(h, window(day))
+            return near + dirty_index.get(h, [])
 
         seen, todo = set(dirty), list(dirty)
         while todo:
             node = todo.pop()
-            stored = self.db.execute("SELECT hash, day FROM etoken WHERE article = ? AND key = ?", node).fetchall()
-            for h, day in {*map(tuple, stored), *dirty.get(node, ())}:
-                for other_day, n in members(h):
+            tokens = self.db.execute("SELECT hash, day FROM etoken WHERE article = ? AND key = ?", node).fetchall()
+            for h, day in {*map(tuple, tokens), *dirty.get(node, ())}:
+                for other_day, n in members(h, day):
                     if n in seen:
                         continue
                     if day is None or other_day is None or (
