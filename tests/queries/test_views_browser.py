@@ -17,18 +17,12 @@ from queries.project import to_networkx
 from queries.site import write_site
 from queries.views import country_pair_view, ego_view, graph_view, meeting_view, page_data, topic_view
 from tests.queries.synthetic import build_trig, synthetic_dataset
+from tests.queries.chromium import MARKS, browser, sync_api  # noqa: F401 (browser: a fixture)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 R = "https://w3id.org/ddgraph/id/"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium (apt-get install -y chromium)"),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="needs the python playwright package")
+pytestmark = MARKS
 
 
 @pytest.fixture(scope="module")
@@ -74,13 +68,6 @@ def payload_site(tmp_path_factory) -> Path:
     write_site(ds, out, per_page=50)
     return out
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def distinct_colours(browser, png: bytes, limit: int = 50) -> int:

@@ -21,16 +21,10 @@ import pytest
 from graph.store import open_store
 from ingest.pipeline import ingest_paths
 from queries.site import write_site
+from tests.queries.chromium import MARKS, browser, sync_api  # noqa: F401 (browser: a fixture)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium (apt-get install -y chromium)"),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="needs the python playwright package")
+pytestmark = MARKS
 
 PAYLOADS = ('<script>window.__pwned="script";alert("script")</script>',
             '<img src=x onerror="window.__pwned=\'img\';alert(\'img\')">',
@@ -63,13 +57,6 @@ def site(tmp_path_factory) -> list[Path]:
     assert len(pages) > 3
     return pages
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 HOVER_NODES = """(n) => {
