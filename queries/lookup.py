@@ -299,6 +299,10 @@ def partners(encounters: list[Encounter]) -> list[tuple[Ref, list[Meeting]]]:
 _YEAR = "0123456789"
 
 
+#: A word of a meeting's name naming more persons (places...) than this is read as text instead.
+MAX_ALTERNATIVES = 64
+
+
 def _meeting_words(ds: Dataset, words: list[str]) -> dict[str, tuple] | None:
     """Meetings whose participants, places, topics or year match every word; None when a
     word names nothing (so that the caller falls back to reading labels)."""
@@ -308,24 +312,37 @@ def _meeting_words(ds: Dataset, words: list[str]) -> dict[str, tuple] | None:
     if len(years) > 1:
         return {}
     extra: list[tuple[str, str]] = []
+    several: list[tuple[str, list[str]]] = []  # a word naming several persons (places...): any of them
     for word in rest:
-        hit = None
+        hit, alternatives = None, None
         for kind, key in (("person", "person"), ("place", "place"), ("country", "country"), ("topic", "topic"),
                           ("organization", "person")):
             iris = StoreNames(ds, kind).matches(word)
             if len(iris) == 1:
                 hit = (key, iris[0]) if kind != "organization" else ("org", iris[0])
                 break
+            if len(iris) > 1 and alternatives is None and kind != "organization":
+                alternatives = (key, list(iris))
         if hit is None:
-            return None
-        if hit[0] == "org" or filters.get(hit[0]) not in (None, hit[1]):
+            if alternatives is None or len(alternatives[1]) > MAX_ALTERNATIVES:
+                return None
+            several.append(alternatives)
+        elif hit[0] == "org" or filters.get(hit[0]) not in (None, hit[1]):
             extra.append(hit)
         else:
             filters[hit[0]] = hit[1]
-    if all(v is None for v in filters.values()) and not years:
-        return None
     since, until = (f"{years[0]}-01-01", f"{years[0]}-12-31") if years else (None, None)
-    found = {iri: (date, status) for date, _, status, iri in select_meetings(ds, filters, since, until)[0]}
+    if all(v is None for v in filters.values()) and not years:
+        if not several:
+            return None
+        key, iris = several.pop(0)  # the meetings of any of them, read from the index of each
+        found = {iri: (date, status) for x in iris
+                 for date, _, status, iri in select_meetings(ds, {key: x}, since, until)[0]}
+    else:
+        found = {iri: (date, status) for date, _, status, iri in select_meetings(ds, filters, since, until)[0]}
+    for key, iris in several:
+        keep = {m for x in iris for *_, m in select_meetings(ds, {key: x}, since, until)[0]}
+        found = {m: v for m, v in found.items() if m in keep}
     for _, iri in extra:
         keep = {m for *_, m in select_meetings(ds, {"person": iri}, since, until)[0]}
         found = {m: v for m, v in found.items() if m in keep}
@@ -390,10 +407,11 @@ def delegation(ds: Dataset, spec: str) -> Delegation:
     each member's offices and rank as the reporting articles give them."""
     iri = find_meeting(ds, spec)
     meeting = load_meetings(ds, [iri])[0]
-    rows = select(ds, "delegation", meeting=iri)
     by: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        by[r["member"]].append(r)
+    for r in select(ds, "delegation", iris={"meeting": iri}):
+        said = select(ds, "delegation_member", iris={"g": r["g"], "member": r["member"]}) or [{}]
+        by[r["member"]] += [{"memberLabel": None, "office": None, "officeLabel": None, "rank": None, **r, **x}
+                            for x in said]
     members = [
         DelegationMember(
             person=Ref(m, next((r["memberLabel"] for r in rs if r["memberLabel"]), m)),

@@ -53,6 +53,15 @@ def test_ambiguous_name_lists_both():
                              "Oleksiy Kuleba (ddr:person/oleksiy-kuleba); give a full name or the IRI\n")
 
 
+def test_a_meeting_named_by_an_ambiguous_surname_and_a_partner():
+    """A word naming several persons reads the meetings of any of them (from the index), and the partner decides."""
+    baerbock = ask("delegation", "Kuleba Baerbock", store=full_store())["meeting"]
+    assert {p["label"] for p in baerbock["participants"]} == {"Dmytro Kuleba", "Annalena Baerbock"}
+    result = run("delegation", "Kuleba 2024", store=full_store())
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: 'Kuleba 2024' matches 2 meetings: ")
+
+
 def test_missing_store(tmp_path):
     missing = tmp_path / "nowhere"
     for argv in (["met", "Umerov"], ["meetings"], ["aid"], ["curation"], ["questions", str(ROOT / "data/questions.yaml")]):

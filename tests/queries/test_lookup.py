@@ -133,7 +133,7 @@ def test_every_shipped_query_is_tested():
     from importlib import resources
 
     shipped = {p.name[:-3] for p in resources.files("queries").joinpath("sparql").iterdir() if p.name.endswith(".rq")}
-    assert shipped == set(QUERIES) | set(TEMPLATED) | {"delegation", "signed", "meeting_by_key_id"}
+    assert shipped == set(QUERIES) | set(TEMPLATED) | {"delegation", "delegation_member", "signed", "meeting_by_key_id"}
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATED))
