@@ -100,7 +100,7 @@ def _events(ds: Dataset, cls: str, filters: dict[str, str | None], drives: dict[
     given = [(drives[k], v) for k, v in filters.items() if v is not None and k in drives]
     starts = given or [(RDF_TYPE, cls)]
     if len(given) > 1:
-        counts = {(d, v): len(select(ds, "event_select", iris={"class": cls, "drive": d, "driveValue": v}))
+        counts = {(d, v): int(select(ds, "event_count", iris={"drive": d, "driveValue": v})[0]["n"])
                   for d, v in given}
         starts = [min(given, key=lambda dv: (counts[dv], dv))]
     if filters.get("party"):

@@ -116,6 +116,7 @@ QUERIES = {
 
     "evidence": ({}, {"thing": UMEROV}), "evidence_count": ({}, {"thing": UMEROV}),
     "label_of": ({"thing": UMEROV}, None),
+    "event_count": ({}, {"drive": DDO + "provider", "driveValue": R + "country/france"}),
 }
 TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "article_meta": "g", "stating_articles": "s",
              "meeting_topics": "meeting"}
