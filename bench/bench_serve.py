@@ -44,7 +44,45 @@ CANDIDATES = {
     "country": "GRAPH ?g { ?o dd:ofCountry ?x }", "countryA": "GRAPH ?g { ?o dd:ofCountry ?x }",
     "countryB": "GRAPH ?g { ?o dd:ofCountry ?x }",
     "class": "VALUES ?x { dd:Person dd:Country dd:Organization }",
+    # what the templates of the shipped queries name ({{iri x}}, {{values ?x}})
+    "anymeeting": "?x a dd:Meeting", "aid": "?x a dd:AidDelivery", "member": "?m dd:delegationMember ?x",
 }
+#: literal bindings: sampled from the store (?x of the pattern), or fixed
+LITERALS = {"key": "?p dd:nameKey ?x"}
+FIXED = {"from": '"0"', "to": '"~"'}
+DD = "https://w3id.org/ddgraph/ontology#"
+#: template name -> the candidates it takes its IRIs from (or a fixed IRI)
+TEMPLATE_SOURCES = {"meeting": "anymeeting", "event": "aid", "g": "article", "s": "person", "thing": "person",
+                    "person": "person", "member": "member", "driveValue": "provider", "facet": "place"}
+TEMPLATE = re.compile(r"\{\{(?:iri (\w+)|values \?(\w+)|(limit|offset))\}\}")
+
+
+def fill_templates(text: str, values: dict[str, list[str]], rng: random.Random) -> str:
+    """The query's placeholders (see queries.sparql.load_query) filled with real IRIs of the store."""
+    chosen: dict[str, str] = {}
+
+    def pick(name: str) -> str:
+        if name not in chosen:
+            if name == "drive":
+                chosen[name] = DD + "provider"
+            elif name == "property":
+                chosen[name] = DD + ("placeKey" if "{{iri facet}}" in text else "holdsRole")
+            elif name == "class":
+                chosen[name] = DD + ("AidDelivery" if "{{iri drive}}" in text else "Person")
+            elif name == "meeting" and "delegationMember" in text:
+                chosen[name] = rng.choice(values.get("meeting") or values["anymeeting"])
+            else:
+                chosen[name] = rng.choice(values[TEMPLATE_SOURCES[name]] or values["person"])  # none: any person
+        return chosen[name]
+
+    def sub(m: re.Match) -> str:
+        if m.group(1):
+            return f"<{pick(m.group(1))}>"
+        if m.group(2):
+            return f"VALUES ?{m.group(2)} {{ <{pick(m.group(2))}> }}"
+        return "20" if m.group(3) == "limit" else "0"
+
+    return TEMPLATE.sub(sub, text)
 
 
 def canned_queries() -> dict[str, tuple[str, list[str]]]:
@@ -61,8 +99,9 @@ def canned_queries() -> dict[str, tuple[str, list[str]]]:
             else:
                 required += [v for v in pending if "required" in note]
                 pending = []
-        required = [name for name in required if name in CANDIDATES]
-        known = [name for name in documented if name in CANDIDATES]
+        bindable = set(CANDIDATES) | set(LITERALS) | set(FIXED)
+        required = [name for name in required if name in bindable]
+        known = [name for name in documented if name in bindable]
         out[path.stem] = (text, required or known[:1])
     return out
 
@@ -71,7 +110,7 @@ def bind(query: str, values: dict[str, str]) -> str:
     """``query`` with a VALUES block binding ``values`` (IRIs) at the start of its WHERE clause."""
     if not values:
         return query
-    block = " ".join(f"VALUES ?{name} {{ <{iri}> }}" for name, iri in values.items())
+    block = " ".join(f"VALUES ?{name} {{ {v if v.startswith(chr(34)) else f'<{v}>'} }}" for name, v in values.items())
     match = re.search(r"\bWHERE\s*\{", query, re.I)
     return query[:match.end()] + " " + block + query[match.end():]
 
@@ -128,6 +167,12 @@ def sample_values(port: int) -> dict[str, list[str]]:
         status, body = post(conn, f"SELECT DISTINCT ?x WHERE {{ {pattern} FILTER(isIRI(?x)) }} LIMIT 50")
         rows = json.loads(body)["results"]["bindings"] if status == 200 else []
         values[name] = [row["x"]["value"] for row in rows]
+    for name, pattern in LITERALS.items():
+        status, body = post(conn, f"SELECT DISTINCT ?x WHERE {{ {pattern} }} LIMIT 50")
+        rows = json.loads(body)["results"]["bindings"] if status == 200 else []
+        values[name] = [json.dumps(row["x"]["value"]) for row in rows]
+    for name, literal in FIXED.items():
+        values[name] = [literal]
     conn.close()
     return values
 
@@ -151,7 +196,7 @@ def run_clients(port: int, queries: dict, values: dict, clients: int, seconds: f
             name = names[i % len(names)]
             i += 1
             text, variables = queries[name]
-            query = bind(text, {v: rng.choice(values[v]) for v in variables if values.get(v)})
+            query = bind(fill_templates(text, values, rng), {v: rng.choice(values[v]) for v in variables if values.get(v)})
             start = time.perf_counter()
             try:
                 status, _ = post(conn, query)
