@@ -7,6 +7,8 @@ Layout of a store directory::
       lock                 flock'ed by the one writer (ingest, curation, repair)
       oxigraph/            the RDF dataset the writer works on
       snapshots/<n>/       committed states for readers (RocksDB checkpoints: hard links)
+      snapshots/<n>.json   what snapshot n holds (counts); <n>.lock: held by its readers
+      snapshots/<n>.answers/  answers readers computed from snapshot n (whole-graph questions)
       current              the number of the newest snapshot
       records.sqlite       what extraction found in each article (graph.records.RecordStore)
       resolution.sqlite    the resolution state (graph.state.ResolutionState)
@@ -313,7 +315,7 @@ def current_generation(path: str | os.PathLike) -> int:
 def _collect(snaps: Path, keep: int) -> None:
     """Delete the snapshots no reader holds, but the newest."""
     for entry in snaps.iterdir():
-        name = entry.name.removesuffix(".lock").removesuffix(ANSWERS_SUFFIX)
+        name = entry.name.removesuffix(".lock").removesuffix(ANSWERS_SUFFIX).removesuffix(".json")
         if not name.isdigit() or int(name) >= keep:
             continue
         lock = snaps / f"{name}.lock"
@@ -326,6 +328,7 @@ def _collect(snaps: Path, keep: int) -> None:
         try:
             shutil.rmtree(snaps / name, ignore_errors=True)
             shutil.rmtree(snaps / f"{name}{ANSWERS_SUFFIX}", ignore_errors=True)
+            (snaps / f"{name}.json").unlink(missing_ok=True)
             lock.unlink(missing_ok=True)
         finally:
             os.close(fd)

@@ -63,6 +63,7 @@ def test_answers_of_a_snapshot_go_with_it(tmp_path):
         writer.publish()
         writer.publish()
     assert sorted(p.name for p in (path / "snapshots").iterdir() if p.is_dir()) == ["3"]
+    assert sorted(p.name for p in (path / "snapshots").iterdir() if p.suffix == ".json") == ["3.json"]
 
 
 def test_one_writer_at_a_time(tmp_path):
