@@ -16,6 +16,7 @@ included) and the check's verdict.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import signal
@@ -39,6 +40,16 @@ def nquads(store: Path) -> list[str]:
     return sorted(line for line in out.splitlines() if line.strip())
 
 
+#: Seconds a ``ddgraph ingest`` takes before its first article (imports, models, opening the store).
+STARTUP = 2.0
+
+
+def articles_in(store: Path) -> int:
+    """How many articles the store's last snapshot holds (0 when none is readable)."""
+    out = subprocess.run([DDGRAPH, "stats", "--json", "--store", str(store)], capture_output=True, text=True)
+    return json.loads(out.stdout)["articles"] if out.returncode == 0 else 0
+
+
 def ingest(store: Path, files: list[Path], workers: int) -> subprocess.Popen:
     return subprocess.Popen([DDGRAPH, "ingest", *map(str, files), "--store", str(store), "--no-progress",
                              "--workers", str(workers), "--chunk", "4"], stdout=subprocess.DEVNULL,
@@ -55,10 +66,14 @@ def run(files: list[Path], kills: int, seed: int, workers: int, work: Path) -> t
     if proc.returncode:
         raise SystemExit(f"reference ingest failed: {err.decode()}")
     full = time.perf_counter() - t
+    total, stored = articles_in(reference), 0
     lines = []
     for i in range(kills):
         proc = ingest(store, files, workers)
-        delay = rnd.uniform(0.2, full * 0.9)
+        # within the time the work left should take (start-up included), so that most runs die mid-way;
+        # once little is left the kills land in start-up and in the recovery of the previous kill
+        left = STARTUP + max(0.0, full - STARTUP) * (1 - stored / max(1, total))
+        delay = rnd.uniform(0.2, max(0.5, left * 0.9))
         try:
             proc.wait(timeout=delay)
             lines.append(f"kill {i + 1:3}: the ingest finished before {delay:.2f} s")
@@ -71,6 +86,7 @@ def run(files: list[Path], kills: int, seed: int, workers: int, work: Path) -> t
         journal = (store / "journal.json").exists()
         readable = subprocess.run([DDGRAPH, "stats", "--store", str(store)], capture_output=True, text=True)
         state = readable.stdout.splitlines()[0] if readable.returncode == 0 else readable.stderr.strip()
+        stored = articles_in(store) if readable.returncode == 0 else stored
         lines.append(f"kill {i + 1:3} after {delay:5.2f} s: journal left {str(journal):5}  reader: {state}")
     proc = ingest(store, files, workers)
     _, err = proc.communicate()
