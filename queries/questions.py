@@ -206,8 +206,11 @@ def printed_answer(store, command: str, params: dict) -> str:
         result = answer(store.ox, command, params)  # the lookups query Oxigraph directly
         return {"json": to_json(result.data), "text": result.text}
 
+    if command not in WHOLE_GRAPH:  # nothing kept: only what is printed
+        result = answer(store.ox, command, params)
+        return to_json(result.data) if params.get("as_json") else result.text
     key = {"command": command, "params": {k: v for k, v in params.items() if k not in ("as_json", "store_path")}}
-    value = remembered(store.answers_dir if command in WHOLE_GRAPH else None, key, compute)
+    value = remembered(store.answers_dir, key, compute)  # both forms kept: the next process may ask the other
     return value["json" if params.get("as_json") else "text"]
 
 
