@@ -340,11 +340,8 @@ def _meeting_words(ds: Dataset, words: list[str]) -> dict[str, tuple] | None:
                  for date, _, status, iri in select_meetings(ds, {key: x}, since, until)[0]}
     else:
         found = {iri: (date, status) for date, _, status, iri in select_meetings(ds, filters, since, until)[0]}
-    for key, iris in several:
+    for key, iris in several + [("person", [iri]) for _, iri in extra]:  # organisations: participants too
         keep = {m for x in iris for *_, m in select_meetings(ds, {key: x}, since, until)[0]}
-        found = {m: v for m, v in found.items() if m in keep}
-    for _, iri in extra:
-        keep = {m for *_, m in select_meetings(ds, {"person": iri}, since, until)[0]}
         found = {m: v for m, v in found.items() if m in keep}
     return found
 
