@@ -105,6 +105,15 @@ def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[s
     return None
 
 
+def _continues(sent: SentenceView, trig: tuple[str, Mention] | None) -> bool:
+    """"The sides also discussed the joint production of shells with Ukrainian companies":
+    a discussion whose subject is the parties already met (a collective subject before
+    the verb, no meeting word) goes on with the current meeting."""
+    if trig is None or sent.of("meeting"):
+        return False
+    return any(m.end <= trig[1].start and m.i <= 3 for m in sent.of("collective"))
+
+
 def _planned(sent: SentenceView) -> bool:
     """A planned-cue phrase, or (Ukrainian) a verb in the future tense: "зустрінуться"
     (not "Нагадаємо", "let us recall", which is grammatically a future too)."""
@@ -249,6 +258,8 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: MentionIndex) ->
         groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
         trig = _trigger(sent, len(here), len(groups))
         current = scenes[-1] if scenes else None
+        if current is not None and _continues(sent, trig) and all(current.knows(p) for p in here):
+            trig = None  # more of the current meeting: its sentences give topics
         bodies = _formats(sent, trig, groups)
         if trig is not None and (here or groups or bodies):
             side = sent.has("side_meeting")

@@ -37,6 +37,12 @@ _APPOSITION_GLUE = {"the", "a", "who", "is", "now", "currently", "which", "як�
 _ROLE_KINDS = {"office", "rank", "country", "organization", "counterpart", "former", "place"}
 
 
+#: A country or place right after one of these is where someone goes or is ("during his visit
+#: to Estonia, Defence Minister X"), not whose office X holds, unless an office comes first
+#: ("Ambassador to France X").
+_PLACE_PREPOSITIONS = {"to", "in", "at", "from", "into", "visiting", "до", "у", "в", "з", "із", "зі", "на", "по"}
+
+
 @dataclass(frozen=True)
 class OfficeRef:
     """An office as read next to a name: lexicon title id + country / organisation ids."""
@@ -60,15 +66,22 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
     covered: set[int] = set()
     titles: set[int] = set()
     near = [m for m in sent.matches if i - 30 <= m.j <= i]  # the walk below looks 30 tokens back at most
+    places: dict[int, int] = {}  # end -> start of a country or place named after a preposition
     for m in near:
         if m.kind in _ROLE_KINDS:
             covered.update(range(m.i, m.j))
             if m.kind == "office":
                 titles.add(m.j - 1)
+    for m in near:
+        if m.kind in {"country", "place"} and m.i > 0 and sent.tokens[m.i - 1].norm in _PLACE_PREPOSITIONS \
+                and (m.i - 2) not in titles:
+            places[m.j] = m.i
     k = i
     found_and: Match | None = None
     while k > 0 and i - k < 30 and (k - 1) not in stops:
         tok = sent.tokens[k - 1]
+        if k in places and k < i:  # "during his visit to Estonia, Defence Minister X": a destination
+            break
         if (k - 1) in covered:
             k -= 1
             continue

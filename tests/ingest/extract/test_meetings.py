@@ -39,6 +39,14 @@ from tests.ingest.extract.conftest import meetings
      "Сторони обговорили засоби ППО та спільне виробництво.", "2025-02-01",
      [{"participants": ["Борис Пісторіус", "Рустем Умєров"], "kind": "in-person", "status": "happened",
        "location": "Berlin", "date": None, "topics": {"air-defense", "joint-production"}}]),
+    # "the sides discussed X with <bodies>": more of the meeting told, the bodies are no new party
+    ("Міністр оборони України Рустем Умєров провів у Києві зустріч з міністром оборони Фінляндії "
+     "Антті Гяккяненом. Сторони також обговорили "
+     "спільне виробництво боєприпасів фінськими та українськими оборонними підприємствами і фінансування "
+     "закупівель зброї в українських виробників.", "2024-03-11",
+     [{"participants": ["Антті Гяккянен", "Рустем Умєров"], "kind": "in-person", "status": "happened",
+       "location": "Kyiv", "date": None, "topics": {"ammunition", "joint-production", "financing", "procurement",
+                                                    "defense-industry"}}]),
     # no meeting at all: one person and no body
     ("Rustem Umerov said that air defense remains a priority.", None, []),
 ])

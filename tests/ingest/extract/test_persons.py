@@ -30,6 +30,15 @@ MOD_UA = ("Minister of Defence", "Ukraine")
      {"Рустем Умєров": ([MOD_UA], None)}),
     ("Заступник начальника Генштабу ЗСУ генерал-майор Володимир Горбатюк доповів про ситуацію.",
      {"Володимир Горбатюк": ([("Deputy Chief of the General Staff", "Ukraine")], "Major General")}),
+    # where someone goes is not whose office he holds; an office before "to" still takes its country
+    ("During his visit to Estonia, Ukraine's Defense Minister Rustem Umerov met Hanno Pevkur.",
+     {"Rustem Umerov": ([MOD_UA], None), "Hanno Pevkur": ([], None)}),
+    ("In Estonia, Defence Minister Rustem Umerov met Hanno Pevkur.",
+     {"Rustem Umerov": ([("Minister of Defence", None)], None), "Hanno Pevkur": ([], None)}),
+    ("Ukraine's Ambassador to France Vadym Omelchenko attended the forum.",
+     {"Vadym Omelchenko": ([("Ambassador", "Ukraine")], None)}),
+    ("Під час візиту до Естонії міністр оборони України Рустем Умєров зустрівся з Ганно Певкуром.",
+     {"Рустем Умєров": ([MOD_UA], None), "Ганно Певкур": ([], None)}),
 ])
 def test_offices_and_ranks(record_of, text, expected):
     assert persons(record_of(text)) == expected
