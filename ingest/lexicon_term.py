@@ -42,7 +42,7 @@ PLACE_KINDS = ("city", "region", "base", "venue")
 RANK_SYSTEMS = ("army", "navy", "air")
 #: Nested {en, uk} fields of a country; offices name one of the titles in ``country_title``.
 COUNTRY_BODIES = {"defence-ministry": "defence_ministry", "foreign-ministry": "foreign_ministry"}
-COUNTRY_TITLES = ("defence_minister", "foreign_minister")
+COUNTRY_TITLES = ("defence_minister", "foreign_minister", "head_of_government", "forces_commander")
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,25 @@ _LEXICON_KINDS = ("countries", "places", "organizations", "offices", "ranks", "s
 
 
 @lru_cache(maxsize=4)
+def _feminine_forms(phrase: str) -> list[str]:
+    """The feminine forms of a Ukrainian office pattern: its leading words swapped by
+    ``uk_feminine_heads`` of ``data/lexicon/defaults.yaml`` ("перший заступник міністра" ->
+    "перша заступниця міністра").
+
+    Example:
+        >>> _feminine_forms("начальник Генерального штабу")
+        ['начальниця Генерального штабу']
+    """
+    heads = load_defaults().get("uk_feminine_heads") or {}
+    words = phrase.split()
+    k = 0
+    while k < len(words) and words[k].lower() in heads:
+        words[k] = heads[words[k].lower()]
+        k += 1
+    fem = " ".join(words)
+    return [fem] if k and fem != phrase else []
+
+
 def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str | None]]]:
     """Map normalised token tuples to (kind, id, exact surface or None) entries.
 
@@ -107,6 +126,9 @@ def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str
             for name in names:
                 if name:
                     add(term.kind, term.id, name, language)
+                    if term.kind == "office" and language == "uk":
+                        for fem in _feminine_forms(name):
+                            add(term.kind, term.id, fem, language)
     for family, sub, phrase in _cue_entries(load_cues(), language):
         add(family, sub, phrase, language)
     return dict(index)

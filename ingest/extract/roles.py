@@ -30,7 +30,7 @@ _WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", 
 _WINDOW_OK_UK = {",", "його", "її", "їхній", "свій", "з", "питання", "у", "в", "–", "-"}
 
 
-_APPOSITION_GLUE = {"the", "a", "who", "is", "now", "currently", "which", "який", "яка", "нині", "тепер", "зараз",
+_APPOSITION_GLUE = {"the", "a", "who", "is", "now", "currently", "which", "serves", "serve", "serving", "as", "acts", "act", "acting", "який", "яка", "нині", "тепер", "зараз",
                     "є", "наразі"}
 
 
@@ -146,6 +146,8 @@ def offices_from_window(window: list[Match], last_office: OfficeRef | None,
             orgs = [m for m in window if m.kind == "organization" and
                     (office.i <= m.i < nxt and m.i <= office.j + 2 or m.j == office.i)]  # "Rheinmetall CEO X"
             org = max(orgs, key=lambda m: m.j - m.i).id if orgs else None
+            if org is not None and country is not None and _country_of_org(org) not in {None, country}:
+                org = None  # "Командувач Збройних сил Канади": Canada's armed forces, not Ukraine's
             start = min([office.start] + [m.start for m in window if m.kind == "country" and m.j <= office.i])
             out.append(OfficeRef(office.id, country, org, ctx.mention(start, office.end)))
         return out, rank
@@ -180,6 +182,11 @@ def home_country(ctx: Context) -> str | None:
                     counts.setdefault(country, [0, m.start])[0] += 1
         ctx.home = min(counts, key=lambda c: (-counts[c][0], counts[c][1])) if counts else ""
     return ctx.home or None
+
+
+def _country_of_org(org_id: str) -> str | None:
+    org = load_lexicon().organizations.get(org_id)
+    return org.attr("country") if org is not None else None
 
 
 def country_of(office: OfficeRef) -> str | None:

@@ -39,6 +39,17 @@ MOD_UA = ("Minister of Defence", "Ukraine")
      {"Vadym Omelchenko": ([("Ambassador", "Ukraine")], None)}),
     ("Під час візиту до Естонії міністр оборони України Рустем Умєров зустрівся з Ганно Певкуром.",
      {"Рустем Умєров": ([MOD_UA], None), "Ганно Певкур": ([], None)}),
+    # a woman's office with a feminine head noun; a country's own body and title
+    ("Начальниця Штабу оборони Канади генерал Дженні Каріньян прибула до Києва.",
+     {"Дженні Каріньян": ([("Chief of the Defence Staff", "Canada")], "General")}),
+    ("Командувач Сил оборони Фінляндії генерал Янне Яаккола виступив.",
+     {"Янне Яаккола": ([("Commander of the Finnish Defence Forces", "Finland")], "General")}),
+    ("Spanish Prime Minister Pedro Sánchez welcomed the guests.",
+     {"Pedro Sánchez": ([("President of the Government", "Spain")], None)}),
+    # an apposition in the present tense, after a clause that ends his former office
+    ("Shmyhal took over the Defense Ministry from Rustem Umerov, who now serves as secretary of the "
+     "National Security and Defense Council.",
+     {"Rustem Umerov": ([("Secretary of the National Security and Defense Council", "Ukraine")], None)}),
 ])
 def test_offices_and_ranks(record_of, text, expected):
     assert persons(record_of(text)) == expected
