@@ -108,8 +108,13 @@ def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[s
 def _continues(sent: SentenceView, trig: tuple[str, Mention] | None) -> bool:
     """"The sides also discussed the joint production of shells with Ukrainian companies":
     a discussion whose subject is the parties already met (a collective subject before
-    the verb, no meeting word) goes on with the current meeting."""
-    if trig is None or sent.of("meeting"):
+    the verb, no meeting word) goes on with the current meeting; so does a sentence that
+    recaps it ("It was Brekelmans' first meeting with Shmyhal since he took over from X")."""
+    if trig is None:
+        return False
+    if any(m.i == 0 for m in sent.of("recap")):
+        return True  # "It was their first meeting since ..."
+    if sent.of("meeting"):
         return False
     return any(m.end <= trig[1].start and m.i <= 3 for m in sent.of("collective"))
 
@@ -258,7 +263,8 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: MentionIndex) ->
         groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
         trig = _trigger(sent, len(here), len(groups))
         current = scenes[-1] if scenes else None
-        if current is not None and _continues(sent, trig) and all(current.knows(p) for p in here):
+        if current is not None and _continues(sent, trig) and \
+                (sent.has("recap") or all(current.knows(p) for p in here)):
             trig = None  # more of the current meeting: its sentences give topics
         bodies = _formats(sent, trig, groups)
         if trig is not None and (here or groups or bodies):
@@ -360,7 +366,10 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                 _inherit_visit(draft, out[0])
             for sent in scene.sents:
                 if sent.index in aid_sentences and sent not in scene.triggers:
-                    continue
+                    mention = Mention(sent.start, sent.end, sent.index)
+                    draft.topics.setdefault("military-aid", []).append(mention)  # the aid told is the talk's
+                    if not (sent.of("discussion") or sent.of("collective")):
+                        continue  # "France has already provided SAMP/T ...": a delivery report, not talk
                 for m in sent.of("topic"):
                     draft.topics.setdefault(m.id, []).append(Mention(m.start, m.end, sent.index))
                 for m in sent.of("system"):  # "Patriot" is talk about air defense

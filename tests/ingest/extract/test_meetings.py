@@ -47,6 +47,20 @@ from tests.ingest.extract.conftest import meetings
      [{"participants": ["Антті Гяккянен", "Рустем Умєров"], "kind": "in-person", "status": "happened",
        "location": "Kyiv", "date": None, "topics": {"ammunition", "joint-production", "financing", "procurement",
                                                     "defense-industry"}}]),
+    # aid told beside a meeting: a delivery report adds only military aid, talk about it adds its topics
+    ("Rustem Umerov met Sébastien Lecornu in Kyiv. France has already provided Ukraine with CAESAR "
+     "artillery systems.", "2024-03-11",
+     [{"participants": ["Rustem Umerov", "Sébastien Lecornu"], "kind": "in-person", "status": "happened",
+       "location": "Kyiv", "date": None, "topics": {"military-aid"}}]),
+    ("Rustem Umerov met Sébastien Lecornu in Kyiv. The sides also discussed air defense and the F-16 "
+     "jets that France has already provided to Ukraine.", "2024-03-11",
+     [{"participants": ["Rustem Umerov", "Sébastien Lecornu"], "kind": "in-person", "status": "happened",
+       "location": "Kyiv", "date": None, "topics": {"military-aid", "air-defense", "combat-aircraft"}}]),
+    # a recap names someone else: no second meeting
+    ("Denys Shmyhal met Ruben Brekelmans in Kyiv. It was their first meeting since Shmyhal took over "
+     "the ministry from Rustem Umerov. They discussed drones.", "2025-10-08",
+     [{"participants": ["Denys Shmyhal", "Ruben Brekelmans"], "kind": "in-person", "status": "happened",
+       "location": "Kyiv", "date": None, "topics": {"drones"}}]),
     # no meeting at all: one person and no body
     ("Rustem Umerov said that air defense remains a priority.", None, []),
 ])
