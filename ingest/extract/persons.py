@@ -116,6 +116,10 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
     surname = " ".join(words[1:])
     if language == "uk":
         surname = " ".join(_normal_surname(w, language, after) for w in words[1:])
+        last = _normal_surname(words[-1], language, after)
+        ending = words[-1][len(last):] if words[-1].startswith(last) else ""
+        if first == words[0] and ending and first.endswith(ending) and len(first) - len(ending) >= 3:
+            first = first[: len(first) - len(ending)]  # "Троелсом Лундом Поульсеном": the name is declined too
     return first, surname
 
 
@@ -134,7 +138,12 @@ class _Builder:
             if same_first:
                 return same_first[0]
             exact = [p for p in fits if _key(p.surname) == _key(surname) and not p.first]
-            return exact[0] if exact else None
+            if exact:
+                return exact[0]
+            whole = f"{first} {surname}"  # "Лунд Поульсен": a double surname, not a first name and a surname
+            double = [p for p in self._buckets.get(_bucket(whole), ()) if p.first and " " in p.surname
+                      and surname_fits(whole, p.surname)]
+            return double[0] if len(double) == 1 else None
         full = [p for p in fits if p.first]
         pool = full or fits
         exact = [p for p in pool if _key(p.surname) == _key(surname)]

@@ -60,6 +60,9 @@ def test_offices_and_ranks(record_of, text, expected):
      "Sébastien Lecornu", {"Sébastien Lecornu", "Lecorneuil", "Lecornu"}),
     ("Рустем Умєров прибув до Парижа. Лекорню зустрівся з Умєровим.", "Рустем Умєров",
      {"Рустем Умєров", "Умєровим"}),
+    # a foreign first name declined with a double surname, and the double surname alone
+    ("Шмигаль провів зустріч з міністром оборони Данії Троелсом Лундом Поульсеном. «Дякую», – заявив "
+     "Лунд Поульсен.", "Троелс Лунд Поульсен", {"Троелсом Лундом Поульсеном", "Лунд Поульсен"}),
 ])
 def test_surnames_attach_to_the_full_name(record_of, text, name, forms):
     rec = record_of(text)
