@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
-from ingest.extract.match import Match, longest
+from ingest.extract.match import Match, load_defaults, longest
 from ingest.extract.roles import home_country
 from ingest.lexicon import load_lexicon
 
@@ -69,6 +69,9 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     if not cues:
         return None
     ordered = [m for m in cues if m.id == "ordered"]
+    funds = [m for m in cues if m.id == "pledged" and ordered and 0 <= ordered[0].i - m.j <= 2]
+    if funds:  # "Copenhagen will finance the purchase of Bohdana howitzers": a pledge to pay
+        return "pledged", funds[0]
     if ordered:  # "placed an order ... to be delivered from 2025": an order
         return "ordered", ordered[0]
     for m in list(cues):
@@ -97,6 +100,29 @@ def _adjective(sent: SentenceView, m: Match) -> bool:
     return bool(demonym) and tok.norm == demonym.lower()
 
 
+_RECEIVE = {"received", "receive", "receives", "receiving", "get", "gets", "got", "obtained", "отримати", "одержати",
+            "отриманий"}
+_FROM = {"from", "від", "з", "із"}
+_LOCATIVE = {"in", "at", "to", "into", "у", "в", "до", "на", "по"}
+
+
+def _actors(sent: SentenceView) -> list[Match]:
+    """Countries that can give or receive: named, or by their capital used as the actor
+    ("a day after Canberra announced it would send ...", "Копенгаген профінансує"), not
+    a capital after a preposition of place ("in Kyiv")."""
+    lex = load_lexicon()
+    out = list(longest(sent.matches, {"country"}))
+    for m in longest(sent.matches, {"place"}):
+        place = lex.places.get(m.id)
+        country = place.attr("country") if place is not None else None
+        if not country or lex.countries[country].attr("capital") != m.id:
+            continue
+        if m.i > 0 and sent.tokens[m.i - 1].norm in _LOCATIVE:
+            continue
+        out.append(Match("country", country, m.i, m.j, m.start, m.end))
+    return sorted(out, key=lambda m: m.i)
+
+
 _ATTRIBUTIVE = {"security", "military", "aid", "assistance", "package", "defense", "weapon", "arm", "government"}
 
 
@@ -105,17 +131,32 @@ def _sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tup
     for an order the buyer comes first and the seller after ("Ukraine ordered X from France");
     a country used attributively after the verb gives ("announced a U.S. security package");
     thanks go to the giver, adjective included ("thanked for British Storm Shadow missiles")."""
-    countries = [m for m in longest(sent.matches, {"country"})  # not "Ukraine's air defense", not "Ukrainian"
+    countries = [m for m in _actors(sent)  # not "Ukraine's air defense", not "Ukrainian"
                  if not sent.tokens[m.j - 1].text.endswith(("'s", "’s"))
                  and (status == "thanks" or not _adjective(sent, m))]
-    if status == "thanks":
-        return next((m.id for m in countries if m.id != home), None), None
+    if status == "thanks":  # the maker named by its adjective before what was given, else another country
+        systems = [m for m in sent.matches if m.kind == "system"]
+        made = [m.id for m in countries if any(0 <= s.i - m.j <= 2 for s in systems)]
+        return next((c for c in made + [m.id for m in countries] if c != home), None), None
     attributive = [m for m in countries if m.i >= cue.j and m.j < len(sent.tokens)
                    and sent.tokens[m.j].norm in _ATTRIBUTIVE]
     before = [m.id for m in countries if m.j <= cue.i] or [m.id for m in attributive]
     after = [m for m in countries if m.i >= cue.j and m not in attributive]
     first = before[0] if before else None  # the subject: "Norway, together with the US, delivered"
     second = next((m.id for m in after if m.id != first), None)
+    if second is None:  # "for the Armed Forces of Ukraine", "для ЗСУ": the body's country receives
+        lex = load_lexicon()
+        for m in sent.matches:
+            org = lex.organizations.get(m.id) if m.kind == "organization" and m.i >= cue.j else None
+            if org is not None and org.attr("country") not in {None, first} and m.i > 0 \
+                    and sent.tokens[m.i - 1].norm in {"for", "to", "для", "до"}:
+                second = org.attr("country")
+                break
+    if any(t.norm in _RECEIVE for t in sent.tokens[cue.i : cue.j]) and before:  # "Ukraine will receive from Spain": the subject receives
+        taker = before[-1]  # the nearest before the verb: "thanked Czechia ... Ukraine received"
+        others = [m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in _FROM] + \
+                 [c for c in before if c != taker] + [m.id for m in after]
+        return next((c for c in others if c != taker), None), taker
     if status == "ordered":
         beneficiary = next((m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in {"for", "для"}), None)
         if beneficiary and beneficiary != first:  # "Norway ordered NASAMS for Ukraine"
@@ -171,6 +212,34 @@ def _counted_materiel(ctx: Context, sent: SentenceView) -> list[str]:
     return out
 
 
+_MODIFIER_STOP = {"the", "a", "an", "other", "some", "of", "for", "and", "or", "to", "with", "by", "new", "more", "additional", "further",
+                  "its", "their", "our", "з", "та", "і", "й", "для", "до", "на", "новий", "додатковий"}
+
+
+def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match) -> list[str]:
+    """Kinds of materiel given without a system name, after the cue: "would finance the
+    production of interceptor drones", "additional funds for Ukrainian-made long-range drones".
+    The head is a plural noun of ``materiel_heads`` (``data/lexicon/defaults.yaml``), with up
+    to two lower-case modifiers before it; "support in air defense" names none."""
+    heads = set((load_defaults().get("materiel_heads") or {}).get(ctx.language, ()))
+    out = []
+    for k in range(cue.j, len(sent.tokens)):
+        tok = sent.tokens[k]
+        plural = tok.text.lower().endswith("s") if ctx.language == "en" else "plur" in tok.tag
+        if tok.norm not in heads or not plural:
+            continue
+        start = k
+        while start > cue.j and k - start < 2:
+            prev = sent.tokens[start - 1]
+            if not prev.text[:1].islower() or prev.norm in _MODIFIER_STOP or not prev.text.replace("-", "").isalpha():
+                break
+            start -= 1
+        phrase = ctx.doc.text[sent.tokens[start].start : tok.end]
+        if phrase not in out:
+            out.append(phrase)
+    return out
+
+
 _LIST_INTRO = {"include", "includes", "including", "included", "comprising", "consisting"}
 _LIST_INTRO_UK = {"включати", "зокрема", "включно"}
 _ITEM_SKIP = {"additional", "new", "more", "further", "other", "the", "a", "an", "also", "додатковий", "новий"}
@@ -223,6 +292,8 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
                                 Mention(sent.start, sent.end, sent.index)))
             continue
         counted = _listed_items(ctx, sent, systems) or ([] if systems else _counted_materiel(ctx, sent))
+        if found is not None and not (systems or counted) and found[0] in {"pledged", "delivered"}:
+            counted = _materiel_phrases(ctx, sent, found[1])
         if found is None or not (systems or counted):
             continue
         status, cue = found
@@ -236,7 +307,7 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
             makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]
             provider = next((c for c in makers if c and c != recipient), None)
         if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"
-            home = home_country(ctx)
+            home = (load_defaults().get("title_default_country") or {}).get(ctx.language) or home_country(ctx)
             recipient = home if home != provider else None
         draft = AidDraft(status, provider, recipient, mention=Mention(cue.start, cue.end, sent.index))
         for m in systems:

@@ -31,9 +31,28 @@ def aid(record):
     ("Austin announced a new U.S. security assistance package that includes Bradley vehicles.",
      [("United States", None, ["Bradley"], [], "pledged")]),
     ("Air defense remains a priority for Ukraine.", []),
+    # a capital stands for its country; the subject of "receive" receives
+    ("Umerov spoke to Marles a day after Canberra announced it would send 49 M1A1 Abrams tanks to Ukraine.",
+     [("Australia", "Ukraine", ["Abrams"], [], "pledged")]),
+    ("Ukraine will receive from Spain a new batch of missiles for Patriot systems.",
+     [("Spain", "Ukraine", ["Patriot"], [], "pledged")]),
+    # a kind of materiel without a system name; abstract support is no item
+    ("The Netherlands would finance the production of interceptor drones for Ukraine.",
+     [("Netherlands", "Ukraine", [], ["interceptor drones"], "pledged")]),
+    ("Germany will continue to provide support in air defense to Ukraine.", []),
 ])
 def test_aid(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Поульсен підтвердив, що Копенгаген профінансує закупівлю для ЗСУ нової партії самохідних гаубиць «Богдана».",
+     [("Denmark", "Ukraine", ["Bohdana"], [], "pledged")]),
+    ("Сибіга подякував Чехії за ініціативу: у 2024 році завдяки їй Україна отримала 1,5 мільйона снарядів.",
+     [("Czechia", "Ukraine", [], ["1,5 мільйона снарядів"], "delivered")]),
+])
+def test_aid_uk(record_of, text, expected):
+    assert aid(record_of(text, language="uk")) == expected
 
 
 def test_agreement_parties_on_both_sides_of_between(record_of):
