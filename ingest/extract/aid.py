@@ -292,8 +292,10 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
                                 Mention(sent.start, sent.end, sent.index)))
             continue
         counted = _listed_items(ctx, sent, systems) or ([] if systems else _counted_materiel(ctx, sent))
+        described = False
         if found is not None and not (systems or counted) and found[0] in {"pledged", "delivered"}:
             counted = _materiel_phrases(ctx, sent, found[1])
+            described = bool(counted)
         if found is None or not (systems or counted):
             continue
         status, cue = found
@@ -314,7 +316,7 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
         draft.descriptions.extend(counted)
         out.append(draft)
-        if not thanks:
+        if not thanks and (systems or not described):  # a kind of materiel named in passing is also talk
             used.add(sent.index)
     return out, used
 
