@@ -23,12 +23,11 @@ from ingest.extract.match import Match
 from ingest.extract.groups import Group, find_groups
 from ingest.extract.mentions import MentionIndex
 from ingest.extract.persons import PersonDraft
+from ingest.extract.places import dateline_place, meeting_place
 from ingest.extract.when import find_date
 from ingest.meta import dates_in
 from ingest.lexicon import load_lexicon
 
-_PREPOSITIONS_IN = {"in", "to", "at", "у", "в", "до", "на"}
-_VISIT = {"visit", "visited", "відвідати", "відвідав"}
 _KIND_ORDER = ("multilateral", "video", "phone", "in-person")
 
 
@@ -42,7 +41,7 @@ class MeetingDraft:
     delegation: list[str] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     bodies: list[tuple[str, Mention]] = field(default_factory=list)  # organisation ids
-    location: tuple[str, str, Mention] | None = None  # (kind, lexicon id, mention)
+    location: tuple[str, str, Mention | None] | None = None  # (kind, lexicon id, mention; none for a dateline)
     date: str | None = None
     status: str = "happened"
     topics: dict[str, list[Mention]] = field(default_factory=dict)
@@ -141,35 +140,6 @@ def _status(sents: list[SentenceView]) -> str:
     if sents and all(_planned(s) for s in sents):
         return "planned"
     return "happened"
-
-
-def _location(ctx: Context, sents: list[SentenceView], cities_only: bool = False) -> tuple[str, str, Mention] | None:
-    """A place or country introduced by "in"/"to"/"у"; cities win over countries.
-
-    A country in a possessive ("in Ukraine's defense industry") or inside the name
-    of a body ("of the Armed Forces of Ukraine") is no location.
-    """
-    best = None
-    for sent in sents:
-        bodies = [m for m in sent.matches if m.kind in {"organization", "office"}]
-        for m in sent.matches:
-            if m.kind not in {"place", "country"} or m.i == 0 or (cities_only and m.kind == "country"):
-                continue
-            if sent.tokens[m.j - 1].text.endswith(("'s", "’s")):
-                continue
-            if any(b.i <= m.i and m.j <= b.j and b.j - b.i > m.j - m.i for b in bodies):
-                continue
-            prev = sent.tokens[m.i - 1].norm
-            prev2 = sent.tokens[m.i - 2].norm if m.i >= 2 else ""
-            visit = any(v.kind == "meeting" and v.j == m.i and sent.tokens[v.i].norm in _VISIT for v in sent.matches)
-            if prev not in _PREPOSITIONS_IN and not (prev == "the" and prev2 in _PREPOSITIONS_IN) and not visit:
-                continue
-            cand = (m.kind, m.id, Mention(m.start, m.end, sent.index))
-            if best is None or (best[0] == "country" and m.kind == "place"):
-                best = cand
-        if best is not None:
-            return best
-    return best
 
 
 @dataclass
@@ -350,12 +320,18 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             draft.status = _status(scene.triggers)
             draft.mentions = scene.mentions
             draft.bodies = [(b.id, Mention(b.start, b.end, ctx.doc.sentence_index(b.start))) for b in scene.bodies]
-            draft.location = _location(ctx, scene.triggers) or _location(ctx, scene.sents, cities_only=True)
+            draft.location = meeting_place(ctx, scene.triggers) or meeting_place(ctx, scene.sents, cities_only=True)
             if draft.location and draft.location[0] == "country":  # "visit to Ukraine ... arrived in Kyiv"
-                city = _location(ctx, scene.sents, cities_only=True)
+                city = meeting_place(ctx, scene.sents, cities_only=True)
                 places = load_lexicon().places
                 if city and city[1] in places and places[city[1]].attr("country") == draft.location[1]:
                     draft.location = city
+            if kind in {"in-person", "multilateral"} and (draft.location is None and not out
+                                                          or draft.location and draft.location[0] == "country"):
+                city = dateline_place(ctx)  # "KYIV, Jan 25 (Reuters) - A and B discussed ..."
+                places = load_lexicon().places
+                if city and (draft.location is None or places[city].attr("country") == draft.location[1]):
+                    draft.location = ("place", city, None)
             draft.date = next((d for d in (find_date(ctx, s) for s in scene.triggers) if d), None) \
                 or _lead_date(ctx, scene)
             if scene.side and out:  # "held separate talks on the sidelines": same place and day

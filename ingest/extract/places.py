@@ -1,0 +1,107 @@
+"""Where a meeting took place: a place named after "in"/"to", a country's capital named
+by its adjective ("in the Saudi capital"), or the city of the article's dateline.
+
+A place is a ``(kind, lexicon id, mention)`` triple, kind "place" (a city) or "country".
+
+Example:
+    >>> from ingest.document import Article, make_document
+    >>> from ingest.extract.context import annotate
+    >>> ctx = annotate(make_document(Article("Healey held talks in the Saudi capital on Tuesday.", "x")),
+    ...                use_ner=False)
+    >>> meeting_place(ctx, ctx.sentences)[:2]
+    ('place', 'riyadh')
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Mention
+from ingest.extract.context import Context, SentenceView
+from ingest.extract.match import find_terms
+from ingest.extract.tokens import tokenize
+from ingest.lexicon import load_lexicon
+
+Place = tuple[str, str, Mention]
+
+_PREPOSITIONS_IN = {"in", "to", "at", "у", "в", "до", "на"}
+_VISIT = {"visit", "visited", "відвідати", "відвідав"}
+_CAPITAL = {"capital", "столиця"}
+_DATELINE_HEAD = re.compile(r"^\s*([^\W\d][^\W\d'’ .-]{1,30}?)\s*(?:[,:(]|\s[-–—]|\.\s|$)")
+
+
+def _capital_phrase(sent: SentenceView) -> Place | None:
+    """"in the Saudi capital", "у британській столиці": the capital of the country the
+    adjective names."""
+    lex = load_lexicon()
+    countries = {m.j: m for m in sent.matches if m.kind == "country"}
+    for k, tok in enumerate(sent.tokens):
+        if tok.norm not in _CAPITAL or k not in countries:
+            continue
+        country = countries[k]
+        before = {t.norm for t in sent.tokens[max(0, country.i - 2) : country.i]}
+        capital = lex.countries[country.id].attr("capital") if country.id in lex.countries else None
+        if capital and before & _PREPOSITIONS_IN:
+            return "place", capital, Mention(country.start, tok.end, sent.index)
+    return None
+
+
+def meeting_place(ctx: Context, sents: list[SentenceView], cities_only: bool = False) -> Place | None:
+    """A place or country introduced by "in"/"to"/"у"; cities win over countries.
+
+    A country in a possessive ("in Ukraine's defense industry") or inside the name
+    of a body ("of the Armed Forces of Ukraine") is no location.
+    """
+    best = None
+    for sent in sents:
+        bodies = [m for m in sent.matches if m.kind in {"organization", "office"}]
+        capital = _capital_phrase(sent)
+        if capital is not None:
+            return capital
+        for m in sent.matches:
+            if m.kind not in {"place", "country"} or m.i == 0 or (cities_only and m.kind == "country"):
+                continue
+            if sent.tokens[m.j - 1].text.endswith(("'s", "’s")):
+                continue
+            if any(b.i <= m.i and m.j <= b.j and b.j - b.i > m.j - m.i for b in bodies):
+                continue
+            prev = sent.tokens[m.i - 1].norm
+            prev2 = sent.tokens[m.i - 2].norm if m.i >= 2 else ""
+            visit = any(v.kind == "meeting" and v.j == m.i and sent.tokens[v.i].norm in _VISIT for v in sent.matches)
+            if prev not in _PREPOSITIONS_IN and not (prev == "the" and prev2 in _PREPOSITIONS_IN) and not visit:
+                continue
+            cand = (m.kind, m.id, Mention(m.start, m.end, sent.index))
+            if best is None or (best[0] == "country" and m.kind == "place"):
+                best = cand
+        if best is not None:
+            return best
+    return best
+
+
+def dateline_place(ctx: Context) -> str | None:
+    """The city of the article's dateline ("KYIV, Jan 25 (Reuters) -", "РИГА. 14 травня.
+    ІНТЕРФАКС-УКРАЇНА -", "RIYADH: ..."), as a places id; None when there is none.
+
+    The cleaner drops a wire dateline from the text (it is kept among the removed spans);
+    a "CITY:" opening is still at the start of the text.
+
+    Example:
+        >>> from ingest.document import Article, make_document
+        >>> from ingest.extract.context import annotate
+        >>> dateline_place(annotate(make_document(Article("RIYADH: Talks were held.", "x")), use_ner=False))
+        'riyadh'
+    """
+    doc = ctx.doc
+    heads = [doc.article.text[r.start : r.end] for r in doc.removed if r.reason == "dateline"][:1]
+    opening = re.match(r"\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ -]{1,30}):\s", doc.text)
+    if opening:
+        heads.append(opening.group(1))
+    for head in heads:
+        m = _DATELINE_HEAD.match(head)
+        if not m:
+            continue
+        name = m.group(1).strip().title()
+        found = [t for t in find_terms(tokenize(name, ctx.language), ctx.language, {"place"}) if t.i == 0]
+        if found:
+            return found[0].id
+    return None

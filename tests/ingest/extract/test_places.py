@@ -1,0 +1,32 @@
+"""Where a meeting took place: "in" a place, "the Saudi capital", the dateline's city."""
+
+import pytest
+
+from tests.ingest.extract.conftest import meetings
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a capital named by its country's adjective
+    ("Prince Khalid bin Salman held talks with British Defence Secretary John Healey in the Saudi capital on "
+     "Tuesday.", "en", "Riyadh"),
+    ("Олександр Сирський провів переговори з адміралом Тоні Радакіним у британській столиці.", "uk", "London"),
+    # the city of a wire dateline, which the cleaner drops from the text
+    ("KYIV, Jan 25 (Reuters) - Estonian Defence Minister Hanno Pevkur and his Ukrainian counterpart Rustem "
+     "Umerov discussed artillery shells on Thursday.", "en", "Kyiv"),
+    ("RIYADH: Saudi Minister of Defense Prince Khalid bin Salman held talks with John Healey.", "en", "Riyadh"),
+    # the dateline's city refines the country the text names, and never overrides another city
+    ("РИГА. 14 травня. ІНТЕРФАКС-УКРАЇНА - Під час візиту до Латвії міністр оборони України Рустем Умєров "
+     "обговорив з міністром оборони Латвії Андрісом Спрудсом розвиток коаліції дронів.", "uk", "Riga"),
+    ("NEW DELHI, Dec 10 (Reuters) - Defence Minister Rajnath Singh held talks with Russian Defence Minister "
+     "Andrei Belousov in Moscow.", "en", "Moscow"),
+])
+def test_meeting_place(record_of, text, language, expected):
+    [meeting] = meetings(record_of(text, published="2025-01-25", language=language))
+    assert meeting["location"] == expected
+
+
+def test_a_phone_call_takes_no_place_from_the_dateline(record_of):
+    text = ("KYIV, Jan 25 (Reuters) - Ukrainian Defence Minister Rustem Umerov held a phone call with "
+            "Boris Pistorius on Thursday.")
+    [meeting] = meetings(record_of(text, published="2025-01-25", language="en"))
+    assert meeting["kind"] == "phone" and meeting["location"] is None
