@@ -248,9 +248,11 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: MentionIndex) ->
                          and (current.kind != "multilateral" or side))
             if side and current is not None and current.kind == "multilateral" and len(here) >= 2:
                 new_party = True  # "on the sidelines, A held a separate meeting with B"
-            if current is not None and current.triggers and len(here) >= 2 \
+            if current is not None and current.triggers and (len(here) >= 2 or bodies or sent.has("collective")) \
                     and _status([sent]) == "planned" and _status(current.triggers) == "happened":
                 new_party = True  # "A and B agreed to meet again": a planned meeting is another one
+                if len(here) < 2 and sent.has("collective"):  # "The two agreed to continue the talks at ..."
+                    here = [*current.participants, *(p for p in here if p not in current.participants)]
             if new_party and actor is not None and actor not in here:
                 here = [actor, *here]  # "The minister also held talks with X": the minister is the actor
             if current is None or new_party:
@@ -260,7 +262,8 @@ def _scenes(ctx: Context, episode: list[SentenceView], persons: MentionIndex) ->
                 scenes.append(current)
             current.add_trigger(sent, trig, here, groups, update_kind=not joins)
             current.bodies.extend(b for b in bodies if b not in current.bodies)
-        elif trig is not None and current is not None:
+        elif trig is not None and current is not None and not (
+                _status(current.triggers) == "planned" and _status([sent]) == "happened"):
             current.triggers.append(sent)  # "during the visit ... to Ukraine": place and date only
         if current is None:
             lead.append(sent)
@@ -332,7 +335,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                 places = load_lexicon().places
                 if city and (draft.location is None or places[city].attr("country") == draft.location[1]):
                     draft.location = ("place", city, None)
-            draft.date = next((d for d in (find_date(ctx, s) for s in scene.triggers) if d), None) \
+            planned = draft.status == "planned"
+            draft.date = next((d for d in (find_date(ctx, s, planned) for s in scene.triggers) if d), None) \
                 or _lead_date(ctx, scene)
             if scene.side and out:  # "held separate talks on the sidelines": same place and day
                 draft.location, draft.date = out[-1].location or draft.location, out[-1].date or draft.date

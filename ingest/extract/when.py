@@ -57,8 +57,28 @@ def resolve_day_month(text: str, published: str) -> str | None:
     return found.isoformat()
 
 
-def find_date(ctx: Context, sent: SentenceView) -> str | None:
-    """The date of an event stated in ``sent``, or None."""
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4, "п’ятницю": 4, "суботу": 5,
+             "неділю": 6}
+
+
+def next_weekday(phrase: str, published: str) -> str | None:
+    """The day a planned event "on Friday" falls on: the first such weekday after publication.
+
+    Example:
+        >>> next_weekday("on Friday", "2024-01-25"), next_weekday("у четвер", "2024-01-25")
+        ('2024-01-26', '2024-02-01')
+    """
+    day = _WEEKDAYS.get(phrase.split()[-1].lower())
+    if day is None:
+        return None
+    pub = date.fromisoformat(published)
+    return date.fromordinal(pub.toordinal() + ((day - pub.weekday()) % 7 or 7)).isoformat()
+
+
+def find_date(ctx: Context, sent: SentenceView, planned: bool = False) -> str | None:
+    """The date of an event stated in ``sent``, or None; a weekday of a ``planned`` event
+    is the next one ("said he would meet X on Friday"), its last in the sentence."""
     text = ctx.doc.text[sent.start : sent.end]
     full = dates_in(text)
     if full:
@@ -66,6 +86,10 @@ def find_date(ctx: Context, sent: SentenceView) -> str | None:
     published = ctx.doc.published
     if not published:
         return None
+    if planned:
+        ahead = [m for m in _RELATIVE.finditer(text) if m.group(0).split()[-1].lower() in _WEEKDAYS]
+        if ahead:
+            return next_weekday(ahead[-1].group(0), published)
     rel = _RELATIVE.search(text)
     if rel:
         return resolve_relative_date(rel.group(0), published, ctx.language)

@@ -61,6 +61,20 @@ from tests.ingest.extract.conftest import meetings
      "the ministry from Rustem Umerov. They discussed drones.", "2025-10-08",
      [{"participants": ["Denys Shmyhal", "Ruben Brekelmans"], "kind": "in-person", "status": "happened",
        "location": "Kyiv", "date": None, "topics": {"drones"}}]),
+    # a planned meeting told after the real one; "the talks" later is the real one again
+    ("Hanno Pevkur and his Ukrainian counterpart Rustem Umerov discussed shells in Kyiv on Thursday. Pevkur said "
+     "he would meet General Valeriy Zaluzhnyi on Friday. The talks came a day after the crash.", "2024-01-25",
+     [{"participants": ["Hanno Pevkur", "Rustem Umerov"], "kind": "in-person", "status": "happened",
+       "location": "Kyiv", "date": "2024-01-25", "topics": {"ammunition"}},
+      {"participants": ["Hanno Pevkur", "Valeriy Zaluzhnyi"], "kind": "in-person", "status": "planned",
+       "location": None, "date": "2024-01-26", "topics": set()}]),
+    # "the two agreed to continue the talks at ...": a planned meeting of the same two, not more of this one
+    ("Denys Shmyhal discussed F-16 training with Theo Francken in Brussels. The two agreed to continue the talks "
+     "on the sidelines of the next meeting of the Ukraine Defense Contact Group.", "2025-09-30",
+     [{"participants": ["Denys Shmyhal", "Theo Francken"], "kind": "in-person", "status": "happened",
+       "location": "Brussels", "date": None, "topics": {"combat-aircraft", "training"}},
+      {"participants": ["Denys Shmyhal", "Theo Francken", "Ukraine Defense Contact Group"], "kind": "in-person",
+       "status": "planned", "location": "Brussels", "date": None, "topics": set()}]),
     # no meeting at all: one person and no body
     ("Rustem Umerov said that air defense remains a priority.", None, []),
 ])
