@@ -109,3 +109,19 @@ def test_meeting_during_the_visit_takes_the_trips_day_and_country(record_of):
     assert [(m["participants"], m["location"], m["date"]) for m in found] == [
         (["French defense companies", "Rustem Umerov"], "Paris", "2025-03-26"),
         (["Rustem Umerov", "Sébastien Lecornu"], "France", "2025-03-26")]
+
+
+def test_the_main_meeting_recalled_after_a_background_passage_is_the_same_meeting(record_of):
+    text = ("Rustem Umerov met Latvian Defence Minister Andris Sprūds in Riga on Tuesday. They discussed drones.\n\n"
+            "As reported, in February Latvia and the United Kingdom launched the drone coalition.\n\n"
+            "\"Russia must not win this war,\" Sprūds told reporters after the talks with Umerov.")
+    found = meetings(record_of(text, published="2024-05-15", language="en"))
+    assert [(m["participants"], m["location"], m["date"]) for m in found] == [
+        (["Andris Sprūds", "Rustem Umerov"], "Riga", "2024-05-14")]
+
+
+def test_a_dated_background_meeting_of_the_same_pair_stays_apart(record_of):
+    text = ("Rustem Umerov met Latvian Defence Minister Andris Sprūds in Riga on Tuesday.\n\n"
+            "As reported, Umerov and Sprūds met in Kyiv on 12 February 2024.")
+    found = meetings(record_of(text, published="2024-05-15", language="en"))
+    assert [(m["location"], m["date"]) for m in found] == [("Riga", "2024-05-14"), ("Kyiv", "2024-02-12")]

@@ -1,0 +1,211 @@
+"""The scenes of an episode: the sentences of each meeting it tells, who takes part, and
+whether it happened, is planned or was denied.
+
+A trigger sentence ("met", "talks", "phone call", "переговори", or "discussed" between two
+named parties) starts a scene, or adds to the current one when it names no new party; a
+sentence that recaps the meeting or whose subject is its parties ("The sides also
+discussed ...") goes on with it.
+
+Example:
+    >>> status_of([])
+    'happened'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.model import Mention
+from ingest.extract.context import Context, SentenceView
+from ingest.extract.groups import Group, find_groups
+from ingest.extract.match import Match
+from ingest.extract.mentions import MentionIndex
+from ingest.extract.persons import PersonDraft
+
+KIND_ORDER = ("multilateral", "video", "phone", "in-person")
+
+
+def _person_tokens(sent: SentenceView, index: MentionIndex) -> set[int]:
+    spans = index.spans_in(sent.index)
+    return {k for k, t in enumerate(sent.tokens) if any(s <= t.start < e for s, e in spans)}
+
+
+def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[str, Mention | None] | None:
+    meeting = sent.of("meeting")
+    if meeting:
+        kinds = sorted({m.id for m in meeting}, key=KIND_ORDER.index)
+        m = next(x for x in meeting if x.id == kinds[0])
+        return kinds[0], Mention(m.start, m.end, sent.index)
+    discussion = sent.of("discussion")
+    if discussion and persons_here + groups_here >= 2:
+        m = discussion[0]
+        return "in-person", Mention(m.start, m.end, sent.index)
+    return None
+
+
+def _continues(sent: SentenceView, trig: tuple[str, Mention] | None) -> bool:
+    """"The sides also discussed the joint production of shells with Ukrainian companies":
+    a discussion whose subject is the parties already met (a collective subject before
+    the verb, no meeting word) goes on with the current meeting; so does a sentence that
+    recaps it ("It was Brekelmans' first meeting with Shmyhal since he took over from X")."""
+    if trig is None:
+        return False
+    if any(m.i == 0 for m in sent.of("recap")):
+        return True  # "It was their first meeting since ..."
+    if sent.of("meeting"):
+        return False
+    return any(m.end <= trig[1].start and m.i <= 3 for m in sent.of("collective"))
+
+
+def _planned(sent: SentenceView) -> bool:
+    """A planned-cue phrase, or (Ukrainian) a verb in the future tense: "зустрінуться"
+    (not "Нагадаємо", "let us recall", which is grammatically a future too)."""
+    if sent.has("status", "planned"):
+        return True
+    meeting_at = [m.i for m in sent.matches if m.kind in {"meeting", "discussion"}]
+    if any(t.norm in {"will", "would", "shall"} and any(0 < i - k <= 3 for i in meeting_at)
+           for k, t in enumerate(sent.tokens)):
+        return True  # "Biden would host a meeting", "they will discuss"
+    asides = {k for m in sent.matches if m.kind in {"background", "same_day"} for k in range(m.i, m.j)}
+    near = {k for m in sent.matches if m.kind in {"meeting", "discussion", "join"}
+            for k in range(m.i - 4, m.j + 4)}  # the future verb governs the meeting, not a quote beside it
+    return any("VERB" in t.tag and "futr" in t.tag for k, t in enumerate(sent.tokens)
+               if k not in asides and k in near)
+
+
+def status_of(sents: list[SentenceView]) -> str:
+    if any(s.has("status", "denied") for s in sents):
+        return "denied"
+    if sents and all(_planned(s) for s in sents):
+        return "planned"
+    return "happened"
+
+
+@dataclass
+class Scene:
+    """The sentences of one meeting inside an episode, while they are collected."""
+
+    sents: list[SentenceView] = field(default_factory=list)
+    triggers: list[SentenceView] = field(default_factory=list)
+    kind: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    participants: list[PersonDraft] = field(default_factory=list)
+    delegation: list[PersonDraft] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    bodies: list[Match] = field(default_factory=list)  # formats and bodies that meet ("Contact Group")
+    side: bool = False  # "on the sidelines" of the scene before: same place and day
+
+    def parties(self) -> int:
+        return len(self.participants) + len(self.groups) + len(self.bodies)
+
+    def knows(self, p: PersonDraft) -> bool:
+        return p in self.participants or p in self.delegation
+
+    def add_trigger(self, sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
+                    groups: list[Group], update_kind: bool = True) -> None:
+        self.triggers.append(sent)
+        self.mentions.append(trig[1])
+        if self.kind is None or (update_kind and KIND_ORDER.index(trig[0]) < KIND_ORDER.index(self.kind)):
+            self.kind = trig[0]
+        is_delegation = sent.has("delegation")
+        for p in here:
+            if not self.knows(p):
+                (self.delegation if is_delegation and self.participants else self.participants).append(p)
+        self.groups.extend(g for g in groups if g.label not in {x.label for x in self.groups})
+
+
+_TO_BODY = {"of", "the", "a", "with", "representatives", "representative", "reps", "management", "leadership",
+            "heads", "head", "executives", "ceo", "з", "із", "зі", "представник", "керівництво", "керівник",
+            "компанія", "концерн", "leading", "company", "companies", "firm", "group"}
+
+
+def _formats(sent: SentenceView, trig: tuple[str, Mention] | None, groups: list[Group] = ()) -> list[Match]:
+    """Bodies that take part: the meeting itself ("a meeting of the Ukraine Defense
+    Contact Group", "the NATO-Ukraine Council meeting", "засідання Ради НАТО-Україна")
+    or the body met ("held talks with the management of Kongsberg")."""
+    if trig is None:
+        return []
+    cue = next((m for m in sent.matches if m.kind == "meeting" and m.start == trig[1].start), None)
+    if cue is None:
+        return []
+    titles = [m for m in sent.matches if m.kind == "office"]
+    out = []
+    for m in sent.matches:
+        if m.kind != "organization" or any(t.i <= m.i and m.j <= t.j for t in titles):
+            continue  # "met NATO Secretary General X": a title, not the body meeting
+        if any(g.start <= m.start and m.end <= g.end for g in groups):
+            continue  # "EU defense ministers": the ministers are the party
+        between = [t.norm for t in sent.tokens[cue.j:m.i]]
+        if (0 <= m.i - cue.j <= 4 and set(between) <= _TO_BODY) or m.j == cue.i or \
+                (m.i <= cue.i and cue.j <= m.j):
+            out.append(m)
+    return out
+
+
+def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
+                     scenes: list[Scene]) -> PersonDraft | None:
+    """The person a subject like "he", "the minister", "міністр" stands for: the first
+    participant of the article's first meeting, when the anaphor comes before the
+    meeting word and the sentence names exactly one other person."""
+    if len(here) != 1 or not scenes or not scenes[0].participants:
+        return None
+    trigger_at = trig[1].start
+    for m in sent.of("anaphor"):
+        nxt = sent.tokens[m.j] if m.j < len(sent.tokens) else None
+        if m.end <= trigger_at and (nxt is None or not nxt.is_cap):
+            # "the Polish minister ... he had met X": the participant from that country, else the first one
+            named = {c.id for c in sent.of("country") if c.end <= trigger_at}
+            fits = [p for p in scenes[0].participants if any(o.country in named for o in p.offices)]
+            actor = (fits or scenes[0].participants)[0]
+            return actor if actor is not here[0] else None
+    return None
+
+
+def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) -> list[Scene]:
+    """Cut an episode into meetings: a trigger sentence naming two parties of whom one
+    is new to the current meeting (and that is no delegation list) starts another one
+    ("The same day, Zelensky received Pistorius")."""
+    scenes: list[Scene] = []
+    lead: list[SentenceView] = []
+    for sent in episode:
+        here = persons.persons_in(sent.index)
+        groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
+        trig = _trigger(sent, len(here), len(groups))
+        current = scenes[-1] if scenes else None
+        if current is not None and _continues(sent, trig) and \
+                (sent.has("recap") or all(current.knows(p) for p in here)):
+            trig = None  # more of the current meeting: its sentences give topics
+        bodies = _formats(sent, trig, groups)
+        if trig is not None and (here or groups or bodies):
+            side = sent.has("side_meeting")
+            fresh = current is not None and (any(not current.knows(p) for p in here)
+                                             or any(g.label not in {x.label for x in current.groups} for g in groups))
+            actor = _anaphoric_actor(sent, trig, here, scenes)
+            joins = sent.has("join") and not bodies and not _planned(sent)  # "X also joined the talks by video"
+            new_party = (fresh and not sent.has("delegation") and not joins
+                         and (len(here) + len(groups) + len(bodies) >= 2 or actor is not None)
+                         and (current.kind != "multilateral" or side))
+            if side and current is not None and current.kind == "multilateral" and len(here) >= 2:
+                new_party = True  # "on the sidelines, A held a separate meeting with B"
+            if current is not None and current.triggers and (len(here) >= 2 or bodies or sent.has("collective")) \
+                    and status_of([sent]) == "planned" and status_of(current.triggers) == "happened":
+                new_party = True  # "A and B agreed to meet again": a planned meeting is another one
+                if len(here) < 2 and sent.has("collective"):  # "The two agreed to continue the talks at ..."
+                    here = [*current.participants, *(p for p in here if p not in current.participants)]
+            if new_party and actor is not None and actor not in here:
+                here = [actor, *here]  # "The minister also held talks with X": the minister is the actor
+            if current is None or new_party:
+                if side and current is not None and current.kind == "multilateral":
+                    current.add_trigger(sent, trig, here, [])  # they attended the big meeting too
+                current = Scene(sents=lead if current is None else [], side=side and current is not None)
+                scenes.append(current)
+            current.add_trigger(sent, trig, here, groups, update_kind=not joins)
+            current.bodies.extend(b for b in bodies if b not in current.bodies)
+        elif trig is not None and current is not None and not (
+                status_of(current.triggers) == "planned" and status_of([sent]) == "happened"):
+            current.triggers.append(sent)  # "during the visit ... to Ukraine": place and date only
+        if current is None:
+            lead.append(sent)
+        elif sent not in current.sents:
+            current.sents.append(sent)
+    return scenes
