@@ -24,7 +24,8 @@ from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, longest
 from ingest.lexicon import load_lexicon
 
-_WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an"}
+_WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an",
+              "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "."}  # "Minister of Defense Prince Khalid"
 
 
 _WINDOW_OK_UK = {",", "його", "її", "їхній", "свій", "з", "питання", "у", "в", "–", "-"}

@@ -50,6 +50,11 @@ MOD_UA = ("Minister of Defence", "Ukraine")
     ("Shmyhal took over the Defense Ministry from Rustem Umerov, who now serves as secretary of the "
      "National Security and Defense Council.",
      {"Rustem Umerov": ([("Secretary of the National Security and Defense Council", "Ukraine")], None)}),
+    # a title before a prince's name; the heir's own title
+    ("Saudi Minister of Defense Prince Khalid bin Salman held talks in Riyadh.",
+     {"Khalid bin Salman": ([("Minister of Defense", "Saudi Arabia")], None)}),
+    ("Crown Prince Mohammed bin Salman received the delegation.",
+     {"Mohammed bin Salman": ([("Crown Prince", None)], None)}),
 ])
 def test_offices_and_ranks(record_of, text, expected):
     assert persons(record_of(text)) == expected
