@@ -63,24 +63,34 @@ class AidDraft:
 _MODALS = {"will", "would", "shall", "to", "plan", "plans", "intend", "intends", "is", "are", "'ll"}
 
 
+def _modal_cue(sent: SentenceView, cues: list[Match]) -> tuple[str, Match] | None:
+    """The first "would supply" / "will provide" / "to deliver" (a pledge; a delivery after
+    "has been"), or a Ukrainian verb in the future tense."""
+    for m in cues:
+        before = {t.norm for t in sent.tokens[max(0, m.i - 2) : m.i]}
+        past = {t.norm for t in sent.tokens[max(0, m.i - 6) : m.i]} & {"been", "was", "were", "has", "have", "had", "did"}
+        pledge = any(p.id == "pledged" and 0 <= m.i - p.j <= 1 for p in cues)  # "has pledged to transfer"
+        if m.id in {"delivered", "base"} and before & _MODALS:  # "would supply"; but "was the first to hand over"
+            return ("delivered" if past and not pledge else "pledged"), m
+        if m.id == "delivered" and any("futr" in sent.tokens[k].tag for k in range(m.i, m.j)):
+            return "pledged", m
+    return None
+
+
 def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     """(status, cue) of an aid sentence; "would supply", "will provide", "to deliver" pledge."""
-    cues = sent.of("aid")
+    cues = sorted(sent.of("aid"), key=lambda m: m.i)
     if not cues:
         return None
     ordered = [m for m in cues if m.id == "ordered"]
     funds = [m for m in cues if m.id == "pledged" and ordered and 0 <= ordered[0].i - m.j <= 2]
-    if funds:  # "Copenhagen will finance the purchase of Bohdana howitzers": a pledge to pay
-        return "pledged", funds[0]
-    if ordered:  # "placed an order ... to be delivered from 2025": an order
+    modal = _modal_cue(sent, cues)
+    if funds and not (modal and modal[1].i < funds[0].i):
+        return "pledged", funds[0]  # "Copenhagen will finance the purchase of Bohdana howitzers": a pledge to pay
+    if ordered and not funds:  # "placed an order ... to be delivered from 2025": an order
         return "ordered", ordered[0]
-    for m in list(cues):
-        before = {t.norm for t in sent.tokens[max(0, m.i - 2) : m.i]}
-        past = {t.norm for t in sent.tokens[max(0, m.i - 6) : m.i]} & {"been", "was", "were", "has", "have", "had", "did"}
-        if m.id in {"delivered", "base"} and before & _MODALS:  # "would supply"; but "was the first to hand over"
-            return ("delivered" if past else "pledged"), m
-        if m.id == "delivered" and any("futr" in sent.tokens[k].tag for k in range(m.i, m.j)):
-            return "pledged", m
+    if modal:
+        return modal
     cues = [m for m in cues if m.id != "base"]
     for status in ("ordered", "pledged", "delivered", "thanks"):
         for m in cues:
@@ -173,6 +183,8 @@ def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | 
     text = ctx.doc.text[sent.start : noun.start]
     number = None
     for m in _NUMBER.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalpha() or text[m.start() - 1] in "-/"):
+            continue  # "M113", "F-16": a designation, not a count
         number = m
     if number is None:
         return None
@@ -216,24 +228,34 @@ _MODIFIER_STOP = {"the", "a", "an", "other", "some", "of", "for", "and", "or", "
                   "its", "their", "our", "з", "та", "і", "й", "для", "до", "на", "новий", "додатковий"}
 
 
-def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match) -> list[str]:
+def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: list[Match] = ()) -> list[str]:
     """Kinds of materiel given without a system name, after the cue: "would finance the
     production of interceptor drones", "additional funds for Ukrainian-made long-range drones".
     The head is a plural noun of ``materiel_heads`` (``data/lexicon/defaults.yaml``), with up
     to two lower-case modifiers before it; "support in air defense" names none."""
     heads = set((load_defaults().get("materiel_heads") or {}).get(ctx.language, ()))
+    mass = set((load_defaults().get("materiel_mass") or {}).get(ctx.language, ()))
+    heads |= mass
     out = []
     for k in range(cue.j, len(sent.tokens)):
         tok = sent.tokens[k]
         plural = tok.text.lower().endswith("s") if ctx.language == "en" else "plur" in tok.tag
-        if tok.norm not in heads or not plural:
+        if tok.norm not in heads or not (plural or tok.norm in mass):
             continue
+        if any(s.i - 3 <= k < s.j + 3 for s in systems):
+            continue  # "Javelin anti-tank missiles", "missiles for Patriot systems": the system is the item
         start = k
-        while start > cue.j and k - start < 2:
+        while start > cue.j and k - start < 3:
             prev = sent.tokens[start - 1]
-            if not prev.text[:1].islower() or prev.norm in _MODIFIER_STOP or not prev.text.replace("-", "").isalpha():
+            made = prev.text.lower().endswith(("-made", "-built", "-produced"))  # "Ukrainian-made drones"
+            calibre = prev.text.isdigit() and start < k and sent.tokens[start].norm in {"mm", "мм"}  # "155 mm shells"
+            if not (prev.text[:1].islower() or made or calibre) or prev.norm in _MODIFIER_STOP \
+                    or not (prev.text.replace("-", "").isalpha() or calibre):
                 break
             start -= 1
+        owner = [m for m in sent.matches if m.kind == "country" and m.j == start]
+        if owner:
+            continue  # "the repair of Ukrainian military vehicles": the receiver's own
         phrase = ctx.doc.text[sent.tokens[start].start : tok.end]
         if phrase not in out:
             out.append(phrase)
@@ -290,21 +312,25 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
             phrase, host, nationality = training
             out.append(AidDraft("delivered", host, nationality, [], [phrase],
                                 Mention(sent.start, sent.end, sent.index)))
-            continue
+            if not systems:
+                continue
         counted = _listed_items(ctx, sent, systems) or ([] if systems else _counted_materiel(ctx, sent))
         described = False
-        if found is not None and not (systems or counted) and found[0] in {"pledged", "delivered"}:
-            counted = _materiel_phrases(ctx, sent, found[1])
-            described = bool(counted)
+        if found is not None and not counted and found[0] != "thanks" and ctx.language == "en":
+            counted = _materiel_phrases(ctx, sent, found[1], systems)
+            described = bool(counted) and not systems
         if found is None or not (systems or counted):
             continue
         status, cue = found
         provider, recipient = _sides(sent, cue, status, home_country(ctx))
+        if status == "ordered" and provider and recipient and provider != recipient \
+                and {t.norm for t in sent.tokens[max(0, cue.i - 2) : cue.i]} & {"will", "would", "to"}:
+            status = "pledged"  # "Estonia would buy 155 mm shells for Ukraine": bought for another is given
         thanks = status == "thanks"  # what one thanks for is also what was talked about
         if thanks:
             status = "delivered"
-        if provider is None and recipient is None:
-            continue
+        if provider is None and recipient is None or provider is None and described:
+            continue  # "Ukraine's allies pledged new air defence systems": no one in particular
         if provider is None and status == "ordered":  # "Ukraine ordered six CAESAR": from their maker
             makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]
             provider = next((c for c in makers if c and c != recipient), None)

@@ -40,6 +40,25 @@ def aid(record):
     ("The Netherlands would finance the production of interceptor drones for Ukraine.",
      [("Netherlands", "Ukraine", [], ["interceptor drones"], "pledged")]),
     ("Germany will continue to provide support in air defense to Ukraine.", []),
+    # "has pledged to transfer" pledges; "has already given" delivers; a designation is no count of trainees
+    ("Belgium has pledged to transfer 30 F-16 aircraft to Ukraine by 2028.",
+     [("Belgium", "Ukraine", ["F-16"], [], "pledged")]),
+    ("Estonia has already given Ukraine FH70 howitzers and Javelin anti-tank missiles.",
+     [("Estonia", "Ukraine", ["FH70", "Javelin"], [], "delivered")]),
+    ("So far Lithuania has handed over to Ukraine M577 armoured command vehicles, M113 armoured personnel "
+     "carriers, anti-drone systems and ammunition, and has trained Ukrainian soldiers in Lithuania.",
+     [("Lithuania", "Ukraine", ["M113", "M577"], ["anti-drone systems", "ammunition"], "delivered")]),
+    # buying for another country, or paying for it, is a pledge; the first verb of the sentence decides
+    ("Pevkur said Estonia would buy additional 155 mm shells for Ukraine this year.",
+     [("Estonia", "Ukraine", [], ["155 mm shells"], "pledged")]),
+    ("Pistorius said Germany would pay for two additional Patriot systems for Ukraine.",
+     [("Germany", "Ukraine", ["Patriot"], [], "pledged")]),
+    ("Healey said Britain would supply Ukraine with additional artillery shells and would continue to fund "
+     "the purchase of Ukrainian-made drones.",
+     [("United Kingdom", "Ukraine", [], ["artillery shells", "Ukrainian-made drones"], "pledged")]),
+    # the receiver's own materiel, and materiel pledged by no one in particular, are no items
+    ("Britain would provide money for the repair of Ukrainian military vehicles.", []),
+    ("Ukraine's allies pledged new air defence systems and drones.", []),
 ])
 def test_aid(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
