@@ -38,7 +38,7 @@ def extract(doc: Document, *, use_ner: bool = True):
     """
     ctx = annotate(doc, use_ner=use_ner)
     persons = extract_persons(ctx)
-    aid, aid_sentences = extract_aid(ctx)
+    aid, aid_sentences = extract_aid(ctx, persons)
     agreements = extract_agreements(ctx, persons)
     builder = RecordBuilder(ctx)
     keys = {id(p): builder.person(p) for p in persons}

@@ -299,9 +299,25 @@ def _listed_items(ctx: Context, sent: SentenceView, systems: list[Match]) -> lis
     return out
 
 
-def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
+def _speaker_country(sent: SentenceView, cue: Match, persons: list) -> str | None:
+    """The country of the official who is the subject of the cue ("Austin announced a new
+    package"): the nearest person named before it whose office has a country."""
+    best = None
+    for p in persons:
+        for m in p.mentions:
+            if sent.start <= m.start and m.end <= sent.tokens[cue.i].start and (best is None or m.start > best[0]):
+                country = next((o.country for o in p.offices if o.country and not o.assumed), None)
+                if country:
+                    best = (m.start, country)
+    return best[1] if best else None
+
+
+def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[int]]:
     """Aid deliveries, and the indexes of the sentences that state them (their words
-    describe what was given or promised, not what a meeting discussed)."""
+    describe what was given or promised, not what a meeting discussed).
+
+    ``persons`` (:class:`ingest.extract.persons.PersonDraft`) give the provider when an
+    official, not a country, announces the aid."""
     out: list[AidDraft] = []
     used: set[int] = set()
     for sent in ctx.sentences:
@@ -329,6 +345,10 @@ def extract_aid(ctx: Context) -> tuple[list[AidDraft], set[int]]:
         thanks = status == "thanks"  # what one thanks for is also what was talked about
         if thanks:
             status = "delivered"
+        if provider is None and status in {"pledged", "delivered"}:  # "Austin announced a new package"
+            provider = _speaker_country(sent, cue, persons)
+            if provider == recipient:
+                provider = None
         if provider is None and recipient is None or provider is None and described:
             continue  # "Ukraine's allies pledged new air defence systems": no one in particular
         if provider is None and status == "ordered":  # "Ukraine ordered six CAESAR": from their maker

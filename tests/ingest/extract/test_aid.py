@@ -59,6 +59,10 @@ def aid(record):
     # the receiver's own materiel, and materiel pledged by no one in particular, are no items
     ("Britain would provide money for the repair of Ukrainian military vehicles.", []),
     ("Ukraine's allies pledged new air defence systems and drones.", []),
+    # an official announces: his country gives
+    ("In Kyiv, US Defense Secretary Lloyd Austin met Rustem Umerov. Austin announced a new security assistance "
+     "package for Ukraine which includes TOW and Javelin anti-tank missiles.",
+     [("United States", "Ukraine", ["Javelin", "TOW"], [], "pledged")]),
 ])
 def test_aid(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
