@@ -106,6 +106,8 @@ def _eligible(a: EventMention, b: EventMention) -> bool:
     if a.ev.kind == "meeting":
         shared = len(a.persons & b.persons)
         same_body = bool((a.parts - a.persons) & (b.parts - b.persons))
+        if shared == 1 and a.persons - b.persons and b.persons - a.persons:
+            return False  # Umerov with Austin, Umerov with Pevkur: two counterparts, two meetings
         return shared >= 2 or (shared == 1 and (same_body or (a.loc is not None and a.loc == b.loc)))
     if a.ev.kind == "aid":
         same_ends = a.provider is not None and (a.provider, a.recipient) == (b.provider, b.recipient)

@@ -33,6 +33,7 @@ _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _DATE_RES = (
     re.compile(rf"(?<!\d){_Y}-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),  # 2025-03-26, 2025-03-26T19:57:00
+    re.compile(rf"(?<![\d/.]){_Y}([/.])(?P<m>\d{{1,2}})\2(?P<d>\d{{1,2}})(?![\d/.])"),  # 2023/11/21, 2023.11.21
     re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})([./])(?P<m>\d{{1,2}})\2{_Y}(?!\d)"),  # 26.03.2025
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?,?\s+{_Y}(?!\d)", re.I),  # 26 March 2025
     re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}(?!\d)", re.I),  # March 26, 2025

@@ -373,10 +373,14 @@ def test_meeting_dates_and_status(first, second, merged):
         (M("m1", ("p1",), location="place:paris"), M("m1", ("p1",), location="place:paris"), True),
         (M("m1", ("p1",), location="place:paris"), M("m1", ("p1",), location="country:france"), False),
         (M("m1", ("p1", "p2")), M("m1", ("p1",), others=("EU defence ministers",)), False),
+        # one shared person in one place, but each with another counterpart: two meetings
+        (M("m1", ("p1", "p2"), location="place:kyiv"), M("m1", ("p1", "p3"), location="place:kyiv"), False),
+        (M("m1", ("p1", "p2"), location="place:kyiv"), M("m1", ("p1",), location="place:kyiv",
+                                                         others=("French companies",)), True),
     ],
 )
 def test_meeting_participant_overlap(a, b, merged):
-    two = [P("p1", "Rustem Umerov"), P("p2", "Sébastien Lecornu")]
+    two = [P("p1", "Rustem Umerov"), P("p2", "Sébastien Lecornu"), P("p3", "Hanno Pevkur")]
     res = resolve([rec("a", two, [a], published="2025-03-26"), rec("b", two, [b], published="2025-03-26")])
     assert (res.iri[("a", "m1")] == res.iri[("b", "m1")]) is merged
 
