@@ -85,8 +85,9 @@ def _is_background(sent: SentenceView, paragraph_start: bool) -> bool:
 
 
 def _lead_date(ctx: Context, scene: Scene) -> str | None:
-    """A full date written in the sentences that lead up to the meeting's first trigger
-    ("On 12 January 2024 they signed the agreement. Sunak ... held talks with Zelensky")."""
+    """A date written in the sentences that lead up to the meeting's first trigger ("On 12
+    January 2024 they signed the agreement. Sunak ... held talks with Zelensky"; "Austin
+    arrived in Kyiv on 20 November ... In the Ukrainian capital, Austin held talks with X")."""
     first = scene.triggers[0].index if scene.triggers else None
     for sent in scene.sents:
         if first is not None and sent.index >= first:
@@ -94,6 +95,10 @@ def _lead_date(ctx: Context, scene: Scene) -> str | None:
         found = dates_in(ctx.doc.text[sent.start : sent.end])
         if found:
             return found[0][2]
+        if sent.has("meeting") or sent.has("during_visit"):  # "arrived ... on 20 November on a visit"
+            day = find_date(ctx, sent)
+            if day:
+                return day
     return None
 
 
@@ -120,6 +125,7 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
     index = MentionIndex(persons, [(s.start, s.end) for s in ctx.sentences])
     main_count = 0
     for n_episode, episode in enumerate(episodes):
+        main_start = len(out)  # the meetings of this episode begin here
         for scene in scenes_of(ctx, [ctx.sentences[i] for i in episode], index):
             if scene.parties() < 2:
                 continue  # a meeting needs two sides
@@ -157,6 +163,11 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                 draft.date = out[-1].date  # "the same day, X received Y"
             if out and any(s.has("during_visit") for s in scene.triggers):
                 _inherit_visit(draft, out[0])
+            before = out[main_start:] if out else []
+            if draft.date is None and kind == "in-person" and before and before[-1].date \
+                    and set(before[-1].participants) & set(draft.participants) \
+                    and (draft.location is None or draft.location[1:2] == (before[-1].location or (None, None))[1:2]):
+                draft.date = before[-1].date  # "Austin was also received by Zelensky": the same trip, the same day
             for sent in scene.sents:
                 if sent.index in aid_sentences and sent not in scene.triggers:
                     mention = Mention(sent.start, sent.end, sent.index)

@@ -50,7 +50,7 @@ def _continues(sent: SentenceView, trig: tuple[str, Mention] | None) -> bool:
     recaps it ("It was Brekelmans' first meeting with Shmyhal since he took over from X")."""
     if trig is None:
         return False
-    if any(m.i == 0 for m in sent.of("recap")):
+    if any(m.i <= 3 for m in sent.of("recap")):
         return True  # "It was their first meeting since ..."
     if sent.of("meeting"):
         return False
@@ -194,6 +194,8 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                     here = [*current.participants, *(p for p in here if p not in current.participants)]
             if new_party and actor is not None and actor not in here:
                 here = [actor, *here]  # "The minister also held talks with X": the minister is the actor
+            if new_party and current is not None and current.parties() < 2 and any(current.knows(p) for p in here):
+                new_party = False  # "Austin arrived in Kyiv on a visit. ... Austin held talks with X": one scene
             if current is None or new_party:
                 if side and current is not None and current.kind == "multilateral":
                     current.add_trigger(sent, trig, here, [])  # they attended the big meeting too

@@ -125,3 +125,13 @@ def test_a_dated_background_meeting_of_the_same_pair_stays_apart(record_of):
             "As reported, Umerov and Sprūds met in Kyiv on 12 February 2024.")
     found = meetings(record_of(text, published="2024-05-15", language="en"))
     assert [(m["location"], m["date"]) for m in found] == [("Riga", "2024-05-14"), ("Kyiv", "2024-02-12")]
+
+
+def test_a_visit_told_before_the_talks_gives_their_day_and_the_days_other_meetings(record_of):
+    text = ("US Secretary of Defense Lloyd Austin arrived in Kyiv by train on 20 November on an unannounced visit.\n\n"
+            "In the Ukrainian capital, Austin held talks with Ukraine's Defense Minister Rustem Umerov. "
+            "Austin was also received by President Volodymyr Zelensky.\n\n"
+            "Austin's visit came as Congress remained divided over President Joe Biden's request.")
+    found = meetings(record_of(text, published="2023-11-21", language="en"))
+    assert [(m["participants"], m["date"]) for m in found] == [
+        (["Lloyd Austin", "Rustem Umerov"], "2023-11-20"), (["Lloyd Austin", "Volodymyr Zelensky"], "2023-11-20")]
