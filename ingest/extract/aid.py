@@ -80,6 +80,9 @@ def _modal_cue(sent: SentenceView, cues: list[Match]) -> tuple[str, Match] | Non
 def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     """(status, cue) of an aid sentence; "would supply", "will provide", "to deliver" pledge."""
     cues = sorted(sent.of("aid"), key=lambda m: m.i)
+    if cues and all(m.id == "money" for m in cues):
+        return "pledged", cues[0]  # "Belgium would allocate EUR 1 billion in military aid"
+    cues = [m for m in cues if m.id != "money"]
     if not cues:
         return None
     ordered = [m for m in cues if m.id == "ordered"]
@@ -262,6 +265,47 @@ def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: lis
     return out
 
 
+_CURRENCY = r"(?:EUR|USD|GBP|€|\$|£|euros?|dollars?|pounds?(?: sterling)?|євро|доларів|долари|фунтів(?: стерлінгів)?|гривень)"
+_AMOUNT = r"\d[\d,.]*\s*(?:million|billion|bn|mln|млн|млрд|мільйонів|мільярдів|мільйона|мільярда)?"
+_MONEY = re.compile(rf"(?:{_CURRENCY}\s?{_AMOUNT}|{_AMOUNT}\s?{_CURRENCY}|\d[\d,.]*\s?%\s+of\s+(?:its\s+)?(?:GDP|gross "
+                    rf"domestic product)|\d[\d,.]*\s?%\s+ВВП)", re.I)
+_AID_NOUNS = {"aid": "aid", "assistance": "assistance", "support": "support", "допомога": "aid", "підтримка": "support"}
+
+
+def _money_item(ctx: Context, sent: SentenceView) -> str | None:
+    """Aid given as money: "would allocate EUR 1 billion in military aid" -> "military aid
+    worth EUR 1 billion"; "0.25% of its GDP to military assistance" likewise."""
+    text = ctx.doc.text[sent.start : sent.end]
+    money = _MONEY.search(text)
+    noun = next((t for t in sent.tokens if t.norm in _AID_NOUNS), None)
+    if money is None or noun is None or not re.search(r"\d", money.group(0)):
+        return None
+    military = any(t.norm in {"military", "defence", "defense", "військовий", "оборонний"} for t in sent.tokens)
+    return f"{'military ' if military else ''}{_AID_NOUNS[noun.norm]} worth {money_text(money.group(0))}"
+
+
+_CURRENCY_CODES = (("EUR", ("eur", "€", "euro", "євро")), ("USD", ("usd", "$", "dollar", "долар")),
+                   ("GBP", ("gbp", "£", "pound", "фунт")), ("UAH", ("uah", "гривень", "гривн")))
+_SCALE = (("billion", ("billion", "bn", "млрд", "мільярд")), ("million", ("million", "mln", "млн", "мільйон")))
+
+
+def money_text(found: str) -> str:
+    """An amount of money in one form whatever the language: currency code, number, scale.
+
+    Example:
+        >>> money_text("3 млрд фунтів стерлінгів"), money_text("€1.5bn"), money_text("0.25% of its GDP")
+        ('GBP 3 billion', 'EUR 1.5 billion', '0.25% of GDP')
+    """
+    low = found.lower()
+    if "%" in low:
+        return re.sub(r"\s*(?:of\s+)?(?:its\s+)?(gdp|gross domestic product|ввп)", r" of \1", found.strip(), flags=re.I).replace(
+            "ВВП", "GDP").replace(" %", "%")
+    number = re.search(r"\d[\d,.]*\d|\d", found).group(0)
+    code = next((c for c, words in _CURRENCY_CODES if any(w in low for w in words)), "")
+    scale = next((name for name, words in _SCALE if any(w in low for w in words)), "")
+    return " ".join(x for x in (code, number, scale) if x)
+
+
 _LIST_INTRO = {"include", "includes", "including", "included", "comprising", "consisting"}
 _LIST_INTRO_UK = {"включати", "зокрема", "включно"}
 _ITEM_SKIP = {"additional", "new", "more", "further", "other", "the", "a", "an", "also", "додатковий", "новий"}
@@ -335,6 +379,9 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if found is not None and not counted and found[0] != "thanks" and ctx.language == "en":
             counted = _materiel_phrases(ctx, sent, found[1], systems)
             described = bool(counted) and not systems
+        money = _money_item(ctx, sent) if found is not None and found[0] in {"pledged", "delivered"} else None
+        if money and not (systems or counted):  # "Belgium would allocate EUR 1 billion in military aid"
+            counted, described, money = [money], True, None
         if found is None or not (systems or counted):
             continue
         status, cue = found
@@ -362,6 +409,8 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
         draft.descriptions.extend(counted)
         out.append(draft)
+        if money and sent.has("aid", "money") and draft.provider:  # "... handed over M109, and to allocate 0.25% of GDP"
+            out.append(AidDraft("pledged", draft.provider, draft.recipient, [], [money], draft.mention))
         if not thanks and (systems or not described):  # a kind of materiel named in passing is also talk
             used.add(sent.index)
     return out, used

@@ -59,6 +59,14 @@ def aid(record):
     # the receiver's own materiel, and materiel pledged by no one in particular, are no items
     ("Britain would provide money for the repair of Ukrainian military vehicles.", []),
     ("Ukraine's allies pledged new air defence systems and drones.", []),
+    # money set aside as aid, beside weapons delivered
+    ("Francken said that Belgium would allocate EUR 1 billion in military aid to Ukraine in 2025.",
+     [("Belgium", "Ukraine", [], ["military aid worth EUR 1 billion"], "pledged")]),
+    ("Umerov thanked Latvia for the M109 howitzers that Latvia has handed over to Ukraine, and for the decision "
+     "to allocate 0.25% of its GDP to military assistance to Ukraine every year.",
+     [("Latvia", "Ukraine", ["M109"], [], "delivered"),
+      ("Latvia", "Ukraine", [], ["military assistance worth 0.25% of GDP"], "pledged")]),
+    ("Germany allocated 500 million euros for the renovation of schools.", []),
     # an official announces: his country gives
     ("In Kyiv, US Defense Secretary Lloyd Austin met Rustem Umerov. Austin announced a new security assistance "
      "package for Ukraine which includes TOW and Javelin anti-tank missiles.",
@@ -102,3 +110,9 @@ def test_listed_package_items_that_are_no_known_system(record_of):
     [ev] = [e for e in rec.events if e.kind == "aid"]
     assert sorted(rec.entity(k).name for k in ev.items) == ["Bradley"]
     assert ev.item_descriptions == ("air-to-air munitions", "artillery ammunition")
+
+
+def test_aid_uk_money(record_of):
+    text = "Британія й надалі щороку виділятиме Україні 3 млрд фунтів стерлінгів військової допомоги."
+    assert aid(record_of(text, language="uk")) == [
+        ("United Kingdom", "Ukraine", [], ["military aid worth GBP 3 billion"], "pledged")]
