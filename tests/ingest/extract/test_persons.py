@@ -33,8 +33,10 @@ MOD_UA = ("Minister of Defence", "Ukraine")
     # where someone goes is not whose office he holds; an office before "to" still takes its country
     ("During his visit to Estonia, Ukraine's Defense Minister Rustem Umerov met Hanno Pevkur.",
      {"Rustem Umerov": ([MOD_UA], None), "Hanno Pevkur": ([], None)}),
-    ("In Estonia, Defence Minister Rustem Umerov met Hanno Pevkur.",
-     {"Rustem Umerov": ([("Minister of Defence", None)], None), "Hanno Pevkur": ([], None)}),
+    ("In Estonia, Defence Minister Rustem Umerov met Hanno Pevkur.",  # his own country (nationalities.yaml)
+     {"Rustem Umerov": ([MOD_UA], None), "Hanno Pevkur": ([], None)}),
+    ("In Estonia, Defence Minister Ivan Petrenko met Hanno Pevkur.",
+     {"Ivan Petrenko": ([("Minister of Defence", None)], None), "Hanno Pevkur": ([], None)}),
     ("Ukraine's Ambassador to France Vadym Omelchenko attended the forum.",
      {"Vadym Omelchenko": ([("Ambassador", "Ukraine")], None)}),
     ("Під час візиту до Естонії міністр оборони України Рустем Умєров зустрівся з Ганно Певкуром.",
