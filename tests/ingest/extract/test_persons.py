@@ -56,7 +56,7 @@ MOD_UA = ("Minister of Defence", "Ukraine")
     ("Saudi Minister of Defense Prince Khalid bin Salman held talks in Riyadh.",
      {"Khalid bin Salman": ([("Minister of Defense", "Saudi Arabia")], None)}),
     ("Crown Prince Mohammed bin Salman received the delegation.",
-     {"Mohammed bin Salman": ([("Crown Prince", None)], None)}),
+     {"Mohammed bin Salman": ([("Crown Prince", "Saudi Arabia")], None)}),
 ])
 def test_offices_and_ranks(record_of, text, expected):
     assert persons(record_of(text)) == expected
