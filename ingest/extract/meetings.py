@@ -164,10 +164,11 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             if out and any(s.has("during_visit") for s in scene.triggers):
                 _inherit_visit(draft, out[0])
             before = out[main_start:] if out else []
-            if draft.date is None and kind == "in-person" and before and before[-1].date \
+            if kind == "in-person" and before and before[-1].kind == "in-person" and draft.status == "happened" \
                     and set(before[-1].participants) & set(draft.participants) \
                     and (draft.location is None or draft.location[1:2] == (before[-1].location or (None, None))[1:2]):
-                draft.date = before[-1].date  # "Austin was also received by Zelensky": the same trip, the same day
+                draft.date = draft.date or before[-1].date  # "Austin was also received by Zelensky": the same
+                draft.location = draft.location or before[-1].location  # trip, the same day and place
             for sent in scene.sents:
                 if sent.index in aid_sentences and sent not in scene.triggers:
                     mention = Mention(sent.start, sent.end, sent.index)

@@ -31,7 +31,8 @@ def _person_tokens(sent: SentenceView, index: MentionIndex) -> set[int]:
 
 
 def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[str, Mention | None] | None:
-    meeting = sent.of("meeting")
+    refs = sent.of("time_ref")  # "ahead of the NATO summit": a date, not a meeting
+    meeting = [m for m in sent.of("meeting") if not any(0 <= m.i - r.j <= 3 for r in refs)]
     if meeting:
         kinds = sorted({m.id for m in meeting}, key=KIND_ORDER.index)
         m = next(x for x in meeting if x.id == kinds[0])
@@ -194,6 +195,9 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                     here = [*current.participants, *(p for p in here if p not in current.participants)]
             if new_party and actor is not None and actor not in here:
                 here = [actor, *here]  # "The minister also held talks with X": the minister is the actor
+            if current is not None and current.triggers and len(here) + len(bodies) >= 2 \
+                    and status_of(current.triggers) == "planned" and status_of([sent]) == "happened":
+                new_party = True  # after "ahead of the summit ...", "Later, X was received by Y" happened
             if new_party and current is not None and current.parties() < 2 and any(current.knows(p) for p in here):
                 new_party = False  # "Austin arrived in Kyiv on a visit. ... Austin held talks with X": one scene
             if current is None or new_party:

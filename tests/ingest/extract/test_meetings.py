@@ -135,3 +135,19 @@ def test_a_visit_told_before_the_talks_gives_their_day_and_the_days_other_meetin
     found = meetings(record_of(text, published="2023-11-21", language="en"))
     assert [(m["participants"], m["date"]) for m in found] == [
         (["Lloyd Austin", "Rustem Umerov"], "2023-11-20"), (["Lloyd Austin", "Volodymyr Zelensky"], "2023-11-20")]
+
+
+def test_signing_together_is_a_meeting_and_a_summit_ahead_is_none(record_of):
+    text = ("Today, Minister of National Defence Laurynas Kasčiūnas and Minister of Defence of Ukraine Rustem Umerov "
+            "signed a memorandum on defence-industrial cooperation in Vilnius.\n\n"
+            "Ahead of the NATO Summit in Washington on 9-11 July, the ministers discussed Ukraine's path to membership."
+            "\n\nLater on Friday, Umerov was received by President Gitanas Nausėda.")
+    found = meetings(record_of(text, published="2024-06-28", language="en"))
+    assert [(m["participants"], m["status"], m["location"]) for m in found] == [
+        (["Laurynas Kasčiūnas", "Rustem Umerov"], "happened", "Vilnius"),
+        (["Gitanas Nausėda", "Rustem Umerov"], "happened", "Vilnius")]
+    assert "nato-integration" in found[0]["topics"]
+
+
+def test_one_signature_is_no_meeting(record_of):
+    assert meetings(record_of("President Volodymyr Zelensky signed a decree on sanctions.", language="en")) == []
