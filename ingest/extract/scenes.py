@@ -30,9 +30,33 @@ def _person_tokens(sent: SentenceView, index: MentionIndex) -> set[int]:
     return {k for k, t in enumerate(sent.tokens) if any(s <= t.start < e for s, e in spans)}
 
 
+def _present(sent: SentenceView, here: list[PersonDraft]) -> list[PersonDraft]:
+    """The persons of a sentence but those named right after "the greetings of", "on behalf
+    of" (they are not in the room), unless named elsewhere in it too."""
+    proxies = sent.of("proxy")
+    if not proxies:
+        return here
+    tokens = sent.tokens
+
+    def absent(m: Mention) -> bool:
+        return any(r.j <= k < r.j + 6 and tokens[k].start <= m.start < tokens[k].end + 1
+                   for r in proxies for k in range(r.j, min(r.j + 6, len(tokens))))
+
+    return [p for p in here if not all(absent(m) for m in p.mentions if sent.start <= m.start < sent.end)]
+
+
+def _urges(sent: SentenceView, cue: Match) -> bool:
+    """"called on allies to send more air defence" urges; "called on President Putin and
+    conveyed greetings" is a visit: "to" and a verb soon after "called on" make it an appeal."""
+    if not sent.tokens[cue.i].norm.startswith("call"):
+        return False
+    after = sent.tokens[cue.j : cue.j + 8]
+    return any(t.norm == "to" and k + 1 < len(after) and after[k + 1].text[:1].islower() for k, t in enumerate(after))
+
+
 def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[str, Mention | None] | None:
     refs = sent.of("time_ref")  # "ahead of the NATO summit": a date, not a meeting
-    meeting = [m for m in sent.of("meeting") if not any(0 <= m.i - r.j <= 3 for r in refs)]
+    meeting = [m for m in sent.of("meeting") if not any(0 <= m.i - r.j <= 3 for r in refs) and not _urges(sent, m)]
     if meeting:
         kinds = sorted({m.id for m in meeting}, key=KIND_ORDER.index)
         m = next(x for x in meeting if x.id == kinds[0])
@@ -51,7 +75,7 @@ def _continues(sent: SentenceView, trig: tuple[str, Mention] | None) -> bool:
     recaps it ("It was Brekelmans' first meeting with Shmyhal since he took over from X")."""
     if trig is None:
         return False
-    if any(m.i <= 3 for m in sent.of("recap")):
+    if any(m.i <= 3 for m in sent.of("recap")) and not any(t.norm in {"after", "після"} for t in sent.tokens):
         return True  # "It was their first meeting since ..."
     if sent.of("meeting"):
         return False
@@ -169,12 +193,17 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
     scenes: list[Scene] = []
     lead: list[SentenceView] = []
     for sent in episode:
-        here = persons.persons_in(sent.index)
+        here = _present(sent, persons.persons_in(sent.index))
         groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
         trig = _trigger(sent, len(here), len(groups))
         current = scenes[-1] if scenes else None
+        if trig is not None and current is not None and scenes[0] is not current and sent.has("during_visit") \
+                and not groups and all(scenes[0].knows(p) for p in here):
+            scenes[0].add_trigger(sent, trig, here, [], update_kind=False)  # "During the visit, Singh also ..."
+            scenes[0].sents.append(sent)
+            continue
         if current is not None and _continues(sent, trig) and \
-                (sent.has("recap") or all(current.knows(p) for p in here)):
+                (sum(not current.knows(p) for p in here) <= (1 if sent.has("recap") else 0)):  # "the visit came after": earlier
             trig = None  # more of the current meeting: its sentences give topics
         bodies = _formats(sent, trig, groups)
         if trig is not None and (here or groups or bodies):

@@ -151,3 +151,23 @@ def test_signing_together_is_a_meeting_and_a_summit_ahead_is_none(record_of):
 
 def test_one_signature_is_no_meeting(record_of):
     assert meetings(record_of("President Volodymyr Zelensky signed a decree on sanctions.", language="en")) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "called on" a person is a visit; "called on allies to" is an appeal
+    ("Later in the day, Rajnath Singh called on President Vladimir Putin at the Kremlin and conveyed the greetings "
+     "of Prime Minister Narendra Modi.", [(["Rajnath Singh", "Vladimir Putin"], "Moscow")]),
+    ("Volodymyr Zelensky called on Olaf Scholz to send more Patriot systems.", []),
+])
+def test_calling_on_someone(record_of, text, expected):
+    found = meetings(record_of(text, published="2024-12-10", language="en"))
+    assert [(m["participants"], m["location"]) for m in found] == expected
+
+
+def test_an_earlier_meeting_the_visit_comes_after_is_its_own(record_of):
+    text = ("Rajnath Singh met Andrei Belousov in Moscow on Tuesday. The two discussed the S-400.\n\n"
+            "The visit comes five months after Prime Minister Narendra Modi travelled to Moscow in July for the "
+            "annual summit with Vladimir Putin. During the visit, Singh also laid a wreath.")
+    found = meetings(record_of(text, published="2024-12-11", language="en"))
+    assert [(m["participants"], m["date"]) for m in found] == [
+        (["Andrei Belousov", "Rajnath Singh"], "2024-12-10"), (["Narendra Modi", "Vladimir Putin"], None)]
