@@ -19,6 +19,7 @@ import re
 from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import find_terms
+from ingest.extract.roles import home_country
 from ingest.extract.tokens import tokenize
 from ingest.lexicon import load_lexicon
 
@@ -30,20 +31,34 @@ _CAPITAL = {"capital", "столиця"}
 _DATELINE_HEAD = re.compile(r"^\s*([^\W\d][^\W\d'’ .-]{1,30}?)\s*(?:[,:(]|\s[-–—]|\.\s|$)")
 
 
-def _capital_phrase(sent: SentenceView) -> Place | None:
+def _capital_phrase(ctx: Context, sent: SentenceView) -> Place | None:
     """"in the Saudi capital", "у британській столиці": the capital of the country the
-    adjective names."""
+    adjective names; a bare "in the capital" is the capital of the article's country."""
     lex = load_lexicon()
     countries = {m.j: m for m in sent.matches if m.kind == "country"}
     for k, tok in enumerate(sent.tokens):
-        if tok.norm not in _CAPITAL or k not in countries:
+        if tok.norm not in _CAPITAL:
             continue
-        country = countries[k]
-        before = {t.norm for t in sent.tokens[max(0, country.i - 2) : country.i]}
-        capital = lex.countries[country.id].attr("capital") if country.id in lex.countries else None
-        if capital and before & _PREPOSITIONS_IN:
-            return "place", capital, Mention(country.start, tok.end, sent.index)
+        if k in countries:
+            country, start = countries[k].id, countries[k]
+        elif k > 0 and (sent.tokens[k - 1].norm in _PREPOSITIONS_IN or
+                        sent.tokens[k - 1].norm == "the" and k > 1 and sent.tokens[k - 2].norm in _PREPOSITIONS_IN):
+            country, start = home_country(ctx), sent.tokens[k]
+            if country is None:
+                continue
+            return _capital_of(country, start.start, tok.end, sent.index)
+        else:
+            continue
+        before = {t.norm for t in sent.tokens[max(0, start.i - 2) : start.i]}
+        if before & _PREPOSITIONS_IN:
+            return _capital_of(country, start.start, tok.end, sent.index)
     return None
+
+
+def _capital_of(country: str, start: int, end: int, sentence: int) -> Place | None:
+    ctry = load_lexicon().countries.get(country)
+    capital = ctry.attr("capital") if ctry is not None else None
+    return ("place", capital, Mention(start, end, sentence)) if capital else None
 
 
 def meeting_place(ctx: Context, sents: list[SentenceView], cities_only: bool = False) -> Place | None:
@@ -55,7 +70,7 @@ def meeting_place(ctx: Context, sents: list[SentenceView], cities_only: bool = F
     best = None
     for sent in sents:
         bodies = [m for m in sent.matches if m.kind in {"organization", "office"}]
-        capital = _capital_phrase(sent)
+        capital = _capital_phrase(ctx, sent)
         if capital is not None:
             return capital
         for m in sent.matches:

@@ -10,6 +10,9 @@ from tests.ingest.extract.conftest import meetings
     ("Prince Khalid bin Salman held talks with British Defence Secretary John Healey in the Saudi capital on "
      "Tuesday.", "en", "Riyadh"),
     ("Олександр Сирський провів переговори з адміралом Тоні Радакіним у британській столиці.", "uk", "London"),
+    # a bare "in the capital" is the capital of the country the article is about
+    ("Ukraine's Defence Minister Rustem Umerov held talks with Ruben Brekelmans in the capital on Monday. "
+     "Ukraine and the Netherlands agreed on drones for Ukraine.", "en", "Kyiv"),
     # the city of a wire dateline, which the cleaner drops from the text
     ("KYIV, Jan 25 (Reuters) - Estonian Defence Minister Hanno Pevkur and his Ukrainian counterpart Rustem "
      "Umerov discussed artillery shells on Thursday.", "en", "Kyiv"),

@@ -1,0 +1,80 @@
+"""Print the quality of extraction on every corpus that has gold: F1 per measure, one column per corpus.
+
+Each corpus is ingested into a fresh store (in a temporary directory) and scored with
+``ddgraph evaluate``'s library function, exactly as ``tests/test_quality.py`` does.
+
+Usage:
+    .venv/bin/python bench/quality.py                 # all corpora
+    .venv/bin/python bench/quality.py --corpus blind3 --corpus blind3-sealed
+    .venv/bin/python bench/quality.py --json          # the numbers as JSON (for a before/after diff)
+
+Example output (columns are corpora)::
+
+    measure        seeds  own  holdout  blind2  blind3  blind3-sealed
+    persons        1.000  ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.store import open_store  # noqa: E402
+from ingest.pipeline import ingest_paths  # noqa: E402
+from queries.evaluate import evaluate, load_gold  # noqa: E402
+
+CORPORA = {
+    "seeds": ("data/articles", "data/gold/seeds.yaml"),
+    "own": ("tests/data/articles", "tests/data/gold.yaml"),
+    "holdout": ("tests/data/holdout/articles", "tests/data/holdout/gold.yaml"),
+    "blind2": ("tests/data/blind2/articles", "tests/data/blind2/gold.yaml"),
+    "blind3": ("tests/data/blind3/articles", "tests/data/blind3/gold.yaml"),
+    "blind3-sealed": ("tests/data/blind3/sealed/articles", "tests/data/blind3/sealed/gold.yaml"),
+}
+MEASURES = ("persons", "roles", "ranks", "meetings", "multi_source", "topics", "locations", "dates", "aid",
+            "agreements")
+
+
+def score(name: str) -> dict:
+    """Ingest one corpus into a fresh store and return its F1 per measure and its error counts."""
+    articles, gold = CORPORA[name]
+    with tempfile.TemporaryDirectory(prefix=f"quality-{name}-") as tmp:
+        summary = ingest_paths([ROOT / articles], Path(tmp) / "store", progress=False)
+        if summary.failed:
+            raise SystemExit(f"{name}: {summary.failed} articles failed: {summary.errors}")
+        with open_store(Path(tmp) / "store", read_only=True) as store:
+            report = evaluate(store.dataset, load_gold(ROOT / gold))
+    out = {m: round(report.scores[m].f1, 3) for m in MEASURES if m in report.scores}
+    out.update({"split persons": len(report.splits), "false merges": report.false_merges,
+                "false meetings": report.false_meetings, "noise": report.noise_violations,
+                "articles": sum(1 for _ in (ROOT / articles).iterdir())})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="corpus to score (repeatable)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    args = parser.parse_args()
+    names = args.corpus or list(CORPORA)
+    results = {name: score(name) for name in names}
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    rows = [*MEASURES, "split persons", "false merges", "false meetings", "noise", "articles"]
+    width = max(len(n) for n in names) + 2
+    print("measure".ljust(16) + "".join(n.rjust(width) for n in names))
+    for row in rows:
+        cells = [results[n].get(row) for n in names]
+        print(row.ljust(16) + "".join(("-" if c is None else f"{c:.3f}" if isinstance(c, float) else str(c)).rjust(width)
+                                      for c in cells))
+
+
+if __name__ == "__main__":
+    main()
