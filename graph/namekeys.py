@@ -4,7 +4,10 @@ A name in any script and case finds its thing through normalised keys, in three
 levels (the first level that finds something wins, see :mod:`queries.names`):
 
 * ``0|`` the canonical label, or the IRI's last segment;
-* ``1|`` an alias, or the last words of a person's label or alias (the surname);
+* ``1|`` an alias, or the last words of a person's label or alias (the surname),
+  and a person's name without its middle initials or generational suffix
+  ("Lloyd J. Austin" is found as "Lloyd Austin"; an initial or a suffix alone is
+  never a key);
 * ``2|`` a Cyrillic name romanised by KMU 2010 (for a Latin query), ``p|`` the
   phonetic key of a Latin name (for a Cyrillic query: Лекорню = Lecornu);
 
@@ -36,9 +39,33 @@ def norm(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(_POSSESSIVE.sub("", text))).split())
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "молодшии", "старшии"})  # as norm() writes them
+
+
 def _tails(key: str) -> list[str]:
     words = key.split()
     return [" ".join(words[i:]) for i in range(1, len(words))]
+
+
+def person_variants(key: str) -> list[str]:
+    """Normalised forms of a person name that name it too: without its generational suffix,
+    without its middle initials, and their last words; none is an initial or a suffix alone.
+
+    Example:
+        >>> person_variants("charles q brown jr")
+        ['charles q brown', 'charles brown', 'brown jr', 'brown']
+        >>> person_variants("r umerov"), person_variants("rustem umerov")
+        (['umerov'], ['umerov'])
+    """
+    words = key.split()
+    core = list(words)
+    while len(core) > 1 and core[-1] in _SUFFIXES:
+        core.pop()
+    plain = [w for k, w in enumerate(core) if k in (0, len(core) - 1) or len(w) > 1]
+    out = [" ".join(v) for v in (core, plain)]
+    for v in (words, core, plain):
+        out += [t for t in _tails(" ".join(v)) if len(t.split()[0]) > 1 and t.split()[0] not in _SUFFIXES]
+    return [v for v in dict.fromkeys(out) if v != key]
 
 
 def name_keys(label: str, forms: Iterable[str], *, person: bool = False, iri: str | None = None) -> set[str]:
@@ -60,7 +87,7 @@ def name_keys(label: str, forms: Iterable[str], *, person: bool = False, iri: st
         add("0", norm(iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
     for form in {label, *forms}:
         key = norm(form)
-        for k in [key] + (_tails(key) if person else []):
+        for k in [key] + (person_variants(key) if person else []):
             if k != key or form != label:
                 add("1", k)
             add("f", norm(kmu2010(k)) if is_cyrillic(k) else k)

@@ -1,16 +1,21 @@
 """Person names: split into first name and surname, surname keys, name relations, labels.
 
 The rules cross-article resolution (:mod:`graph.persons`) compares names with:
-a patronymic is dropped and a surname keeps its particles ("von der Leyen");
-surname keys are phonetic keys with Ukrainian case endings stripped (Умєровим =
-Umerov); two keys are "garbled" forms of one name when they share a 4-letter
-prefix and read alike; two first names are the same, different or unknown.
+a title ("Mr.", "Prince") and a patronymic are dropped, a generational suffix
+("Jr.", "III") is kept apart (:func:`name_suffix`: never a surname, and two
+different suffixes are two persons), and a surname keeps its particles ("von der
+Leyen"); surname keys are phonetic keys with Ukrainian case endings stripped
+(Умєровим = Umerov); two keys are "garbled" forms of one name when they share a
+4-letter prefix and read alike; two first names are the same, different or
+unknown (an initial is unknown beside a name with its letter).
 
 Example:
     >>> split_name("Умєровим Рустемом")[1], sorted(surname_keys("Умєровим"))
     ('Умєровим', ['umerov', 'umerovim'])
     >>> first_name_relation("Denis", "Денис"), garbled("lekornu", "lekorneuil")
     ('same', True)
+    >>> split_name("Gen. Charles Q. Brown Jr."), name_suffix("Charles Q. Brown Jr.")
+    (('Charles', 'Brown'), 'jr')
 """
 
 from __future__ import annotations
@@ -42,16 +47,70 @@ _PARTICLES = {
 }  # fmt: skip
 
 
+_SUFFIXES = {"jr": "jr", "sr": "sr", "ii": "ii", "iii": "iii", "iv": "iv", "молодший": "jr", "старший": "sr"}
+_UK_SUFFIX = re.compile(r"^(\w.*?)-(молодш|старш)\w*$", re.IGNORECASE)  # "Браун-молодший"
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "mx", "dr", "prof", "lord", "lady", "crown", "prince", "princess", "sheikh", "sheikha",
+    "sir", "dame", "gen", "adm", "пан", "пані", "принц", "принцеса", "шейх", "сер",
+})  # fmt: skip  # before a name, never part of it
+
+
+def _tokens(name: str) -> list[str]:
+    """The words of a name, punctuation stripped, a joined Ukrainian suffix apart
+    ("Браун-молодший" -> "Браун", "молодший")."""
+    toks = [t for t in (t.strip(_PUNCT) for t in name.split()) if t]
+    joined = _UK_SUFFIX.match(toks[-1]) if toks else None
+    if joined:
+        toks[-1:] = [joined.group(1), joined.group(2).lower() + "ий"]
+    return toks
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name without a title before it (kept when nothing else is left) or
+    a generational suffix after it (a suffix alone is no name)."""
+    toks = _tokens(name)
+    while len(toks) > 1 and toks[0].lower() in _TITLES:
+        toks = toks[1:]
+    while toks and toks[-1].lower() in _SUFFIXES:
+        toks = toks[:-1]
+    return toks
+
+
+def name_suffix(name: str) -> str:
+    """The generational suffix of a person name: "jr", "sr", "ii", "iii", "iv" or "".
+
+    Example:
+        >>> name_suffix("Charles Q. Brown Jr."), name_suffix("Чарльз Браун-молодший"), name_suffix("Lloyd J. Austin")
+        ('jr', 'jr', '')
+    """
+    toks = _tokens(name)
+    return _SUFFIXES.get(toks[-1].lower(), "") if len(toks) > 1 else ""
+
+
+def is_initial(first: str | None) -> bool:
+    """True when a first name is only initials ("R.", "C. Q.", "C.Q.").
+
+    Example:
+        >>> is_initial("R."), is_initial("C. Q."), is_initial("Rustem"), is_initial(None)
+        (True, True, False, False)
+    """
+    parts = [p for p in re.split(r"[.\s]+", first or "") if p]
+    return bool(parts) and all(len(p) == 1 for p in parts)
+
+
 def split_name(name: str) -> tuple[str | None, str]:
-    """Split a person name into (first name or None, surname); a patronymic is dropped.
+    """Split a person name into (first name or None, surname); a patronymic, a title and
+    a generational suffix are dropped.
 
     Example:
         >>> split_name("Умєров Рустем Ахмедович"), split_name("Lecornu")
         (('Рустем', 'Умєров'), (None, 'Lecornu'))
-        >>> split_name("Ursula von der Leyen")
-        ('Ursula', 'von der Leyen')
+        >>> split_name("Ursula von der Leyen"), split_name("Prince Khalid bin Salman")
+        (('Ursula', 'von der Leyen'), ('Khalid', 'bin Salman'))
+        >>> split_name("C. Q. Brown Jr."), split_name("Lloyd J. Austin"), split_name("Jr.")
+        (('C', 'Brown'), ('Lloyd', 'Austin'), (None, ''))
     """
-    toks = [t for t in (t.strip(_PUNCT) for t in name.split()) if t]
+    toks = _words(name)
     if not toks:
         return None, ""
     if len(toks) >= 3 and is_patronymic(toks[-1]) and first_name_id(toks[-2]):  # Surname First Patronymic
@@ -112,17 +171,31 @@ def first_name_relation(a: str | None, b: str | None) -> str:
     """
     if not a or not b:
         return "unknown"
+    if is_initial(a) or is_initial(b):
+        return "unknown" if _initials_agree(a, b) else "different"
     ka, kb = (phonetic_key(strip_uk_case(x)).replace(" ", "") for x in (a, b))
     va = {ka, *(phonetic_key(v).replace(" ", "") for v in first_name_variants(a))}
     vb = {kb, *(phonetic_key(v).replace(" ", "") for v in first_name_variants(b))}
-    if len(ka) == 1 or len(kb) == 1:
-        return "unknown" if {k[:1] for k in va} & {k[:1] for k in vb} else "different"
     ia, ib = first_name_id(a), first_name_id(b)
     if ia and ib:
         return "same" if ia == ib else "different"
     if va & vb or max(fuzz.ratio(x, y) for x in va for y in vb) >= 85:
         return "same"
     return "different" if is_cyrillic(a) == is_cyrillic(b) else "unknown"
+
+
+def _initials_agree(a: str, b: str) -> bool:
+    """Whether an initial may stand for a name (or another initial): the same first letter
+    as written (Cyrillic romanised: "Ю." = "Yurii"), or, across scripts, as read ("Є." = "Evhen").
+
+    Example:
+        >>> _initials_agree("C.", "Charles"), _initials_agree("K.", "Charles"), _initials_agree("Р.", "Rustem")
+        (True, False, True)
+    """
+    la, lb = (fold(kmu2010(x.strip(". ")))[:1] for x in (a, b))
+    if la == lb:
+        return True
+    return is_cyrillic(a) != is_cyrillic(b) and phonetic_key(a)[:1] == phonetic_key(b)[:1]
 
 
 def _best(counts: Mapping[str, set[str]]) -> str:

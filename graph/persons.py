@@ -10,8 +10,11 @@ article whose profiles are all known changes no cluster.
 
 Profiles are linked pairwise, strongest evidence first, and merged with a
 union-find that refuses any merge putting two conflicting profiles together
-(cannot-link): a different first name, a different country, different offices
-(unless the first names agree), or an analyst's "different" decision.
+(cannot-link): a different first name (an initial differs from a name with
+another first letter), a different generational suffix ("Jr." / "Sr."), a
+different country, different offices (unless the first names agree), or an
+analyst's "different" decision. A first name given by its initial only ("R.
+Umerov") counts as no full name for rules 4 and 6.
 
 1. analysts' "same" decisions (must-link);
 2. same first name and same surname key (``phonetic_key``, Ukrainian case
@@ -48,7 +51,14 @@ from dataclasses import dataclass
 from graph.curation import Decisions
 from graph.iri import person_iri, slug
 from graph.model import ArticleRecord, Entity
-from graph.names import first_name_relation, garbled, split_name, surname_keys
+from graph.names import (
+    first_name_relation,
+    garbled,
+    is_initial,
+    name_suffix,
+    split_name,
+    surname_keys,
+)
 
 Node = tuple[str, str]  # (article_id, local key)
 
@@ -65,6 +75,7 @@ class PersonMention:
         offices: (title, country) of every office the article says it holds.
         countries: the countries of the person and of its offices.
         terms: the analysts' decision terms the mention matches.
+        suffix: its generational suffix ("jr", "iii"), "" when none.
     """
 
     node: Node
@@ -74,6 +85,7 @@ class PersonMention:
     offices: frozenset[tuple[str, str]]
     countries: frozenset[str]
     terms: frozenset[str]
+    suffix: str = ""
 
     @property
     def names(self) -> tuple:
@@ -90,6 +102,7 @@ class Profile:
         first, keys, offices, countries, terms: as in :class:`PersonMention`.
         context: for a bare surname, the ids of the full-named profiles of the
             same article whose names are related to it (rule 4); else empty.
+        suffix: as in :class:`PersonMention`.
     """
 
     id: str
@@ -99,11 +112,17 @@ class Profile:
     countries: frozenset[str]
     terms: frozenset[str]
     context: frozenset[str] = frozenset()
+    suffix: str = ""
 
     @property
     def sig(self) -> tuple:
-        """What decides a conflict: (first name, offices, countries, decision terms)."""
-        return (self.first, self.offices, self.countries, self.terms)
+        """What decides a conflict: (first name, offices, countries, decision terms, suffix)."""
+        return (self.first, self.offices, self.countries, self.terms, self.suffix)
+
+    @property
+    def full(self) -> bool:
+        """True when the profile has a first name written out (not an initial)."""
+        return self.first is not None and not is_initial(self.first)
 
     @property
     def names(self) -> tuple:
@@ -111,9 +130,10 @@ class Profile:
         return (self.first or "", tuple(sorted(self.keys)))
 
     def to_json(self) -> str:
-        """The profile as compact JSON (see :meth:`from_json`)."""
-        return json.dumps([self.id, self.first, sorted(self.keys), sorted(self.offices), sorted(self.countries),
-                           sorted(self.terms), sorted(self.context)], ensure_ascii=False, separators=(",", ":"))
+        """The profile as compact JSON (see :meth:`from_json`; the suffix only when there is one)."""
+        fields = [self.id, self.first, sorted(self.keys), sorted(self.offices), sorted(self.countries),
+                  sorted(self.terms), sorted(self.context)] + ([self.suffix] if self.suffix else [])
+        return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> Profile:
@@ -123,23 +143,30 @@ class Profile:
             >>> p = make_profile("Rustem", {"umerov"}, {("defence-minister", "ukraine")}, {"ukraine"}, ())
             >>> Profile.from_json(p.to_json()) == p
             True
+            >>> q = make_profile("Charles", {"braun"}, (), (), (), suffix="jr")
+            >>> Profile.from_json(q.to_json()) == q
+            True
         """
-        pid, first, keys, offices, countries, terms, context = json.loads(text)
+        pid, first, keys, offices, countries, terms, context, *rest = json.loads(text)
         return cls(pid, first, frozenset(keys), frozenset(tuple(o) for o in offices), frozenset(countries),
-                   frozenset(terms), frozenset(context))
+                   frozenset(terms), frozenset(context), rest[0] if rest else "")
 
 
-def make_profile(first, keys, offices, countries, terms, context=()) -> Profile:
-    """A :class:`Profile` with its id computed from its fields.
+def make_profile(first, keys, offices, countries, terms, context=(), suffix="") -> Profile:
+    """A :class:`Profile` with its id computed from its fields (a profile without a suffix
+    has the id it had before suffixes were compared).
 
     Example:
         >>> make_profile(None, {"umerov"}, (), (), ()).id == make_profile(None, ["umerov"], [], [], []).id
         True
+        >>> make_profile("Charles", {"braun"}, (), (), (), suffix="jr").id == make_profile("Charles", {"braun"}, (), (), ()).id
+        False
     """
     fields = [first, sorted(keys), sorted(offices), sorted(countries), sorted(terms), sorted(context)]
+    fields += [suffix] if suffix else []
     digest = hashlib.blake2b(json.dumps(fields, ensure_ascii=False).encode("utf-8"), digest_size=10).hexdigest()
     return Profile(digest, first, frozenset(keys), frozenset(offices), frozenset(countries), frozenset(terms),
-                   frozenset(context))
+                   frozenset(context), suffix)
 
 
 def ref_id(record: ArticleRecord, value: str | None) -> str:
@@ -193,7 +220,8 @@ def person_mentions(records: Sequence[ArticleRecord], decisions: Decisions) -> l
             matched = frozenset(t for t, s in terms.items() if s in slugs)
             keys = surname_keys(surname) if surname else frozenset()
             node = (rec.article_id, ent.key)
-            out.append(PersonMention(node, ent, first, keys, frozenset(offices), frozenset(countries), matched))
+            out.append(PersonMention(node, ent, first, keys, frozenset(offices), frozenset(countries), matched,
+                                     name_suffix(ent.name)))
     return sorted(out, key=lambda p: p.node)
 
 
@@ -222,13 +250,14 @@ def article_profiles(record: ArticleRecord, decisions: Decisions) -> list[tuple[
         True
     """
     persons = person_mentions([record], decisions)
-    base = {p.node: make_profile(p.first, p.keys, p.offices, p.countries, p.terms) for p in persons}
+    base = {p.node: make_profile(p.first, p.keys, p.offices, p.countries, p.terms, suffix=p.suffix) for p in persons}
     full = [p for p in persons if p.first]
     out = []
     for p in persons:
         if p.first is None:
             context = [base[q.node].id for q in full if related(p.names, q.names)]
-            prof = make_profile(None, p.keys, p.offices, p.countries, p.terms, context) if context else base[p.node]
+            prof = make_profile(None, p.keys, p.offices, p.countries, p.terms, context, p.suffix) \
+                if context else base[p.node]
         else:
             prof = base[p.node]
         out.append((p, prof))
@@ -253,16 +282,35 @@ def _same_office(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def _conflict(x: tuple, y: tuple, different: frozenset[tuple[str, str]]) -> str | None:
-    """"hard" (an analyst said different), "soft" (evidence says different) or None."""
-    (fx, ox, cx, tx), (fy, oy, cy, ty) = x, y
+    """"hard" (an analyst said different), "soft" (evidence says different), "office"
+    (only the offices differ, the first names are not known to be the same) or None.
+
+    Example:
+        >>> jr, sr = (make_profile("Charles", {"braun"}, (), (), (), suffix=s).sig for s in ("jr", "sr"))
+        >>> _conflict(jr, sr, frozenset()), _conflict(jr, make_profile("Charles", {"braun"}, (), (), ()).sig, frozenset())
+        ('soft', None)
+    """
+    (fx, ox, cx, tx, sx), (fy, oy, cy, ty, sy) = x, y
     if any((a in tx and b in ty) or (b in tx and a in ty) for a, b in different):
         return "hard"
     rel = first_name_relation(fx, fy)
-    if rel == "different" or (cx and cy and not cx & cy):
+    if rel == "different" or (cx and cy and not cx & cy) or (sx and sy and sx != sy):
         return "soft"
     if ox and oy and rel != "same" and not any(_same_office(a, b) for a in ox for b in oy):
-        return "soft"
+        return "office"
     return None
+
+
+def _holds(sig: tuple, sigs: Iterable[tuple]) -> bool:
+    """Whether a mention without a written first name (``sig``: a bare surname or an
+    initial) names someone of a cluster (``sigs``) who holds one of its offices under a
+    first name it agrees with: then another office of that person is no conflict
+    ("R. Umerov", minister, beside a "Rustem Umerov" who is later NSDC secretary)."""
+    first, offices = sig[0], sig[1]
+    if first is not None and not is_initial(first):
+        return False
+    return any(z[0] is not None and first_name_relation(first, z[0]) != "different"
+               and any(_same_office(a, b) for a in offices for b in z[1]) for z in sigs)
 
 
 class PersonClusters:
@@ -270,8 +318,8 @@ class PersonClusters:
 
     A union is refused when any two signatures of the two clusters conflict: a
     "hard" conflict (an analyst's "different") always, a "soft" one (another first
-    name, country or office) unless the union is ``forced``. A cluster's root is
-    its smallest profile id.
+    name, suffix, country or office) unless the union is ``forced``. A cluster's root
+    is its smallest profile id.
 
     Example:
         >>> a, b = (make_profile(f, {"kuleba"}, (), (), ()) for f in ("Dmytro", "Oleksiy"))
@@ -284,7 +332,7 @@ class PersonClusters:
         profiles = list(profiles)
         self.parent = {p.id: p.id for p in profiles}
         self.sigs = {p.id: {p.sig} for p in profiles}
-        self.full = {p.id: p.first is not None for p in profiles}
+        self.full = {p.id: p.full for p in profiles}
         self.different = different
 
     def find(self, n: str) -> str:
@@ -295,10 +343,15 @@ class PersonClusters:
         return n
 
     def compatible(self, ra: str, rb: str, forced: bool = False) -> bool:
-        """Whether the clusters of roots ``ra`` and ``rb`` may merge."""
-        blocking = {"hard"} if forced else {"hard", "soft"}
-        pairs = ((x, y) for x in self.sigs[ra] for y in self.sigs[rb])
-        return not any(_conflict(x, y, self.different) in blocking for x, y in pairs)
+        """Whether the clusters of roots ``ra`` and ``rb`` may merge (an office conflict of a
+        mention without a first name is none when the other cluster holds its office)."""
+        blocking = {"hard"} if forced else {"hard", "soft", "office"}
+        for x in self.sigs[ra]:
+            for y in self.sigs[rb]:
+                c = _conflict(x, y, self.different)
+                if c in blocking and not (c == "office" and (_holds(x, self.sigs[rb]) or _holds(y, self.sigs[ra]))):
+                    return False
+        return True
 
     def union(self, a: str, b: str, forced: bool = False) -> bool:
         """Merge the clusters of ``a`` and ``b`` if they are compatible; tell whether they are one now."""
@@ -350,6 +403,27 @@ def _components(edges: Iterable[tuple]) -> list[list]:
     return sorted(sorted(c) for c in comps.values())
 
 
+def _unambiguous(profiles: Iterable[Profile]) -> list[list[str]]:
+    """The profiles' ids in groups that may be linked among themselves: the names without
+    a generational suffix apart when the others have two different ones ("Charles
+    Brown" beside "Charles Brown Jr." and "Charles Brown Sr." may be either).
+
+    Example:
+        >>> ps = [make_profile("Charles", {"braun"}, (), (), (), suffix=s) for s in ("jr", "sr", "")]
+        >>> [len(g) for g in _unambiguous(ps)], [len(g) for g in _unambiguous(ps[::2])]
+        ([2, 1], [2])
+    """
+    profiles = list(profiles)
+    if len({p.suffix for p in profiles if p.suffix}) < 2:
+        return [[p.id for p in profiles]]
+    return [[p.id for p in profiles if p.suffix], [p.id for p in profiles if not p.suffix]]
+
+
+def _suffixes(uf: PersonClusters, root: str) -> set[str]:
+    """The generational suffixes of the cluster of ``root``."""
+    return {sig[4] for sig in uf.sigs[root]} - {""}
+
+
 def link_profiles(profiles: Iterable[Profile], decisions: Decisions) -> PersonClusters:
     """Cluster profiles by the six rules of the module docstring, in that order.
 
@@ -382,10 +456,10 @@ def link_profiles(profiles: Iterable[Profile], decisions: Decisions) -> PersonCl
             if rel:
                 (exact if rel == "exact" else fuzzy).add((g, h))
     same = lambda g, h: first_name_relation(g[0] or None, h[0] or None) == "same"  # noqa: E731
-    ids_of = lambda comp: [p.id for g in comp for p in groups[g]]  # noqa: E731
     for rel in (exact, fuzzy):  # 2. same first name, same surname; 3. ... garbled surname
         for comp in _components([(g, h) for g, h in rel if same(g, h)]):
-            _greedy(uf, ids_of(comp))
+            for ids in _unambiguous([p for g in comp for p in groups[g]]):
+                _greedy(uf, ids)
     related_pairs = exact | fuzzy | {(h, g) for g, h in exact | fuzzy}
     for p in profiles:  # 4. a bare surname that fits exactly one full-named person of its article
         if p.first is None and p.context:
@@ -406,7 +480,8 @@ def link_profiles(profiles: Iterable[Profile], decisions: Decisions) -> PersonCl
 
 
 def _link_unique_surnames(uf: PersonClusters, profiles: list[Profile]) -> None:
-    """A cluster joins the one full-named cluster sharing a surname key; bare leftovers join each other."""
+    """A cluster joins the one full-named cluster sharing a surname key (a name without a
+    generational suffix none when two suffixes share it); bare leftovers join each other."""
     keys_of: dict[str, set[str]] = defaultdict(set)
     for p in profiles:
         keys_of[uf.find(p.id)] |= p.keys
@@ -419,6 +494,8 @@ def _link_unique_surnames(uf: PersonClusters, profiles: list[Profile]) -> None:
     for root in sorted(keys_of):
         near = {t for k in keys_of[root] for t in full_by_key[k] if t != root}
         full = sorted(t for t in near if uf.compatible(root, t))
+        if len(_suffixes(uf, root).union(*(_suffixes(uf, t) for t in near))) > 1:  # Jr. and Sr. around
+            full = [t for t in full if _suffixes(uf, root) and _suffixes(uf, t)]
         if len(full) == 1:
             plan.append((root, full[0]))
         elif not full and not uf.full[root]:

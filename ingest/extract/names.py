@@ -2,16 +2,24 @@
 
 A name is a run of capitalised words that are not lexicon vocabulary (titles,
 ranks, countries, organisations), confirmed by at least one signal: a known first
-name, a pymorphy3 ``Name``/``Surn`` tag, spaCy's PERSON label, or an office, rank
-or "counterpart" right before it. Single words are kept as surname candidates;
-they become persons only when they point to a full name of the same article or
-follow an office.
+name, a pymorphy3 ``Name``/``Surn`` tag, spaCy's PERSON label, an office, rank or
+"counterpart" right before it, or a title ("Mr.", "Dr.", "Prince"). Single words
+are kept as surname candidates; they become persons only when they point to a
+full name of the same article or follow an office.
+
+The forms of official English are read apart from the name words: a title before
+the name ("Mr.", "Prof.", "SecDef", "Prince"; never part of the name), initials
+("R. Umerov", "C. Q. Brown", the middle "J." of "Lloyd J. Austin"), a generational
+suffix ("Jr.", "Sr.", "III") and a possessive ("Biden's", "Macron’s").
 
 Example:
     >>> from ingest.extract.tokens import tokenize
     >>> toks = tokenize("French Defense Minister Sébastien Lecornu said", "en")
     >>> [(c.text, c.full) for c in find_name_candidates(toks, "en", set())]
     [('Sébastien Lecornu', True)]
+    >>> c = find_name_candidates(tokenize("Gen. C. Q. Brown Jr.'s visit", "en"), "en", set())[0]
+    >>> c.text, c.words, c.initials, c.suffix
+    ('C. Q. Brown Jr.', ('Brown',), ('C.', 'Q.'), 'Jr.')
 """
 
 from __future__ import annotations
@@ -26,8 +34,13 @@ from graph.ontology import DATA_DIR
 from ingest.extract.tokens import Token, term_key
 from ingest.lexicon import load_lexicon
 
-_PARTICLES = {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn"}
-_CAP_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-ЯҐЄІЇ][\w’'-]*$")
+PARTICLES = frozenset({  # lower-case words inside a name: "von der Leyen", "Khalid bin Salman"
+    "de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "bint",
+    "бін", "ібн", "бінт", "аль", "фон", "дер", "ван", "де", "ле", "ла", "дю",
+})
+_CAP_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯҐЄІЇ]|(?:al|el|аль|ель)-[A-ZА-ЯҐЄІЇ])[\w’'-]*$")
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯҐЄІЇ]\.){2,}$")  # "C.Q." (one token)
+_POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s$")
 _NOT_NAMES_EN = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -36,6 +49,19 @@ _NOT_NAMES_EN = {
     "his", "her", "their", "details", "recall", "photo", "facebook", "telegram", "twitter", "x",
     "russian", "russia", "european", "euro-atlantic", "other", "together", "together with",
 }
+# Titles before a name: never part of it, and a sign that a name follows. After a
+# "given" title the single word is a given name ("Prince Khalid", "Sir Keir"),
+# after an honorific a surname ("Mr. Umerov"). The short honorifics are never name
+# words; a few abbreviations are titles only with their dot ("Sen." but "Amartya Sen").
+_HONORIFICS = {"mr", "mrs", "ms", "mx", "messrs", "dr", "prof", "пан", "пані"}
+_TITLE_WORDS = {"lord", "lady", "baron", "baroness", "amb", "secdef", "secstate"}
+_DOTTED = {"sen", "rep", "gov"}
+_GIVEN_TITLES = {
+    "crown", "prince", "princess", "sheikh", "sheikha", "sheik", "king", "queen", "sir", "dame",
+    "принц", "принцеса", "шейх", "король", "королева", "сер",
+}
+_SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+_UK_SUFFIX = re.compile(r"^(\w.*?)-(молодш|старш)\w*$", re.IGNORECASE)  # "Браун-молодший", "Брауном-молодшим"
 
 
 @dataclass(frozen=True)
@@ -43,11 +69,21 @@ class NameCandidate:
     """A possible person name.
 
     Attributes:
-        i, j: token range [i, j).
-        start, end: character offsets.
+        i, j: token range [i, j) of the name (initials and suffix included, titles not).
+        start, end: character offsets (a possessive "'s" left out).
         text: surface form.
-        full: True for first name + surname (two or more words).
+        full: True for first name + surname (two or more name words).
         confirmed: True when a signal other than capitalisation supports it.
+        lead: token index where the name's titles begin ("Mr." of "Mr. R. Umerov");
+            ``i`` when there is none.
+        words: the name words, particles included, possessive stripped.
+        initials: the initials that stand for the first name ("R.", or "C.", "Q."),
+            empty when a first name is written out.
+        middle: middle initials after a written first name ("J." of "Lloyd J. Austin").
+        suffix: a generational suffix ("Jr.", "Sr.", "II", "III", "IV"; "-молодший",
+            "-старший" written joined to the surname), else "".
+        title: "given" after a title followed by a given name ("Prince"),
+            "honorific" after one followed by a surname ("Mr."), else "".
     """
 
     i: int
@@ -57,6 +93,17 @@ class NameCandidate:
     text: str
     full: bool
     confirmed: bool
+    lead: int = -1
+    words: tuple[str, ...] = ()
+    initials: tuple[str, ...] = ()
+    middle: tuple[str, ...] = ()
+    suffix: str = ""
+    title: str = ""
+
+    @property
+    def head(self) -> int:
+        """Token index where the whole phrase (titles included) begins."""
+        return self.lead if self.lead >= 0 else self.i
 
 
 @lru_cache(maxsize=1)
@@ -98,11 +145,36 @@ def vocabulary(language: str) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 1)
 
 
+def strip_possessive(word: str) -> str:
+    """A name word without its English possessive ending.
+
+    Example:
+        >>> strip_possessive("Biden's"), strip_possessive("Macron’s"), strip_possessive("Lewis")
+        ('Biden', 'Macron', 'Lewis')
+    """
+    return _POSSESSIVE.sub("", word)
+
+
+def title_kind(word: str, dotted: bool = False) -> str:
+    """"honorific", "given" or "" for a word that may stand before a name ("Mr." -> honorific);
+    ``dotted`` when the word's abbreviation dot follows it as a token of its own.
+
+    Example:
+        >>> title_kind("Mr."), title_kind("Prince"), title_kind("Sen"), title_kind("Sen", dotted=True)
+        ('honorific', 'given', '', 'honorific')
+    """
+    low = word.rstrip(".").lower()
+    if low in _GIVEN_TITLES and low not in first_names():
+        return "given"
+    dotted = dotted or word.endswith(".")
+    return "honorific" if low in _HONORIFICS or low in _TITLE_WORDS or dotted and low in _DOTTED else ""
+
+
 def _is_name_word(tok: Token, language: str, vocab: frozenset[str]) -> bool:
     if not _CAP_WORD.match(tok.text) or tok.text.isupper() and len(tok.text) > 1:
         return False
     low = tok.text.lower()
-    if low in _NOT_NAMES_EN:
+    if low in _NOT_NAMES_EN or low in _HONORIFICS or low in _SUFFIXES:
         return False
     if low in first_names() and not (language == "uk" and "Geox" in tok.tag):
         return True  # "Ivan" is a first name even if some lexicon entry uses the word
@@ -139,6 +211,53 @@ def _signal(tok: Token, language: str) -> str:
     return ""
 
 
+def _dot_after(tokens: list[Token], k: int) -> bool:
+    return k + 1 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 1].start == tokens[k].end
+
+
+def _initial_width(tokens: list[Token], k: int, language: str, vocab: frozenset[str]) -> int:
+    """Tokens taken by an initial at ``k`` ("R" + ".", "C.Q.", an English "Q" without its dot),
+    0 when there is none. "A" and "I" (and any Ukrainian letter) need the dot: they are words too."""
+    tok = tokens[k]
+    if len(tok.text) == 1 and tok.text.isupper() and tok.text.isalpha():
+        if _dot_after(tokens, k):
+            return 2
+        return 1 if language != "uk" and tok.text not in {"A", "I"} and "A" <= tok.text <= "Z" else 0
+    if _INITIALS.match(tok.text) and tok.norm not in vocab:
+        return 1
+    return 0
+
+
+def _suffix_width(tokens: list[Token], k: int) -> int:
+    """Tokens taken by a generational suffix at ``k`` ("Jr" + ".", "III"), 0 when there is none."""
+    low = tokens[k].text.lower()
+    if low not in _SUFFIXES or tokens[k].start - tokens[k - 1].end > 1:
+        return 0
+    return 2 if low in {"jr", "sr"} and _dot_after(tokens, k) else 1
+
+
+def _dotted_title(tokens: list[Token], k: int, language: str, vocab: frozenset[str]) -> bool:
+    """True for an abbreviated title before a name ("Sen." of "Sen. Lindsey Graham")."""
+    return _dot_after(tokens, k) and k + 2 < len(tokens) and bool(title_kind(tokens[k].text, True)) \
+        and (_is_name_word(tokens[k + 2], language, vocab) or bool(_initial_width(tokens, k + 2, language, vocab)))
+
+
+def _lead(tokens: list[Token], i: int) -> tuple[int, str]:
+    """Where the titles right before token ``i`` begin, and the kind of the nearest one."""
+    lead, kind = i, ""
+    k = i
+    while k > 0:
+        p = k - 1
+        dotted = tokens[p].text == "." and p > 0 and tokens[p - 1].end == tokens[p].start
+        p -= dotted
+        found = title_kind(tokens[p].text, dotted) or title_kind(tokens[p].norm, dotted)  # "принцом": принц
+        if not found:
+            break
+        kind = kind or found
+        lead = k = p
+    return lead, kind
+
+
 def find_name_candidates(
     tokens: list[Token],
     language: str,
@@ -154,6 +273,12 @@ def find_name_candidates(
         person_spans: character spans that an NER model labelled PERSON.
         cue_ends: token indexes right after an office, rank or counterpart cue.
         blocked: token indexes that belong to cue phrases ("Former", "Recall").
+
+    Example:
+        >>> from ingest.extract.tokens import tokenize
+        >>> [(c.text, c.initials, c.title) for c in find_name_candidates(
+        ...     tokenize("Mr. R. Umerov met Prince Khalid.", "en"), "en", set())]
+        [('R. Umerov', ('R.',), 'honorific'), ('Khalid', (), 'given')]
     """
     blocked = blocked or set()
     vocab = vocabulary("uk" if language == "uk" else "en")
@@ -162,45 +287,119 @@ def find_name_candidates(
     i = 0
     n = len(tokens)
     while i < n:
-        if i in blocked or not _is_name_word(tokens[i], language, vocab):
+        if i in blocked or not (_initial_width(tokens, i, language, vocab)
+                                or _is_name_word(tokens[i], language, vocab)) \
+                or _dotted_title(tokens, i, language, vocab):
             i += 1
             continue
-        j = i + 1
-        while j < n:
-            tok = tokens[j]
-            if j not in blocked and _is_name_word(tok, language, vocab) and tok.start - tokens[j - 1].end <= 1:
-                j += 1
-            elif tok.text.lower() in _PARTICLES and j + 1 < n and _is_name_word(tokens[j + 1], language, vocab):
-                j += 2
-            else:
-                break
-        out.extend(_split_run(tokens, i, j, language, person_spans, cue_ends))
-        i = j
+        parts, j = _scan(tokens, i, language, vocab, blocked)
+        cand = _candidate(tokens, parts, language, person_spans, cue_ends) if parts else None
+        if cand is not None:
+            out.append(cand)
+        i = max(j, i + 1)
     return out
 
 
-def _split_run(tokens, i, j, language, person_spans, cue_ends) -> list[NameCandidate]:
-    """Turn a run of name words into candidates (runs longer than 3 are split)."""
-    words = tokens[i:j]
+def _scan(tokens, i, language, vocab, blocked) -> tuple[list[tuple[str, int, int]], int]:
+    """The parts of the run of name words starting at ``i``, as (kind, first token, end
+    token) with kind "word", "particle", "initial" or "suffix"; and the token after the run."""
+    parts: list[tuple[str, int, int]] = []
+    n = len(tokens)
+    k = i
+    while k < n and k not in blocked:
+        if parts and tokens[k].start - tokens[k - 1].end > 1:
+            break
+        if parts and parts[-1][0] == "word" and _suffix_width(tokens, k):
+            width = _suffix_width(tokens, k)
+            parts.append(("suffix", k, k + width))
+            k += width
+            break
+        width = _initial_width(tokens, k, language, vocab)
+        if width:
+            parts.append(("initial", k, k + width))
+            k += width
+            continue
+        if _is_name_word(tokens[k], language, vocab):
+            parts.append(("word", k, k + 1))
+            k += 1
+            if _POSSESSIVE.search(tokens[k - 1].text):  # "Biden's envoy": the name ends here
+                break
+            continue
+        m = k
+        while m < n and tokens[m].text.lower() in PARTICLES:
+            m += 1
+        if m > k and parts and m < n and _is_name_word(tokens[m], language, vocab):
+            parts += [("particle", x, x + 1) for x in range(k, m)]
+            k = m
+            continue
+        break
+    while parts and parts[-1][0] in {"initial", "particle"}:  # "Lloyd J." with no surname after it
+        parts.pop()
+    return parts, k
+
+
+def _candidate(tokens, parts, language, person_spans, cue_ends) -> NameCandidate | None:
+    """Turn the parts of a run into a candidate (at most three name words are kept)."""
+    lead, title = _lead(tokens, parts[0][1])
+    # a title at the head of the run is no name word: "Prince Khalid", "Crown Prince Mohammed"
+    while len(parts) > 1 and parts[0][0] == "word" and title_kind(tokens[parts[0][1]].text):
+        title = title_kind(tokens[parts[0][1]].text)
+        parts = parts[1:]
+    words = [p for p in parts if p[0] == "word"]
+    if not words:
+        return None
     if len(words) > 3:  # e.g. two names side by side: keep the last three words
-        i = j - 3
-        words = tokens[i:j]
-    start, end = words[0].start, words[-1].end
+        parts = [p for p in parts if p[1] >= words[-3][1]]
+        lead, title = parts[0][1], ""
+    if lead == parts[0][1] == 0 and len(words) >= 2 and parts[0][0] == "word":
+        sig = _signal(tokens[0], language)
+        if sig != "first" and not any(s <= tokens[0].start < e for s, e in person_spans) \
+                and (language != "uk" or not sig):
+            # "Later Lecorneuil said": a capitalised first word of the sentence is no name
+            rest = parts[1:]
+            while rest and rest[0][0] == "particle":
+                rest = rest[1:]
+            return _candidate(tokens, rest, language, person_spans, cue_ends) if rest else None
+    return _build(tokens, parts, lead, title, language, person_spans, cue_ends)
+
+
+def _initial_texts(token: Token) -> tuple[str, ...]:
+    """"C.Q." -> ("C.", "Q."); "R" -> ("R.",)."""
+    return tuple(f"{c}." for c in token.text if c != ".")
+
+
+def _build(tokens, parts, lead, title, language, person_spans, cue_ends) -> NameCandidate | None:
+    """The candidate of the parts of a run (titles already left out)."""
+    i, j = parts[0][1], parts[-1][2]
+    first_word = next(k for k, p in enumerate(parts) if p[0] == "word")
+    initials = tuple(x for p in parts[:first_word] for x in _initial_texts(tokens[p[1]]))
+    middle = tuple(x for p in parts[first_word:] if p[0] == "initial" for x in _initial_texts(tokens[p[1]]))
+    suffix = next((_SUFFIXES[tokens[p[1]].text.lower()] for p in parts if p[0] == "suffix"), "")
+    words = [tokens[p[1]].text for p in parts if p[0] in {"word", "particle"}]
+    words[-1] = strip_possessive(words[-1])
+    uk_suffix = _UK_SUFFIX.match(words[-1]) if not suffix else None
+    if uk_suffix:
+        words[-1], suffix = uk_suffix.group(1), "-" + uk_suffix.group(2).lower() + "ий"
+    pieces: list[str] = []
+    for tok in tokens[i:j]:
+        if tok.text == "." and pieces:
+            pieces[-1] += "."
+        else:
+            pieces.append(tok.text)
+    end = tokens[j - 1].end
+    if parts[-1][0] == "word":
+        pieces[-1] = strip_possessive(pieces[-1])
+        end -= len(tokens[j - 1].text) - len(pieces[-1])
+    start = tokens[i].start
     ner = any(s < end and start < e for s, e in person_spans)
-    signals = [_signal(t, language) for t in words]
-    first_in_ner = any(s <= words[0].start < e for s, e in person_spans)
-    if i == 0 and len(words) >= 2 and signals[0] != "first" and not first_in_ner \
-            and (language != "uk" or not signals[0]):
-        # "Later Lecorneuil said": a capitalised first word of the sentence is no name
-        return _split_run(tokens, i + 1, j, language, person_spans, cue_ends)
-    cue = i in cue_ends
-    sentence_initial = i == 0
-    full = len(words) >= 2
+    signals = [_signal(tokens[p[1]], language) for p in parts if p[0] == "word"]
+    cue = i in cue_ends or lead in cue_ends
+    full = len(signals) >= 2 and not initials
     if full:
-        confirmed = ner or cue or signals[0] == "first" or "surname" in signals
-        if not confirmed and sentence_initial:
-            return []
+        confirmed = ner or cue or bool(title) or signals[0] == "first" or "surname" in signals
     else:
-        confirmed = ner or cue or signals[0] == "surname"
-    text = " ".join(t.text for t in words)
-    return [NameCandidate(i, j, start, end, text, full, confirmed)]
+        confirmed = ner or cue or bool(title) or signals[-1] == "surname"
+    if full and not confirmed and i == 0:
+        return None
+    return NameCandidate(i, j, start, end, " ".join(pieces), full, confirmed, lead if lead != i else -1,
+                         tuple(words), initials, middle, suffix, title)

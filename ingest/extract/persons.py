@@ -1,13 +1,16 @@
 """Persons of one article, with their offices and ranks.
 
 Full names are collected first; bare or garbled surnames ("Lecorneuil",
-"Умєровим") then attach to the one full name of the article they fit. Offices and
-ranks come from the words around each name (:mod:`ingest.extract.roles`).
+"Умєровим", the typo "Pistroius"), initials with a surname ("R. Umerov") and a
+given name after a title ("Prince Khalid") then attach to the one full name of the
+article they fit. A generational suffix ("Jr.", "Sr.") is part of the name: two
+different suffixes are two persons. Offices and ranks come from the words around
+each name (:mod:`ingest.extract.roles`).
 
 Example:
     >>> from ingest.extract.persons import surname_fits
-    >>> surname_fits("Lecorneuil", "Lecornu"), surname_fits("Kuleba", "Umerov")
-    (True, False)
+    >>> surname_fits("Lecorneuil", "Lecornu"), surname_fits("Kuleba", "Umerov"), surname_fits("Pistroius", "Pistorius")
+    (True, False, True)
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.model import Mention
-from graph.translit import phonetic_key, strip_uk_case
+from graph.translit import fold, kmu2010, phonetic_key, strip_uk_case
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.roles import (
     OfficeRef,
@@ -27,7 +30,7 @@ from ingest.extract.roles import (
     window_left,
     window_right,
 )
-from ingest.extract.names import NameCandidate, find_name_candidates
+from ingest.extract.names import PARTICLES, NameCandidate, find_name_candidates
 from ingest.extract.match import load_defaults
 from ingest.extract.tokens import parses_uk, word_is_known
 from ingest.lexicon import load_lexicon
@@ -46,10 +49,24 @@ class PersonDraft:
     mentions: list[Mention] = field(default_factory=list)
     rank: str | None = None
     offices: list[OfficeRef] = field(default_factory=list)
+    middle: tuple[str, ...] = ()
+    suffix: str = ""
 
     @property
     def name(self) -> str:
-        return f"{self.first} {self.surname}" if self.first else self.surname
+        """The name as the article gives it in full ("Charles Q. Brown Jr.", "R. Umerov").
+
+        Example:
+            >>> PersonDraft("p1", "Lloyd", "Austin", middle=("J.",)).name
+            'Lloyd J. Austin'
+        """
+        name = " ".join(x for x in (self.first, *self.middle, self.surname) if x)
+        return name + self.suffix if self.suffix.startswith("-") else " ".join(x for x in (name, self.suffix) if x)
+
+    @property
+    def initial_only(self) -> bool:
+        """True when the first name is known by its initial only ("R.")."""
+        return bool(self.first) and len(self.first.rstrip(".")) == 1
 
 
 def surname_fits(short: str, full: str) -> bool:
@@ -72,7 +89,36 @@ def surname_fits(short: str, full: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter >= 4 and common >= shorter - 1 and common >= 4:
         return True
-    return common >= 5 and fuzz.ratio(a, b) >= 70
+    return common >= 5 and fuzz.ratio(a, b) >= 70 or _one_typo(a, b)
+
+
+_TYPO_MIN = 6  # keys shorter than this that differ by a letter are different names
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """True when keys ``a`` and ``b`` of at least 6 letters, with the same first letter,
+    differ by one letter swapped with its neighbour, replaced, added or dropped.
+
+    Example:
+        >>> _one_typo("pistorus", "pistrous"), _one_typo("kaskunas", "kaksunas"), _one_typo("sirski", "sirksi")
+        (True, True, True)
+        >>> _one_typo("kuleba", "kulyba"), _one_typo("kulba", "kuba"), _one_typo("sirski", "kirski")
+        (True, False, False)
+    """
+    if min(len(a), len(b)) < _TYPO_MIN or abs(len(a) - len(b)) > 1 or a[:1] != b[:1] or a == b:
+        return False
+    k = next((x for x, (p, q) in enumerate(zip(a, b)) if p != q), min(len(a), len(b)))
+    if len(a) == len(b):
+        swapped = k + 1 < len(a) and a[k] == b[k + 1] and a[k + 1] == b[k] and a[k + 2:] == b[k + 2:]
+        return swapped or a[k + 1:] == b[k + 1:]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[k + 1:] == shorter[k:]
+
+
+def _deletions(key: str) -> set[str]:
+    """The key and the key without each one of its letters: two keys one typo apart
+    share one of these (how :class:`_Builder` finds typo pairs without a scan)."""
+    return {key} | {key[:k] + key[k + 1:] for k in range(len(key))}
 
 
 @lru_cache(maxsize=4096)
@@ -81,9 +127,39 @@ def _key(name: str) -> str:
 
 
 def _bucket(surname: str) -> str:
-    """What two surnames that fit each other share: the first 4 letters of their keys
-    (every way :func:`surname_fits` accepts a pair needs them equal)."""
+    """What two surnames that fit each other share, but for a typo: the first 4 letters
+    of their keys (typo pairs are found through their :func:`_deletions`)."""
     return _key(surname)[:4]
+
+
+_NASAB = {"bin", "ibn", "bint", "бін", "ібн", "бінт"}
+_FAMILY_PREFIX = ("al-", "el-", "аль-", "ель-")
+
+
+def surname_forms(surname: str) -> list[str]:
+    """A surname and the shorter forms that name the same family: what follows a nasab
+    ("bin Hamed Al-Ruwaili" -> "Al-Ruwaili", "Ruwaili") or particles ("von der Leyen"
+    -> "Leyen"). A nasab alone ("bin Salman") is no family name.
+
+    Example:
+        >>> surname_forms("bin Hamed Al-Ruwaili"), surname_forms("bin Salman"), surname_forms("von der Leyen")
+        (['bin Hamed Al-Ruwaili', 'Al-Ruwaili', 'Ruwaili'], ['bin Salman'], ['von der Leyen', 'Leyen'])
+        >>> surname_forms("Lund Poulsen")
+        ['Lund Poulsen']
+    """
+    words = surname.split()
+    out = [surname]
+    low = [w.lower() for w in words]
+    nasab = max((k for k, w in enumerate(low) if w in _NASAB), default=-1)
+    rest = words[nasab + 2:] if nasab >= 0 else words
+    while len(rest) > 1 and rest[0].lower() in PARTICLES:
+        rest = rest[1:]
+    if rest and " ".join(rest) != surname and (nasab < 0 or len(words) > nasab + 2):
+        out.append(" ".join(rest))
+    last = out[-1]
+    if " " not in last and last.lower().startswith(_FAMILY_PREFIX):
+        out.append(last.split("-", 1)[1])
+    return out
 
 
 def _normal_first(word: str, language: str, surname: str = "") -> str:
@@ -108,8 +184,9 @@ def _normal_surname(word: str, language: str, after: str = "") -> str:
 
 
 def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str) -> tuple[str | None, str]:
-    words = [t.text for t in sent.tokens[cand.i : cand.j]]
-    after = sent.tokens[cand.i - 1].norm if cand.i > 0 else ""
+    """(first name or None, surname) of a candidate, in the nominative."""
+    words = list(cand.words)
+    after = sent.tokens[cand.head - 1].norm if cand.head > 0 else ""
     if len(words) == 1:
         return None, _normal_surname(words[0], language, after)
     first = _normal_first(words[0], language, words[-1])
@@ -123,21 +200,73 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
     return first, surname
 
 
+def _letter(name: str) -> str:
+    """The first letter of a name or initial, in Latin script ("Юрій" and "Ю." -> "y")."""
+    return fold(kmu2010(name.strip(". ")))[:1]
+
+
+def _suffixes_agree(a: str, b: str) -> bool:
+    """Two generational suffixes may name one person unless both are given and differ."""
+    return not (a and b and a != b)
+
+
 class _Builder:
+    """The persons of one article, indexed by the keys of their surnames."""
+
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.language = ctx.language
         self.persons: list[PersonDraft] = []
-        self._buckets: dict[str, list[PersonDraft]] = {}  # _bucket(surname) -> persons, in article order
+        self._buckets: dict[str, list[PersonDraft]] = {}  # _bucket(surname form) -> persons
+        self._typos: dict[str, list[PersonDraft]] = {}  # _deletions(key) -> persons
+        self._firsts: dict[str, list[PersonDraft]] = {}  # _key(first name) -> persons
+        self._given: dict[str, PersonDraft] = {}  # a given name after a title -> the person it named
+        self.titled: set[str] = set()  # keys of persons named in full after a title ("Prince Khalid bin Salman")
 
-    def find(self, first: str | None, surname: str) -> PersonDraft | None:
-        fits = [p for p in self._buckets.get(_bucket(surname), ()) if surname_fits(surname, p.surname)]
+    def _index(self, person: PersonDraft) -> None:
+        for form in surname_forms(person.surname):
+            key = _key(form)
+            self._buckets.setdefault(key[:4], []).append(person)
+            if len(key) >= _TYPO_MIN:
+                for d in _deletions(key):
+                    self._typos.setdefault(d, []).append(person)
+
+    def _set_first(self, person: PersonDraft, first: str) -> None:
+        person.first = first
+        if not person.initial_only:
+            self._firsts.setdefault(_key(first), []).append(person)
+
+    def _fits(self, surname: str, suffix: str = "") -> list[PersonDraft]:
+        """Persons (in article order) one of whose surname forms ``surname`` fits."""
+        key = _key(surname)
+        near = list(self._buckets.get(key[:4], ()))
+        if len(key) >= _TYPO_MIN:
+            near += [p for d in _deletions(key) for p in self._typos.get(d, ())]
+        seen: set[str] = set()
+        out = []
+        for p in sorted(near, key=lambda p: int(p.key[1:])):
+            if p.key in seen:
+                continue
+            seen.add(p.key)
+            if _suffixes_agree(suffix, p.suffix) and any(surname_fits(surname, f) for f in surname_forms(p.surname)):
+                out.append(p)
+        return out
+
+    @staticmethod
+    def _exact(p: PersonDraft, surname: str) -> bool:
+        return any(_key(f) == _key(surname) for f in surname_forms(p.surname))
+
+    def find(self, first: str | None, surname: str, suffix: str = "") -> PersonDraft | None:
+        """The person of the article a name (first name or None, surname) names, if one."""
+        fits = self._fits(surname, suffix)
         if first:
             key = _key(first)
             same_first = [p for p in fits if p.first and _key(p.first) == key]
+            if len({p.suffix for p in same_first if p.suffix}) > 1 and not suffix:
+                return None  # "Charles Brown" beside "Charles Brown Jr." and "Charles Brown Sr.": either
             if same_first:
                 return same_first[0]
-            exact = [p for p in fits if _key(p.surname) == _key(surname) and not p.first]
+            exact = [p for p in fits if self._exact(p, surname) and not p.first]
             if exact:
                 return exact[0]
             whole = f"{first} {surname}"  # "Лунд Поульсен": a double surname, not a first name and a surname
@@ -146,26 +275,70 @@ class _Builder:
             return double[0] if len(double) == 1 else None
         full = [p for p in fits if p.first]
         pool = full or fits
-        exact = [p for p in pool if _key(p.surname) == _key(surname)]
+        exact = [p for p in pool if self._exact(p, surname)]
         if len(exact) == 1:
             return exact[0]
         return pool[0] if len(pool) == 1 else None
 
-    def add(self, first, surname, form, mention) -> PersonDraft:
-        person = self.find(first, surname)
+    def find_initials(self, initials: tuple[str, ...], surname: str, suffix: str = "") -> PersonDraft | str | None:
+        """The person "R. Umerov" names: the one fitting the surname whose first name starts
+        with the initial (never one whose first name starts with another letter); the
+        string "ambiguous" when several may be meant, None when none.
+
+        A written first name wins over another initial, which wins over a bare surname.
+        """
+        letter = _letter(initials[0])
+        fits = [p for p in self._fits(surname, suffix) if not p.first or _letter(p.first) == letter]
+        for pool in ([p for p in fits if p.first and not p.initial_only], [p for p in fits if p.first], fits):
+            exact = [p for p in pool if self._exact(p, surname)]
+            if len(pool) == 1 or len(exact) == 1:
+                return pool[0] if len(pool) == 1 else exact[0]
+            if pool:
+                return "ambiguous"
+        return None
+
+    def find_given(self, given: str, start: int) -> PersonDraft | None:
+        """The person a given name after a title names ("Prince Khalid"): among the full
+        names of the article with that first name and a title of their own ("Prince Khalid
+        bin Salman", not "Charles Michel" for "King Charles"), the only one, else the only
+        one named before ``start``, else the person the same words named earlier."""
+        key = _key(given)
+        named = [p for p in self._firsts.get(key, ()) if p.surname and p.key in self.titled]
+        before = [p for p in named if p.mentions and p.mentions[0].start < start]
+        person = named[0] if len(named) == 1 else before[0] if len(before) == 1 else self._given.get(key)
+        if person is not None:
+            self._given.setdefault(key, person)
+        return person
+
+    def add(self, first, surname, form, mention, middle=(), suffix="", person=None) -> PersonDraft:
+        """Record a mention of ``person``, or of the person the name names (a new one if none)."""
+        person = person or self.find(first, surname, suffix)
         if person is None:
-            person = PersonDraft(f"p{len(self.persons) + 1}", first, surname)
+            person = PersonDraft(f"p{len(self.persons) + 1}", None, surname, middle=tuple(middle), suffix=suffix)
             self.persons.append(person)
-            self._buckets.setdefault(_bucket(surname), []).append(person)
-        elif first and not person.first:
-            person.first = first
+            self._index(person)
+            if first:
+                self._set_first(person, first)
+        else:
+            if first and (not person.first or person.initial_only and len(first.rstrip(".")) > 1):
+                self._set_first(person, first)
+            person.middle = person.middle or tuple(middle)
+            person.suffix = person.suffix or suffix
         person.forms.append(form)
         person.mentions.append(mention)
         return person
 
 
 def extract_persons(ctx: Context) -> list[PersonDraft]:
-    """Find the persons of the article with their mentions, offices and ranks."""
+    """Find the persons of the article with their mentions, offices and ranks.
+
+    Example:
+        >>> from ingest.document import Article, make_document
+        >>> from ingest.extract.context import annotate
+        >>> text = "Rustem Umerov met Boris Pistorius. Mr. R. Umerov and Pistroius spoke."
+        >>> [(p.name, p.forms) for p in extract_persons(annotate(make_document(Article(text, "x")), use_ner=False))]
+        [('Rustem Umerov', ['Rustem Umerov', 'R. Umerov']), ('Boris Pistorius', ['Boris Pistorius', 'Pistroius'])]
+    """
     b = _Builder(ctx)
     pending: list[tuple[NameCandidate, SentenceView]] = []
     pending_bounds: dict[int, tuple[set[int], set[int]]] = {}
@@ -175,7 +348,7 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
         blocked = {k for m in sent.matches if m.kind in _CUE_KINDS for k in range(m.i, m.j)}
         cands = find_name_candidates(sent.tokens, ctx.language, sent.person_spans, cue_ends, blocked)
         named = [c for c in cands if c.confirmed]
-        bounds = ({c.j - 1 for c in named}, {c.i for c in named})
+        bounds = ({c.j - 1 for c in named}, {c.head for c in named})
         last_office: OfficeRef | None = None
         for cand in cands:
             if not cand.full:
@@ -184,22 +357,30 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
             if not cand.confirmed:
                 continue
             first, surname = _split(cand, ctx, sent, ctx.language)
-            person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end))
+            person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end),
+                           cand.middle, cand.suffix)
+            if cand.title == "given":
+                b.titled.add(person.key)
             last_office = _attach_role(person, cand, sent, ctx, last_office, bounds)
         pending_bounds[sent.index] = bounds
-    for cand, sent in pending:  # bare surnames, once every full name is known
-        first, surname = _split(cand, ctx, sent, ctx.language)
-        person = b.find(None, surname)
-        bounds = pending_bounds.get(sent.index, (set(), set()))
-        window = window_left(sent, cand.i, ctx.language, bounds[0])
-        has_office = any(m.kind == "office" for m in window)
-        if person is None and not (cand.confirmed and has_office):
-            continue
-        if person is None:
-            person = b.add(None, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end))
+    for cand, sent in pending:  # bare surnames, initials, given names: once every full name is known
+        _, surname = _split(cand, ctx, sent, ctx.language)
+        if cand.initials:
+            person = b.find_initials(cand.initials, surname, cand.suffix)
+            if person == "ambiguous":
+                continue
+        elif cand.title == "given":
+            person = b.find_given(_normal_first(cand.words[0], ctx.language), cand.start)
         else:
-            person.forms.append(ctx.text(cand.start, cand.end))
-            person.mentions.append(ctx.mention(cand.start, cand.end))
+            person = b.find(None, surname, cand.suffix)
+        bounds = pending_bounds.get(sent.index, (set(), set()))
+        window = _window(sent, cand, ctx.language, bounds[0])
+        has_office = any(m.kind == "office" for m in window)
+        if person is None and not (cand.confirmed and (has_office or cand.title == "honorific" or cand.initials)):
+            continue
+        first = cand.initials[0] if cand.initials else None
+        person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end),
+                       cand.initials[1:] + cand.middle, cand.suffix, person)
         _attach_role(person, cand, sent, ctx, None, bounds)
     default = (load_defaults().get("title_default_country") or {}).get(ctx.language)
     return [_qualify(p, default) for p in b.persons]
@@ -227,9 +408,19 @@ def _qualify(person: PersonDraft, default_country: str | None) -> PersonDraft:
     return person
 
 
+def _window(sent: SentenceView, cand: NameCandidate, language: str, stops: set[int]) -> list:
+    """Role matches before a name, read from the name and from its titles ("Prof.", "Sir"),
+    so that a title which is itself an office ("Crown Prince") counts too."""
+    window = window_left(sent, cand.i, language, stops)
+    if cand.head != cand.i:
+        seen = {(m.kind, m.i, m.j) for m in window}
+        window += [m for m in window_left(sent, cand.head, language, stops) if (m.kind, m.i, m.j) not in seen]
+    return window
+
+
 def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, ctx: Context,
                  last_office: OfficeRef | None, bounds: tuple[set[int], set[int]]) -> OfficeRef | None:
-    window = window_left(sent, cand.i, ctx.language, bounds[0])
+    window = _window(sent, cand, ctx.language, bounds[0])
     offices, rank = offices_from_window(window, last_office, ctx)
     if not offices:  # an apposition in the present tense counts even after "replaced X"
         right = window_right(sent, cand.j, bounds[1])
@@ -237,7 +428,7 @@ def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, c
             offices, _ = offices_from_window(right, None, ctx)
     if rank and not person.rank:
         person.rank = rank
-    listed = any(m.kind == "and" for m in window) or (cand.i > 0 and sent.tokens[cand.i - 1].text == ",")
+    listed = any(m.kind == "and" for m in window) or (cand.head > 0 and sent.tokens[cand.head - 1].text == ",")
     for office in offices:
         if office.country is None and office.organization is None and last_office is not None and listed:
             # in a list of titles ("A of the General Staff of Ukraine, B, and C") the country carries over
