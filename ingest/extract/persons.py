@@ -164,14 +164,25 @@ def surname_forms(surname: str) -> list[str]:
 
 def _normal_first(word: str, language: str, surname: str = "") -> str:
     """Nominative of a Ukrainian first name the dictionary knows ("Рустемом" -> "Рустем");
-    a foreign name it only guesses at keeps its written form ("Довіле" stays)."""
-    if language == "uk" and word_is_known(word.lower()):
-        gender = "femn" if surname.endswith(("а", "я", "ська", "цька")) else "masc"
-        parses = [(lemma, tag) for lemma, tag in parses_uk(word.lower()) if "Name" in tag and gender in tag]
-        if any("nomn" in tag and lemma == word.lower() for lemma, tag in parses):
-            return word  # already a nominative name
-        for lemma, _ in parses:  # "Олександра Сирського" -> Олександр; "Кір Стармер" stays (not Кіра)
-            return lemma[:1].upper() + lemma[1:]
+    a foreign name it only guesses at keeps its written form ("Довіле" stays).
+
+    The surname tells the gender: -а/-я is a woman's or a man's genitive ("Дениса Шмигаля"),
+    an indeclinable -о surname says nothing ("Юлія Свириденко" stays Юлія).
+    """
+    if language != "uk" or not word_is_known(word.lower()):
+        return word
+    lower = word.lower()
+    names = [(lemma, tag) for lemma, tag in parses_uk(lower) if "Name" in tag]
+    if surname.endswith("о") and not surname.endswith("ого"):  # "Свириденко", not "Сирського"
+        parses = names
+    elif surname.endswith(("а", "я", "ська", "цька")):
+        parses = [p for p in names if "femn" in p[1]] or [p for p in names if "masc" in p[1]]
+    else:
+        parses = [p for p in names if "masc" in p[1]]
+    if any("nomn" in tag and lemma == lower for lemma, tag in parses):
+        return word  # already a nominative name
+    for lemma, _ in parses:  # "Олександра Сирського" -> Олександр; "Кір Стармер" stays (not Кіра)
+        return lemma[:1].upper() + lemma[1:]
     return word
 
 
@@ -191,6 +202,8 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
         return None, _normal_surname(words[0], language, after)
     first = _normal_first(words[0], language, words[-1])
     surname = " ".join(words[1:])
+    if language == "uk" and _nominative_name(words[0]):
+        return first, surname  # "Джон Гілі": a first name in the nominative, so is the surname
     if language == "uk":
         surname = " ".join(_normal_surname(w, language, after) for w in words[1:])
         last = _normal_surname(words[-1], language, after)
@@ -198,6 +211,15 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
         if first == words[0] and ending and first.endswith(ending) and len(first) - len(ending) >= 3:
             first = first[: len(first) - len(ending)]  # "Троелсом Лундом Поульсеном": the name is declined too
     return first, surname
+
+
+def _nominative_name(word: str) -> bool:
+    """True for a first name the dictionary knows only in the nominative ("Джон", "Борис"),
+    not one that may be a declined form ("Бориса", "Олександра")."""
+    if not word_is_known(word.lower()):
+        return False
+    parses = [tag for _, tag in parses_uk(word.lower()) if "Name" in tag]
+    return bool(parses) and all("nomn" in tag for tag in parses)
 
 
 def _letter(name: str) -> str:

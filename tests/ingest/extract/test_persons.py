@@ -67,6 +67,14 @@ def test_offices_and_ranks(record_of, text, expected):
      "Sébastien Lecornu", {"Sébastien Lecornu", "Lecorneuil", "Lecornu"}),
     ("Рустем Умєров прибув до Парижа. Лекорню зустрівся з Умєровим.", "Рустем Умєров",
      {"Рустем Умєров", "Умєровим"}),
+    # a genitive man's name beside a genitive surname in -я; a woman's name beside an indeclinable surname
+    ("Міністр оборони Денис Шмигаль прибув. Заява Дениса Шмигаля пролунала.", "Денис Шмигаль",
+     {"Денис Шмигаль", "Дениса Шмигаля"}),
+    ("Перша віцепрем'єрка Юлія Свириденко виступила. Юлія Свириденко додала.", "Юлія Свириденко",
+     {"Юлія Свириденко"}),
+    # a first name in the nominative keeps an indeclinable surname as written
+    ("Засідання очолив міністр оборони Великої Британії Джон Гілі. Зустріч з Джоном Гілі тривала годину.",
+     "Джон Гілі", {"Джон Гілі", "Джоном Гілі"}),
     # a foreign first name declined with a double surname, and the double surname alone
     ("Шмигаль провів зустріч з міністром оборони Данії Троелсом Лундом Поульсеном. «Дякую», – заявив "
      "Лунд Поульсен.", "Троелс Лунд Поульсен", {"Троелсом Лундом Поульсеном", "Лунд Поульсен"}),
