@@ -98,3 +98,40 @@ def test_second_blind_corpus_levels(blind2, category, bar):
     # measured once, not tuned on: the levels guard against regressions, not a target
     assert blind2.scores[category].f1 >= bar, blind2.scores[category]
     assert blind2.noise_violations == 0 and blind2.false_merges == 0
+
+
+@pytest.fixture(scope="module")
+def blind3(tmp_path_factory):
+    return _report(tmp_path_factory, ROOT / "tests" / "data" / "blind3" / "articles",
+                   ROOT / "tests" / "data" / "blind3" / "gold.yaml")
+
+
+@pytest.fixture(scope="module")
+def blind3_sealed(tmp_path_factory):
+    return _report(tmp_path_factory, ROOT / "tests" / "data" / "blind3" / "sealed" / "articles",
+                   ROOT / "tests" / "data" / "blind3" / "sealed" / "gold.yaml")
+
+
+@pytest.mark.parametrize("category, bar", [
+    ("persons", 0.95), ("roles", 0.80), ("meetings", 0.90), ("topics", 0.80), ("dates", 0.90),
+    ("locations", 0.90), ("aid", 0.65), ("multi_source", 1.0),
+])
+def test_third_blind_corpus_levels(blind3, category, bar):
+    # the truth issue's patterns (meetings without "met", counterpart titles, datelines, two-outlet pairs);
+    # tuned on: the levels are a little under those measured (bench/quality.py) and guard against regressions
+    assert blind3.scores[category].f1 >= bar, blind3.scores[category]
+
+
+def test_third_blind_corpus_keeps_apart_what_differs(blind3):
+    assert blind3.noise_violations == 0 and blind3.false_merges == 0 and blind3.false_meetings == 0
+    # one known split: "Джон Гілі" (Ukrainian by ear) is not joined to "John Healey" across scripts
+    assert len(blind3.splits) <= 1, blind3.splits
+
+
+@pytest.mark.parametrize("category, bar", [
+    ("persons", 0.90), ("roles", 0.75), ("meetings", 0.70), ("topics", 0.65), ("locations", 0.90),
+])
+def test_sealed_blind_corpus_levels(blind3_sealed, category, bar):
+    # never tuned on (nobody working on the extractor reads these articles): a measure, guarded loosely
+    assert blind3_sealed.scores[category].f1 >= bar, blind3_sealed.scores[category]
+    assert blind3_sealed.noise_violations == 0 and blind3_sealed.false_merges == 0
