@@ -133,7 +133,9 @@ def offices_from_window(window: list[Match], last_office: OfficeRef | None,
     office it overlaps or directly follows.
     """
     kinds = {m.kind for m in window}
-    ranks = [m for m in window if m.kind == "rank"]
+    titles = [m for m in window if m.kind == "office"]
+    ranks = [m for m in window if m.kind == "rank"  # "Secretary General of NATO": no general
+             and not any(t.i <= m.i and m.j <= t.j for t in titles)]
     rank = max(ranks, key=lambda m: (m.j, m.j - m.i)).id if ranks else None  # nearest, then longest
     if "former" in kinds:
         return [], rank

@@ -52,6 +52,9 @@ MOD_UA = ("Minister of Defence", "Ukraine")
     ("Shmyhal took over the Defense Ministry from Rustem Umerov, who now serves as secretary of the "
      "National Security and Defense Council.",
      {"Rustem Umerov": ([("Secretary of the National Security and Defense Council", "Ukraine")], None)}),
+    # a rank word inside a title is no rank
+    ("NATO Secretary General Mark Rutte joined online.",
+     {"Mark Rutte": ([("Secretary General of NATO", None)], None)}),
     # a title before a prince's name; the heir's own title
     ("Saudi Minister of Defense Prince Khalid bin Salman held talks in Riyadh.",
      {"Khalid bin Salman": ([("Minister of Defense", "Saudi Arabia")], None)}),
