@@ -77,7 +77,6 @@ def _cue_entries(cues: dict, language: str):
 _LEXICON_KINDS = ("countries", "places", "organizations", "offices", "ranks", "systems", "topics")
 
 
-@lru_cache(maxsize=4)
 def _feminine_forms(phrase: str) -> list[str]:
     """The feminine forms of a Ukrainian office pattern: its leading words swapped by
     ``uk_feminine_heads`` of ``data/lexicon/defaults.yaml`` ("перший заступник міністра" ->
@@ -97,6 +96,7 @@ def _feminine_forms(phrase: str) -> list[str]:
     return [fem] if k and fem != phrase else []
 
 
+@lru_cache(maxsize=4)
 def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str | None]]]:
     """Map normalised token tuples to (kind, id, exact surface or None) entries.
 

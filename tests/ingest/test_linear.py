@@ -141,3 +141,9 @@ def test_ner_reads_bounded_batches_of_the_sentences_that_may_hold_a_name(monkeyp
     context.annotate(doc)
     assert seen and max(seen) <= context._NER_CHUNK
     assert sum(seen) < len(text) / 2  # only the sentences with a name word went to the model
+
+
+def test_the_term_index_is_built_once_per_language():
+    from ingest.extract.match import build_index
+
+    assert build_index("uk") is build_index("uk") and build_index("en") is build_index("en")
