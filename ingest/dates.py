@@ -156,6 +156,8 @@ _WEEKDAYS = {
     **{d: i for i, d in enumerate("понеділок вівторок середу четвер п'ятницю суботу неділю".split())},
     **{d: i for i, d in enumerate("понеділка вівторка середи четверга п'ятниці суботи неділі".split())},
     "середа": 2, "п'ятниця": 4, "субота": 5, "неділя": 6,
+    **{d: i for i, d in enumerate("понедельник вторник среду четверг пятницу субботу воскресенье".split())},
+    "среда": 2, "пятница": 4, "суббота": 5,
 }
 
 
@@ -164,7 +166,7 @@ def resolve_relative_date(phrase: str, published: str | None, language: str | No
 
     A weekday means the most recent such day on or before the publication date.
     Returns None when the phrase is not a relative date or ``published`` is unknown.
-    ``language`` is accepted for symmetry; English and Ukrainian words are always known.
+    ``language`` is accepted for symmetry; English, Ukrainian and Russian words are always known.
 
     Example:
         >>> resolve_relative_date("у середу", "2025-03-26", "uk")

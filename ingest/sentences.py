@@ -29,11 +29,15 @@ NEVER = {
     "uk": _COMMON | set(
         "м ген полк підполк майор лейт кап ген.-лейт ген.-майор п пп вул просп пл обл р-н ім див проф акад"
         " д-р с смт т тов ст ч гр напр зокр англ укр рос нім фр св о с.-г".split()),
+    "ru": _COMMON | set(
+        "ген полк подполк майор лейт кап ген.-лейт ген.-майор п пп ул просп пл обл р-н им см проф акад"
+        " д-р с пгт т тов ст ч гр напр в т.ч англ укр рус нем фр св о".split()),
 }
 #: Abbreviations that end a sentence only when a capitalised word follows ("etc.", "млн.").
 AMBIGUOUS = {
     "en": {"etc", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "bn", "mln", "km"},
     "uk": {"тис", "млн", "млрд", "грн", "р", "рр", "т.д", "т.п", "ін", "інш", "км", "коп", "дол", "тощо"},
+    "ru": {"тыс", "млн", "млрд", "руб", "грн", "г", "гг", "т.д", "т.п", "др", "км", "долл", "коп"},
 }
 #: Characters of the longest sentence: past this, a sentence is cut (news sentences stay under 500).
 MAX_SENTENCE = 1000
@@ -47,7 +51,7 @@ _DASHES = "–—-"
 def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences; ``text[s.start:s.end]`` is the sentence, stripped.
 
-    ``language`` picks the abbreviation lists ("en", "uk"); any other code uses both.
+    ``language`` picks the abbreviation lists ("en", "uk", "ru"); any other code uses all.
 
     Example:
         >>> [(s.start, s.end) for s in split_sentences("Умєров прибув до м. Париж. Зустріч тривала.", "uk")]
@@ -66,7 +70,7 @@ def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
 def _lists(language: str) -> tuple[set[str], set[str]]:
     if language in NEVER:
         return NEVER[language], AMBIGUOUS[language]
-    return NEVER["en"] | NEVER["uk"], AMBIGUOUS["en"] | AMBIGUOUS["uk"]
+    return set().union(*NEVER.values()), set().union(*AMBIGUOUS.values())
 
 
 def _split_paragraph(text: str, start: int, end: int, never: set[str], ambiguous: set[str],

@@ -22,7 +22,7 @@ from graph.model import Mention
 from ingest.document import Document
 from ingest.extract.match import Match, find_terms
 from ingest.extract.names import has_name_word
-from ingest.extract.tokens import Token, tokenize
+from ingest.extract.tokens import CYRILLIC_LANGS, Token, tokenize
 
 
 @dataclass
@@ -165,7 +165,7 @@ def _batches(pieces: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 def annotate(doc: Document, use_ner: bool = True) -> Context:
     """Tokenise, match lexicon terms and find PERSON spans, sentence by sentence."""
-    language = "uk" if doc.language == "uk" else "en"
+    language = doc.language if doc.language in CYRILLIC_LANGS else "en"
     views = []
     for idx, sent in enumerate(doc.sentences):
         tokens = tokenize(doc.text, language, sent.start, sent.end)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.extract.match import Match
-from ingest.extract.tokens import Token
+from ingest.extract.tokens import CYRILLIC_LANGS, Token
 
 _SKIP_EN = {"the", "a", "an", "of", "leading", "several", "many", "some", "major", "top", "key", "other", "with",
             "провідний", "кілька", "низка", "ряд", "деякий", "інший", "найбільший", "ключовий"}
@@ -44,7 +44,7 @@ class Group:
 def _is_qualifier(tok: Token, country_tokens: set[int], idx: int, language: str) -> bool:
     if idx in country_tokens:
         return True
-    if language == "uk":
+    if language in CYRILLIC_LANGS:
         return "ADJF" in tok.tag or tok.norm in {"і", "та", "й"}
     return tok.norm in _QUALIFIER_EN or (tok.is_cap and tok.text.isupper() and len(tok.text) <= 4)
 
@@ -76,7 +76,7 @@ def find_groups(tokens: list[Token], matches: list[Match], language: str,
                 and (nxt.is_cap or nxt.norm in {"of", "з"} or m.j in persons):
             continue  # "Defense Ministers of Ukraine A and France B": a title, not a body
         head = tokens[m.j - 1]
-        if not (("plur" in head.tag) if language == "uk" else head.text.lower().endswith("s")):
+        if not (("plur" in head.tag) if language in CYRILLIC_LANGS else head.text.lower().endswith("s")):
             continue  # a body of people is plural: "companies", "компаній"
         if m.j in persons or (m.j < len(tokens) and tokens[m.j].is_cap and language == "en"):
             continue  # a title before a name
@@ -90,12 +90,12 @@ def find_groups(tokens: list[Token], matches: list[Match], language: str,
             k += 1
         if k == m.i and language == "en":
             continue  # a bare "experts" or "companies" says too little
-        if language == "uk" and k == m.i:
+        if language in CYRILLIC_LANGS and k == m.i:
             continue  # a bare "представники" or "компанії" says too little
         if tokens[k].norm in {"joint", "спільний"}:
             continue  # "спільних підприємств" are joint ventures, a topic, not a body
         end_tok = m.j
-        if language == "uk" and end_tok in country_tokens:  # "підприємств Данії": the country follows
+        if language in CYRILLIC_LANGS and end_tok in country_tokens:  # "підприємств Данії": the country follows
             while end_tok in country_tokens:
                 end_tok += 1
         countries = [country_tokens[x] for x in range(k, end_tok) if country_tokens.get(x)]

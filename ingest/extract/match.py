@@ -20,7 +20,7 @@ from functools import lru_cache
 import yaml
 
 from graph.ontology import DATA_DIR
-from ingest.extract.tokens import Token, term_key
+from ingest.extract.tokens import CYRILLIC_LANGS, Token, term_key
 from ingest.lexicon import load_lexicon
 
 MAX_TERM_TOKENS = 10
@@ -65,8 +65,8 @@ def _cue_entries(cues: dict, language: str):
     for family, body in cues.items():
         if not isinstance(body, dict):
             continue
-        if language in body:  # flat family: {en: [...], uk: [...]}
-            for phrase in body[language] or ():
+        if any(isinstance(v, list) for v in body.values()):  # flat family: {en: [...], uk: [...]}
+            for phrase in body.get(language) or ():
                 yield family, family, phrase
             continue
         for sub, langs in body.items():
@@ -96,13 +96,26 @@ def _feminine_forms(phrase: str) -> list[str]:
     return [fem] if k and fem != phrase else []
 
 
+@lru_cache(maxsize=1)
+def load_ru_terms() -> dict:
+    """Russian phrases that are no word-for-word rendering of a Ukrainian lexicon term
+    (``data/lexicon/ru_terms.yaml``: kind -> id -> phrases; loaded once)."""
+    with open(DATA_DIR / "lexicon" / "ru_terms.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
 @lru_cache(maxsize=4)
 def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str | None]]]:
     """Map normalised token tuples to (kind, id, exact surface or None) entries.
 
-    Acronyms (all upper case) match only when written exactly so.
+    Acronyms (all upper case) match only when written exactly so. The Russian index
+    is the Ukrainian one (Russian words normalise to Ukrainian lemmas) plus the
+    Russian cue phrases of ``cues.yaml`` and the phrases of ``ru_terms.yaml``.
     """
     index: dict[tuple[str, ...], list[tuple[str, str, str | None]]] = defaultdict(list)
+    if language == "ru":
+        for key, entries in build_index("uk").items():
+            index[key] = list(entries)
     lex = load_lexicon()
 
     def add(kind: str, ident: str, phrase: str, lang: str) -> None:
@@ -117,6 +130,14 @@ def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str
         if entry not in index[key]:
             index[key].append(entry)
 
+    if language == "ru":
+        for kind, terms in load_ru_terms().items():
+            for ident, phrases in (terms or {}).items():
+                for phrase in phrases or ():
+                    add(kind, ident, phrase, "ru")
+        for family, sub, phrase in _cue_entries(load_cues(), "ru"):
+            add(family, sub, phrase, "ru")
+        return dict(index)
     for attr in _LEXICON_KINDS:
         for term in getattr(lex, attr).values():
             labels = ([], []) if term.kind == "topic" else ([term.en], [term.uk])  # topic labels are no cues
@@ -139,10 +160,10 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
 
     Args:
         tokens: tokens of the text (from :func:`ingest.extract.tokens.tokenize`).
-        language: "en" or "uk" (others use the English index).
+        language: "en", "uk" or "ru" (others use the English index).
         kinds: keep only these kinds.
     """
-    index = build_index("uk" if language == "uk" else "en")
+    index = build_index(language if language in CYRILLIC_LANGS else "en")
     norms = [t.norm for t in tokens]
     out: list[Match] = []
     for i in range(len(tokens)):

@@ -31,7 +31,7 @@ from functools import lru_cache
 import yaml
 
 from graph.ontology import DATA_DIR
-from ingest.extract.tokens import Token, term_key
+from ingest.extract.tokens import CYRILLIC_LANGS, Token, lexicon_language, term_key
 from ingest.lexicon import load_lexicon
 
 PARTICLES = frozenset({  # lower-case words inside a name: "von der Leyen", "Khalid bin Salman"
@@ -176,11 +176,11 @@ def _is_name_word(tok: Token, language: str, vocab: frozenset[str]) -> bool:
     low = tok.text.lower()
     if low in _NOT_NAMES_EN or low in _HONORIFICS or low in _SUFFIXES:
         return False
-    if low in first_names() and not (language == "uk" and "Geox" in tok.tag):
+    if low in first_names() and not (language in CYRILLIC_LANGS and "Geox" in tok.tag):
         return True  # "Ivan" is a first name even if some lexicon entry uses the word
     if tok.norm in vocab:
         return False
-    if language == "uk" and ("Geox" in tok.tag or "Orgn" in tok.tag or "Abbr" in tok.tag):
+    if language in CYRILLIC_LANGS and ("Geox" in tok.tag or "Orgn" in tok.tag or "Abbr" in tok.tag):
         return False
     return True
 
@@ -194,7 +194,7 @@ def has_name_word(tokens: list[Token], language: str) -> bool:
         >>> has_name_word(tokenize("Umerov spoke.", "en"), "en"), has_name_word(tokenize("Air defense.", "en"), "en")
         (True, False)
     """
-    vocab = vocabulary("uk" if language == "uk" else "en")
+    vocab = vocabulary(lexicon_language(language))
     return any(_is_name_word(t, language, vocab) for t in tokens)
 
 
@@ -203,7 +203,7 @@ def _signal(tok: Token, language: str) -> str:
     low = tok.text.lower()
     if low in first_names() or tok.norm in first_names():
         return "first"
-    if language == "uk":
+    if language in CYRILLIC_LANGS:
         if "Name" in tok.tag:
             return "first"
         if "Surn" in tok.tag:
@@ -222,7 +222,7 @@ def _initial_width(tokens: list[Token], k: int, language: str, vocab: frozenset[
     if len(tok.text) == 1 and tok.text.isupper() and tok.text.isalpha():
         if _dot_after(tokens, k):
             return 2
-        return 1 if language != "uk" and tok.text not in {"A", "I"} and "A" <= tok.text <= "Z" else 0
+        return 1 if language not in CYRILLIC_LANGS and tok.text not in {"A", "I"} and "A" <= tok.text <= "Z" else 0
     if _INITIALS.match(tok.text) and tok.norm not in vocab:
         return 1
     return 0
@@ -281,7 +281,7 @@ def find_name_candidates(
         [('R. Umerov', ('R.',), 'honorific'), ('Khalid', (), 'given')]
     """
     blocked = blocked or set()
-    vocab = vocabulary("uk" if language == "uk" else "en")
+    vocab = vocabulary(lexicon_language(language))
     cue_ends = cue_ends or set()
     out: list[NameCandidate] = []
     i = 0
@@ -354,7 +354,7 @@ def _candidate(tokens, parts, language, person_spans, cue_ends) -> NameCandidate
     if lead == parts[0][1] == 0 and len(words) >= 2 and parts[0][0] == "word":
         sig = _signal(tokens[0], language)
         if sig != "first" and not any(s <= tokens[0].start < e for s, e in person_spans) \
-                and (language != "uk" or not sig):
+                and (language not in CYRILLIC_LANGS or not sig):
             # "Later Lecorneuil said": a capitalised first word of the sentence is no name
             rest = parts[1:]
             while rest and rest[0][0] == "particle":

@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.model import Mention
+from graph.russian_case import strip_ru_case
 from graph.translit import fold, kmu2010, phonetic_key, strip_uk_case
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.roles import (
@@ -32,7 +33,7 @@ from ingest.extract.roles import (
 )
 from ingest.extract.names import PARTICLES, NameCandidate, find_name_candidates
 from ingest.extract.match import load_defaults
-from ingest.extract.tokens import parses_uk, word_is_known
+from ingest.extract.tokens import CYRILLIC_LANGS, parses_uk, word_is_known
 from ingest.lexicon import load_lexicon
 
 _CUE_KINDS = {"former", "counterpart", "background", "status", "same_day", "delegation"}
@@ -169,10 +170,10 @@ def _normal_first(word: str, language: str, surname: str = "") -> str:
     The surname tells the gender: -а/-я is a woman's or a man's genitive ("Дениса Шмигаля"),
     an indeclinable -о surname says nothing ("Юлія Свириденко" stays Юлія).
     """
-    if language != "uk" or not word_is_known(word.lower()):
+    if language not in CYRILLIC_LANGS or not word_is_known(word.lower(), language):
         return word
     lower = word.lower()
-    names = [(lemma, tag) for lemma, tag in parses_uk(lower) if "Name" in tag]
+    names = [(lemma, tag) for lemma, tag in parses_uk(lower, language) if "Name" in tag]
     if surname.endswith("о") and not surname.endswith("ого"):  # "Свириденко", not "Сирського"
         parses = names
     elif surname.endswith(("а", "я", "ська", "цька")):
@@ -191,6 +192,8 @@ _LOCATIVE = {"у", "в", "на", "при", "по", "о", "об"}
 
 def _normal_surname(word: str, language: str, after: str = "") -> str:
     """Nominative of a surname; a locative reading only after a locative preposition."""
+    if language == "ru":
+        return strip_ru_case(word)
     return strip_uk_case(word, after in _LOCATIVE) if language == "uk" else word
 
 
@@ -202,9 +205,9 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
         return None, _normal_surname(words[0], language, after)
     first = _normal_first(words[0], language, words[-1])
     surname = " ".join(words[1:])
-    if language == "uk" and _nominative_name(words[0]):
+    if language in CYRILLIC_LANGS and _nominative_name(words[0], language):
         return first, surname  # "Джон Гілі": a first name in the nominative, so is the surname
-    if language == "uk":
+    if language in CYRILLIC_LANGS:
         surname = " ".join(_normal_surname(w, language, after) for w in words[1:])
         last = _normal_surname(words[-1], language, after)
         ending = words[-1][len(last):] if words[-1].startswith(last) else ""
@@ -213,12 +216,12 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
     return first, surname
 
 
-def _nominative_name(word: str) -> bool:
+def _nominative_name(word: str, language: str = "uk") -> bool:
     """True for a first name the dictionary knows only in the nominative ("Джон", "Борис"),
     not one that may be a declined form ("Бориса", "Олександра")."""
-    if not word_is_known(word.lower()):
+    if not word_is_known(word.lower(), language):
         return False
-    parses = [tag for _, tag in parses_uk(word.lower()) if "Name" in tag]
+    parses = [tag for _, tag in parses_uk(word.lower(), language) if "Name" in tag]
     return bool(parses) and all("nomn" in tag for tag in parses)
 
 

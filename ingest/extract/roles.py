@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, longest
+from ingest.extract.tokens import CYRILLIC_LANGS
 from ingest.lexicon import load_lexicon
 
 _WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an",
@@ -63,7 +64,7 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
     words, and stops at anything else, at "and" (recorded as a match of kind
     "and") and at the end of another name (``stops``).
     """
-    ok = _WINDOW_OK_UK if language == "uk" else _WINDOW_OK
+    ok = _WINDOW_OK_UK if language in CYRILLIC_LANGS else _WINDOW_OK
     covered: set[int] = set()
     titles: set[int] = set()
     near = [m for m in sent.matches if i - 30 <= m.j <= i]  # the walk below looks 30 tokens back at most

@@ -2,7 +2,10 @@
 
 English words are lower-cased, British spellings and plurals folded ("defence
 systems" and "defense system" normalise alike); Ukrainian words are reduced to
-their pymorphy3 lemma ("спільних підприємств" -> "спільний підприємство").
+their pymorphy3 lemma ("спільних підприємств" -> "спільний підприємство");
+Russian words to their Russian lemma, then to the Ukrainian lemma of the same
+word by ``data/lexicon/ru_uk.yaml`` ("совместного производства" -> "спільний
+виробництво"), so that one Cyrillic lexicon serves both languages.
 Both sides of a match (text and lexicon term) go through the same function.
 
 Example:
@@ -18,6 +21,9 @@ from functools import lru_cache
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-/’'ʼ]\w+)*|[^\w\s]", re.UNICODE)  # "U.S." is one token
 _UK_LETTERS = re.compile(r"[а-яґєіїА-ЯҐЄІЇ']")
+_RU_LETTERS = re.compile(r"[а-яёА-ЯЁ]")
+#: Languages read with pymorphy3 and matched against the Cyrillic (Ukrainian-keyed) lexicon.
+CYRILLIC_LANGS = ("uk", "ru")
 _EN_SPELLING = {
     "defence": "defense",
     "offence": "offense",
@@ -81,11 +87,21 @@ def norm_en(word: str) -> str:
     return _EN_SPELLING.get(w, w)
 
 
-@lru_cache(maxsize=1)
-def _morph():
+@lru_cache(maxsize=2)
+def _morph(language: str = "uk"):
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang="uk")
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+def lexicon_language(language: str) -> str:
+    """The lexicon a text in ``language`` is matched against: "uk" for Cyrillic languages, else "en".
+
+    Example:
+        >>> lexicon_language("ru"), lexicon_language("de")
+        ('uk', 'en')
+    """
+    return "uk" if language in CYRILLIC_LANGS else "en"
 
 
 @lru_cache(maxsize=200_000)
@@ -103,20 +119,37 @@ def parse_uk(word: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=50_000)
-def word_is_known(word: str) -> bool:
-    """True when pymorphy3's Ukrainian dictionary has the word (not a guess).
+def word_is_known(word: str, language: str = "uk") -> bool:
+    """True when pymorphy3's dictionary of ``language`` has the word (not a guess).
 
     Example:
-        >>> word_is_known("рустемом"), word_is_known("довіле")
-        (True, False)
+        >>> word_is_known("рустемом"), word_is_known("довіле"), word_is_known("денисом", "ru")
+        (True, False, True)
     """
-    return _morph().word_is_known(word)
+    return _morph(language).word_is_known(word)
 
 
 @lru_cache(maxsize=50_000)
-def parses_uk(word: str) -> tuple[tuple[str, str], ...]:
-    """Every (lemma, tag) parse of a Ukrainian word."""
-    return tuple((p.normal_form, str(p.tag)) for p in _morph().parse(word))
+def parses_uk(word: str, language: str = "uk") -> tuple[tuple[str, str], ...]:
+    """Every (lemma, tag) parse of a Ukrainian word (of a Russian one with ``language="ru"``)."""
+    return tuple((p.normal_form, str(p.tag)) for p in _morph(language).parse(word))
+
+
+@lru_cache(maxsize=1)
+def ru_to_uk() -> dict[str, str]:
+    """Russian lemma -> Ukrainian lemma of the same word (``data/lexicon/ru_uk.yaml``, loaded once).
+
+    Example:
+        >>> ru_to_uk()["встреча"]
+        'зустріч'
+    """
+    import yaml
+
+    from graph.ontology import DATA_DIR
+
+    with open(DATA_DIR / "lexicon" / "ru_uk.yaml", encoding="utf-8") as fh:
+        table = yaml.safe_load(fh) or {}
+    return {str(ru).lower(): str(uk).lower() for ru, uk in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +180,22 @@ def _norm_uk(word: str) -> tuple[str, str]:
     return lemma.lower().replace("’", "'"), tag
 
 
+_GUESSED_PROPER = {"Geox", "Orgn", "Abbr"}
+
+
+@lru_cache(maxsize=200_000)
+def _norm_ru(word: str) -> tuple[str, str]:
+    parses = parses_uk(word, "ru")
+    if not parses:
+        return word, ""
+    table, known = ru_to_uk(), lexicon_lemmas()
+    if not word_is_known(word, "ru"):  # a guess: an unknown capitalised word is rather a name than a place
+        parses = tuple(p for p in parses if not _GUESSED_PROPER & set(p[1].replace(" ", ",").split(","))) or parses
+    mapped = [(table.get(lemma, lemma), tag) for lemma, tag in parses]
+    lemma, tag = next((p for p in mapped if p[0] in known), mapped[0])
+    return lemma, tag
+
+
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ʹ": "'"})
 
 
@@ -159,6 +208,8 @@ def norm_word(word: str, language: str) -> tuple[str, str]:
     """
     if language == "uk" and _UK_LETTERS.search(word):
         return _norm_uk(word.lower().translate(_APOSTROPHES))
+    if language == "ru" and _RU_LETTERS.search(word):
+        return _norm_ru(word.lower())
     return norm_en(word), ""
 
 
