@@ -36,6 +36,9 @@ CORPORA = {
     "blind2": ("tests/data/blind2/articles", "tests/data/blind2/gold.yaml"),
     "blind3": ("tests/data/blind3/articles", "tests/data/blind3/gold.yaml"),
     "blind3-sealed": ("tests/data/blind3/sealed/articles", "tests/data/blind3/sealed/gold.yaml"),
+    "blind4-ru": ("tests/data/blind4/ru/articles", "tests/data/blind4/ru/gold.yaml"),
+    "blind4-world": ("tests/data/blind4/world/articles", "tests/data/blind4/world/gold.yaml"),
+    "blind4-sealed": ("tests/data/blind4/sealed/articles", "tests/data/blind4/sealed/gold.yaml"),
 }
 MEASURES = ("persons", "roles", "ranks", "meetings", "multi_source", "topics", "locations", "dates", "aid",
             "agreements")

@@ -103,6 +103,7 @@ def fold(text: str) -> str:
 def _token_key(token: str) -> str:
     s = re.sub(r"[^a-z]", "", token)
     s = s.replace("tch", "ch").replace("ph", "f").replace("x", "ks").replace("q", "k")
+    s = re.sub(r"ow(?=[bcdfghjklmnpqrtvxz]|$)", "o", s)  # Brown = Браун; Kowalski, -owski keep "ov"
     s = s.replace("w", "v").replace("au", "o")
     s = s.replace("shch", "SC").replace("ch", "C").replace("sh", "S").replace("zh", "Z")
     s = s.replace("kh", "h").replace("ck", "k").replace("c", "k").replace("g", "h")
@@ -120,7 +121,7 @@ def phonetic_key(name: str) -> str:
     """Return a spelling-insensitive key of a name in any script.
 
     Cyrillic goes through :func:`kmu2010` first; then lower case, no diacritics,
-    c/ck→k, kh→h, g→h, ph→f, w→v, x→ks, au→o, y/j→i, ie/iu/ia/io→e/u/a/o
+    c/ck→k, kh→h, g→h, ph→f, "ow" before a consonant→o, w→v, x→ks, au→o, y/j→i, ie/iu/ia/io→e/u/a/o
     (word-initial "ie" too, so Yermak = Ermak), repeated letters collapsed.
     Each whitespace-separated word is keyed on its own.
 

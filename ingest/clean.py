@@ -44,7 +44,8 @@ _HEADER_PREFIX_RE = re.compile(r"[ \t\xa0]*(date[ \t]+\d{4}-\d\d-\d\d[ \t]*)?(\(
 _WIRE_PREFIX_RES = (  # "KYIV, Sept 2 (Reuters) - ", "КИЇВ. 26 березня. ІНТЕРФАКС-УКРАЇНА - "
     re.compile(r"[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30}(?:,[^()\n]{1,30})?\s*\([A-Z][\w.&' -]{1,30}\)\s*(?:--|[-–—])\s+"),
     re.compile(r"[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30},\s*[^\W\d]{3,9}\.?\s+\d{1,2}\s*(?:--|[-–—])\s+"),  # "KIEV, Jan. 21 -- "
-    re.compile(r"[А-ЯІЇЄҐ'’ -]{2,30}\.\s+\d{1,2}\s+[а-яіїєґ']+\.\s+[А-ЯІЇЄҐA-Z'’ .-]{2,40}?\s+[-–—]\s+"),
+    re.compile(r"[А-ЯІЇЄҐЁЫЭЪ'’ -]{2,30}\.\s+\d{1,2}\s+[а-яіїєґёыэъ']+\.\s+[А-ЯІЇЄҐЁЫЭЪA-Z'’ .-]{2,40}?\s+[-–—]\s+"),
+    re.compile(r"[А-ЯІЇЄҐЁЫЭЪ][А-ЯІЇЄҐЁЫЭЪ'’ -]{1,30}[.,]\s+\d{1,2}\s+[а-яіїєґёыэъ']+\.?\s*/[^/\n]{2,30}/\.?\s+"),  # "МИНСК, 20 ноября. /ТАСС/. "
 )
 _RUN_KINDS = {"headline", "teaser", "stamp", "question"}
 _DROP_KINDS = {"lone", "caption", "cta", "byline", "stamp", "dateline", "tags", "link", "separator"}
@@ -87,6 +88,18 @@ def _units(raw: str) -> list[_Unit]:
 
 def _space(text: str) -> str:
     return " ".join(text.replace("\u200b", "").replace("\ufeff", "").split())
+
+
+def _title_cased(text: str) -> bool:
+    """A headline In Title Case (every word of four letters or more capitalised): a link
+    to another story, not an item of a list.
+
+    Example:
+        >>> _title_cased("Kihara Says LDP Will Seek Bigger Defense Budget"), _title_cased("air defense systems")
+        (True, False)
+    """
+    words = [w for w in WORD_RE.findall(text) if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
 def _strong(u: _Unit) -> bool:
@@ -178,7 +191,8 @@ def _walk_body(units: list[_Unit], first: int, title: str | None) -> None:
             u.reason = "title"
         elif u.kind == "repeat":
             u.reason = "repeat"
-        elif u.kind == "headline" and list_open and (_BULLET_RE.match(u.text) or word_count(u.text) <= 12):
+        elif u.kind == "headline" and list_open and (_BULLET_RE.match(u.text) or word_count(u.text) <= 12) \
+                and not _title_cased(u.text):
             u.keep = True  # an item of a list the body introduced with ':'
         elif u.kind in _RUN_KINDS:
             j = i

@@ -23,7 +23,7 @@ import yaml
 from ingest.dates import dates_in, dates_in_spans, parse_date, resolve_relative_date, times_in, without_stamps
 
 __all__ = [
-    "canonical_outlet", "find_published", "find_publisher",
+    "canonical_outlet", "find_published", "find_publisher", "outlet_country",
     # re-exported from ingest.dates
     "dates_in", "dates_in_spans", "parse_date", "resolve_relative_date", "times_in",
 ]
@@ -88,7 +88,8 @@ def find_published(raw: str, language: str | None = None) -> str | None:
 
 
 _REPORTS_EN = r"\s+(?:reports|reported|has reported|informs|learned|has learned|saw|writes)\b"
-_REPORTS_UK = r"(?i:повідомляє|повідомляв|повідомило|повідомили|передає|інформує|кореспондент|кореспондентка)\s+"
+_REPORTS_UK = (r"(?i:повідомляє|повідомляв|повідомило|повідомили|передає|інформує|кореспондент|кореспондентка"
+               r"|сообщает|сообщило|сообщили|передает|передаёт|информирует|корреспондент)\s+")
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +116,22 @@ def _outlets() -> tuple[dict[str, str], re.Pattern[str], tuple[re.Pattern[str], 
 
 def _key(alias: str) -> str:
     return alias if len(alias) <= 3 else alias.casefold()
+
+
+@lru_cache(maxsize=1)
+def _outlet_countries() -> dict[str, str]:
+    data = yaml.safe_load(_OUTLETS_FILE.read_text(encoding="utf-8"))
+    return {o["name"]: o["country"] for o in data["outlets"] if o.get("country")}
+
+
+def outlet_country(name: str | None) -> str | None:
+    """The country (countries.yaml id) of a national outlet, None for others and for None.
+
+    Example:
+        >>> outlet_country("Yonhap"), outlet_country("Reuters"), outlet_country(None)
+        ('south-korea', None, None)
+    """
+    return _outlet_countries().get(canonical_outlet(name) or "") if name else None
 
 
 def canonical_outlet(name: str) -> str | None:

@@ -166,6 +166,7 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
     index = build_index(language if language in CYRILLIC_LANGS else "en")
     norms = [t.norm for t in tokens]
     out: list[Match] = []
+    countries: list[Match] = []
     for i in range(len(tokens)):
         for n in range(min(MAX_TERM_TOKENS, len(tokens) - i), 0, -1):
             entries = index.get(tuple(norms[i : i + n]))
@@ -173,12 +174,46 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
                 continue
             surface = " ".join(t.text for t in tokens[i : i + n])
             for kind, ident, exact in entries:
-                if kinds and kind not in kinds:
-                    continue
                 if exact is not None and surface.replace(" ", "") != exact.replace(" ", ""):
                     continue
+                if kind == "country":
+                    countries.append(Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
+                if kinds and kind not in kinds:
+                    continue
                 out.append(Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
+    if kinds is None or "office" in kinds:
+        out += _offices_around_countries(tokens, countries, index)
     return _drop_nested_topics(out)
+
+
+def _offices_around_countries(tokens: list[Token], countries: list[Match], index: dict) -> list[Match]:
+    """Office titles with a country written inside them: "chairman of the South Korean Joint
+    Chiefs of Staff", "chief of Poland's general staff". The title is matched with the
+    country's words left out; the country stays a match of its own.
+
+    Example:
+        >>> from ingest.extract.tokens import tokenize
+        >>> toks = tokenize("chief of Poland's general staff", "en")
+        >>> [(m.id, m.i, m.j) for m in find_terms(toks, "en", {"office"})]
+        [('chief-of-the-general-staff', 0, 5)]
+    """
+    inside = {k for m in countries for k in range(m.i, m.j)}
+    if not inside:
+        return []
+    kept = [k for k in range(len(tokens)) if k not in inside]
+    norms = [tokens[k].norm for k in kept]
+    found: list[Match] = []
+    for p in range(len(kept)):
+        for n in range(min(MAX_TERM_TOKENS, len(kept) - p), 1, -1):
+            i, last = kept[p], kept[p + n - 1]
+            if last - i + 1 == n:
+                continue  # no country inside: the plain match has it already
+            entries = [e for e in index.get(tuple(norms[p : p + n]), ()) if e[0] == "office" and e[2] is None]
+            if entries:
+                found += [Match("office", ident, i, last + 1, tokens[i].start, tokens[last].end)
+                          for _, ident, _ in entries]
+                break
+    return found
 
 
 def _drop_nested_topics(matches: list[Match]) -> list[Match]:

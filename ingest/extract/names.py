@@ -53,14 +53,15 @@ _NOT_NAMES_EN = {
 # "given" title the single word is a given name ("Prince Khalid", "Sir Keir"),
 # after an honorific a surname ("Mr. Umerov"). The short honorifics are never name
 # words; a few abbreviations are titles only with their dot ("Sen." but "Amartya Sen").
-_HONORIFICS = {"mr", "mrs", "ms", "mx", "messrs", "dr", "prof", "пан", "пані"}
-_TITLE_WORDS = {"lord", "lady", "baron", "baroness", "amb", "secdef", "secstate"}
+_HONORIFICS = {"mr", "mrs", "ms", "mx", "messrs", "dr", "prof", "пан", "пані", "господин", "госпожа", "г-н", "г-жа"}
+_TITLE_WORDS = {"lord", "lady", "baron", "baroness", "amb", "secdef", "secstate", "hon", "honourable", "honorable"}
 _DOTTED = {"sen", "rep", "gov"}
 _GIVEN_TITLES = {
     "crown", "prince", "princess", "sheikh", "sheikha", "sheik", "king", "queen", "sir", "dame",
     "принц", "принцеса", "шейх", "король", "королева", "сер",
 }
 _SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+_SHORT_GIVEN = {"Gen"}  # Japanese given names that are also abbreviated titles
 _UK_SUFFIX = re.compile(r"^(\w.*?)-(молодш|старш)\w*$", re.IGNORECASE)  # "Браун-молодший", "Брауном-молодшим"
 
 
@@ -258,6 +259,35 @@ def _lead(tokens: list[Token], i: int) -> tuple[int, str]:
     return lead, kind
 
 
+@lru_cache(maxsize=1)
+def _japanese_family_names() -> frozenset[str]:
+    with open(DATA_DIR / "lexicon" / "name_order.yaml", encoding="utf-8") as fh:
+        return frozenset(w.lower() for w in (yaml.safe_load(fh) or {}).get("japanese_family_names") or ())
+
+
+def family_name_first(words: list[str]) -> bool:
+    """True for a two-word name written family name first ("Yoshida Yoshihide", not "Gen Nakatani").
+
+    Example:
+        >>> family_name_first(["Ishiba", "Shigeru"]), family_name_first(["Gen", "Nakatani"])
+        (True, False)
+    """
+    family = _japanese_family_names()
+    return words[0].lower() in family and words[1].lower() not in family
+
+
+def _given_next_to_family(tokens: list[Token]) -> list[Token]:
+    """The tokens, with a given name that is also a title word ("Gen", no dot) made a plain
+    word when a Japanese family name stands next to it: "Gen Nakatani", "Nakatani Gen"."""
+    family = _japanese_family_names()
+    out = list(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.text in _SHORT_GIVEN and not _dot_after(tokens, k) and any(
+                0 <= x < len(tokens) and tokens[x].text.lower() in family for x in (k - 1, k + 1)):
+            out[k] = Token(tok.start, tok.end, tok.text, tok.text.lower() + "#given", tok.tag)
+    return out
+
+
 def find_name_candidates(
     tokens: list[Token],
     language: str,
@@ -281,6 +311,7 @@ def find_name_candidates(
         [('R. Umerov', ('R.',), 'honorific'), ('Khalid', (), 'given')]
     """
     blocked = blocked or set()
+    tokens = _given_next_to_family(tokens) if language == "en" else tokens
     vocab = vocabulary(lexicon_language(language))
     cue_ends = cue_ends or set()
     out: list[NameCandidate] = []

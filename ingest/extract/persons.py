@@ -31,10 +31,11 @@ from ingest.extract.roles import (
     window_left,
     window_right,
 )
-from ingest.extract.names import PARTICLES, NameCandidate, find_name_candidates
+from ingest.extract.names import PARTICLES, NameCandidate, family_name_first, find_name_candidates
 from ingest.extract.match import load_defaults
 from ingest.extract.tokens import CYRILLIC_LANGS, parses_uk, word_is_known
 from ingest.lexicon import load_lexicon
+from ingest.meta import outlet_country
 
 _CUE_KINDS = {"former", "counterpart", "background", "status", "same_day", "delegation"}
 
@@ -201,6 +202,8 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
     """(first name or None, surname) of a candidate, in the nominative."""
     words = list(cand.words)
     after = sent.tokens[cand.head - 1].norm if cand.head > 0 else ""
+    if len(words) == 2 and family_name_first(words):
+        return words[1], words[0]  # "Ishiba Shigeru" is Shigeru Ishiba
     if len(words) == 1:
         return None, _normal_surname(words[0], language, after)
     first = _normal_first(words[0], language, words[-1])
@@ -407,7 +410,8 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
         person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end),
                        cand.initials[1:] + cand.middle, cand.suffix, person)
         _attach_role(person, cand, sent, ctx, None, bounds)
-    default = (load_defaults().get("title_default_country") or {}).get(ctx.language)
+    default = (load_defaults().get("title_default_country") or {}).get(ctx.language) \
+        or outlet_country(ctx.doc.publisher)
     return [_qualify(p, default) for p in b.persons]
 
 

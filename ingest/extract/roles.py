@@ -93,6 +93,8 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
                 continue
             found_and = Match("and", "and", k - 1, k, tok.start, tok.end)
             break
+        if tok.norm == "to" and any(m.kind == "office" and k <= m.i for m in near):
+            break  # "adviser to President X": the adviser is someone else
         if tok.norm in ok or tok.text.lower() in ok:
             k -= 1
             continue
@@ -113,16 +115,20 @@ def window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Matc
     while k < len(sent.tokens) and sent.tokens[k].norm in _APPOSITION_GLUE:
         k += 1  # ", who is now the Secretary of ...", ", нині секретар ..."
     out = []
+    lead = [m for m in sent.matches if m.kind == "country" and m.i == k]
+    if lead:  # ", Australia's Chief of the Defence Force"
+        out.append(max(lead, key=lambda m: m.j))
+        k = out[0].j
     for m in sorted(sent.matches, key=lambda m: (m.i, -(m.j - m.i))):
         if m.kind == "office" and m.i == k:
             out.append(m)
-            rest = [x for x in sent.matches if x.kind in {"country", "organization"} and m.j <= x.i <= m.j + 6]
+            rest = [x for x in sent.matches if x.kind in {"country", "organization"} and m.i < x.i <= m.j + 6]
             end = max([m.j] + [x.j for x in rest])
-            if any(end <= s <= end + 4 for s in name_starts):
-                return []
+            if any(end <= s <= end + 4 and not any(t.norm in {"and", "to"} for t in sent.tokens[end:s]) for s in name_starts):
+                return []  # "..., the Chief of the Defence Force, Admiral X": X's title ("..., and Gen. X" is not)
             out.extend(rest)
-            break
-    return out
+            return out
+    return []
 
 
 def offices_from_window(window: list[Match], last_office: OfficeRef | None,

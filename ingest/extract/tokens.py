@@ -38,6 +38,8 @@ _EN_SPELLING = {
     "kiev": "kyiv",
 }
 _NO_PLURAL = ("ss", "us", "is", "ous", "ics", "ys")
+#: Plurals kept as written: "United States Secretary of Defense" holds no "state secretary".
+_KEEP_PLURAL = frozenset({"states"})
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def norm_en(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = _EN_SPELLING.get(w, w)
-    if len(w) > 4 and w.isalpha():
+    if len(w) > 4 and w.isalpha() and w not in _KEEP_PLURAL:
         if w.endswith("ies"):
             w = w[:-3] + "y"
         elif w.endswith("s") and not w.endswith(_NO_PLURAL):
@@ -190,7 +192,8 @@ def _norm_ru(word: str) -> tuple[str, str]:
         return word, ""
     table, known = ru_to_uk(), lexicon_lemmas()
     if not word_is_known(word, "ru"):  # a guess: an unknown capitalised word is rather a name than a place
-        parses = tuple(p for p in parses if not _GUESSED_PROPER & set(p[1].replace(" ", ",").split(","))) or parses
+        parses = tuple(p for p in parses if not _GUESSED_PROPER & set(p[1].replace(" ", ",").split(","))) \
+            or tuple((lemma, re.sub(r",(?:Geox|Orgn|Abbr)\b", "", tag)) for lemma, tag in parses)
     mapped = [(table.get(lemma, lemma), tag) for lemma, tag in parses]
     lemma, tag = next((p for p in mapped if p[0] in known), mapped[0])
     return lemma, tag

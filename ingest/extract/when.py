@@ -97,4 +97,22 @@ def find_date(ctx: Context, sent: SentenceView, planned: bool = False) -> str | 
     rel = _RELATIVE.search(text)
     if rel:
         return resolve_relative_date(rel.group(0), published, ctx.language)
+    if _day_before(sent):
+        return resolve_relative_date("yesterday", published, ctx.language)
     return resolve_day_month(text, published)
+
+
+_EVE = {"накануне", "напередодні"}
+
+
+def _day_before(sent: SentenceView) -> bool:
+    """True for "накануне" / "напередодні" as an adverb ("накануне провел переговоры": the day
+    before publication), not as a preposition ("накануне саммита": on the eve of it)."""
+    toks = sent.tokens
+    for k, tok in enumerate(toks[:-1]):
+        if tok.text in {",", "–", "—", "("}:
+            return False  # "..., який напередодні заявив": a clause about something else
+        if tok.text.lower() in _EVE:
+            nxt = toks[k + 1].tag.split(",")[0].split(" ")[0]
+            return nxt in {"VERB", "PREP", "ADVB", "CONJ", "PRCL"} or not toks[k + 1].is_word
+    return False
