@@ -135,3 +135,33 @@ def test_sealed_blind_corpus_levels(blind3_sealed, category, bar):
     # never tuned on (nobody working on the extractor reads these articles): a measure, guarded loosely
     assert blind3_sealed.scores[category].f1 >= bar, blind3_sealed.scores[category]
     assert blind3_sealed.noise_violations == 0 and blind3_sealed.false_merges == 0
+
+
+@pytest.fixture(scope="module")
+def blind4(tmp_path_factory):
+    """The fourth blind corpus: Russian-language pages (ru), English pages with no Ukrainian party
+    (world), and a sealed part of both; written without reading the extractor."""
+    base = ROOT / "tests" / "data" / "blind4"
+    return {part: _report(tmp_path_factory, base / part / "articles", base / part / "gold.yaml")
+            for part in ("ru", "world", "sealed")}
+
+
+@pytest.mark.parametrize("part, category, bar", [
+    ("ru", "persons", 0.95), ("ru", "roles", 0.85), ("ru", "meetings", 0.75), ("ru", "multi_source", 1.0),
+    ("ru", "locations", 0.90), ("ru", "dates", 0.75), ("ru", "aid", 0.40),
+    ("world", "persons", 0.95), ("world", "roles", 0.78), ("world", "meetings", 0.85), ("world", "locations", 0.90),
+    ("world", "dates", 0.90),
+    # the sealed part is never tuned on: a measure, guarded loosely
+    ("sealed", "persons", 0.85), ("sealed", "roles", 0.80), ("sealed", "meetings", 0.55),
+    ("sealed", "locations", 0.90), ("sealed", "aid", 0.50),
+])
+def test_fourth_blind_corpus_levels(blind4, part, category, bar):
+    # the Russian and name-form issue's patterns; levels a little under those measured (bench/quality.py)
+    assert blind4[part].scores[category].f1 >= bar, blind4[part].scores[category]
+
+
+@pytest.mark.parametrize("part", ["ru", "world", "sealed"])
+def test_fourth_blind_corpus_keeps_apart_what_differs(blind4, part):
+    # two different "Jr."s, Umerov/Умеров, Brown/Браун: no false merge, no split, no page furniture as facts
+    report = blind4[part]
+    assert report.noise_violations == 0 and report.false_merges == 0 and not report.splits, report.splits

@@ -25,10 +25,11 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
           "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
           "тисяча": 1000, "тисячі": 1000, "тисяч": 1000, "сотні": 100, "мільйон": 1_000_000}
-_NUMBER = re.compile(r"(\d[\d,.\s]*\d|\d)(?:\s+(thousand|тисяч[іа]?|million))?|"
+_NUMBER = re.compile(r"(\d[\d,.\s]*\d|\d)(?:\s+(thousand|тисяч[іа]?|тысяч[иа]?|million))?|"
                      r"((?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty)"
                      r"(?:\s+(?:hundred|thousand))?)", re.I)
-_MORE = re.compile(r"\b(more than|over|about|almost|nearly|понад|більше|майже|близько)\s*$", re.I)
+_MORE = re.compile(r"\b(more than|over|about|almost|nearly|понад|більше|майже|близько|более|свыше|почти|около)\s*$",
+                   re.I)
 
 
 def number_value(text: str) -> int | None:
@@ -198,8 +199,8 @@ def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | 
     countries = longest(sent.matches, {"country"})
     nationality = next((m.id for m in countries if m.j == noun.i or m.j == noun.i - 1), None)
     hosts = [m.id for m in countries if m.i > noun.j]
-    phrase = f"training of {'more than ' if more else ''}{value:,} " + (
-        f"{ctx.doc.text[countries[0].start:countries[0].end]} " if nationality and countries else "") + "soldiers"
+    demonym = load_lexicon().countries[nationality].attr("demonym.en") if nationality else None
+    phrase = f"training of {'more than ' if more else ''}{value:,} " + (f"{demonym} " if demonym else "") + "soldiers"
     return phrase, (hosts[0] if hosts else None), nationality
 
 
@@ -265,8 +266,10 @@ def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: lis
     return out
 
 
-_CURRENCY = r"(?:EUR|USD|GBP|€|\$|£|euros?|dollars?|pounds?(?: sterling)?|євро|доларів|долари|фунтів(?: стерлінгів)?|гривень)"
-_AMOUNT = r"\d[\d,.]*\s*(?:million|billion|bn|mln|млн|млрд|мільйонів|мільярдів|мільйона|мільярда)?"
+_CURRENCY = (r"(?:EUR|USD|GBP|€|\$|£|euros?|dollars?|pounds?(?: sterling)?|євро|доларів|долари|фунтів(?: стерлінгів)?|гривень"
+             r"|евро|долларов|доллара|фунтов(?: стерлингов)?|рублей|гривен)")
+_AMOUNT = (r"\d[\d,.]*\s*(?:million|billion|bn|mln|млн|млрд|мільйонів|мільярдів|мільйона|мільярда"
+           r"|миллионов|миллиардов|миллиона|миллиарда)?")
 _MONEY = re.compile(rf"(?:{_CURRENCY}\s?{_AMOUNT}|{_AMOUNT}\s?{_CURRENCY}|\d[\d,.]*\s?%\s+of\s+(?:its\s+)?(?:GDP|gross "
                     rf"domestic product)|\d[\d,.]*\s?%\s+ВВП)", re.I)
 _AID_NOUNS = {"aid": "aid", "assistance": "assistance", "support": "support", "допомога": "aid", "підтримка": "support"}
@@ -284,9 +287,11 @@ def _money_item(ctx: Context, sent: SentenceView) -> str | None:
     return f"{'military ' if military else ''}{_AID_NOUNS[noun.norm]} worth {money_text(money.group(0))}"
 
 
-_CURRENCY_CODES = (("EUR", ("eur", "€", "euro", "євро")), ("USD", ("usd", "$", "dollar", "долар")),
-                   ("GBP", ("gbp", "£", "pound", "фунт")), ("UAH", ("uah", "гривень", "гривн")))
-_SCALE = (("billion", ("billion", "bn", "млрд", "мільярд")), ("million", ("million", "mln", "млн", "мільйон")))
+_CURRENCY_CODES = (("EUR", ("eur", "€", "euro", "євро", "евро")), ("USD", ("usd", "$", "dollar", "долар", "доллар")),
+                   ("GBP", ("gbp", "£", "pound", "фунт")), ("UAH", ("uah", "гривень", "гривн", "гривен")),
+                   ("RUB", ("rub", "рубл")))
+_SCALE = (("billion", ("billion", "bn", "млрд", "мільярд", "миллиард")),
+          ("million", ("million", "mln", "млн", "мільйон", "миллион")))
 
 
 def money_text(found: str) -> str:

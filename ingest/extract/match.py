@@ -20,7 +20,7 @@ from functools import lru_cache
 import yaml
 
 from graph.ontology import DATA_DIR
-from ingest.extract.tokens import CYRILLIC_LANGS, Token, term_key
+from ingest.extract.tokens import CYRILLIC_LANGS, Token, term_key, term_keys_ru
 from ingest.lexicon import load_lexicon
 
 MAX_TERM_TOKENS = 10
@@ -122,13 +122,12 @@ def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str
         phrase = phrase.strip()
         if not phrase:
             return
-        key = term_key(phrase, lang)
-        if not key or len(key) > MAX_TERM_TOKENS:
-            return
+        keys = term_keys_ru(phrase) if lang == "ru" else [term_key(phrase, lang)]
         exact = phrase if (phrase.isupper() and len(phrase) <= 6) else None
         entry = (kind, ident, exact)
-        if entry not in index[key]:
-            index[key].append(entry)
+        for key in keys:
+            if key and len(key) <= MAX_TERM_TOKENS and entry not in index[key]:
+                index[key].append(entry)
 
     if language == "ru":
         for kind, terms in load_ru_terms().items():

@@ -351,6 +351,8 @@ def _scan(tokens, i, language, vocab, blocked) -> tuple[list[tuple[str, int, int
             k += width
             continue
         if _is_name_word(tokens[k], language, vocab):
+            if parts and parts[-1][0] == "word" and _case_break(tokens[k - 1], tokens[k], language):
+                break
             parts.append(("word", k, k + 1))
             k += 1
             if _POSSESSIVE.search(tokens[k - 1].text):  # "Biden's envoy": the name ends here
@@ -367,6 +369,19 @@ def _scan(tokens, i, language, vocab, blocked) -> tuple[list[tuple[str, int, int
     while parts and parts[-1][0] in {"initial", "particle"}:  # "Lloyd J." with no surname after it
         parts.pop()
     return parts, k
+
+
+_OBLIQUE = {"gent", "datv", "ablt", "loct"}
+
+
+def _case_break(prev: Token, tok: Token, language: str) -> bool:
+    """True between two capitalised Cyrillic words that are not one name: a surname in an
+    oblique case, then a nominative ("с Умеровым Спрудс": two persons). A first name
+    and its surname decline together ("Андрисом Спрудсом")."""
+    if language not in CYRILLIC_LANGS or "Name" in prev.tag:
+        return False
+    cases = lambda t: set(t.tag.replace(" ", ",").split(",")) & (_OBLIQUE | {"nomn"})  # noqa: E731
+    return "Surn" in prev.tag and cases(prev) <= _OBLIQUE and cases(prev) != set() and cases(tok) == {"nomn"}
 
 
 def _candidate(tokens, parts, language, person_spans, cue_ends) -> NameCandidate | None:

@@ -21,6 +21,7 @@ from ingest.extract.groups import Group, find_groups
 from ingest.extract.match import Match
 from ingest.extract.mentions import MentionIndex
 from ingest.extract.persons import PersonDraft
+from ingest.extract.when import eve_adverb
 
 KIND_ORDER = ("multilateral", "video", "phone", "in-person")
 
@@ -55,7 +56,7 @@ def _urges(sent: SentenceView, cue: Match) -> bool:
 
 
 def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[str, Mention | None] | None:
-    refs = sent.of("time_ref")  # "ahead of the NATO summit": a date, not a meeting
+    refs = [r for r in sent.of("time_ref") if not eve_adverb(sent, r.i)]  # "ahead of the NATO summit": a date
     meeting = [m for m in sent.of("meeting") if not any(0 <= m.i - r.j <= 3 for r in refs) and not _urges(sent, m)]
     if meeting:
         kinds = sorted({m.id for m in meeting}, key=KIND_ORDER.index)

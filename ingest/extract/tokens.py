@@ -245,3 +245,25 @@ def term_key(term: str, language: str) -> tuple[str, ...]:
         ('засіб', 'ппо')
     """
     return tuple(t.norm for t in tokenize(term, language))
+
+
+def term_keys_ru(term: str, limit: int = 8) -> list[tuple[str, ...]]:
+    """Every normalised token tuple a Russian term may take: a word the dictionary reads
+    two ways ("Филиппины": a plural noun, or the plural of "Филиппина") keys under each,
+    so that text tokens, which prefer the reading the lexicon knows, meet one of them.
+
+    Example:
+        >>> ("филиппины",) in term_keys_ru("Филиппины")
+        True
+    """
+    import itertools
+
+    options = []
+    for tok in tokenize(term, "ru"):
+        word = tok.text.lower()
+        forms = [tok.norm]
+        if _RU_LETTERS.search(word):
+            table = ru_to_uk()
+            forms += [table.get(lemma, lemma) for lemma, _ in parses_uk(word, "ru")]
+        options.append(list(dict.fromkeys(forms))[:3])
+    return list(itertools.islice(itertools.product(*options), limit))

@@ -105,14 +105,30 @@ def find_date(ctx: Context, sent: SentenceView, planned: bool = False) -> str | 
 _EVE = {"накануне", "напередодні"}
 
 
-def _day_before(sent: SentenceView) -> bool:
-    """True for "накануне" / "напередодні" as an adverb ("накануне провел переговоры": the day
-    before publication), not as a preposition ("накануне саммита": on the eve of it)."""
+def eve_adverb(sent: SentenceView, k: int) -> bool:
+    """True when token ``k`` is "накануне" / "напередодні" as an adverb ("накануне провел
+    переговоры": the day before), not as a preposition ("накануне саммита": on the eve of it).
+
+    Example:
+        >>> from ingest.extract.context import SentenceView
+        >>> from ingest.extract.tokens import tokenize
+        >>> toks = tokenize("Белоусов накануне провел переговоры", "ru")
+        >>> eve_adverb(SentenceView(0, 0, 35, toks, []), 1)
+        True
+    """
     toks = sent.tokens
-    for k, tok in enumerate(toks[:-1]):
+    if toks[k].text.lower() not in _EVE or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].tag.split(",")[0].split(" ")[0]
+    return nxt in {"VERB", "PREP", "ADVB", "CONJ", "PRCL"} or not toks[k + 1].is_word
+
+
+def _day_before(sent: SentenceView) -> bool:
+    """True when the sentence's main clause says "накануне" / "напередодні" as an adverb: the
+    event was the day before publication."""
+    for k, tok in enumerate(sent.tokens):
         if tok.text in {",", "–", "—", "("}:
             return False  # "..., який напередодні заявив": a clause about something else
         if tok.text.lower() in _EVE:
-            nxt = toks[k + 1].tag.split(",")[0].split(" ")[0]
-            return nxt in {"VERB", "PREP", "ADVB", "CONJ", "PRCL"} or not toks[k + 1].is_word
+            return eve_adverb(sent, k)
     return False

@@ -17,6 +17,8 @@ from graph.translit import phonetic_key
         ("Сырским", "Сырский"),  # an adjective-like surname the dictionary misreads as a nominative
         ("Сырского", "Сырский"),
         ("Белоусовым", "Белоусов"),
+        ("Залужного", "Залужный"),  # an adjective-like surname in -ный
+        ("Путиным", "Путин"),
         ("Захаровой", "Захарова"),  # a woman's surname keeps its -а
         ("Кулебой", "Кулеба"),
         ("Сибиги", "Сибига"),

@@ -79,6 +79,11 @@ def body(*paragraphs: str) -> str:
     # a text without any sentence keeps what is not furniture
     ("Minister meets counterpart", "Minister meets counterpart"),
     ("", ""),
+    # links to other stories after a section label, or in Title Case after a line ending in ':'
+    (f"{B1}\n\nRelated media releases\n\nMinister Conroy announces new guided weapons contract\n\n"
+     "Assistant Minister welcomes HMAS Sydney home", B1),
+    (f"{B1}\n\nMore from the desk:\nKihara Says LDP Will Seek Bigger Defense Budget\n"
+     "Foreign Minister Iwaya To Visit China For Trilateral Talks", f"{B1}\n\nMore from the desk:"),
 ])
 def test_clean_en(raw, expected):
     assert clean_text(raw)[0] == expected

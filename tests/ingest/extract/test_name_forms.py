@@ -71,6 +71,16 @@ def people(record) -> dict[str, set[str]]:
       "Mohammed bin Salman": {"Mohammed bin Salman"}}),
     ("European Commission President Ursula von der Leyen said the EU would help.",
      {"Ursula von der Leyen": {"Ursula von der Leyen"}}),
+    # Japanese names written family name first are read given name first; "Gen" is a given name there
+    ("Defense Minister Nakatani Gen held talks in Tokyo under Prime Minister Ishiba Shigeru.",
+     {"Gen Nakatani": {"Nakatani Gen"}, "Shigeru Ishiba": {"Ishiba Shigeru"}}),
+    ("Japan's Minister of Defense, Gen Nakatani, met Richard Marles.",
+     {"Gen Nakatani": {"Gen Nakatani"}, "Richard Marles": {"Richard Marles"}}),
+    # ... while a dotless "Gen" before any other surname stays a rank
+    ("Gen Sir Roly Walker met Rustem Umerov.", {"Roly Walker": {"Roly Walker"}, "Rustem Umerov": {"Rustem Umerov"}}),
+    # "the Hon" is an honorific
+    ("Minister for Defence, the Hon Richard Marles MP, met Gen Nakatani.",
+     {"Richard Marles": {"Richard Marles"}, "Gen Nakatani": {"Gen Nakatani"}}),
 ])  # fmt: skip
 def test_english_name_forms(record_of, text, expected):
     assert people(record_of(text)) == expected

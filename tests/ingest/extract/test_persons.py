@@ -103,3 +103,33 @@ def test_bare_unknown_surname_is_not_a_person(record_of):
 ])
 def test_surname_fits(short, full, expected):
     assert surname_fits(short, full) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country written inside a title
+    ("Adm. Kim Myung-soo, chairman of the South Korean Joint Chiefs of Staff, and Gen. Charles Q. Brown Jr., "
+     "chairman of the U.S. Joint Chiefs of Staff, held talks.",
+     {"Kim Myung-soo": ([("Chairman of the Joint Chiefs of Staff", "South Korea")], "Admiral"),
+      "Charles Q. Brown Jr.": ([("Chairman of the Joint Chiefs of Staff", "United States")], "General")}),
+    ("The meeting was attended by the chief of Poland's general staff, Gen. Wiesław Kukuła.",
+     {"Wiesław Kukuła": ([("Chief of the General Staff", "Poland")], "General")}),
+    # "United States Secretary of Defense" is no "State Secretary"
+    ("United States Secretary of Defense Pete Hegseth arrived in Manila.",
+     {"Pete Hegseth": ([("Secretary of Defense", "United States")], None)}),
+    # an apposition that names the country first
+    ("Adm. David Johnston, Australia's Chief of the Defence Force, was also present.",
+     {"David Johnston": ([("Chief of the Defence Force", "Australia")], "Admiral")}),
+    # "adviser to President X": the adviser is someone else
+    ("Shin Won-sik, who now serves as national security adviser to President Yoon Suk Yeol, spoke.",
+     {"Shin Won-sik": ([("National Security Adviser", None)], None), "Yoon Suk Yeol": ([("President", None)], None)}),
+])  # fmt: skip
+def test_titles_with_a_country_inside_or_before(record_of, text, expected):
+    assert persons(record_of(text)) == expected
+
+
+def test_a_national_outlet_gives_bare_titles_its_country(record_of):
+    text = ("Yonhap News Agency\n\nWASHINGTON, Oct. 30 (Yonhap) -- Defense Minister Kim Yong-hyun and U.S. Secretary "
+            "of Defense Lloyd J. Austin III held talks at the Pentagon on Wednesday.")
+    got = persons(record_of(text, "2024-10-31"))
+    assert got["Kim Yong-hyun"] == ([("Minister of National Defense", "South Korea")], None)
+    assert got["Lloyd J. Austin III"] == ([("Secretary of Defense", "United States")], None)

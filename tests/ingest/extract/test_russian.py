@@ -1,0 +1,116 @@
+"""Russian-language text: names in their cases, titles, meetings, dates and aid.
+
+Russian words are matched against the Cyrillic lexicon through their lemmas
+(``data/lexicon/ru_uk.yaml``), so these cases check the whole path, not one table.
+"""
+
+import pytest
+
+from graph.translit import phonetic_key
+from ingest.extract.tokens import term_keys_ru, tokenize
+from ingest.language import detect_language
+from tests.ingest.extract.conftest import meetings, persons
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Министр обороны Германии Борис Писториус прибыл в Киев.",
+     {"Борис Писториус": ([("Federal Minister of Defence", "Germany")], None)}),
+    ("Премьер-министр Украины Денис Шмыгаль выступил в Раде.",
+     {"Денис Шмыгаль": ([("Prime Minister", "Ukraine")], None)}),
+    # a title with a word that does not map word for word ("глава Пентагона")
+    ("Умеров провел переговоры с главой Пентагона Питом Хегсетом.",
+     {"Пит Хегсет": ([("Secretary of Defense", "United States")], None)}),
+    # an inflected surname the dictionary does not know is still read as a name
+    ("Министр обороны Латвии Андрис Спрудс провел телефонный разговор с Умеровым.",
+     {"Андрис Спрудс": ([("Minister of Defence", "Latvia")], None)}),
+    # a rank between the title and the name
+    ("Министр обороны Белоруссии генерал-лейтенант Виктор Хренин встретился с коллегой.",
+     {"Виктор Хренин": ([("Minister of Defence", "Belarus")], "Lieutenant General")}),
+])
+def test_russian_persons_and_roles(record_of, text, expected):
+    assert persons(record_of(text, "2025-02-13")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname in the instrumental, then another person's surname in the nominative: two people
+    ("Андрис Спрудс позвонил Рустему Умерову. В разговоре с Умеровым Спрудс также коснулся встречи НАТО.",
+     {"Андрис Спрудс", "Рустем Умеров"}),
+    # a first name and surname declined together are one person, in the nominative
+    ("Денис Шмыгаль встретился с Борисом Писториусом и Александром Сырским.",
+     {"Денис Шмыгаль", "Борис Писториус", "Александр Сырский"}),
+])
+def test_russian_name_boundaries(record_of, text, expected):
+    assert set(persons(record_of(text, "2025-02-13"))) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # an in-person meeting told with "провел переговоры", on a weekday, in a city
+    ("Премьер-министр Украины Денис Шмыгаль во вторник провел переговоры с министром обороны Германии "
+     "Борисом Писториусом в Берлине. Стороны обсудили усиление противовоздушной обороны и совместное "
+     "производство вооружения.", "2025-03-14",
+     [{"participants": ["Борис Писториус", "Денис Шмыгаль"], "kind": "in-person", "status": "happened",
+       "location": "Berlin", "date": "2025-03-11", "topics": {"air-defense", "joint-production"}}]),
+    # a phone call is held nowhere, whatever city the text names near it
+    ("Министр обороны Латвии Андрис Спрудс и министр обороны Украины Рустем Умеров вчера провели "
+     "телефонный разговор. Спрудс рассказал о ситуации в Покровске.", "2024-10-17",
+     [{"participants": ["Андрис Спрудс", "Рустем Умеров"], "kind": "phone", "status": "happened",
+       "location": None, "date": "2024-10-16", "topics": set()}]),
+    # "накануне" as an adverb is the day before publication
+    ("Министр обороны РФ Андрей Белоусов накануне провел в Минске переговоры с министром обороны "
+     "Белоруссии Виктором Хрениным.", "2024-11-20",
+     [{"participants": ["Андрей Белоусов", "Виктор Хренин"], "kind": "in-person", "status": "happened",
+       "location": "Minsk", "date": "2024-11-19", "topics": set()}]),
+    # an agreed next call is planned, not a second report of the call
+    ("Александр Сырский провел переговоры в режиме видеоконференции с генералом Чарльзом Брауном. "
+     "Стороны договорились провести следующий разговор после встречи Контактной группы по вопросам "
+     "обороны Украины.", "2024-11-15",
+     [{"participants": ["Александр Сырский", "Чарльз Браун"], "kind": "video", "status": "happened",
+       "location": None, "date": None, "topics": set()},
+      {"participants": ["Ukraine Defense Contact Group", "Александр Сырский", "Чарльз Браун"], "kind": "multilateral",
+       "status": "planned", "location": None, "date": None, "topics": set()}]),
+])
+def test_russian_meetings(record_of, text, published, expected):
+    assert meetings(record_of(text, published)) == expected
+
+
+def test_russian_money_aid(record_of):
+    rec = record_of("Латвия выделит Украине пакет помощи на сумму 112 млн евро в следующем году.", "2024-10-17")
+    aid = [ev for ev in rec.events if ev.kind == "aid"]
+    assert [(ev.subtype, ev.provider, ev.recipient, ev.item_descriptions) for ev in aid] == [
+        ("pledged", "country:latvia", "country:ukraine", ("aid worth EUR 112 million",))]
+
+
+def test_russian_wire_dateline_is_not_body_text(record_of):
+    rec = record_of("МИНСК, 20 ноября. /ТАСС/. Министр обороны РФ Андрей Белоусов провел переговоры "
+                    "в Минске.", "2024-11-20")
+    assert not rec.title or "ТАСС" not in rec.title
+    assert "ТАСС" not in " ".join(e.name for e in rec.entities)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Министр обороны Германии встретился с коллегой.", "ru"),
+    ("Міністр оборони Німеччини зустрівся з колегою.", "uk"),
+])
+def test_russian_is_told_from_ukrainian(text, expected):
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize("russian, other", [
+    ("Шмыгаль", "Шмигаль"), ("Шмыгаль", "Shmyhal"), ("Шмыгаль", "Shmygal"), ("Сырский", "Syrskyi"),
+    ("Умеров", "Umerov"), ("Браун", "Brown"),
+])
+def test_russian_spellings_key_like_ukrainian_and_latin(russian, other):
+    assert phonetic_key(russian) == phonetic_key(other)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("совместного производства", ["спільний", "виробництво"]),  # a Russian lemma mapped to the Ukrainian one
+    ("противовоздушной обороны", ["протиповітряний", "оборона"]),
+    ("встретился", ["зустрітися"]),
+])
+def test_russian_words_normalise_to_ukrainian_lemmas(text, expected):
+    assert [t.norm for t in tokenize(text, "ru")] == expected
+
+
+def test_russian_term_keys_cover_each_reading():
+    assert ("филиппины",) in term_keys_ru("Филиппины")
