@@ -198,6 +198,9 @@ def _initials_agree(a: str, b: str) -> bool:
     return is_cyrillic(a) != is_cyrillic(b) and phonetic_key(a)[:1] == phonetic_key(b)[:1]
 
 
+_RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
+
+
 def _best(counts: Mapping[str, set[str]]) -> str:
     """The form seen in most articles; ties go to the lexicographically smallest."""
     return min(counts, key=lambda f: (-len(counts[f]), f))
@@ -223,6 +226,8 @@ def person_label(forms: Iterable[tuple[str, str]] | Mapping[str, Iterable[str]])
         'Sébastien Lecornu'
         >>> person_label([("Олександр Балануца", "a"), ("Балануца", "a")])
         'Oleksandr Balanutsa'
+        >>> person_label([("Denis Shmygal", "a"), ("Denys Shmyhal", "b"), ("Денис Шмигаль", "c"), ("Денис Шмыгаль", "d")])
+        'Denys Shmyhal'
     """
     if isinstance(forms, Mapping):
         by_form = {f: set(a) for f, a in forms.items()}
@@ -250,7 +255,9 @@ def person_label(forms: Iterable[tuple[str, str]] | Mapping[str, Iterable[str]])
             latin_bare[surname].update(articles)
     if latin:
         articles = {key: set().union(*by_form.values()) for key, by_form in latin.items()}
-        by_form = latin[_best(articles)]
+        national = {fold(kmu2010(f"{first} {surname}")) for (first, surname) in cyrillic
+                    if not _RUSSIAN_LETTERS.search(f"{first}{surname}")}  # a tie goes to the Ukrainian romanisation
+        by_form = latin[min(articles, key=lambda k: (-len(articles[k]), k not in national, k))]
         return min(by_form, key=lambda f: (fold(f) == f.casefold(), -len(by_form[f]), f))
     if cyrillic:
         first, surname = min(cyrillic, key=lambda k: (-len(cyrillic[k]), k))
