@@ -51,5 +51,17 @@ def extract(doc: Document, *, use_ner: bool = True):
     for speaker, quote in extract_quotes(ctx, persons):
         builder.quote(keys[id(speaker)], quote)
     for g in agreements:
-        builder.agreement(g, [keys[id(p)] for p in g.signatories])
+        signers = [keys[id(p)] for p in g.signatories] or (_meeting_participants(meetings, g) if g.collective else [])
+        if g.parties or signers:
+            builder.agreement(g, signers)
     return builder.build(EXTRACTOR)
+
+
+def _meeting_participants(meetings: list, agreement) -> list[str]:
+    """The persons of the meeting an agreement signed by "the ministers" / "сторони" belongs to:
+    the last meeting that happened and was told before (or in) the agreement's sentence."""
+    told = [m for m in meetings if m.status == "happened" and m.mentions
+            and min(x.sentence for x in m.mentions) <= agreement.mention.sentence]
+    if not told:
+        return []
+    return list(max(told, key=lambda m: min(x.sentence for x in m.mentions)).participants)

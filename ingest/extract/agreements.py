@@ -36,6 +36,7 @@ class AgreementDraft:
     date: str | None = None
     status: str = "happened"
     mention: Mention | None = None
+    collective: bool = False  # "the ministers signed ...": the signatories are the meeting's participants
 
 
 def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
@@ -82,7 +83,9 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
             draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
         draft.signatories = _signatories(sent, signed[0], index)
         draft.date = find_date(ctx, sent)
-        if draft.parties or draft.signatories:
+        draft.collective = not (draft.parties or draft.signatories) and any(
+            c.j <= signed[0].i for c in sent.of("collective"))
+        if draft.parties or draft.signatories or draft.collective:
             out.append(draft)
     return out
 

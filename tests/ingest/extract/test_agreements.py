@@ -1,0 +1,37 @@
+"""Agreements: type, parties and signatories, including those signed by "the ministers"."""
+
+import pytest
+
+
+def agreements(record) -> list[tuple[str, list[str], list[str]]]:
+    """(type, party names, signatory names) of each agreement."""
+    out = []
+    for ev in record.events:
+        if ev.kind == "agreement":
+            out.append((ev.subtype, sorted(record.entity(k).name for k in ev.participants),
+                        sorted(record.entity(k).name for k in ev.signatories)))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    # parties on each side of "between"
+    ("A memorandum of understanding was signed between NATO and the European Union.",
+     [("memorandum", ["European Union", "NATO"], [])]),
+    # signatories named before the verb (parties: the bodies they speak for)
+    ("Defense Minister Rustem Umerov and German Defence Minister Boris Pistorius signed a letter of intent in Kyiv.",
+     [("letter-of-intent", ["Federal Ministry of Defence of Germany", "Ministry of Defence of Ukraine"],
+       ["Boris Pistorius", "Rustem Umerov"])]),
+    # "the ministers" / "сторони" signed: the participants of the meeting told before (parties: their ministries)
+    ("Australian Defence Minister Richard Marles met Japan's Minister of Defense Gen Nakatani in Tokyo. "
+     "The ministers signed a letter of intent on defence science and technology.",
+     [("letter-of-intent", ["Department of Defence of Australia", "Ministry of Defense of Japan"],
+       ["Gen Nakatani", "Richard Marles"])]),
+    ("Міністр оборони України Рустем Умєров зустрівся з міністром оборони Литви Довіле Шакалене у Вільнюсі. "
+     "Сторони підписали меморандум про співпрацю.",
+     [("memorandum", ["Ministry of Defence of Ukraine", "Ministry of National Defence of Lithuania"],
+       ["Довіле Шакалене", "Рустем Умєров"])]),
+    # a collective subject with no meeting before it signs nothing we can name
+    ("The ministers signed a letter of intent on military mobility.", []),
+])  # fmt: skip
+def test_agreements(record_of, text, expected):
+    assert agreements(record_of(text, "2025-02-18")) == expected
