@@ -43,9 +43,9 @@ def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
     stop = {"was", "were", "is", "signed", "between", "with", "by", "that", "which", "has", "have", ",", ".",
             "during", "amid", "after", "before", "while", "at", "під", "між", "було", "який", "що", "у", "в"}
     j = m.j
-    while j < len(sent.tokens) and sent.tokens[j].norm not in stop and j - m.j < 8 \
-            and not sent.tokens[j].is_cap:
-        j += 1
+    while j < len(sent.tokens) and sent.tokens[j].norm not in stop and j - m.j < 12 \
+            and (not sent.tokens[j].is_cap or sent.tokens[j - 1].norm in {"of", "the", "on", "for", "-"}):
+        j += 1  # "protocol of the 21st session of the Russian-Indian Intergovernmental Commission"
     return ctx.doc.text[sent.tokens[m.i].start : sent.tokens[j - 1].end]
 
 
