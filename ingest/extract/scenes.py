@@ -187,6 +187,26 @@ def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[P
     return None
 
 
+def _in_sequence(sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
+                 persons: MentionIndex) -> list[list[PersonDraft]] | None:
+    """The parties of two meetings told in one sentence one after the other: the actor named
+    before the trigger, with the persons before "and then" / "а затем", and with those after it.
+    None when the sentence tells one meeting."""
+    seq = sent.of("sequence")
+    if not seq or len(here) < 3 or trig[1] is None:
+        return None
+    cut = seq[0].start
+    first = {}
+    for p, start, _end in persons.mentions_in(sent.index):
+        first[id(p)] = min(first.get(id(p), start), start)
+    actors = [p for p in here if first.get(id(p), cut) < trig[1].start]
+    before = [p for p in here if trig[1].start <= first.get(id(p), cut) < cut]
+    after = [p for p in here if first.get(id(p), -1) > cut]
+    if len(actors) != 1 or not before or not after:
+        return None
+    return [[*actors, *before], [*actors, *after]]
+
+
 def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) -> list[Scene]:
     """Cut an episode into meetings: a trigger sentence naming two parties of whom one
     is new to the current meeting (and that is no delegation list) starts another one
@@ -198,6 +218,12 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
         groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
         trig = _trigger(sent, len(here), len(groups))
         current = scenes[-1] if scenes else None
+        one_by_one = _in_sequence(sent, trig, here, persons) if trig is not None else None
+        if one_by_one is not None:  # "Trump spoke with Putin, and then with Zelensky": two calls
+            for part in one_by_one:
+                scenes.append(Scene(sents=[sent] if scenes else [*lead, sent]))
+                scenes[-1].add_trigger(sent, trig, part, [])
+            continue
         if trig is not None and current is not None and scenes[0] is not current and sent.has("during_visit") \
                 and not groups and all(scenes[0].knows(p) for p in here):
             scenes[0].add_trigger(sent, trig, here, [], update_kind=False)  # "During the visit, Singh also ..."

@@ -171,3 +171,15 @@ def test_an_earlier_meeting_the_visit_comes_after_is_its_own(record_of):
     found = meetings(record_of(text, published="2024-12-11", language="en"))
     assert [(m["participants"], m["date"]) for m in found] == [
         (["Andrei Belousov", "Rajnath Singh"], "2024-12-10"), (["Narendra Modi", "Vladimir Putin"], None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one actor, two calls told one after the other
+    ("US President Donald Trump held a phone call with Vladimir Putin on Wednesday, and then with Volodymyr Zelensky.",
+     [["Donald Trump", "Vladimir Putin"], ["Donald Trump", "Volodymyr Zelensky"]]),
+    # "then" with nobody after it tells one meeting
+    ("Rustem Umerov met Boris Pistorius and John Healey in Berlin, then flew to Paris.",
+     [["Boris Pistorius", "John Healey", "Rustem Umerov"]]),
+])  # fmt: skip
+def test_meetings_in_sequence(record_of, text, expected):
+    assert [m["participants"] for m in meetings(record_of(text, "2025-02-13"))] == expected

@@ -73,6 +73,16 @@ def test_russian_meetings(record_of, text, published, expected):
     assert meetings(record_of(text, published)) == expected
 
 
+def test_one_actor_two_calls_in_sequence_same_day(record_of):
+    text = ("Министр обороны Украины Рустем Умеров во вторник провел переговоры с министром обороны США Питом "
+            "Хегсетом в Брюсселе.\n\nНапомним, в тот же день президент США Дональд Трамп провел телефонный "
+            "разговор с Владимиром Путиным, а затем с Владимиром Зеленским.")
+    got = [(m["participants"], m["kind"], m["date"]) for m in meetings(record_of(text, "2025-02-13"))]
+    assert got == [(["Пит Хегсет", "Рустем Умеров"], "in-person", "2025-02-11"),
+                   (["Владимир Путин", "Дональд Трамп"], "phone", "2025-02-11"),
+                   (["Владимир Зеленский", "Дональд Трамп"], "phone", "2025-02-11")]
+
+
 def test_russian_money_aid(record_of):
     rec = record_of("Латвия выделит Украине пакет помощи на сумму 112 млн евро в следующем году.", "2024-10-17")
     aid = [ev for ev in rec.events if ev.kind == "aid"]
