@@ -208,8 +208,9 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
         return None, _normal_surname(words[0], language, after)
     first = _normal_first(words[0], language, words[-1])
     surname = " ".join(words[1:])
-    if language in CYRILLIC_LANGS and _nominative_name(words[0], language):
-        return first, surname  # "Джон Гілі": a first name in the nominative, so is the surname
+    if language in CYRILLIC_LANGS and _nominative_name(words[0], language) \
+            and (language == "uk" or _feminine(words[0], language)):
+        return first, surname  # "Джон Гілі", "Мария Захарова": a first name in the nominative, so is the surname
     if language in CYRILLIC_LANGS:
         surname = " ".join(_normal_surname(w, language, after) for w in words[1:])
         last = _normal_surname(words[-1], language, after)
@@ -217,6 +218,11 @@ def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str)
         if first == words[0] and ending and first.endswith(ending) and len(first) - len(ending) >= 3:
             first = first[: len(first) - len(ending)]  # "Троелсом Лундом Поульсеном": the name is declined too
     return first, surname
+
+
+def _feminine(word: str, language: str) -> bool:
+    """True for a woman's first name ("Мария"): her surname keeps its -а."""
+    return any("Name" in tag and "femn" in tag for _, tag in parses_uk(word.lower(), language))
 
 
 def _nominative_name(word: str, language: str = "uk") -> bool:

@@ -35,6 +35,10 @@ def test_russian_persons_and_roles(record_of, text, expected):
     # a surname in the instrumental, then another person's surname in the nominative: two people
     ("Андрис Спрудс позвонил Рустему Умерову. В разговоре с Умеровым Спрудс также коснулся встречи НАТО.",
      {"Андрис Спрудс", "Рустем Умеров"}),
+    # a man's first name in the nominative says nothing of his surname's case (a Chinese family name first);
+    # a woman's keeps her surname's -а
+    ("Андрей Белоусов встретился с министром обороны Китая Дун Цзюнем. Мария Захарова и Джон Хили промолчали.",
+     {"Андрей Белоусов", "Дун Цзюнь", "Мария Захарова", "Джон Хили"}),
     # a first name and surname declined together are one person, in the nominative
     ("Денис Шмыгаль встретился с Борисом Писториусом и Александром Сырским.",
      {"Денис Шмыгаль", "Борис Писториус", "Александр Сырский"}),
