@@ -253,3 +253,30 @@ def test_missing_id_names_entry_number(tmp_path):
     data = _copy(tmp_path)
     _rewrite(data, "ranks.yaml", lambda es: es[2].pop("id"))
     assert _error(data) == "data/lexicon/ranks.yaml: entry #3: missing field 'id'"
+
+
+def test_russian_terms_name_lexicon_entries_of_their_kind():
+    # data/lexicon/ru_terms.yaml adds Russian phrases to existing entries; a typo'd id would match nothing
+    from ingest.extract.match import load_ru_terms
+    from ingest.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    tables = {"country": lex.countries, "place": lex.places, "organization": lex.organizations,
+              "office": lex.offices, "rank": lex.ranks, "system": lex.systems, "topic": lex.topics}
+    for kind, terms in load_ru_terms().items():
+        assert kind in tables, kind
+        for ident, phrases in terms.items():
+            assert ident in tables[kind], (kind, ident)
+            assert phrases and all(isinstance(p, str) and p.strip() for p in phrases), (kind, ident)
+
+
+def test_russian_lemma_table_is_one_to_one_lowercase():
+    import yaml
+
+    from graph.ontology import DATA_DIR
+
+    with open(DATA_DIR / "lexicon" / "ru_uk.yaml", encoding="utf-8") as fh:
+        table = yaml.safe_load(fh)
+    assert all(isinstance(k, str) and isinstance(v, str) and k == k.lower() and v == v.lower()
+               for k, v in table.items())
+    assert table.get("неделя") != "неділя"  # a false friend: the Russian week is no Ukrainian Sunday
