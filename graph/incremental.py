@@ -94,8 +94,9 @@ def entity_iri(record: ArticleRecord, ent: Entity) -> str:
     """
     if ent.kind == "office":
         title = ent.lexicon_id or ent.attr("title") or ent.name
-        country, org = (ref_id(record, ent.attr(name)) or None for name in ("country", "organization"))
-        return office_iri(title, country, org)
+        country, org, posted = (ref_id(record, ent.attr(name)) or None for name in ("country", "organization",
+                                                                                  "destination"))
+        return office_iri(f"{title}-to-{posted}" if posted else title, country, org)
     if ent.kind in _LEXICON_KINDS and (ent.lexicon_id or ent.kind != "organization"):
         return lexicon_iri(ent.kind, ent.lexicon_id or ent.name)
     return group_iri(ent.name)

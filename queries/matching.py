@@ -56,6 +56,8 @@ def norm_title(text: str, country: str | None = None) -> str:
         'commander in chief of the armed forces'
         >>> norm_title("Federal Minister for Foreign Affairs") == norm_title("Minister of Foreign Affairs")
         True
+        >>> norm_title("Ambassador of the United States to Ukraine", "United States")
+        'ambassador'
     """
     words = [_SPELLING.get(w, w) for w in norm(str(text).replace("&", " and ")).split()]
     words = ["of" if w == "for" else w for w in words if w not in _TITLE_NOISE]
@@ -66,6 +68,7 @@ def norm_title(text: str, country: str | None = None) -> str:
         for suffix in (f" of {norm(country)}", f" of the {norm(country)}"):
             if title.endswith(suffix):
                 title = title[: -len(suffix)]
+            title = title.replace(suffix + " to ", " to ")  # "Ambassador of India to X" = India's "Ambassador to X"
     return re.sub(r" to (the )?\w+$", "", title) if " to " in title else title
 
 

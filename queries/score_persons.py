@@ -105,9 +105,12 @@ class PersonScoring(ScoringRun):
         return v.of(office, DD.ofCountry) + via_org
 
     def _office(self, office: Node) -> tuple[set[str], set[str]]:
-        """Normalised titles and country names of an office."""
-        return ({norm_title(t) for t in self.v.names(office)},
-                {norm(c) for n in self._countries(office) for c in self.v.names(n)})
+        """Normalised titles (also without the office's own country: "Ambassador of India to X" is
+        India's "Ambassador to X") and country names of an office."""
+        countries = [c for n in self._countries(office) for c in self.v.names(n)]
+        titles = self.v.names(office)
+        return ({norm_title(t) for t in titles} | {norm_title(t, c) for t in titles for c in countries},
+                {norm(c) for c in countries})
 
     def _seen(self, name: str) -> tuple[str, ...]:
         """Articles where store persons matching gold person ``name`` appear (else every gold source)."""

@@ -32,6 +32,31 @@ def office_title(title_id: str, country: str | None) -> str:
     return load_lexicon().office_title(title_id, country)[0]
 
 
+def country_phrase(country_id: str) -> str:
+    """A country's English name as it stands after "of" or "to": "the United States", "the
+    Philippines", "Saudi Arabia".
+
+    Example:
+        >>> country_phrase("united-kingdom"), country_phrase("philippines"), country_phrase("india")
+        ('the United Kingdom', 'the Philippines', 'India')
+    """
+    name = load_lexicon().countries[country_id].en
+    plural = name.endswith("s") and not name.endswith(("ss", "us"))
+    return f"the {name}" if name.startswith("United ") or plural else name
+
+
+def posted_title(title: str, country: str | None, destination: str) -> str:
+    """The title of an envoy posted abroad: "Ambassador of India to Saudi Arabia"; "Ambassador to
+    Ukraine" when the sending country is not known.
+
+    Example:
+        >>> posted_title("Ambassador", "india", "saudi-arabia"), posted_title("Ambassador", None, "ukraine")
+        ('Ambassador of India to Saudi Arabia', 'Ambassador to Ukraine')
+    """
+    sender = f" of {country_phrase(country)}" if country else ""
+    return f"{title}{sender} to {country_phrase(destination)}"
+
+
 class RecordBuilder:
     """Collects entities, events and facts with local keys; :meth:`build` freezes them."""
 
@@ -81,9 +106,13 @@ class RecordBuilder:
         if country is None and org_key and self.entities[org_key]["attrs"].get("country"):
             country = self.entities[self.entities[org_key]["attrs"]["country"]]["lexicon_id"]
         title = office_title(ref.title_id, country)
+        if ref.destination:  # "Ambassador of India to Saudi Arabia"
+            title = posted_title(title, country, ref.destination)
         attrs = {"title": title, "country": self.lexicon("country", country) if country else None,
-                 "organization": org_key, "assumed": "true" if ref.assumed else None}
-        key = f"office:{ref.title_id}:{country or '-'}:{ref.organization or '-'}" + (":assumed" if ref.assumed else "")
+                 "organization": org_key, "assumed": "true" if ref.assumed else None,
+                 "destination": self.lexicon("country", ref.destination) if ref.destination else None}
+        key = f"office:{ref.title_id}:{country or '-'}:{ref.organization or '-'}" + (":assumed" if ref.assumed else "") \
+            + (f":to:{ref.destination}" if ref.destination else "")
         return self._entity(key, "office", title, "en", ref.title_id, None, attrs)
 
     def person(self, p: PersonDraft) -> str:

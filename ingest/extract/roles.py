@@ -54,6 +54,7 @@ class OfficeRef:
     organization: str | None
     mention: Mention
     assumed: bool = False  # the country is the article language's default, not read in the text
+    destination: str | None = None  # the country an ambassador is posted to ("Ambassador to the UK")
 
 
 def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = frozenset()) -> list[Match]:
@@ -152,6 +153,12 @@ def offices_from_window(window: list[Match], last_office: OfficeRef | None,
     if offices:
         out = []
         for n, office in enumerate(offices):
+            posted = _posted_to(window, office, ctx)
+            if posted is not None:  # "Indian Ambassador to Saudi Arabia X": India's, posted to Saudi Arabia
+                sender = next((c for c in countries if c != posted), None)
+                out.append(OfficeRef(office.id, sender, None, ctx.mention(office.start, office.end),
+                                     destination=posted))
+                continue
             nxt = offices[n + 1].i if n + 1 < len(offices) else 10**9
             orgs = [m for m in window if m.kind == "organization" and
                     (office.i <= m.i < nxt and m.i <= office.j + 2 or m.j == office.i)]  # "Rheinmetall CEO X"
@@ -168,6 +175,37 @@ def offices_from_window(window: list[Match], last_office: OfficeRef | None,
         mention = ctx.mention(min(m.start for m in span), max(m.end for m in span))
         return [OfficeRef(last_office.title_id, country, None, mention)], rank
     return [], rank
+
+
+_POSTED = {"to", "in", "у", "в", "до", "при"}
+
+
+def _posted_to(window: list[Match], office: Match, ctx: Context) -> str | None:
+    """The country an envoy's office is posted to: "Ambassador (of Ukraine) to the UK",
+    "посол України у Великій Британії"; None for other offices.
+
+    Example:
+        >>> from ingest.document import Article, make_document
+        >>> from ingest.extract.context import annotate
+        >>> ctx = annotate(make_document(Article("Indian Ambassador to Saudi Arabia Suhel Ajaz Khan spoke.", "x")),
+        ...                use_ner=False)
+        >>> sent = ctx.sentences[0]
+        >>> office = next(m for m in sent.matches if m.kind == "office")
+        >>> _posted_to(sent.matches, office, ctx)
+        'saudi-arabia'
+    """
+    if (load_lexicon().offices[office.id].attr("org_kind") or "") != "embassy":
+        return None
+    sent = next((s for s in ctx.sentences if s.start <= office.start < s.end), None)
+    if sent is None:
+        return None
+    for m in sorted((m for m in window if m.kind == "country" and office.j <= m.i <= office.j + 6), key=lambda m: m.i):
+        k = m.i - 1
+        while k >= office.j and sent.tokens[k].norm == "the":
+            k -= 1
+        if k >= office.j and sent.tokens[k].norm in _POSTED:
+            return m.id
+    return None
 
 
 def home_country(ctx: Context) -> str | None:

@@ -38,7 +38,7 @@ MOD_UA = ("Minister of Defence", "Ukraine")
     ("In Estonia, Defence Minister Ivan Petrenko met Hanno Pevkur.",
      {"Ivan Petrenko": ([("Minister of Defence", None)], None), "Hanno Pevkur": ([], None)}),
     ("Ukraine's Ambassador to France Vadym Omelchenko attended the forum.",
-     {"Vadym Omelchenko": ([("Ambassador", "Ukraine")], None)}),
+     {"Vadym Omelchenko": ([("Ambassador of Ukraine to France", "Ukraine")], None)}),
     ("Під час візиту до Естонії міністр оборони України Рустем Умєров зустрівся з Ганно Певкуром.",
      {"Рустем Умєров": ([MOD_UA], None), "Ганно Певкур": ([], None)}),
     # a woman's office with a feminine head noun; a country's own body and title
@@ -133,3 +133,18 @@ def test_a_national_outlet_gives_bare_titles_its_country(record_of):
     got = persons(record_of(text, "2024-10-31"))
     assert got["Kim Yong-hyun"] == ([("Minister of National Defense", "South Korea")], None)
     assert got["Lloyd J. Austin III"] == ([("Secretary of Defense", "United States")], None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indian Ambassador to Saudi Arabia Suhel Ajaz Khan also attended.",
+     {"Suhel Ajaz Khan": ([("Ambassador of India to Saudi Arabia", "India")], None)}),
+    ("Valerii Zaluzhnyi, Ukraine's ambassador to the UK, attended.",
+     {"Valerii Zaluzhnyi": ([("Ambassador of Ukraine to the United Kingdom", "Ukraine")], None)}),
+    ("Посол України у Великій Британії Валерій Залужний взяв участь.",
+     {"Валерій Залужний": ([("Ambassador of Ukraine to the United Kingdom", "Ukraine")], None)}),
+    # the country after "to" is the posting, not the envoy's own
+    ("Ambassador to Ukraine Bridget Brink met the minister.",
+     {"Bridget Brink": ([("Ambassador to Ukraine", None)], None)}),
+])  # fmt: skip
+def test_envoys_are_posted_to_a_country(record_of, text, expected):
+    assert persons(record_of(text)) == expected
