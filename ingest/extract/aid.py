@@ -271,7 +271,7 @@ _CURRENCY = (r"(?:EUR|USD|GBP|€|\$|£|euros?|dollars?|pounds?(?: sterling)?|є
 _AMOUNT = (r"\d[\d,.]*\s*(?:million|billion|bn|mln|млн|млрд|мільйонів|мільярдів|мільйона|мільярда"
            r"|миллионов|миллиардов|миллиона|миллиарда)?")
 _MONEY = re.compile(rf"(?:{_CURRENCY}\s?{_AMOUNT}|{_AMOUNT}\s?{_CURRENCY}|\d[\d,.]*\s?%\s+of\s+(?:its\s+)?(?:GDP|gross "
-                    rf"domestic product)|\d[\d,.]*\s?%\s+ВВП)", re.I)
+                    rf"domestic product)|\d[\d,.]*\s?%\s+(?:(?:свого|своего|її|ее|её)\s+)?ВВП)", re.I)
 _AID_NOUNS = {"aid": "aid", "assistance": "assistance", "support": "support", "допомога": "aid", "підтримка": "support"}
 
 
@@ -303,8 +303,9 @@ def money_text(found: str) -> str:
     """
     low = found.lower()
     if "%" in low:
-        return re.sub(r"\s*(?:of\s+)?(?:its\s+)?(gdp|gross domestic product|ввп)", r" of \1", found.strip(), flags=re.I).replace(
-            "ВВП", "GDP").replace(" %", "%")
+        found = re.sub(r"\s+(?:свого|своего|її|ее|её)\s+", " ", found.strip())
+        return re.sub(r"\s*(?:of\s+)?(?:its\s+)?(gdp|gross domestic product|ввп)", r" of \1", found, flags=re.I).replace(
+            "ВВП", "GDP").replace(" %", "%").replace(",", ".")
     number = re.search(r"\d[\d,.]*\d|\d", found).group(0)
     code = next((c for c, words in _CURRENCY_CODES if any(w in low for w in words)), "")
     scale = next((name for name, words in _SCALE if any(w in low for w in words)), "")

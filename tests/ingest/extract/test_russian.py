@@ -94,6 +94,12 @@ def test_russian_money_aid(record_of):
         ("pledged", "country:latvia", "country:ukraine", ("aid worth EUR 112 million",))]
 
 
+def test_russian_share_of_gdp_is_money_aid(record_of):
+    rec = record_of("Латвия ежегодно направляет на военную помощь Украине 0,25% своего ВВП.", "2024-10-17")
+    aid = [(ev.provider, ev.recipient, ev.item_descriptions) for ev in rec.events if ev.kind == "aid"]
+    assert aid == [("country:latvia", "country:ukraine", ("military aid worth 0.25% of GDP",))]
+
+
 def test_russian_wire_dateline_is_not_body_text(record_of):
     rec = record_of("МИНСК, 20 ноября. /ТАСС/. Министр обороны РФ Андрей Белоусов провел переговоры "
                     "в Минске.", "2024-11-20")
