@@ -31,7 +31,7 @@ from functools import lru_cache
 import yaml
 
 from graph.ontology import DATA_DIR
-from ingest.extract.tokens import CYRILLIC_LANGS, Token, lexicon_language, term_key
+from ingest.extract.tokens import CYRILLIC_LANGS, Token, lexicon_language, term_key, word_is_known
 from ingest.lexicon import load_lexicon
 
 PARTICLES = frozenset({  # lower-case words inside a name: "von der Leyen", "Khalid bin Salman"
@@ -376,12 +376,16 @@ _OBLIQUE = {"gent", "datv", "ablt", "loct"}
 
 def _case_break(prev: Token, tok: Token, language: str) -> bool:
     """True between two capitalised Cyrillic words that are not one name: a surname in an
-    oblique case, then a nominative ("с Умеровым Спрудс": two persons). A first name
+    oblique case, then a nominative ("с Умеровым Спрудс": two persons), or any oblique word
+    then a known first name in the nominative ("с Писториусом Денис Шмыгаль"). A first name
     and its surname decline together ("Андрисом Спрудсом")."""
-    if language not in CYRILLIC_LANGS or "Name" in prev.tag:
+    if language not in CYRILLIC_LANGS:
         return False
     cases = lambda t: set(t.tag.replace(" ", ",").split(",")) & (_OBLIQUE | {"nomn"})  # noqa: E731
-    return "Surn" in prev.tag and cases(prev) <= _OBLIQUE and cases(prev) != set() and cases(tok) == {"nomn"}
+    oblique = cases(prev) <= _OBLIQUE and cases(prev) != set()
+    if oblique and "Name" in tok.tag and cases(tok) == {"nomn"} and word_is_known(tok.text.lower(), language):
+        return True  # "с Борисом Писториусом Денис Шмыгаль": a first name in the nominative starts another
+    return "Name" not in prev.tag and "Surn" in prev.tag and oblique and cases(tok) == {"nomn"}
 
 
 def _candidate(tokens, parts, language, person_spans, cue_ends) -> NameCandidate | None:

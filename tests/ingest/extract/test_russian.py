@@ -39,6 +39,9 @@ def test_russian_persons_and_roles(record_of, text, expected):
     # a woman's keeps her surname's -а
     ("Андрей Белоусов встретился с министром обороны Китая Дун Цзюнем. Мария Захарова и Джон Хили промолчали.",
      {"Андрей Белоусов", "Дун Цзюнь", "Мария Захарова", "Джон Хили"}),
+    # ... and a known first name in the nominative after an oblique surname starts another person
+    ("По итогам встречи с Борисом Писториусом Денис Шмыгаль заявил о поставках ПВО.",
+     {"Борис Писториус", "Денис Шмыгаль"}),
     # a first name and surname declined together are one person, in the nominative
     ("Денис Шмыгаль встретился с Борисом Писториусом и Александром Сырским.",
      {"Денис Шмыгаль", "Борис Писториус", "Александр Сырский"}),
