@@ -17,7 +17,8 @@ import datetime as dt
 import re
 from bisect import bisect_left
 
-_MONTHS = {
+#: Month names (EN, UK genitive and nominative, RU genitive) -> month number; shared with ingest.extract.when.
+MONTHS = {
     **{m: i for i, m in enumerate(
         "january february march april may june july august september october november december".split(), 1)},
     **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
@@ -29,7 +30,7 @@ _MONTHS = {
     **{m: i for i, m in enumerate(  # Russian genitive, met on Russian-language pages of Ukrainian outlets
         "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(), 1)},
 }
-_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _DATE_RES = (
     re.compile(rf"(?<!\d){_Y}-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),  # 2025-03-26, 2025-03-26T19:57:00
@@ -60,7 +61,7 @@ def dates_in(text: str) -> list[tuple[int, int, str]]:
             k = bisect_left(starts, m.end()) - 1  # the last earlier date starting before this one ends
             if k >= 0 and found[k][1] > m.start():
                 continue  # (an earlier one that overlaps it would overlap this one too: they are disjoint)
-            month = _MONTHS[m["mon"].lower()] if "mon" in regex.groupindex else int(m["m"])
+            month = MONTHS[m["mon"].lower()] if "mon" in regex.groupindex else int(m["m"])
             day, year = int(m["d"]), int(m["y"])
             if "mon" not in regex.groupindex and "/" in m[0] and month > 12 >= day:
                 day, month = month, day  # 03/26/2025 can only be month first

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -256,8 +257,6 @@ def term_keys_ru(term: str, limit: int = 8) -> list[tuple[str, ...]]:
         >>> ("филиппины",) in term_keys_ru("Филиппины")
         True
     """
-    import itertools
-
     options = []
     for tok in tokenize(term, "ru"):
         word = tok.text.lower()

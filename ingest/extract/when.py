@@ -14,20 +14,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ingest.dates import MONTHS
 from ingest.extract.context import Context, SentenceView
 from ingest.meta import dates_in, resolve_relative_date
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
-    "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTH})\b\.?|({_MONTH})\.?\s+(\d{{1,2}})\b)(?!\s*,?\s*\d{{4}})", re.I)
 _RELATIVE = re.compile(
     r"\b(today|yesterday|the day before yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -49,7 +40,7 @@ def resolve_day_month(text: str, published: str) -> str | None:
     if not m:
         return None
     day = int(m.group(1) or m.group(4))
-    month = _MONTHS[(m.group(2) or m.group(3)).lower()]
+    month = MONTHS[(m.group(2) or m.group(3)).lower()]
     pub = date.fromisoformat(published)
     try:
         found = date(pub.year, month, day)
