@@ -31,7 +31,13 @@ from functools import lru_cache
 import yaml
 
 from graph.ontology import DATA_DIR
-from ingest.extract.tokens import CYRILLIC_LANGS, Token, lexicon_language, term_key, word_is_known
+from ingest.extract.tokens import (
+    CYRILLIC_LANGS,
+    Token,
+    lexicon_language,
+    term_key,
+    word_is_known,
+)
 from ingest.lexicon import load_lexicon
 
 PARTICLES = frozenset({  # lower-case words inside a name: "von der Leyen", "Khalid bin Salman"
@@ -381,7 +387,7 @@ def _case_break(prev: Token, tok: Token, language: str) -> bool:
     and its surname decline together ("Андрисом Спрудсом")."""
     if language not in CYRILLIC_LANGS:
         return False
-    cases = lambda t: set(t.tag.replace(" ", ",").split(",")) & (_OBLIQUE | {"nomn"})  # noqa: E731
+    cases = lambda t: set(t.tag.replace(" ", ",").split(",")) & (_OBLIQUE | {"nomn"})
     oblique = cases(prev) <= _OBLIQUE and cases(prev) != set()
     if oblique and "Name" in tok.tag and cases(tok) == {"nomn"} and word_is_known(tok.text.lower(), language):
         return True  # "с Борисом Писториусом Денис Шмыгаль": a first name in the nominative starts another

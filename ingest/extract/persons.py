@@ -8,7 +8,7 @@ different suffixes are two persons. Offices and ranks come from the words around
 each name (:mod:`ingest.extract.roles`).
 
 Example:
-    >>> from ingest.extract.persons import surname_fits
+    >>> from ingest.extract.surnames import surname_fits
     >>> surname_fits("Lecorneuil", "Lecornu"), surname_fits("Kuleba", "Umerov"), surname_fits("Pistroius", "Pistorius")
     (True, False, True)
 """
@@ -16,14 +16,13 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from graph.model import Mention
-from graph.russian_case import strip_ru_case
-from graph.translit import fold, kmu2010, phonetic_key, strip_uk_case
+from graph.translit import fold, kmu2010
 from ingest.extract.context import Context, SentenceView
+from ingest.extract.match import load_defaults
+from ingest.extract.names import NameCandidate, find_name_candidates
+from ingest.extract.nominative import normal_first, split_nominative
 from ingest.extract.roles import (
     OfficeRef,
     country_of,
@@ -31,9 +30,14 @@ from ingest.extract.roles import (
     window_left,
     window_right,
 )
-from ingest.extract.names import PARTICLES, NameCandidate, family_name_first, find_name_candidates
-from ingest.extract.match import load_defaults
-from ingest.extract.tokens import CYRILLIC_LANGS, parses_uk, word_is_known
+from ingest.extract.surnames import (
+    TYPO_MIN,
+    deletions,
+    surname_bucket,
+    surname_fits,
+    surname_forms,
+    surname_key,
+)
 from ingest.lexicon import load_lexicon
 from ingest.meta import outlet_country
 
@@ -71,169 +75,6 @@ class PersonDraft:
         return bool(self.first) and len(self.first.rstrip(".")) == 1
 
 
-def surname_fits(short: str, full: str) -> bool:
-    """True when surname ``short`` is (a garbled or inflected form of) ``full``.
-
-    Example:
-        >>> surname_fits("Умєровим", "Умєров"), surname_fits("Lecorne", "Lecornu")
-        (True, True)
-    """
-    a, b = _key(short), _key(full)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    shorter = min(len(a), len(b))
-    if shorter >= 4 and common >= shorter - 1 and common >= 4:
-        return True
-    return common >= 5 and fuzz.ratio(a, b) >= 70 or _one_typo(a, b)
-
-
-_TYPO_MIN = 6  # keys shorter than this that differ by a letter are different names
-
-
-def _one_typo(a: str, b: str) -> bool:
-    """True when keys ``a`` and ``b`` of at least 6 letters, with the same first letter,
-    differ by one letter swapped with its neighbour, replaced, added or dropped.
-
-    Example:
-        >>> _one_typo("pistorus", "pistrous"), _one_typo("kaskunas", "kaksunas"), _one_typo("sirski", "sirksi")
-        (True, True, True)
-        >>> _one_typo("kuleba", "kulyba"), _one_typo("kulba", "kuba"), _one_typo("sirski", "kirski")
-        (True, False, False)
-    """
-    if min(len(a), len(b)) < _TYPO_MIN or abs(len(a) - len(b)) > 1 or a[:1] != b[:1] or a == b:
-        return False
-    k = next((x for x, (p, q) in enumerate(zip(a, b)) if p != q), min(len(a), len(b)))
-    if len(a) == len(b):
-        swapped = k + 1 < len(a) and a[k] == b[k + 1] and a[k + 1] == b[k] and a[k + 2:] == b[k + 2:]
-        return swapped or a[k + 1:] == b[k + 1:]
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[k + 1:] == shorter[k:]
-
-
-def _deletions(key: str) -> set[str]:
-    """The key and the key without each one of its letters: two keys one typo apart
-    share one of these (how :class:`_Builder` finds typo pairs without a scan)."""
-    return {key} | {key[:k] + key[k + 1:] for k in range(len(key))}
-
-
-@lru_cache(maxsize=4096)
-def _key(name: str) -> str:
-    return phonetic_key(name)
-
-
-def _bucket(surname: str) -> str:
-    """What two surnames that fit each other share, but for a typo: the first 4 letters
-    of their keys (typo pairs are found through their :func:`_deletions`)."""
-    return _key(surname)[:4]
-
-
-_NASAB = {"bin", "ibn", "bint", "бін", "ібн", "бінт"}
-_FAMILY_PREFIX = ("al-", "el-", "аль-", "ель-")
-
-
-def surname_forms(surname: str) -> list[str]:
-    """A surname and the shorter forms that name the same family: what follows a nasab
-    ("bin Hamed Al-Ruwaili" -> "Al-Ruwaili", "Ruwaili") or particles ("von der Leyen"
-    -> "Leyen"). A nasab alone ("bin Salman") is no family name.
-
-    Example:
-        >>> surname_forms("bin Hamed Al-Ruwaili"), surname_forms("bin Salman"), surname_forms("von der Leyen")
-        (['bin Hamed Al-Ruwaili', 'Al-Ruwaili', 'Ruwaili'], ['bin Salman'], ['von der Leyen', 'Leyen'])
-        >>> surname_forms("Lund Poulsen")
-        ['Lund Poulsen']
-    """
-    words = surname.split()
-    out = [surname]
-    low = [w.lower() for w in words]
-    nasab = max((k for k, w in enumerate(low) if w in _NASAB), default=-1)
-    rest = words[nasab + 2:] if nasab >= 0 else words
-    while len(rest) > 1 and rest[0].lower() in PARTICLES:
-        rest = rest[1:]
-    if rest and " ".join(rest) != surname and (nasab < 0 or len(words) > nasab + 2):
-        out.append(" ".join(rest))
-    last = out[-1]
-    if " " not in last and last.lower().startswith(_FAMILY_PREFIX):
-        out.append(last.split("-", 1)[1])
-    return out
-
-
-def _normal_first(word: str, language: str, surname: str = "") -> str:
-    """Nominative of a Ukrainian first name the dictionary knows ("Рустемом" -> "Рустем");
-    a foreign name it only guesses at keeps its written form ("Довіле" stays).
-
-    The surname tells the gender: -а/-я is a woman's or a man's genitive ("Дениса Шмигаля"),
-    an indeclinable -о surname says nothing ("Юлія Свириденко" stays Юлія).
-    """
-    if language not in CYRILLIC_LANGS or not word_is_known(word.lower(), language):
-        return word
-    lower = word.lower()
-    names = [(lemma, tag) for lemma, tag in parses_uk(lower, language) if "Name" in tag]
-    if surname.endswith("о") and not surname.endswith("ого"):  # "Свириденко", not "Сирського"
-        parses = names
-    elif surname.endswith(("а", "я", "ська", "цька")):
-        parses = [p for p in names if "femn" in p[1]] or [p for p in names if "masc" in p[1]]
-    else:
-        parses = [p for p in names if "masc" in p[1]]
-    if any("nomn" in tag and lemma == lower for lemma, tag in parses):
-        return word  # already a nominative name
-    for lemma, _ in parses:  # "Олександра Сирського" -> Олександр; "Кір Стармер" stays (not Кіра)
-        return lemma[:1].upper() + lemma[1:]
-    return word
-
-
-_LOCATIVE = {"у", "в", "на", "при", "по", "о", "об"}
-
-
-def _normal_surname(word: str, language: str, after: str = "") -> str:
-    """Nominative of a surname; a locative reading only after a locative preposition."""
-    if language == "ru":
-        return strip_ru_case(word)
-    return strip_uk_case(word, after in _LOCATIVE) if language == "uk" else word
-
-
-def _split(cand: NameCandidate, ctx: Context, sent: SentenceView, language: str) -> tuple[str | None, str]:
-    """(first name or None, surname) of a candidate, in the nominative."""
-    words = list(cand.words)
-    after = sent.tokens[cand.head - 1].norm if cand.head > 0 else ""
-    if len(words) == 2 and family_name_first(words):
-        return words[1], words[0]  # "Ishiba Shigeru" is Shigeru Ishiba
-    if len(words) == 1:
-        return None, _normal_surname(words[0], language, after)
-    first = _normal_first(words[0], language, words[-1])
-    surname = " ".join(words[1:])
-    if language in CYRILLIC_LANGS and _nominative_name(words[0], language) \
-            and (language == "uk" or _feminine(words[0], language)):
-        return first, surname  # "Джон Гілі", "Мария Захарова": a first name in the nominative, so is the surname
-    if language in CYRILLIC_LANGS:
-        surname = " ".join(_normal_surname(w, language, after) for w in words[1:])
-        last = _normal_surname(words[-1], language, after)
-        ending = words[-1][len(last):] if words[-1].startswith(last) else ""
-        if first == words[0] and ending and first.endswith(ending) and len(first) - len(ending) >= 3:
-            first = first[: len(first) - len(ending)]  # "Троелсом Лундом Поульсеном": the name is declined too
-    return first, surname
-
-
-def _feminine(word: str, language: str) -> bool:
-    """True for a woman's first name ("Мария"): her surname keeps its -а."""
-    return any("Name" in tag and "femn" in tag for _, tag in parses_uk(word.lower(), language))
-
-
-def _nominative_name(word: str, language: str = "uk") -> bool:
-    """True for a first name the dictionary knows only in the nominative ("Джон", "Борис"),
-    not one that may be a declined form ("Бориса", "Олександра")."""
-    if not word_is_known(word.lower(), language):
-        return False
-    parses = [tag for _, tag in parses_uk(word.lower(), language) if "Name" in tag]
-    return bool(parses) and all("nomn" in tag for tag in parses)
-
-
 def _letter(name: str) -> str:
     """The first letter of a name or initial, in Latin script ("Юрій" and "Ю." -> "y")."""
     return fold(kmu2010(name.strip(". ")))[:1]
@@ -251,31 +92,31 @@ class _Builder:
         self.ctx = ctx
         self.language = ctx.language
         self.persons: list[PersonDraft] = []
-        self._buckets: dict[str, list[PersonDraft]] = {}  # _bucket(surname form) -> persons
-        self._typos: dict[str, list[PersonDraft]] = {}  # _deletions(key) -> persons
-        self._firsts: dict[str, list[PersonDraft]] = {}  # _key(first name) -> persons
+        self._buckets: dict[str, list[PersonDraft]] = {}  # surname_bucket(surname form) -> persons
+        self._typos: dict[str, list[PersonDraft]] = {}  # deletions(key) -> persons
+        self._firsts: dict[str, list[PersonDraft]] = {}  # surname_key(first name) -> persons
         self._given: dict[str, PersonDraft] = {}  # a given name after a title -> the person it named
         self.titled: set[str] = set()  # keys of persons named in full after a title ("Prince Khalid bin Salman")
 
     def _index(self, person: PersonDraft) -> None:
         for form in surname_forms(person.surname):
-            key = _key(form)
+            key = surname_key(form)
             self._buckets.setdefault(key[:4], []).append(person)
-            if len(key) >= _TYPO_MIN:
-                for d in _deletions(key):
+            if len(key) >= TYPO_MIN:
+                for d in deletions(key):
                     self._typos.setdefault(d, []).append(person)
 
     def _set_first(self, person: PersonDraft, first: str) -> None:
         person.first = first
         if not person.initial_only:
-            self._firsts.setdefault(_key(first), []).append(person)
+            self._firsts.setdefault(surname_key(first), []).append(person)
 
     def _fits(self, surname: str, suffix: str = "") -> list[PersonDraft]:
         """Persons (in article order) one of whose surname forms ``surname`` fits."""
-        key = _key(surname)
+        key = surname_key(surname)
         near = list(self._buckets.get(key[:4], ()))
-        if len(key) >= _TYPO_MIN:
-            near += [p for d in _deletions(key) for p in self._typos.get(d, ())]
+        if len(key) >= TYPO_MIN:
+            near += [p for d in deletions(key) for p in self._typos.get(d, ())]
         seen: set[str] = set()
         out = []
         for p in sorted(near, key=lambda p: int(p.key[1:])):
@@ -288,14 +129,14 @@ class _Builder:
 
     @staticmethod
     def _exact(p: PersonDraft, surname: str) -> bool:
-        return any(_key(f) == _key(surname) for f in surname_forms(p.surname))
+        return any(surname_key(f) == surname_key(surname) for f in surname_forms(p.surname))
 
     def find(self, first: str | None, surname: str, suffix: str = "") -> PersonDraft | None:
         """The person of the article a name (first name or None, surname) names, if one."""
         fits = self._fits(surname, suffix)
         if first:
-            key = _key(first)
-            same_first = [p for p in fits if p.first and _key(p.first) == key]
+            key = surname_key(first)
+            same_first = [p for p in fits if p.first and surname_key(p.first) == key]
             if len({p.suffix for p in same_first if p.suffix}) > 1 and not suffix:
                 return None  # "Charles Brown" beside "Charles Brown Jr." and "Charles Brown Sr.": either
             if same_first:
@@ -304,7 +145,7 @@ class _Builder:
             if exact:
                 return exact[0]
             whole = f"{first} {surname}"  # "Лунд Поульсен": a double surname, not a first name and a surname
-            double = [p for p in self._buckets.get(_bucket(whole), ()) if p.first and " " in p.surname
+            double = [p for p in self._buckets.get(surname_bucket(whole), ()) if p.first and " " in p.surname
                       and surname_fits(whole, p.surname)]
             return double[0] if len(double) == 1 else None
         full = [p for p in fits if p.first]
@@ -336,7 +177,7 @@ class _Builder:
         names of the article with that first name and a title of their own ("Prince Khalid
         bin Salman", not "Charles Michel" for "King Charles"), the only one, else the only
         one named before ``start``, else the person the same words named earlier."""
-        key = _key(given)
+        key = surname_key(given)
         named = [p for p in self._firsts.get(key, ()) if p.surname and p.key in self.titled]
         before = [p for p in named if p.mentions and p.mentions[0].start < start]
         person = named[0] if len(named) == 1 else before[0] if len(before) == 1 else self._given.get(key)
@@ -390,7 +231,7 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
                 continue
             if not cand.confirmed:
                 continue
-            first, surname = _split(cand, ctx, sent, ctx.language)
+            first, surname = split_nominative(cand, ctx, sent, ctx.language)
             person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end),
                            cand.middle, cand.suffix)
             if cand.title == "given":
@@ -398,13 +239,13 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
             last_office = _attach_role(person, cand, sent, ctx, last_office, bounds)
         pending_bounds[sent.index] = bounds
     for cand, sent in pending:  # bare surnames, initials, given names: once every full name is known
-        _, surname = _split(cand, ctx, sent, ctx.language)
+        _, surname = split_nominative(cand, ctx, sent, ctx.language)
         if cand.initials:
             person = b.find_initials(cand.initials, surname, cand.suffix)
             if person == "ambiguous":
                 continue
         elif cand.title == "given":
-            person = b.find_given(_normal_first(cand.words[0], ctx.language), cand.start)
+            person = b.find_given(normal_first(cand.words[0], ctx.language), cand.start)
         else:
             person = b.find(None, surname, cand.suffix)
         bounds = pending_bounds.get(sent.index, (set(), set()))

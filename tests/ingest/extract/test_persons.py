@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.extract.persons import surname_fits
+from ingest.extract.surnames import surname_fits
 from tests.ingest.extract.conftest import persons
 
 MOD_UA = ("Minister of Defence", "Ukraine")
