@@ -93,15 +93,20 @@ _REPORTS_UK = (r"(?i:повідомляє|повідомляв|повідоми�
 
 
 @lru_cache(maxsize=1)
+def _outlet_entries() -> tuple[dict, ...]:
+    """The outlets of data/outlets.yaml (read once)."""
+    return tuple(yaml.safe_load(_OUTLETS_FILE.read_text(encoding="utf-8"))["outlets"])
+
+
+@lru_cache(maxsize=1)
 def _outlets() -> tuple[dict[str, str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
     """Load data/outlets.yaml: key -> name, an alias regex, and the "X reports" regexes.
 
     Keys are aliases casefolded, except short ones ("AP", "НВ") that are kept exact.
     """
-    data = yaml.safe_load(_OUTLETS_FILE.read_text(encoding="utf-8"))
     canon: dict[str, str] = {}
     alts = []
-    for outlet in data["outlets"]:
+    for outlet in _outlet_entries():
         for alias in [outlet["name"], *(outlet.get("aliases") or [])]:
             canon[_key(alias)] = outlet["name"]
             body = re.escape(alias)
@@ -120,8 +125,7 @@ def _key(alias: str) -> str:
 
 @lru_cache(maxsize=1)
 def _outlet_countries() -> dict[str, str]:
-    data = yaml.safe_load(_OUTLETS_FILE.read_text(encoding="utf-8"))
-    return {o["name"]: o["country"] for o in data["outlets"] if o.get("country")}
+    return {o["name"]: o["country"] for o in _outlet_entries() if o.get("country")}
 
 
 def outlet_country(name: str | None) -> str | None:

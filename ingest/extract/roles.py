@@ -196,9 +196,7 @@ def _posted_to(window: list[Match], office: Match, ctx: Context) -> str | None:
     """
     if (load_lexicon().offices[office.id].attr("org_kind") or "") != "embassy":
         return None
-    sent = next((s for s in ctx.sentences if s.start <= office.start < s.end), None)
-    if sent is None:
-        return None
+    sent = ctx.sentences[ctx.doc.sentence_index(office.start)]
     for m in sorted((m for m in window if m.kind == "country" and office.j <= m.i <= office.j + 6), key=lambda m: m.i):
         k = m.i - 1
         while k >= office.j and sent.tokens[k].norm == "the":
