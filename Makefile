@@ -21,6 +21,8 @@ $(BIN)/ddgraph: pyproject.toml
 	@touch $(BIN)/ddgraph
 
 install: $(BIN)/ddgraph
+	@# bytecode of our own modules, so a new ddgraph process need not compile them (PYTHONDONTWRITEBYTECODE)
+	@$(BIN)/python -m compileall -q graph ingest queries >/dev/null
 
 demo: install
 	rm -rf $(STORE)

@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python bench/bench_ingest.py [--sizes 1000,10000,100000] [--style real] [--workers 2]
-        [--data DIR] [--batches 0] [--keep] [--verify]
+        [--data DIR] [--batches 0] [--chunks 0] [--keep] [--verify]
 
 For each size N a corpus of N + 2 articles is made by ``bench/make_corpus.py``
 (``--style real``: ~300-word articles; kept under ``--data`` and reused) and its
@@ -14,7 +14,9 @@ and the store on disk (bytes per article: RDF database, records, resolution stat
 After the largest size: the time to ingest one article more into that store, in
 this process and as a new ``ddgraph ingest`` process (held-back articles N and
 N + 1), and with ``--verify`` the drift of the instance layer from a rebuild
-(0 / 0 means equal). ``--batches B`` ingests the largest corpus again into
+(0 / 0 means equal). ``--chunks C`` builds each size's store C articles at a time
+and prints a row per chunk: its seconds stay level if the cost of an article does not
+grow with the store (the 1k -> 10k -> 100k table). ``--batches B`` ingests the largest corpus again into
 another store in B equal batches and prints each batch's seconds (they should
 not grow with the store).
 """
@@ -76,6 +78,21 @@ def report_store(store: Path, n: int) -> str:
             f"{records / n / 1024:.1f}, resolution state {state / n / 1024:.1f}; snapshots share the RDF files)")
 
 
+def ingest_chunks(files: list[Path], store: Path, step: int, workers: int) -> None:
+    """Ingest ``files`` into one store ``step`` articles at a time, a row per chunk: the
+    chunk's seconds and rate, the running total, the stages, peak RSS and the store's size
+    (time that grows linearly with the store keeps the chunks' rates level)."""
+    total = 0.0
+    for i in range(0, len(files), step):
+        s = ingest_paths(files[i : i + step], store, progress=False, workers=workers)
+        total += s.seconds
+        main_mb, child_mb = rss_mb()
+        stages = " ".join(f"{getattr(s, k):9.1f}" for k in STAGES)
+        print(f"{min(len(files), i + step):9} {s.seconds:8.1f} {s.new / s.seconds:6.1f}  {stages}  "
+              f"{s.graphs_written:6}  {main_mb:.0f}/{child_mb:.0f}  (total {total:.0f} s)", flush=True)
+        print(f"          store: {report_store(store, min(len(files), i + step))}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,10000")
@@ -84,6 +101,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--data", type=Path, default=Path("/tmp/ddgraph-bench"))
     ap.add_argument("--batches", type=int, default=0)
+    ap.add_argument("--chunks", type=int, default=0,
+                    help="build each size's store in chunks of this many articles, a row per chunk")
     ap.add_argument("--keep", action="store_true", help="keep the stores")
     ap.add_argument("--verify", action="store_true", help="compare the instance layer with a rebuild")
     args = ap.parse_args()
@@ -96,6 +115,10 @@ def main() -> None:
         files = corpus(args.data, n, args.style, args.seed)
         store = args.data / f"store-{args.style}-{n}"
         shutil.rmtree(store, ignore_errors=True)
+        if args.chunks:
+            ingest_chunks(files[:n], store, args.chunks, args.workers)
+            last_store, last_files = store, files
+            continue
         s = ingest_paths(files[:n], store, progress=False, workers=args.workers)
         main_mb, child_mb = rss_mb()
         stages = " ".join(f"{getattr(s, k):9.1f}" for k in STAGES)

@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from graph.instances import INSTANCES, REPORTED_IN
 from graph.iri import article_iri
-from graph.ontology import ID_NS, SCHEMA_NS
+from graph.namespaces import ID_NS, SCHEMA_NS
 from graph.rdf import MENTION_NS, RDF_TYPE, term
 from graph.store import Store
 from graph.writer import instance_drift, recover, repair_instances, rewrite, write_articles

@@ -21,16 +21,13 @@ Example:
 
 from __future__ import annotations
 
-import base64
-import hashlib
-from datetime import date as dt_date
-from datetime import timedelta
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
-from graph.ontology import ID_NS, INSTANCES_GRAPH
+from graph.instance_keys import COUNTRY_NS, MEETING_NS, PAIR_NS, meeting_key, parse_stats, stats_literal
+from graph.namespaces import INSTANCES_GRAPH
 from graph.namekeys import name_keys
 from graph.rdf import (
     FACT_PREDICATES,
@@ -127,7 +124,7 @@ def derive(view: View, s: ox.NamedNode) -> set[tuple]:
     Example:
         >>> f = {RDF_TYPE: {term("Country"), term("Place")}, RDFS_LABEL: {ox.Literal("France", language="en")}}
         >>> view = View(lambda s: f, {}, lambda a: None, lambda s: [])
-        >>> sorted(o.value for _, o in derive(view, ox.NamedNode(ID_NS + "country/france")))[:2]
+        >>> sorted(o.value for _, o in derive(view, ox.NamedNode(COUNTRY_NS + "france")))[:2]
         ['0|france', 'f|france']
     """
     f = view.facts(s)
@@ -167,73 +164,8 @@ def derive(view: View, s: ox.NamedNode) -> set[tuple]:
     return out
 
 
-MEETING_NS = ID_NS + "meeting/"
-PAIR_NS = ID_NS + "pair/"
-COUNTRY_NS = ID_NS + "country/"
-_EPOCH = dt_date(1900, 1, 1)
-_STATUS_CODE = {"happened": "h", "reported": "r", "planned": "p", "denied": "d"}
 #: facet -> the property of its index entries (see :func:`meeting_index`)
 KEY_PROPERTIES = {kind: term(f"{kind}Key") for kind in ("participant", "topic", "place", "country", "meeting", "pair")}
-
-
-def meeting_key(date: str | None, qualifier: str | None, status: str | None, meeting: str) -> str:
-    """The sortable 14-character key of a meeting in a facet's index: its date as the number
-    of days since 1900-01-01 in five digits (99999 when undated), one letter for its status
-    (upper case when the date is stated, lower case when it only bounds the meeting), and
-    eight characters for the meeting (:func:`key_id`). Oxigraph stores strings this short
-    inline, so that a facet's keys are scanned, compared and sorted without reading any
-    string table.
-
-    Example:
-        >>> meeting_key("2024-09-02", "on", "happened", MEETING_NS + "d6252a825add")
-        '45535H1iUqglrd'
-        >>> decode_key('45535H1iUqglrd')
-        ('2024-09-02', 'on', 'happened', 'https://w3id.org/ddgraph/id/meeting/d6252a825add')
-    """
-    code = _STATUS_CODE.get(status or "", "x")
-    code = code.upper() if qualifier == "on" else code
-    return f"{date_key(date) if date else '99999'}{code}{key_id(meeting)}"
-
-
-def key_id(meeting: str) -> str:
-    """The 8 characters that stand for a meeting in its keys: the 48 bits of a ddgraph meeting
-    IRI's last segment in URL-safe base64; for any other IRI "~" and a digest (which its
-    ``dd:keyId`` resolves).
-
-    Example:
-        >>> key_id(MEETING_NS + "d6252a825add"), key_id("urn:x")[0]
-        ('1iUqglrd', '~')
-    """
-    tail = meeting[len(MEETING_NS):] if meeting.startswith(MEETING_NS) else ""
-    if len(tail) == 12 and all(c in "0123456789abcdef" for c in tail):
-        return base64.urlsafe_b64encode(bytes.fromhex(tail)).decode("ascii")
-    digest = hashlib.blake2b(meeting.encode("utf-8"), digest_size=6).digest()
-    return "~" + base64.urlsafe_b64encode(digest).decode("ascii")[:7]
-
-
-def decode_key(key: str) -> tuple[str | None, str | None, str, str]:
-    """(date, qualifier, status, meeting IRI) of a :func:`meeting_key`; the IRI is "~..." (the
-    key id, see :func:`key_id`) for a meeting whose IRI the key cannot hold."""
-    day, code, ident = key[:5], key[5], key[6:]
-    date = None if day == "99999" else (_EPOCH + timedelta(days=int(day))).isoformat()
-    status = {"h": "happened", "r": "reported", "p": "planned", "d": "denied"}.get(code.lower(), "happened")
-    qualifier = "on" if code.isupper() else ("not after" if date else None)
-    iri = ident if ident.startswith("~") else MEETING_NS + base64.urlsafe_b64decode(ident).hex()
-    return date, qualifier, status, iri
-
-
-def date_key(date: str) -> str:
-    """The key prefix of an ISO date: days since 1900-01-01, five digits (for a period's bounds).
-
-    Example:
-        >>> date_key("2024-12-31"), date_key("1812-01-01")
-        ('45655', '00000')
-    """
-    try:
-        days = (dt_date.fromisoformat(date[:10]) - _EPOCH).days
-    except ValueError:
-        return "99999"
-    return f"{min(max(days, 0), 99998):05d}"
 
 
 def meeting_index(s: ox.NamedNode, facts: Facts, derived: Iterable[tuple]) -> set[Triple]:
@@ -351,27 +283,6 @@ def instance_delta(store: ox.Store, rewrites: dict[str, tuple[set[Triple], set[T
     remove, add = _derive_all(st, view, stored_of, plus_by, minus_by, set(plus), set(minus))
     stats_remove, stats_add = _stats_delta(st, rewrites, old_all, new_all, published)
     return remove | stats_remove, add | stats_add
-
-
-def stats_literal(pred: str, count: int, first: str | None, last: str | None, value) -> ox.Literal:
-    """A ``dd:statedIn`` value: how many articles state (person, pred, value), first and last dates.
-
-    Example:
-        >>> stats_literal("altLabel", 3, "2024-01-02", None, ox.Literal("Umerov", language="en")).value
-        'altLabel|3|2024-01-02||"Umerov"@en'
-    """
-    return ox.Literal(f"{pred}|{count}|{first or ''}|{last or ''}|{value}")
-
-
-def parse_stats(text: str) -> tuple[str, int, str | None, str | None, str]:
-    """(predicate local name, count, first date, last date, value as N-Triples) of a ``dd:statedIn`` value.
-
-    Example:
-        >>> parse_stats('altLabel|3|2024-01-02||"a|b"@en')
-        ('altLabel', 3, '2024-01-02', None, '"a|b"@en')
-    """
-    pred, count, first, last, value = text.split("|", 4)
-    return pred, int(count), first or None, last or None, value
 
 
 def _tracked(triples: Iterable[Triple]) -> set[Triple]:

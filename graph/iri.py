@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from graph.translit import fold, kmu2010
 
-from graph.ontology import ID_NS, TOPIC_NS  # noqa: E402 - the namespaces are defined once
+from graph.namespaces import ID_NS, TOPIC_NS  # noqa: E402 - the namespaces are defined once
 
 #: Kinds of lexicon thing that get an IRI from their lexicon id.
 LEXICON_KINDS = ("country", "place", "organization", "system", "office", "group")

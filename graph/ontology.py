@@ -20,25 +20,20 @@ from pathlib import Path
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-#: The repository's ``data/`` directory (ontology, topics, lexicon).
-DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
-
-#: The namespaces, as plain strings: every module takes them from here.
-DD_NS = "https://w3id.org/ddgraph/ontology#"
-ID_NS = "https://w3id.org/ddgraph/id/"
-TOPIC_NS = "https://w3id.org/ddgraph/topic/"
-SCHEMA_NS = "https://schema.org/"
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
-PROV_NS = "http://www.w3.org/ns/prov#"
-#: The instance layer's named graph (see graph.instances).
-INSTANCES_GRAPH = ID_NS + "graph/instances"
-#: The prefixes every shipped SPARQL query and ``ddgraph sparql`` may use.
-SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (
-    ("dd", DD_NS), ("ddr", ID_NS), ("ddt", TOPIC_NS), ("schema", SCHEMA_NS), ("skos", SKOS_NS), ("rdfs", RDFS_NS),
-    ("rdf", RDF_NS), ("xsd", XSD_NS), ("prov", PROV_NS), ("ddg", ID_NS + "graph/")))
+from graph.namespaces import (  # noqa: F401 - re-exported: the namespaces are defined once, there
+    DATA_DIR,
+    DD_NS,
+    ID_NS,
+    INSTANCES_GRAPH,
+    PROV_NS,
+    RDF_NS,
+    RDFS_NS,
+    SCHEMA_NS,
+    SKOS_NS,
+    SPARQL_PREFIXES,
+    TOPIC_NS,
+    XSD_NS,
+)
 
 #: IRI of the ontology document itself (not a ``dd:`` term).
 ONTOLOGY_IRI = URIRef("https://w3id.org/ddgraph/ontology")

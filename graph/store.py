@@ -43,7 +43,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import StoreError
-from graph.ontology import DD_NS, RDF_NS, SCHEMA_NS
+from graph.namespaces import DD_NS, RDF_NS, SCHEMA_NS
 from graph.records import RecordStore
 from graph.state import STATE_FILE, ResolutionState
 

@@ -31,7 +31,7 @@ import yaml
 from graph.curation import KINDS, add_decision, decision_version, load_decisions
 from graph.errors import InputError, QueryError
 from graph.iri import slug
-from graph.ontology import ID_NS
+from graph.namespaces import ID_NS
 from graph.model import ArticleRecord
 from graph.resolve import Resolution, state_resolution
 from graph.store import open_store

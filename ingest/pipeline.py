@@ -29,7 +29,7 @@ from pathlib import Path
 
 from graph.errors import DDGraphError, InputError
 from graph.model import ArticleRecord
-from graph.ontology import DATA_DIR
+from graph.namespaces import DATA_DIR
 from graph.store import Store, current_generation, open_store
 from graph.writer import WriteStats, file_digest, load_defaults, recover, reresolve, write_articles
 from ingest.document import Article, make_document

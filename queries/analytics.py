@@ -14,10 +14,12 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import networkx as nx
-from rdflib import Dataset
+
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from graph.errors import QueryError
 from queries.project import country_graph, iso, meeting_sort_key, person_graph, to_networkx
@@ -170,6 +172,7 @@ def communities(
         members sorted by IRI.
 
     Example:
+        >>> from rdflib import Dataset
         >>> communities(Dataset())
         []
     """
@@ -242,6 +245,7 @@ def newly_active(ds: Dataset, since, *, graph=None) -> list[NewlyActive]:
         Rows sorted by first date, then IRI.
 
     Example:
+        >>> from rdflib import Dataset
         >>> newly_active(Dataset(), "2025-01-01")
         []
     """

@@ -11,8 +11,10 @@ Example:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from queries import analytics, views
 from queries.lookup import date_bound, find_meeting

@@ -114,9 +114,9 @@ def sparql(query: str, fmt: str, store_path: str | None) -> None:
 
     with errors():
         query = read_query(query)
-    with reading(store_path) as ds, errors():
+    with reading(store_path, store=True) as st, errors():
         try:
-            rows = run_select(ds, query)
+            rows = run_select(st.ox, query)  # the database itself: no rdflib layer to load or go through
         except (RuntimeError, OSError, ValueError) as exc:  # raised by the engine while the rows are read
             raise click.ClickException("SPARQL error: " + (str(exc).splitlines() or [type(exc).__name__])[0]) from None
     click.echo(format_rows(rows, fmt))
@@ -130,7 +130,7 @@ def stats(as_json: bool, store_path: str | None) -> None:
     from queries.stats import format_stats, store_stats
 
     with reading(store_path, store=True) as st, errors():
-        data = store_stats(st.dataset, st.counts)
+        data = store_stats(st.ox, st.counts)
         data["pending"] = max(0, st.records.count() - data["articles"]) if (st.path / "records.sqlite").exists() else 0
     if as_json:
         _echo_json(data)

@@ -28,7 +28,10 @@ Example:
 
 from __future__ import annotations
 
-from rdflib import Dataset
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from queries.eval_view import compact
 from queries.eval_view import is_source as _is_source  # under its old name, for the tests

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from graph.errors import QueryError
 from queries.lookup import Page, Ref, Source, find_meeting, refs, select
 from queries.names import NameIndex, expand_iri, find_iri
-from graph.instances import PAIR_NS
-from graph.ontology import DD_NS, RDF_NS
+from graph.instance_keys import PAIR_NS
+from graph.namespaces import DD_NS, RDF_NS
 from queries.lookup import select_meetings
 from queries.rows import by_date, latest, local, sources_by_article, topic_labels
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from graph.errors import QueryError
 
@@ -42,7 +43,7 @@ _CHARS_U = _BASE + "_"
 _CHARS = _CHARS_U + "\\-0-9\u00B7\u0300-\u036F\u203F-\u2040"
 _PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
 _UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
-_TOKEN = re.compile(rf"""
+_TOKEN_PATTERN = rf"""
     (?P<ws>[\x20\t\r\n]+)
   | (?P<comment>\#[^\r\n]*)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
@@ -54,9 +55,16 @@ _TOKEN = re.compile(rf"""
   | (?P<pname_ns>(?:[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?)?:)
   | (?P<word>\w+)
   | (?P<punct>.)
-""", re.VERBOSE | re.DOTALL)
+"""
 _IRI = re.compile(rf"<(?:[^\x00-\x20<>\"{{}}|^`\\]|{_UCHAR})*>")
 _NOT_OPERAND = set("(,=!&|<>+-*/^{[;")  # after these (and DISTINCT, AS) a "<" opens an IRI
+
+
+@cache
+def _token() -> re.Pattern:
+    """The token pattern, compiled on first use (its Unicode classes take ~0.1 s to compile,
+    which a lookup that sends no query text should not pay at start-up)."""
+    return re.compile(_TOKEN_PATTERN, re.VERBOSE | re.DOTALL)
 
 
 def _unescape(iri: str) -> str:
@@ -111,7 +119,7 @@ def _read(query: str, pos: int, stack: tuple, prev: str, pending: int, found: li
                 found.append(None)
             pos, prev, pending = pos + 1, "<", 0
             continue
-        token = _TOKEN.match(query, pos)
+        token = _token().match(query, pos)
         kind, text, pos = token.lastgroup, token.group(), token.end()
         if kind in ("ws", "comment"):
             prev = "other" if prev == "<" else prev

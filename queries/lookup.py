@@ -24,13 +24,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Literal
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from graph.errors import QueryError
 from graph.translit import kmu2010
-from graph.instances import date_key, decode_key
-from graph.ontology import DD_NS, RDF_NS
+from graph.instance_keys import date_key, decode_key
+from graph.namespaces import DD_NS, RDF_NS
 from queries.names import StoreNames, compact_iri, expand_iri, find, find_iri, norm
 from queries.rows import (
     Page,
@@ -212,7 +214,7 @@ def select_meetings(ds: Dataset, filters: dict[str, str | None], since: str | No
 
 
 def _by_key_id(ds: Dataset, ident: str) -> str:
-    rows = select(ds, "meeting_by_key_id", ident=Literal(ident))
+    rows = select(ds, "meeting_by_key_id", ident=ident)  # a str: bound as a literal
     return rows[0]["meeting"] if rows else ident
 
 

@@ -31,11 +31,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from rdflib import Dataset
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from graph.errors import QueryError
 from graph.namekeys import name_keys, norm, query_keys
-from graph.ontology import DD_NS, ID_NS, TOPIC_NS
+from graph.namespaces import DD_NS, ID_NS, TOPIC_NS
 from graph.translit import is_cyrillic, kmu2010
 from queries.sparql import load_query, run_select
 

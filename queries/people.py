@@ -9,13 +9,15 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from queries.lookup import Page, Ref, Source, load_meetings, select, select_meetings
 from queries.names import find
-from graph.instances import parse_stats
-from graph.ontology import DD_NS, RDFS_NS, SKOS_NS
+from graph.instance_keys import parse_stats
+from graph.namespaces import DD_NS, RDFS_NS, SKOS_NS
 from queries.rows import by_date, from_n3, latest, local, sources_by_article
 
 DD = DD_NS

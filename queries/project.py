@@ -32,7 +32,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
-from rdflib import Dataset
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from graph.errors import QueryError
 from queries.snapshot import DDR, DDT, EVENT_TYPES, NODE_TYPES, Snapshot, iso
@@ -109,6 +112,7 @@ def to_networkx(
         QueryError: for an unknown node type in ``kinds``.
 
     Example:
+        >>> from rdflib import Dataset
         >>> G = to_networkx(Dataset())
         >>> G.number_of_nodes(), G.number_of_edges()
         (0, 0)
@@ -198,6 +202,7 @@ def person_graph(ds: Dataset | None = None, *, since=None, until=None, topic=Non
         ``weight`` (their number).
 
     Example:
+        >>> from rdflib import Dataset
         >>> person_graph(Dataset()).number_of_nodes()
         0
     """
@@ -242,6 +247,7 @@ def country_graph(ds: Dataset | None = None, *, since=None, until=None, topic=No
     delivery IRIs) and ``weight`` (meetings + aid).
 
     Example:
+        >>> from rdflib import Dataset
         >>> country_graph(Dataset()).number_of_edges()
         0
     """

@@ -22,10 +22,12 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from rdflib import Dataset
+
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from graph.errors import DDGraphError, InputError, QueryError
 from queries import facts, lookup, people, tables

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from graph.errors import QueryError
 from queries.names import compact_iri
@@ -51,6 +53,7 @@ def select(ds: Dataset, name: str, *, values: dict[str, list[str]] | None = None
     a block of no IRIs gives no rows without running the query.
 
     Example:
+        >>> from rdflib import Dataset
         >>> select(Dataset(), "articles")
         []
     """

@@ -19,9 +19,10 @@ Example:
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
-from rdflib.term import Node
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib.term import Node
 
 from queries.eval_view import DD, compact, labels_text
 from queries.matching import item_matches, norm

@@ -18,8 +18,10 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-from rdflib.term import Node
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib.term import Node
 
 from queries.eval_view import DD, compact, labels_text
 from queries.matching import norm, norm_title

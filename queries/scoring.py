@@ -18,10 +18,11 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from rdflib import Dataset
-from rdflib.term import Node
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
+    from rdflib.term import Node
 
 from queries.eval_view import StoreView, labels_text
 from queries.gold import Gold, GoldPerson

@@ -27,7 +27,10 @@ import time
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from queries.assets import write_assets
 from queries.project import country_graph, meeting_sort_key, person_graph, to_networkx

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from rdflib import Dataset, Namespace, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from graph.ontology import DD_NS, ID_NS, INSTANCES_GRAPH, SCHEMA_NS, TOPIC_NS
+from graph.namespaces import DD_NS, ID_NS, INSTANCES_GRAPH, SCHEMA_NS, TOPIC_NS
 
 DD = Namespace(DD_NS)
 DDR = Namespace(ID_NS)

@@ -17,15 +17,20 @@ import csv
 import io
 import json
 import re
+import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from rdflib import XSD, Dataset, Literal, URIRef
-from rdflib.term import Node
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rdflib is loaded only for an rdflib store or an export: lookups do without it
+    import pyoxigraph as ox
+    from rdflib import Dataset
+    from rdflib.term import Node
 
 from graph.errors import QueryError
-from graph.ontology import INSTANCES_GRAPH, SPARQL_PREFIXES
+from graph.namespaces import INSTANCES_GRAPH, SPARQL_PREFIXES
 from queries.guard import check_service
 
 PREFIXES = SPARQL_PREFIXES
@@ -52,6 +57,12 @@ def _text(node: Node | None) -> str | None:
     if node is None:
         return None
     return str(node)
+
+
+def _is_rdflib_term(value) -> bool:
+    """Whether ``value`` is an rdflib term (only possible once rdflib is loaded)."""
+    rdflib_term = sys.modules.get("rdflib.term")
+    return rdflib_term is not None and isinstance(value, rdflib_term.Node)
 
 
 def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: int | None = None,
@@ -111,7 +122,7 @@ def read_query(text: str) -> str:
         raise QueryError(f"{text[1:]}: cannot read query file ({exc.strerror})") from None
 
 
-def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None = None, *, union: bool = True) -> Rows:
+def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node | ox.NamedNode | ox.Literal] | None = None, *, union: bool = True) -> Rows:
     """Run a SELECT (or ASK) query over the union of named graphs.
 
     Args:
@@ -128,15 +139,14 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node] | None =
         QueryError: the query does not parse or cannot run.
     """
     check_service(query)
-    init = {}
-    for key, value in (bindings or {}).items():
-        if isinstance(value, str) and not isinstance(value, Node):
-            value = URIRef(value) if value.startswith(("http://", "https://")) else Literal(value)
-        init[key] = value
     fast = _oxigraph(ds)
     try:
         if fast is not None:
-            return _run_ox(fast, PREFIXES + query, init, union)
+            return _run_ox(fast, PREFIXES + query, bindings or {}, union)
+        from rdflib import Literal, URIRef
+
+        init = {key: (URIRef(v) if v.startswith(("http://", "https://")) else Literal(v))
+                if isinstance(v, str) and not _is_rdflib_term(v) else v for key, v in (bindings or {}).items()}
         result = ds.query(PREFIXES + query, initBindings=init)
     except QueryError:
         raise
@@ -172,6 +182,7 @@ def as_dataset(ds) -> Dataset:
 
     if isinstance(ds, ox.Store):
         from oxrdflib import OxigraphStore
+        from rdflib import Dataset
 
         return Dataset(store=OxigraphStore(store=ds), default_union=True)
     return ds
@@ -181,15 +192,15 @@ def _run_ox(store, query: str, init: dict, union: bool = True) -> Rows:
     import pyoxigraph as ox
 
     def term(v):
-        if isinstance(v, URIRef):
-            return ox.NamedNode(str(v))
-        if isinstance(v, Literal):
-            if v.language:
-                return ox.Literal(str(v), language=v.language)
-            if v.datatype:
-                return ox.Literal(str(v), datatype=ox.NamedNode(str(v.datatype)))
-            return ox.Literal(str(v))
-        return ox.NamedNode(str(v))
+        if isinstance(v, (ox.NamedNode, ox.Literal)):
+            return v
+        if not _is_rdflib_term(v):  # a plain string: an IRI if it looks like one, else a literal
+            return ox.NamedNode(v) if str(v).startswith(("http://", "https://")) else ox.Literal(str(v))
+        if getattr(v, "language", None):
+            return ox.Literal(str(v), language=v.language)
+        if getattr(v, "datatype", None):
+            return ox.Literal(str(v), datatype=ox.NamedNode(str(v.datatype)))
+        return ox.Literal(str(v)) if type(v).__name__ == "Literal" else ox.NamedNode(str(v))
 
     result = store.query(query, use_default_graph_as_union=union,
                          substitutions={ox.Variable(k): term(v) for k, v in init.items()})
@@ -238,9 +249,11 @@ def export(ds: Dataset, fmt: str = "trig") -> str:
     """
     if fmt not in EXPORT_FORMATS:
         raise QueryError(f"unknown export format '{fmt}' (choose from {', '.join(EXPORT_FORMATS)})")
-    copy = Dataset()
+    from rdflib import XSD, Dataset, Literal
+
     from graph.ontology import bind_prefixes
 
+    copy = Dataset()
     bind_prefixes(copy)
     for s, p, o, g in ds.quads((None, None, None, None)):
         graph = copy.default_graph if g is None or g == ds.default_graph.identifier else copy.graph(g)

@@ -12,7 +12,10 @@ Example:
 
 from __future__ import annotations
 
-from rdflib import Dataset
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from queries.sparql import run_select
 

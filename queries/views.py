@@ -18,7 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
+    from rdflib import Dataset
 
 from graph.errors import QueryError
 from queries.project import DDR, EVENT_TYPES, event_countries, person_graph, to_networkx, topic_iri

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import yaml
 
-from graph.ontology import DATA_DIR
+from graph.namespaces import DATA_DIR
 from ingest.extract.tokens import CYRILLIC_LANGS, Token, term_key, term_keys_ru
 from ingest.lexicon import load_lexicon
 

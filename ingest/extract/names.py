@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import yaml
 
-from graph.ontology import DATA_DIR
+from graph.namespaces import DATA_DIR
 from ingest.extract.tokens import (
     CYRILLIC_LANGS,
     Token,

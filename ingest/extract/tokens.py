@@ -148,7 +148,7 @@ def ru_to_uk() -> dict[str, str]:
     """
     import yaml
 
-    from graph.ontology import DATA_DIR
+    from graph.namespaces import DATA_DIR
 
     with open(DATA_DIR / "lexicon" / "ru_uk.yaml", encoding="utf-8") as fh:
         table = yaml.safe_load(fh) or {}

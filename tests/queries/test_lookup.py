@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.instances import decode_key
+from graph.instance_keys import decode_key
 
 from graph.errors import QueryError
 from graph.store import open_store
