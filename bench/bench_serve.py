@@ -32,6 +32,9 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from queries.sparql import BINDINGS  # noqa: E402
+
 DDGRAPH = Path(sys.executable).with_name("ddgraph")  # the command of this environment
 if not DDGRAPH.exists():
     DDGRAPH = Path(shutil.which("ddgraph") or DDGRAPH)
@@ -107,10 +110,13 @@ def canned_queries() -> dict[str, tuple[str, list[str]]]:
 
 
 def bind(query: str, values: dict[str, str]) -> str:
-    """``query`` with a VALUES block binding ``values`` (IRIs) at the start of its WHERE clause."""
+    """``query`` with a VALUES block binding ``values`` (IRIs) at its bindings marker, else at the
+    start of its WHERE clause."""
     if not values:
-        return query
+        return query.replace(BINDINGS, "")
     block = " ".join(f"VALUES ?{name} {{ {v if v.startswith(chr(34)) else f'<{v}>'} }}" for name, v in values.items())
+    if BINDINGS in query:  # where the query wants them (see queries.sparql.BINDINGS)
+        return query.replace(BINDINGS, block)
     match = re.search(r"\bWHERE\s*\{", query, re.I)
     return query[:match.end()] + " " + block + query[match.end():]
 

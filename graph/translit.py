@@ -21,7 +21,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from graph.yaml_data import load_yaml
 
 FIRST_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "first_names.yaml"
 
@@ -234,7 +234,7 @@ def is_patronymic(token: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _first_name_table() -> tuple[dict[str, int], tuple[tuple[str, ...], ...]]:
-    data = yaml.safe_load(FIRST_NAMES_FILE.read_text(encoding="utf-8")) or {}
+    data = load_yaml(FIRST_NAMES_FILE.read_text(encoding="utf-8")) or {}
     entries = tuple(tuple(str(v) for v in row) for row in data.get("names", ()))
     index: dict[str, int] = {}
     for i, row in enumerate(entries):

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ingest.dates import blank_spans, dates_in_spans
+from graph.yaml_data import load_yaml
 
 _FURNITURE_FILE = Path(__file__).resolve().parents[1] / "data" / "furniture.yaml"
 STRIP = " \t\r\n\xa0\u200b\u2009\u202f\ufeff"
@@ -61,7 +61,7 @@ def load_markers() -> Markers:
         >>> "latest news" in load_markers().zone
         True
     """
-    data = yaml.safe_load(_FURNITURE_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(_FURNITURE_FILE.read_text(encoding="utf-8"))
 
     def words(key: str) -> list[str]:
         return [fold(w) for lang in data[key].values() for w in lang]

@@ -33,6 +33,7 @@ from ingest.lexicon_term import (
     Term,
     unique,
 )
+from graph.yaml_data import load_yaml
 
 # kind -> (required fields, optional fields); "aliases" are the two list fields of the kind.
 _REQUIRED = {
@@ -126,7 +127,7 @@ def read_entries(data_dir: Path, kind: str) -> tuple[str, list[Any]]:
     except OSError as exc:
         raise DDGraphError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
     try:
-        entries = yaml.safe_load(text)
+        entries = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -18,9 +18,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ingest.dates import dates_in, dates_in_spans, parse_date, resolve_relative_date, times_in, without_stamps
+from graph.yaml_data import load_yaml
 
 __all__ = [
     "canonical_outlet", "find_published", "find_publisher", "outlet_country",
@@ -95,7 +95,7 @@ _REPORTS_UK = (r"(?i:повідомляє|повідомляв|повідоми�
 @lru_cache(maxsize=1)
 def _outlet_entries() -> tuple[dict, ...]:
     """The outlets of data/outlets.yaml (read once)."""
-    return tuple(yaml.safe_load(_OUTLETS_FILE.read_text(encoding="utf-8"))["outlets"])
+    return tuple(load_yaml(_OUTLETS_FILE.read_text(encoding="utf-8"))["outlets"])
 
 
 @lru_cache(maxsize=1)

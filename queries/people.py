@@ -199,7 +199,7 @@ def timeline(ds: Dataset, name: str, *, limit: int | None = None) -> Page:
     """
     person = find(ds, name, "person")
     found, count = select_meetings(ds, {"person": person.iri}, limit=limit)
-    signed = select(ds, "signed", person=person.iri)
+    signed = select(ds, "signed", iris={"person": person.iri})
     dated = [("meeting", m, date or "9999") for date, _, _, m in found]
     dated += [("agreement", r["entry"], (r["date"] or "9999")[:10]) for r in signed]
     dated.sort(key=lambda x: (x[2], x[1]))

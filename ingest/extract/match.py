@@ -17,11 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 
 from graph.namespaces import DATA_DIR
 from ingest.extract.tokens import CYRILLIC_LANGS, Token, term_key, term_keys_ru
 from ingest.lexicon import load_lexicon
+from graph.yaml_data import load_yaml
 
 MAX_TERM_TOKENS = 10
 
@@ -50,14 +50,14 @@ class Match:
 def load_cues() -> dict:
     """The cue phrases of ``data/lexicon/cues.yaml`` (loaded once)."""
     with open(DATA_DIR / "lexicon" / "cues.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 @lru_cache(maxsize=1)
 def load_defaults() -> dict:
     """The defaults of ``data/lexicon/defaults.yaml`` (loaded once)."""
     with open(DATA_DIR / "lexicon" / "defaults.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return load_yaml(fh) or {}
 
 
 def _cue_entries(cues: dict, language: str):
@@ -101,7 +101,7 @@ def load_ru_terms() -> dict:
     """Russian phrases that are no word-for-word rendering of a Ukrainian lexicon term
     (``data/lexicon/ru_terms.yaml``: kind -> id -> phrases; loaded once)."""
     with open(DATA_DIR / "lexicon" / "ru_terms.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return load_yaml(fh) or {}
 
 
 @lru_cache(maxsize=4)

@@ -28,7 +28,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 
 from graph.namespaces import DATA_DIR
 from ingest.extract.tokens import (
@@ -39,6 +38,7 @@ from ingest.extract.tokens import (
     word_is_known,
 )
 from ingest.lexicon import load_lexicon
+from graph.yaml_data import load_yaml
 
 PARTICLES = frozenset({  # lower-case words inside a name: "von der Leyen", "Khalid bin Salman"
     "de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "bint",
@@ -130,7 +130,7 @@ def first_names() -> frozenset[str]:
                     walk(value)
 
         with open(path, encoding="utf-8") as fh:
-            walk(yaml.safe_load(fh))
+            walk(load_yaml(fh))
     return frozenset(n for n in names if n and " " not in n)
 
 
@@ -268,7 +268,7 @@ def _lead(tokens: list[Token], i: int) -> tuple[int, str]:
 @lru_cache(maxsize=1)
 def _japanese_family_names() -> frozenset[str]:
     with open(DATA_DIR / "lexicon" / "name_order.yaml", encoding="utf-8") as fh:
-        return frozenset(w.lower() for w in (yaml.safe_load(fh) or {}).get("japanese_family_names") or ())
+        return frozenset(w.lower() for w in (load_yaml(fh) or {}).get("japanese_family_names") or ())
 
 
 def family_name_first(words: list[str]) -> bool:

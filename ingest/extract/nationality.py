@@ -17,20 +17,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
 
 from graph.translit import phonetic_key
 from ingest.extract.match import DATA_DIR
 from ingest.extract.persons import PersonDraft
 from ingest.extract.roles import OfficeRef
 from ingest.lexicon import load_lexicon
+from graph.yaml_data import load_yaml
 
 
 @lru_cache(maxsize=1)
 def _index() -> dict[tuple[str, str], str]:
     """(first-name key, surname key) -> country id, for every name and alias."""
     with open(DATA_DIR / "lexicon" / "nationalities.yaml", encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh) or []
+        entries = load_yaml(fh) or []
     out: dict[tuple[str, str], str] = {}
     for entry in entries:
         for name in [entry["name"], *(entry.get("aliases") or ())]:

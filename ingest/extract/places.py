@@ -34,7 +34,6 @@ _DATELINE_HEAD = re.compile(r"^\s*([^\W\d][^\W\d'’ .-]{1,30}?)\s*(?:[,:(]|\s[-
 def _capital_phrase(ctx: Context, sent: SentenceView) -> Place | None:
     """"in the Saudi capital", "у британській столиці": the capital of the country the
     adjective names; a bare "in the capital" is the capital of the article's country."""
-    lex = load_lexicon()
     countries = {m.j: m for m in sent.matches if m.kind == "country"}
     for k, tok in enumerate(sent.tokens):
         if tok.norm not in _CAPITAL:

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.yaml_data import load_yaml
+
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-/’'ʼ]\w+)*|[^\w\s]", re.UNICODE)  # "U.S." is one token
 _UK_LETTERS = re.compile(r"[а-яґєіїА-ЯҐЄІЇ']")
 _RU_LETTERS = re.compile(r"[а-яёА-ЯЁ]")
@@ -146,12 +148,10 @@ def ru_to_uk() -> dict[str, str]:
         >>> ru_to_uk()["встреча"]
         'зустріч'
     """
-    import yaml
-
     from graph.namespaces import DATA_DIR
 
     with open(DATA_DIR / "lexicon" / "ru_uk.yaml", encoding="utf-8") as fh:
-        table = yaml.safe_load(fh) or {}
+        table = load_yaml(fh) or {}
     return {str(ru).lower(): str(uk).lower() for ru, uk in table.items()}
 
 

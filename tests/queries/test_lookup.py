@@ -157,7 +157,7 @@ def test_signed_lists_the_agreements_a_person_signed(full):
     signatories = run_select(full, "SELECT DISTINCT ?p WHERE { GRAPH ddg:instances { ?a dd:signatory ?p } }").rows
     assert signatories
     for (person,) in signatories:
-        assert run_select(full, load_query("signed"), {"person": person}).rows
+        assert run_select(full, load_query("signed", iris={"person": person})).rows
 
 
 # --- meetings ----------------------------------------------------------------------
