@@ -272,7 +272,8 @@ _AMOUNT = (r"\d[\d,.]*\s*(?:million|billion|bn|mln|млн|млрд|мільйо�
            r"|миллионов|миллиардов|миллиона|миллиарда)?")
 _MONEY = re.compile(rf"(?:{_CURRENCY}\s?{_AMOUNT}|{_AMOUNT}\s?{_CURRENCY}|\d[\d,.]*\s?%\s+of\s+(?:its\s+)?(?:GDP|gross "
                     rf"domestic product)|\d[\d,.]*\s?%\s+(?:(?:свого|своего|її|ее|её)\s+)?ВВП)", re.I)
-_AID_NOUNS = {"aid": "aid", "assistance": "assistance", "support": "support", "допомога": "aid", "підтримка": "support"}
+_AID_NOUNS = {"aid": "aid", "assistance": "assistance", "support": "support", "financing": "financing",
+              "funding": "funding", "допомога": "aid", "підтримка": "support", "фінансування": "financing"}
 
 
 def _money_item(ctx: Context, sent: SentenceView) -> str | None:
@@ -392,6 +393,12 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             continue
         status, cue = found
         provider, recipient = _sides(sent, cue, status, home_country(ctx))
+        thanks = next((m for m in sent.of("aid") if m.id == "thanks" and m.j <= cue.i), None)
+        thanked = next((m.id for m in _actors(sent) if thanks is not None and thanks.j <= m.i <= thanks.j + 1), None)
+        if status == "pledged" and thanked is not None:  # "X thanked the US for the $500 million ... announced"
+            speaker = _speaker_country(sent, thanks, persons)
+            provider, recipient = thanked, speaker or (recipient if recipient != thanked else None)
+            recipient = recipient if recipient != provider else None
         if status == "ordered" and provider and recipient and provider != recipient \
                 and {t.norm for t in sent.tokens[max(0, cue.i - 2) : cue.i]} & {"will", "would", "to"}:
             status = "pledged"  # "Estonia would buy 155 mm shells for Ukraine": bought for another is given
@@ -411,14 +418,14 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             home = (load_defaults().get("title_default_country") or {}).get(ctx.language) or home_country(ctx)
             recipient = home if home != provider else None
         draft = AidDraft(status, provider, recipient, mention=Mention(cue.start, cue.end, sent.index))
-        for m in systems:
+        for m in {m.id: m for m in reversed(systems)}.values():  # "... System (NMESIS)": one item
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
         draft.descriptions.extend(counted)
         out.append(draft)
         if money and sent.has("aid", "money") and draft.provider:  # "... handed over M109, and to allocate 0.25% of GDP"
             out.append(AidDraft("pledged", draft.provider, draft.recipient, [], [money], draft.mention))
-        if not thanks and (systems or not described):  # a kind of materiel named in passing is also talk
-            used.add(sent.index)
+        if not thanks and status != "pledged" and (systems or not described):
+            used.add(sent.index)  # a kind of materiel named in passing, or promised, is also talk
     return out, used
 
 

@@ -71,6 +71,16 @@ def aid(record):
     ("In Kyiv, US Defense Secretary Lloyd Austin met Rustem Umerov. Austin announced a new security assistance "
      "package for Ukraine which includes TOW and Javelin anti-tank missiles.",
      [("United States", "Ukraine", ["Javelin", "TOW"], [], "pledged")]),
+    # forces a country will deploy to another are promised there; a system named twice is one item
+    ("Hegseth said Washington would deploy additional capabilities to the Philippines, including the Navy Marine "
+     "Expeditionary Ship Interdiction System (NMESIS) anti-ship missile system.",
+     [("United States", "Philippines", ["NMESIS"], [], "pledged")]),
+    ("Russia deployed S-400 systems to Belarus in 2023.", []),
+    # financing is aid given as money; a company's funding is not
+    ("Philippine Defense Secretary Gilberto Teodoro thanked the US for the USD500 million in Foreign Military "
+     "Financing announced in July 2024.",
+     [("United States", "Philippines", [], ["military financing worth USD 500 million"], "pledged")]),
+    ("The company received EUR 20 million in funding from investors.", []),
 ])
 def test_aid(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
