@@ -20,6 +20,7 @@ from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, load_defaults, longest
 from ingest.extract.roles import home_country
 from ingest.lexicon import load_lexicon
+from ingest.meta import outlet_country
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -363,6 +364,13 @@ def _speaker_country(sent: SentenceView, cue: Match, persons: list) -> str | Non
     return best[1] if best else None
 
 
+def _own_country(ctx: Context) -> str | None:
+    """The country whose people the article speaks for: the language's (Ukrainian), else the
+    outlet's, else the one the text names most. It receives what it thanks for."""
+    return (load_defaults().get("title_default_country") or {}).get(ctx.language) \
+        or outlet_country(ctx.doc.publisher) or home_country(ctx)
+
+
 def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[int]]:
     """Aid deliveries, and the indexes of the sentences that state them (their words
     describe what was given or promised, not what a meeting discussed).
@@ -392,7 +400,7 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if found is None or not (systems or counted):
             continue
         status, cue = found
-        provider, recipient = _sides(sent, cue, status, home_country(ctx))
+        provider, recipient = _sides(sent, cue, status, _own_country(ctx))
         thanks = next((m for m in sent.of("aid") if m.id == "thanks" and m.j <= cue.i), None)
         thanked = next((m.id for m in _actors(sent) if thanks is not None and thanks.j <= m.i <= thanks.j + 1), None)
         if status == "pledged" and thanked is not None:  # "X thanked the US for the $500 million ... announced"
@@ -411,12 +419,15 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
                 provider = None
         if provider is None and recipient is None or provider is None and described:
             continue  # "Ukraine's allies pledged new air defence systems": no one in particular
+        makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]
         if provider is None and status == "ordered":  # "Ukraine ordered six CAESAR": from their maker
-            makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]
             provider = next((c for c in makers if c and c != recipient), None)
         if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"
-            home = (load_defaults().get("title_default_country") or {}).get(ctx.language) or home_country(ctx)
+            home = _own_country(ctx)
             recipient = home if home != provider else None
+        if status == "delivered" and provider and recipient in makers and provider not in makers:
+            # no buyer delivers the S-400 to its maker (paying the maker for another is a pledge: Bohdana)
+            provider, recipient = recipient, provider
         draft = AidDraft(status, provider, recipient, mention=Mention(cue.start, cue.end, sent.index))
         for m in {m.id: m for m in reversed(systems)}.values():  # "... System (NMESIS)": one item
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))

@@ -81,6 +81,10 @@ def aid(record):
      "Financing announced in July 2024.",
      [("United States", "Philippines", [], ["military financing worth USD 500 million"], "pledged")]),
     ("The company received EUR 20 million in funding from investors.", []),
+    # a country does not receive its own make from its buyer
+    ("Russia and India held talks in Moscow. India signed a deal with Russia for five squadrons of the S-400, "
+     "and three of them have been delivered so far.",
+     [("Russia", "India", ["S-400"], [], "delivered")]),
 ])
 def test_aid(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
