@@ -24,12 +24,14 @@ def normal_first(word: str, language: str, surname: str = "") -> str:
     The surname tells the gender: -а/-я is a woman's or a man's genitive ("Дениса Шмигаля"),
     an indeclinable -о surname says nothing ("Юлія Свириденко" stays Юлія).
     """
-    if language not in CYRILLIC_LANGS or not word_is_known(word.lower(), language):
+    if language not in CYRILLIC_LANGS:
         return word
+    if not word_is_known(word.lower(), language):
+        return _feminine_instrumental(word) if language == "uk" else word
     lower = word.lower()
     names = [(lemma, tag) for lemma, tag in parses_uk(lower, language) if "Name" in tag]
-    if surname.endswith("о") and not surname.endswith("ого"):  # "Свириденко", not "Сирського"
-        parses = names
+    if surname.endswith(("о", "і", "е", "у", "ю")) and not surname.endswith("ого"):
+        parses = names  # "Свириденко", "Мелоні": no gender (but "Сирського" is a man's genitive)
     elif surname.endswith(("а", "я", "ська", "цька")):
         parses = [p for p in names if "femn" in p[1]] or [p for p in names if "masc" in p[1]]
     else:
@@ -38,6 +40,26 @@ def normal_first(word: str, language: str, surname: str = "") -> str:
         return word  # already a nominative name
     for lemma, _ in parses:  # "Олександра Сирського" -> Олександр; "Кір Стармер" stays (not Кіра)
         return lemma[:1].upper() + lemma[1:]
+    return word
+
+
+def _feminine_instrumental(word: str) -> str:
+    """A foreign woman's first name the dictionary does not know, in the instrumental case
+    ("з Джорджею Мелоні", "з Анналеною Бербок"), in the nominative; any other word as written.
+
+    Example:
+        >>> _feminine_instrumental("Джорджею"), _feminine_instrumental("Анналеною"), _feminine_instrumental("Каєю")
+        ('Джорджа', 'Анналена', 'Кая')
+    """
+    low = word.lower()
+    if len(word) < 4 or not word[:1].isupper():
+        return word
+    if low.endswith("ою"):
+        return word[:-2] + "а"
+    if low.endswith("єю"):
+        return word[:-2] + "я"
+    if low.endswith("ею"):
+        return word[:-2] + ("а" if low[-3] in "жчшщц" else "я")
     return word
 
 

@@ -81,6 +81,9 @@ def test_offices_and_ranks(record_of, text, expected):
     # a foreign first name declined with a double surname, and the double surname alone
     ("Шмигаль провів зустріч з міністром оборони Данії Троелсом Лундом Поульсеном. «Дякую», – заявив "
      "Лунд Поульсен.", "Троелс Лунд Поульсен", {"Троелсом Лундом Поульсеном", "Лунд Поульсен"}),
+    # a foreign woman's first name in the instrumental, beside an indeclinable surname
+    ("Зеленський зустрівся з прем'єр-міністеркою Італії Джорджею Мелоні.", "Джорджа Мелоні",
+     {"Джорджею Мелоні"}),
 ])
 def test_surnames_attach_to_the_full_name(record_of, text, name, forms):
     rec = record_of(text)
