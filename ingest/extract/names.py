@@ -187,8 +187,9 @@ def _is_name_word(tok: Token, language: str, vocab: frozenset[str]) -> bool:
         return True  # "Ivan" is a first name even if some lexicon entry uses the word
     if tok.norm in vocab:
         return False
-    if language in CYRILLIC_LANGS and ("Geox" in tok.tag or "Orgn" in tok.tag or "Abbr" in tok.tag):
-        return False
+    if language in CYRILLIC_LANGS and ("Geox" in tok.tag or "Orgn" in tok.tag or "Abbr" in tok.tag) \
+            and word_is_known(low, language):
+        return False  # a place, body or abbreviation the dictionary knows; its guesses ("Сунаком") are no proof
     return True
 
 

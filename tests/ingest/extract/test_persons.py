@@ -84,6 +84,9 @@ def test_offices_and_ranks(record_of, text, expected):
     # a foreign woman's first name in the instrumental, beside an indeclinable surname
     ("Зеленський зустрівся з прем'єр-міністеркою Італії Джорджею Мелоні.", "Джорджа Мелоні",
      {"Джорджею Мелоні"}),
+    # a surname the dictionary only guesses at (an "abbreviation") is still a surname
+    ("Прем'єр-міністр Великої Британії Ріші Сунак прибув. Зеленський зустрівся з Ріші Сунаком.", "Ріші Сунак",
+     {"Ріші Сунак", "Ріші Сунаком"}),
 ])
 def test_surnames_attach_to_the_full_name(record_of, text, name, forms):
     rec = record_of(text)
