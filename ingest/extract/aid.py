@@ -299,6 +299,17 @@ def _own_country(ctx: Context) -> str | None:
         or outlet_country(ctx.doc.publisher) or home_country(ctx)
 
 
+def _counterpart(ctx: Context, provider: str | None) -> str | None:
+    """The country a giver's article is about besides the giver: the one named most after it
+    ("Латвия выделит пакет помощи ..." in a story of Latvia's support for Ukraine)."""
+    counts: dict[str, list[int]] = {}
+    for sent in ctx.sentences:
+        for m in _actors(sent):
+            if m.id != provider:
+                counts.setdefault(m.id, [0, m.start])[0] += 1
+    return min(counts, key=lambda c: (-counts[c][0], counts[c][1])) if provider and counts else None
+
+
 def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[int]]:
     """Aid deliveries, and the indexes of the sentences that state them (their words
     describe what was given or promised, not what a meeting discussed).
@@ -352,7 +363,7 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             provider = next((c for c in makers if c and c != recipient), None)
         if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"
             home = _own_country(ctx)
-            recipient = home if home != provider else None
+            recipient = home if home != provider else _counterpart(ctx, provider)
         if status == "delivered" and provider and recipient in makers and provider not in makers:
             # no buyer delivers the S-400 to its maker (paying the maker for another is a pledge: Bohdana)
             provider, recipient = recipient, provider

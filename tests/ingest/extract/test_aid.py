@@ -81,6 +81,10 @@ def aid(record):
      "Financing announced in July 2024.",
      [("United States", "Philippines", [], ["military financing worth USD 500 million"], "pledged")]),
     ("The company received EUR 20 million in funding from investors.", []),
+    # a giver's aid with no receiver named goes to the other country of the story
+    ("Latvia's Defence Minister Andris Spruds said Latvia stands with Ukraine. Latvia will allocate "
+     "EUR 112 million in aid next year.",
+     [("Latvia", "Ukraine", [], ["aid worth EUR 112 million"], "pledged")]),
     # a country does not receive its own make from its buyer
     ("Russia and India held talks in Moscow. India signed a deal with Russia for five squadrons of the S-400, "
      "and three of them have been delivered so far.",
