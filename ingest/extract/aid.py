@@ -25,6 +25,7 @@ from ingest.extract.roles import home_country
 from ingest.lexicon import load_lexicon
 from ingest.meta import outlet_country
 
+
 @dataclass
 class AidDraft:
     """An aid delivery while it is being built (lexicon ids, not keys)."""
@@ -341,7 +342,7 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         status, cue = found
         provider, recipient = _sides(sent, cue, status, _own_country(ctx))
         thanks = next((m for m in sent.of("aid") if m.id == "thanks" and m.j <= cue.i), None)
-        thanked = next((m.id for m in _actors(sent) if thanks is not None and thanks.j <= m.i <= thanks.j + 1), None)
+        thanked = next((m.id for m in _actors(sent) if thanks.j <= m.i <= thanks.j + 1), None) if thanks else None
         if status == "pledged" and thanked is not None:  # "X thanked the US for the $500 million ... announced"
             speaker = _speaker_country(sent, thanks, persons)
             provider, recipient = thanked, speaker or (recipient if recipient != thanked else None)
