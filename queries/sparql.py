@@ -21,7 +21,6 @@ import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # rdflib is loaded only for an rdflib store or an export: lookups do without it

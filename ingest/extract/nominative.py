@@ -45,21 +45,15 @@ def normal_first(word: str, language: str, surname: str = "") -> str:
 
 def _feminine_instrumental(word: str) -> str:
     """A foreign woman's first name the dictionary does not know, in the instrumental case
-    ("з Джорджею Мелоні", "з Анналеною Бербок"), in the nominative; any other word as written.
+    ("з Джорджею Мелоні", "з Анналеною Бербок"), in the nominative (by the case rules of
+    :func:`graph.translit.strip_uk_case`); any other word as written.
 
     Example:
         >>> _feminine_instrumental("Джорджею"), _feminine_instrumental("Анналеною"), _feminine_instrumental("Каєю")
         ('Джорджа', 'Анналена', 'Кая')
     """
-    low = word.lower()
-    if len(word) < 4 or not word[:1].isupper():
-        return word
-    if low.endswith("ою"):
-        return word[:-2] + "а"
-    if low.endswith("єю"):
-        return word[:-2] + "я"
-    if low.endswith("ею"):
-        return word[:-2] + ("а" if low[-3] in "жчшщц" else "я")
+    if word[:1].isupper() and word.lower().endswith(("ою", "єю", "ею")):
+        return strip_uk_case(word)
     return word
 
 
