@@ -288,12 +288,15 @@ class _Update:
                 "SELECT p.root, q.title, q.office FROM qoffice q JOIN profile p ON p.id = q.profile "
                 "WHERE p.root IN ({})", set(root_of.values())):
             known[(root, title)].add(office)
-        resolved: dict[Node, str] = {}
+        # a node takes its holders' one stated office; holders that disagree ("the defence
+        # minister" said of two ministers of two countries) leave it as written
+        own_of: dict[Node, str] = {}
+        found: dict[Node, set[str]] = defaultdict(set)
         for article, key, _, pid, title, own in sorted(rows):
-            resolved.setdefault((article, key), own)
+            own_of.setdefault((article, key), own)
             qualified = known.get((root_of[pid], title), ())
-            if len(qualified) == 1:
-                resolved[(article, key)] = next(iter(qualified))
+            found[(article, key)].add(next(iter(qualified)) if len(qualified) == 1 else own)
+        resolved = {n: (next(iter(found[n])) if len(found[n]) == 1 else own) for n, own in own_of.items()}
         old = {(a, k): i for a, k, i in st.values("SELECT article, key, iri FROM bare WHERE article IN ({})",
                                                     {a for a, _ in resolved})}
         changed = [(a, k, i) for (a, k), i in resolved.items() if old.get((a, k)) != i]

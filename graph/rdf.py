@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
+from graph.incremental import entity_iri
 from graph.iri import article_iri, mention_iri, topic_iri
 from graph.model import ArticleRecord, Entity, Event, Mention
 from graph.ontology import DD, ID_NS, RDF_NS, RDFS_NS, SCHEMA, SKOS_NS, XSD_NS
@@ -144,8 +145,11 @@ class _Writer:
         for form, form_lang in sorted(seen):
             if (form, form_lang) != (label, lang) and form.strip():
                 self.add(x, SKOS_ALT, text_literal(form, form_lang))
+        # an office whose country was only assumed, resolved to a stated office of its holder,
+        # takes that office's country and body, not the assumed ones
+        elsewhere = ent.attr("assumed") == "true" and x.value != entity_iri(self.record, ent)
         for name, value in ent.attrs:
-            if name in _ENTITY_LINKS and (self.record.article_id, value) in self.res.iri:
+            if name in _ENTITY_LINKS and (self.record.article_id, value) in self.res.iri and not elsewhere:
                 self.add(x, term(_ENTITY_LINKS[name]), self.iri(value))
             elif name == "rank":
                 self.add(x, term("rank"), text_literal(value, "en"))

@@ -183,8 +183,9 @@ def _is_name_word(tok: Token, language: str, vocab: frozenset[str]) -> bool:
     low = tok.text.lower()
     if low in _NOT_NAMES_EN or low in _HONORIFICS or low in _SUFFIXES:
         return False
-    if low in first_names() and not (language in CYRILLIC_LANGS and "Geox" in tok.tag):
-        return True  # "Ivan" is a first name even if some lexicon entry uses the word
+    declined = language in CYRILLIC_LANGS and tok.norm in first_names()
+    if (low in first_names() or declined) and not (language in CYRILLIC_LANGS and "Geox" in tok.tag):
+        return True  # "Ivan" ("Іваном") is a first name even if some lexicon entry uses the word
     if tok.norm in vocab:
         return False
     if language in CYRILLIC_LANGS and ("Geox" in tok.tag or "Orgn" in tok.tag or "Abbr" in tok.tag) \

@@ -75,9 +75,10 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
             covered.update(range(m.i, m.j))
             if m.kind == "office":
                 titles.add(m.j - 1)
+    title_starts = {m.i for m in near if m.kind == "office"}
     for m in near:
         if m.kind in {"country", "place"} and m.i > 0 and sent.tokens[m.i - 1].norm in _PLACE_PREPOSITIONS \
-                and (m.i - 2) not in titles:
+                and (m.i - 2) not in titles and not _qualifies_title(sent, m, title_starts, language):
             places[m.j] = m.i
     k = i
     found_and: Match | None = None
@@ -102,6 +103,15 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
         break
     found = [m for m in near if m.kind in _ROLE_KINDS and k <= m.i]
     return found + ([found_and] if found_and else [])
+
+
+def _qualifies_title(sent: SentenceView, m: Match, title_starts: set[int], language: str) -> bool:
+    """Whether a country right after a preposition is the adjective of the title that follows it
+    ("spoke to French Defence Minister X", "з аргентинським міністром оборони X"), not where
+    someone goes ("під час візиту до Польщі міністр оборони X": a capitalised noun)."""
+    if m.kind != "country" or m.j not in title_starts:
+        return False
+    return language not in CYRILLIC_LANGS or sent.tokens[m.i].text[:1].islower()
 
 
 def window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Match]:

@@ -557,3 +557,34 @@ def test_event_label_prefers_latin_script():
     iri = res.iri[("a", "m1")]
     assert res.label[iri] == ("meeting m1", "en")
     assert res.alt_labels[iri] == {("Зустріч", "uk")}
+
+
+def minister(article_id, holders, country=None, assumed=False):
+    """One article whose ``holders`` all hold one defence minister's office (of ``country``)."""
+    attrs = ((("country", "c"),) if country else ()) + ((("assumed", "true"),) if assumed else ())
+    ents = [Entity("o", "office", "Minister of Defence", "en", "defence-minister", attrs=attrs)]
+    ents += [Entity("c", "country", country.title(), "en", country)] if country else []
+    ents += [Entity(f"p{n}", "person", name, "en") for n, name in enumerate(holders)]
+    facts = tuple(Fact(f"p{n}", "holdsRole", "o") for n in range(len(holders)))
+    return ArticleRecord(article_id, f"{article_id}.txt", "", (), "en", entities=tuple(ents), facts=facts)
+
+
+STATED = [minister("s1", ["Rustem Umerov"], "ukraine"), minister("s2", ["Luis Petri"], "argentina")]
+
+
+@pytest.mark.parametrize("holders, expected", [
+    (["Luis Petri"], ID_NS + "office/defence-minister-argentina"),  # the holder's one stated office
+    (["Rustem Umerov", "Luis Petri"], ID_NS + "office/defence-minister-ukraine"),  # holders disagree: as written
+])  # fmt: skip
+def test_an_assumed_office_takes_its_holders_one_stated_office(holders, expected):
+    records = STATED + [minister("a", holders, "ukraine", assumed=True)]
+    assert resolve(records).iri[("a", "o")] == expected
+
+
+def test_an_assumed_office_resolved_elsewhere_keeps_no_assumed_country():
+    from graph.rdf import article_triples
+
+    record = minister("a", ["Luis Petri"], "ukraine", assumed=True)
+    named, default = article_triples(record, resolve(STATED + [record]))
+    countries = {str(o.value) for s, p, o in named | default if p.value.endswith("#ofCountry")}
+    assert countries == set()

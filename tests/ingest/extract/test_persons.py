@@ -128,6 +128,14 @@ def test_surname_fits(short, full, expected):
     # "adviser to President X": the adviser is someone else
     ("Shin Won-sik, who now serves as national security adviser to President Yoon Suk Yeol, spoke.",
      {"Shin Won-sik": ([("National Security Adviser", None)], None), "Yoon Suk Yeol": ([("President", None)], None)}),
+    # a country adjective after a preposition qualifies the title that follows it ...
+    ("Umerov spoke to French Defence Minister Jean Dupont about air defence.",
+     {"Jean Dupont": ([("Minister of the Armed Forces", "France")], None)}),
+    ("Рустем Умєров поспілкувався з аргентинським міністром оборони Святославом Лінханеллі.",
+     {"Рустем Умєров": ([], None), "Святослав Лінханеллі": ([("Minister of Defence", "Argentina")], None)}),
+    # ... a capitalised country noun after one is where someone goes
+    ("Під час візиту до Польщі міністр оборони Рустем Умєров обговорив питання ППО.",
+     {"Рустем Умєров": ([("Minister of Defence", "Ukraine")], None)}),
 ])  # fmt: skip
 def test_titles_with_a_country_inside_or_before(record_of, text, expected):
     assert persons(record_of(text)) == expected
@@ -154,3 +162,13 @@ def test_a_national_outlet_gives_bare_titles_its_country(record_of):
 ])  # fmt: skip
 def test_envoys_are_posted_to_a_country(record_of, text, expected):
     assert persons(record_of(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known first name whose lemma is also a lexicon word or whose first parse is no name
+    ("Рустем Умєров зустрівся з міністром оборони Аргентини Іваном Петренком у Києві.", "Іван Петренко"),
+    ("Рустем Умєров зустрівся з міністром оборони Аргентини Богданом Коваленком у Києві.", "Богдан Коваленко"),
+    ("Рустем Умєров зустрівся з міністром оборони Аргентини Софією Петренко у Києві.", "Софія Петренко"),
+])  # fmt: skip
+def test_declined_first_names_start_a_name(record_of, text, expected):
+    assert expected in persons(record_of(text, language="uk"))
