@@ -2,8 +2,10 @@
 
 A meeting's key (:func:`meeting_key`) is a sortable 14-character string that the
 instance layer stores on each subject of a facet (participant, topic, place,
-country, pair); a person's ``dd:statedIn`` value (:func:`stats_literal`) counts the
-articles stating one of their names, offices or ranks. The query side decodes
+country, pair, and a pair's topic in one year); a person's ``dd:statedIn`` value
+(:func:`stats_literal`) counts the articles stating one of their names, offices or
+ranks; a pair's ``dd:topicCount`` value (:func:`topic_count_literal`) counts its
+meetings on one topic in one year. The query side decodes
 both, so this module imports neither rdflib nor the writer's code.
 
 Example:
@@ -20,7 +22,7 @@ from datetime import timedelta
 
 import pyoxigraph as ox
 
-from graph.namespaces import ID_NS
+from graph.namespaces import ID_NS, TOPIC_NS
 
 MEETING_NS = ID_NS + "meeting/"
 PAIR_NS = ID_NS + "pair/"
@@ -108,3 +110,55 @@ def parse_stats(text: str) -> tuple[str, int, str | None, str | None, str]:
     """
     pred, count, first, last, value = text.split("|", 4)
     return pred, int(count), first or None, last or None, value
+
+
+def key_year(key: str) -> str:
+    """The year of a :func:`meeting_key`'s date, "undated" for an undated meeting.
+
+    Example:
+        >>> key_year("45535H1iUqglrd"), key_year("99999h1iUqglrd")
+        ('2024', 'undated')
+    """
+    date = decode_key(key)[0]
+    return date[:4] if date else "undated"
+
+
+def pair_topic_node(pair: str, year: str, topic: str) -> str | None:
+    """The facet that holds the keys of one pair's meetings on one topic in one year
+    (``dd:pairTopicKey``), None for a topic outside the ddgraph topic scheme.
+
+    Example:
+        >>> pair_topic_node(PAIR_NS + "france--ukraine", "2024", TOPIC_NS + "air-defense")[len(PAIR_NS):]
+        'france--ukraine/2024/air-defense'
+    """
+    if not topic.startswith(TOPIC_NS):
+        return None
+    return f"{pair}/{year}/{topic[len(TOPIC_NS):]}"
+
+
+def split_pair_topic_node(node: str) -> tuple[str, str, str]:
+    """(pair IRI, year, topic IRI) of a :func:`pair_topic_node`."""
+    pair, year, slug = node.rsplit("/", 2)
+    return pair, year, TOPIC_NS + slug
+
+
+def topic_count_literal(year: str, topic: str, count: int, first_key: str) -> ox.Literal:
+    """A pair's ``dd:topicCount`` value: how many of its meetings discussed ``topic`` in
+    ``year``, and the key of the earliest (the example a lookup shows).
+
+    Example:
+        >>> topic_count_literal("2024", TOPIC_NS + "air-defense", 12, "45535H1iUqglrd").value
+        '2024|12|45535H1iUqglrd|https://w3id.org/ddgraph/topic/air-defense'
+    """
+    return ox.Literal(f"{year}|{count}|{first_key}|{topic}")
+
+
+def parse_topic_count(text: str) -> tuple[str, int, str, str]:
+    """(year, count, key of the earliest meeting, topic IRI) of a ``dd:topicCount`` value.
+
+    Example:
+        >>> parse_topic_count("2024|12|45535H1iUqglrd|https://w3id.org/ddgraph/topic/air-defense")[:3]
+        ('2024', 12, '45535H1iUqglrd')
+    """
+    year, count, first_key, topic = text.split("|", 3)
+    return year, int(count), first_key, topic

@@ -133,6 +133,8 @@ class DD(DefinedNamespace):
     placeKey: URIRef
     countryKey: URIRef
     pairKey: URIRef
+    pairTopicKey: URIRef
+    topicCount: URIRef
     keyId: URIRef
     statedIn: URIRef
 

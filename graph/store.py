@@ -48,7 +48,9 @@ from graph.records import RecordStore
 from graph.state import STATE_FILE, ResolutionState
 
 #: Version of the on-disk layout and graph shapes. Bump when either changes.
-STORE_FORMAT = 2
+STORE_FORMAT = 3
+#: Older formats that :func:`graph.writer.upgrade_store` (``ddgraph upgrade``) brings to this one.
+UPGRADABLE = frozenset({2})
 MARKER = "ddgraph-store.json"
 DEFAULT_STORE = "ddgraph-store"
 JOURNAL = "journal.json"
@@ -89,9 +91,11 @@ class Store:
         read_only: a reader (a snapshot) or the writer (the working database).
         ox: the pyoxigraph database.
         generation: the snapshot a reader opened (0 for the writer).
+        format: the format of the working database (older only while an upgrade runs).
     """
 
     def __init__(self, path: Path, ox_store: ox.Store, lock_fd: int, read_only: bool, generation: int = 0) -> None:
+        self.format = STORE_FORMAT
         self.path = path
         self.ox = ox_store
         self.read_only = read_only
@@ -233,6 +237,11 @@ class Store:
         """
         return self.path / "snapshots" / f"{self.generation}{ANSWERS_SUFFIX}" if self.read_only else None
 
+    def mark_upgraded(self) -> None:
+        """Record that the working database now has this ddgraph's format (after an upgrade)."""
+        _write_atomic(self.path / MARKER, json.dumps({"format": STORE_FORMAT}) + "\n")
+        self.format = STORE_FORMAT
+
     def publish(self) -> int:
         """Publish the working database as a new snapshot for readers; return its number."""
         if self.read_only:
@@ -334,7 +343,8 @@ def _collect(snaps: Path, keep: int) -> None:
             os.close(fd)
 
 
-def _check_marker(path: Path, create: bool) -> None:
+def _check_marker(path: Path, create: bool, upgrade: bool = False) -> int:
+    """The store's format (STORE_FORMAT for a store still to be created)."""
     marker = path / MARKER
     if marker.exists():
         try:
@@ -342,13 +352,16 @@ def _check_marker(path: Path, create: bool) -> None:
             fmt = int(info["format"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreError(str(path), f"damaged store marker {MARKER} ({exc})") from exc
-        if fmt != STORE_FORMAT:
+        if fmt in UPGRADABLE and not upgrade:
+            raise StoreError(str(path), f"store format {fmt} is older than this ddgraph's ({STORE_FORMAT}); "
+                                        f"run 'ddgraph upgrade --store {path}'")
+        if fmt != STORE_FORMAT and fmt not in UPGRADABLE:
             raise StoreError(
                 str(path),
                 f"store format {fmt} is not supported by this ddgraph (expects {STORE_FORMAT}); "
                 "ingest into a new store",
             )
-        return
+        return fmt
     if path.exists() and not path.is_dir():
         raise StoreError(str(path), "not a directory")
     leftovers = {p.name for p in path.iterdir()} if path.exists() else set()
@@ -356,6 +369,7 @@ def _check_marker(path: Path, create: bool) -> None:
         raise StoreError(str(path), f"not a ddgraph store (no {MARKER}) and not empty")
     if not create:
         raise StoreError(str(path), "no store here; run 'ddgraph ingest' first")
+    return STORE_FORMAT
 
 
 def _lock(path: Path, exclusive: bool) -> int:
@@ -368,12 +382,12 @@ def _lock(path: Path, exclusive: bool) -> int:
     return fd
 
 
-def _open_writer(path: Path) -> Store:
-    _check_marker(path, create=True)
+def _open_writer(path: Path, upgrade: bool = False) -> Store:
+    _check_marker(path, create=True, upgrade=upgrade)
     path.mkdir(parents=True, exist_ok=True)
     fd = _lock(path, exclusive=True)
     try:
-        _check_marker(path, create=True)  # again, under the lock
+        fmt = _check_marker(path, create=True, upgrade=upgrade)  # again, under the lock
         fresh = not (path / MARKER).exists()
         if fresh:  # an interrupted creation leaves only what the marker would own
             shutil.rmtree(path / "oxigraph", ignore_errors=True)
@@ -386,7 +400,9 @@ def _open_writer(path: Path) -> Store:
     except StoreError:
         os.close(fd)
         raise
-    return Store(path, ox_store, fd, read_only=False)
+    store = Store(path, ox_store, fd, read_only=False)
+    store.format = fmt
+    return store
 
 
 def _open_reader(path: Path) -> Store:
@@ -411,12 +427,14 @@ def _open_reader(path: Path) -> Store:
     raise StoreError(str(path), "no readable snapshot (the store keeps changing)")
 
 
-def open_store(path: str | os.PathLike, *, read_only: bool = False) -> Store:
+def open_store(path: str | os.PathLike, *, read_only: bool = False, upgrade: bool = False) -> Store:
     """Open the store at ``path``: as its one writer (created when missing), or as a reader.
 
     Args:
         path: the store directory.
         read_only: open the newest snapshot for queries; never blocks a writer.
+        upgrade: open a store of an older format (:data:`UPGRADABLE`) as its writer, for
+            :func:`graph.writer.upgrade_store`; its ``format`` says which.
 
     Raises:
         StoreError: locked by another writer, from another format version, not a
@@ -427,4 +445,4 @@ def open_store(path: str | os.PathLike, *, read_only: bool = False) -> Store:
         >>> s = open_store(tempfile.mkdtemp() + "/s"); s.close()
     """
     path = Path(path)
-    return _open_reader(path) if read_only else _open_writer(path)
+    return _open_reader(path) if read_only else _open_writer(path, upgrade)

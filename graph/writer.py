@@ -28,19 +28,28 @@ import hashlib
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from graph.curation import Decisions, load_decisions
+from graph.errors import StoreError
 from graph.incremental import lean_record, update
-from graph.instances import INSTANCES, instance_delta, rebuild_instances, refresh_derived, stored_instances
+from graph.instances import (
+    INSTANCES,
+    instance_delta,
+    pair_topic_layer,
+    rebuild_instances,
+    refresh_derived,
+    stored_instances,
+)
 from graph.iri import article_iri
 from graph.model import ArticleRecord
 from graph.rdf import Triple, article_triples
 from graph.records import decode_record
 from graph.resolve import Resolution, resolution_for, state_resolution
 from graph.state import ResolutionState
-from graph.store import CURATION_FILE, Store
+from graph.store import CURATION_FILE, MARKER, STORE_FORMAT, Store, open_store
 
 
 @dataclass
@@ -282,6 +291,38 @@ def load_defaults(store: Store, triples: set[Triple], digest: str) -> bool:
     store.ox.flush()
     state.set_meta("defaults", digest)
     return True
+
+
+def upgrade_store(path: str | Path) -> tuple[int, int]:
+    """Bring a store of an older format (:data:`graph.store.UPGRADABLE`) to this ddgraph's, in
+    place, and publish it; return (the format it had, how many triples were added).
+
+    Format 2 lacks the pair-topic entries and counts of the instance layer
+    (:func:`graph.instances.pair_topic_layer`); they are computed from the stored index, so
+    no article is read again.
+
+    Raises:
+        StoreError: no store, locked by another writer, or of a format no upgrade knows.
+
+    Example:
+        >>> import tempfile
+        >>> path = tempfile.mkdtemp() + "/s"; open_store(path).close()
+        >>> upgrade_store(path) == (STORE_FORMAT, 0)
+        True
+    """
+    if not (Path(path) / MARKER).exists():
+        raise StoreError(str(path), "no store here; run 'ddgraph ingest' first")
+    with open_store(path, upgrade=True) as store:
+        if store.format == STORE_FORMAT:
+            return STORE_FORMAT, 0
+        old = store.format
+        add = [ox.Quad(*t, INSTANCES) for t in sorted(pair_topic_layer(store.ox), key=str)]
+        add = [q for q in add if q not in store.ox]
+        _apply(store, [], add)
+        store.ox.flush()
+        store.publish()
+        store.mark_upgraded()
+        return old, len(add)
 
 
 def instance_drift(store: Store) -> tuple[set[Triple], set[Triple]]:

@@ -180,6 +180,23 @@ def check(repair: bool, store_path: str | None) -> None:
         raise click.ClickException("the store has problems" + ("" if repair else "; run 'ddgraph check --repair'"))
 
 
+@cli.command()
+@STORE_OPTION
+def upgrade(store_path: str | None) -> None:
+    """Bring a store made by an older ddgraph to this version's format, in place (no
+    article is read again)."""
+    from graph.store import STORE_FORMAT
+    from graph.writer import upgrade_store
+
+    path = default_store_path(store_path)
+    with errors():
+        old, added = upgrade_store(path)
+    if old == STORE_FORMAT:
+        click.echo(f"{path}: already at format {STORE_FORMAT}")
+    else:
+        click.echo(f"{path}: upgraded from format {old} to {STORE_FORMAT} ({added:,} triples added)")
+
+
 # --- questions, analytics, views, curation, SPARQL endpoint ------------------------
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON.")

@@ -18,9 +18,9 @@ if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load 
 from graph.errors import QueryError
 from queries.lookup import Page, Ref, Source, find_meeting, refs, select
 from queries.names import NameIndex, expand_iri, find_iri
-from graph.instance_keys import PAIR_NS
+from graph.instance_keys import PAIR_NS, decode_key, parse_topic_count
 from graph.namespaces import DD_NS, RDF_NS
-from queries.lookup import select_meetings
+from queries.lookup import by_key_id
 from queries.rows import by_date, latest, local, sources_by_article, topic_labels
 
 DD = DD_NS
@@ -184,7 +184,9 @@ def agreements(ds: Dataset, *, party: str | None = None, limit: int | None = Non
 
 def country_topics(ds: Dataset, country_a: str, country_b: str) -> list[TopicYear]:
     """The topics of the meetings between people or bodies of two countries, by
-    year (then most meetings first); see ``queries/sparql/country_topics.rq``.
+    year (then most meetings first), with the earliest meeting of each as its example;
+    read from the counts the instance layer keeps on the pair (``dd:topicCount``, see
+    ``queries/sparql/pair_topics.rq``).
 
     Raises:
         QueryError: unknown country, or the same country twice.
@@ -194,16 +196,13 @@ def country_topics(ds: Dataset, country_a: str, country_b: str) -> list[TopicYea
         raise QueryError(f"'{country_a}' and '{country_b}' are the same country")
     tail = lambda iri: iri.rsplit("/country/", 1)[-1]  # noqa: E731
     pair = PAIR_NS + "--".join(sorted((tail(a), tail(b))))
-    found, _ = select_meetings(ds, {"pair": pair})
-    years = {iri: (date or "")[:4] or "undated" for date, _, _, iri in found}
-    by: dict[tuple[str, str], list[str]] = defaultdict(list)
-    iris = sorted(years)
-    for i in range(0, len(iris), 500):
-        for r in select(ds, "meeting_topics", values={"meeting": iris[i : i + 500]}):
-            by[(years[r["meeting"]], r["topic"])].append(r["meeting"])
-    labels = topic_labels(ds) if by else {}
-    out = [TopicYear(year, Ref(t, labels.get(t) or t.rsplit("/", 1)[-1]), (min(ms),), len(ms))
-           for (year, t), ms in by.items()]
+    counts = [parse_topic_count(r["counts"]) for r in select(ds, "pair_topics", pair=pair)]
+    labels = topic_labels(ds) if counts else {}
+    out = []
+    for year, count, first_key, topic in counts:
+        meeting = decode_key(first_key)[3]
+        meeting = by_key_id(ds, meeting) if meeting.startswith("~") else meeting
+        out.append(TopicYear(year, Ref(topic, labels.get(topic) or topic.rsplit("/", 1)[-1]), (meeting,), count))
     return sorted(out, key=lambda x: (x.year, -x.count, x.topic.label))
 
 

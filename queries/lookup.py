@@ -209,11 +209,12 @@ def select_meetings(ds: Dataset, filters: dict[str, str | None], since: str | No
         keys = keys[:limit] if limit is not None else keys
     decoded = [decode_key(k) for k in reversed(keys)]
     if any(iri.startswith("~") for *_, iri in decoded):  # meetings whose IRIs no key can hold
-        decoded = [(*rest, _by_key_id(ds, iri) if iri.startswith("~") else iri) for *rest, iri in decoded]
+        decoded = [(*rest, by_key_id(ds, iri) if iri.startswith("~") else iri) for *rest, iri in decoded]
     return decoded, total
 
 
-def _by_key_id(ds: Dataset, ident: str) -> str:
+def by_key_id(ds: Dataset, ident: str) -> str:
+    """The IRI of the meeting whose keys hold ``ident`` ("~..."; see :func:`graph.instance_keys.key_id`)."""
     rows = select(ds, "meeting_by_key_id", ident=ident)  # a str: bound as a literal
     return rows[0]["meeting"] if rows else ident
 

@@ -97,7 +97,7 @@ def test_a_creation_killed_before_its_marker_is_taken_over(tmp_path, leftovers):
 
 @pytest.mark.parametrize(("content", "message"), [
     ({"x.txt": "hi"}, "not a ddgraph store (no ddgraph-store.json) and not empty"),
-    ({MARKER: '{"format": 1}'}, "store format 1 is not supported by this ddgraph (expects 2); ingest into a new store"),
+    ({MARKER: '{"format": 1}'}, "store format 1 is not supported by this ddgraph (expects 3); ingest into a new store"),
     ({MARKER: "{broken"}, "damaged store marker ddgraph-store.json"),
 ])
 def test_what_is_not_a_store_is_refused(tmp_path, content, message):

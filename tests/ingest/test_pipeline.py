@@ -257,3 +257,33 @@ def test_new_article_joins_the_existing_meeting(tmp_path):
     (meeting,) = paris
     assert len(after[meeting]) == 3 and before < after[meeting]
     assert old == meeting or old not in after
+
+
+def test_a_format_2_store_is_refused_until_upgraded(scratch_store, scratch, tmp_path):
+    """A store made before the pair-topic counts (format 2) is refused with the command that
+    upgrades it; the upgrade adds exactly what a new ingest would have written."""
+    import json
+
+    from graph.instances import INSTANCES, PAIR_TOPIC_KEY, TOPIC_COUNT
+
+    old = tmp_path / "old"
+    shutil.copytree(scratch_store, old, ignore=shutil.ignore_patterns("lock", "snapshots", "current"))
+    with open_store(old) as s:  # as format 2 wrote it: no pair-topic entries, no counts
+        gone = [q for p in (PAIR_TOPIC_KEY, TOPIC_COUNT) for q in s.ox.quads_for_pattern(None, p, None, INSTANCES)]
+        assert gone
+        for q in gone:
+            s.ox.remove(q)
+        s.ox.flush()
+        s.publish()
+    (old / "ddgraph-store.json").write_text(json.dumps({"format": 2}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["topics", "France", "Ukraine", "--store", str(old)])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {old}: store format 2 is older than this ddgraph's (3); "
+                              f"run 'ddgraph upgrade --store {old}'\n")
+    result = CliRunner().invoke(cli, ["upgrade", "--store", str(old)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{old}: upgraded from format 2 to 3 ({len(gone):,} triples added)\n"
+    assert nquads(old) == scratch
+    assert_consistent(old)
+    result = CliRunner().invoke(cli, ["upgrade", "--store", str(old)])
+    assert result.output == f"{old}: already at format 3\n"

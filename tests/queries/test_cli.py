@@ -176,7 +176,7 @@ def test_store_from_another_version_is_refused(seeded, tmp_path):
     result = run("stats", store=store)
     assert result.exit_code == 1
     assert result.stderr == (f"Error: {store}: store format 99 is not supported by this ddgraph "
-                             "(expects 2); ingest into a new store\n")
+                             "(expects 3); ingest into a new store\n")
 
 
 def test_not_a_store_is_refused(tmp_path):

@@ -110,6 +110,7 @@ QUERIES = {
     "meeting_select": ({"from": "0", "to": "~"}, PARIS_FACET), "meeting_count": ({"from": "0", "to": "~"}, PARIS_FACET),
     "met_partners": ({"person": UMEROV}, None),
     "person_stats": ({"person": UMEROV}, None), "person_offices": ({"person": UMEROV}, None),
+    "pair_topics": ({"pair": R + "pair/france--ukraine"}, None),
     "person_counts": ({}, {"person": UMEROV}), "event_select": ({}, AID_FROM_FRANCE),
     "fact_sentences": ({}, {"thing": UMEROV, "property": DDO + "holdsRole"}),
     "fact_articles": ({"s": UMEROV, "p": DDO + "holdsRole"}, None),
