@@ -111,7 +111,14 @@ def _stats(ds: Dataset, person: str) -> dict[tuple[str, str], tuple[int, str | N
 def _statements(ds: Dataset, person: str, examples: int = 2, stats: dict | None = None) -> list[Statement]:
     stats = _stats(ds, person) if stats is None else stats
     out = []
-    for r in select(ds, "person_offices", person=person):
+    rows = sorted(select(ds, "person_offices", person=person),
+                  key=lambda r: (r["what"], r["value"], not (r["countryLabel"] or "~") in (r["orgLabel"] or ""),
+                                 r["countryLabel"] or "~", r["orgLabel"] or "~"))
+    seen = set()
+    for r in rows:
+        if (r["what"], r["value"]) in seen:  # an office with two bodies or countries is listed once
+            continue
+        seen.add((r["what"], r["value"]))
         is_office = r["what"] == "office"
         prop = DD + ("holdsRole" if is_office else "rank")
         value = r["value"]

@@ -340,3 +340,27 @@ def test_curation_refuses_what_it_cannot_record():
     with pytest.raises(QueryError, match="decision kind must be one of"):
         decide(store, "maybe", "a", "b", u, u)
     assert list_decisions(store) == []
+
+
+def test_an_office_with_two_countries_is_listed_once():
+    """An office that two articles describe differently (two countries, two bodies) is one
+    row, with the body that belongs to the country."""
+    from rdflib import Dataset
+
+    from graph.instances import add_instance_layer
+
+    dd, r = "https://w3id.org/ddgraph/ontology#", "https://w3id.org/ddgraph/id/"
+    graph = "".join(f"""
+    <{r}article/{n}> {{
+      <{r}person/ivan-petrenko> a <{dd}Person> ; <http://www.w3.org/2000/01/rdf-schema#label> "Ivan Petrenko"@en ;
+          <{dd}holdsRole> <{r}office/minister-of-defence-argentina> .
+      <{r}office/minister-of-defence-argentina> a <{dd}Office> ;
+          <http://www.w3.org/2000/01/rdf-schema#label> "Minister of Defence"@en ;
+          <{dd}ofCountry> <{r}country/{country}> ; <{dd}ofOrganization> <{r}organization/mod-{country}> .
+      <{r}country/{country}> a <{dd}Country> ; <http://www.w3.org/2000/01/rdf-schema#label> "{country.title()}"@en .
+      <{r}organization/mod-{country}> a <{dd}Organization> ;
+          <http://www.w3.org/2000/01/rdf-schema#label> "Ministry of Defence of {country.title()}"@en .
+    }}""" for n, country in (("a1", "ukraine"), ("a2", "argentina")))
+    ds = add_instance_layer(Dataset().parse(data=graph, format="trig"))
+    (office,) = people.offices(ds, "Ivan Petrenko")
+    assert (office.country, office.organization) == ("Argentina", "Ministry of Defence of Argentina")
