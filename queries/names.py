@@ -224,7 +224,7 @@ class NameIndex(_Finder):
 def topic_index(ds: Dataset) -> NameIndex:
     """The topics of the scheme in the store's default graph, by every label."""
     entries: dict[str, Entry] = {}
-    for row in run_select(ds, load_query("topics"), union=False).dicts():
+    for row in sorted(run_select(ds, load_query("topics"), union=False).dicts(), key=lambda r: (r["x"], r["form"])):
         entry = entries.setdefault(row["x"], Entry(row["x"]))
         if row["main"] == "true" and (not entry.label or row["lang"] == "en"):
             if entry.label:

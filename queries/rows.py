@@ -141,7 +141,7 @@ def local(iri: str) -> str:
 def topic_labels(ds: Dataset) -> dict[str, str]:
     """Topic IRI -> its English label (the topic scheme)."""
     out: dict[str, str] = {}
-    for r in select(ds, "topics"):
+    for r in sorted(select(ds, "topics"), key=lambda r: (r["x"], r["form"])):
         if r["main"] == "true" and (r["lang"] == "en" or r["x"] not in out):
             out[r["x"]] = r["form"]
     return out
