@@ -25,7 +25,8 @@ _COMMON = {"vs", "e.g", "i.e", "cf", "approx", "incl", "ca", "u.s", "u.k", "u.n"
 NEVER = {
     "en": _COMMON | set(
         "mr mrs ms dr prof gen lt maj col capt cpt sgt cpl pvt adm brig cmdr cdr gov sen rep rev st mt ft"
-        " no nos vol fig jan feb mar apr jun jul aug sep sept oct nov dec dept univ ave blvd gen.-lt".split()),
+        " no nos vol fig jan feb mar apr jun jul aug sep sept oct nov dec dept univ ave blvd gen.-lt amb hon"
+        " secdef lt.gen maj.gen".split()),
     "uk": _COMMON | set(
         "м ген полк підполк майор лейт кап ген.-лейт ген.-майор п пп вул просп пл обл р-н ім див проф акад"
         " д-р с смт т тов ст ч гр напр зокр англ укр рос нім фр св о с.-г".split()),

@@ -21,6 +21,8 @@ def split(text: str, language: str = "en") -> list[str]:
     ("Did they meet? Yes! They did.", ["Did they meet?", "Yes!", "They did."]),
     ("Lt. Gen. Mykola Shevtsov and Maj. Gen. Horbatiuk spoke. Col. Smith agreed.",
      ["Lt. Gen. Mykola Shevtsov and Maj. Gen. Horbatiuk spoke.", "Col. Smith agreed."]),
+    ("Also present were US Amb. MaryKay Carlson and Hon. Jane Doe. Talks go on.",
+     ["Also present were US Amb. MaryKay Carlson and Hon. Jane Doe.", "Talks go on."]),
     ("The U.S. Army and the U.K. Ministry of Defence agreed. Talks go on.",
      ["The U.S. Army and the U.K. Ministry of Defence agreed.", "Talks go on."]),
     ("V. Zelensky and J.R. Smith met Mr. Lecornu. Then they left.",

@@ -180,6 +180,10 @@ def test_an_earlier_meeting_the_visit_comes_after_is_its_own(record_of):
     # "then" with nobody after it tells one meeting
     ("Rustem Umerov met Boris Pistorius and John Healey in Berlin, then flew to Paris.",
      [["Boris Pistorius", "John Healey", "Rustem Umerov"]]),
+    # those "also present" join the meeting told before: no meeting of their own
+    ("Defense Secretary Gilberto Teodoro met US Secretary of Defense Pete Hegseth in Manila. Also present at the "
+     "meeting were Gen. Romeo Brawner Jr. and US Amb. MaryKay Carlson.",
+     [["Gilberto Teodoro", "MaryKay Carlson", "Pete Hegseth", "Romeo Brawner Jr."]]),
 ])  # fmt: skip
 def test_meetings_in_sequence(record_of, text, expected):
     assert [m["participants"] for m in meetings(record_of(text, "2025-02-13"))] == expected
