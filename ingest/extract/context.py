@@ -52,7 +52,7 @@ class Context:
     doc: Document
     language: str
     sentences: list[SentenceView]
-    home: str | None = None  # cache of roles.home_country
+    home: tuple[str, ...] | None = None  # cache of roles.named_countries
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
 

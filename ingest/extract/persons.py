@@ -26,6 +26,7 @@ from ingest.extract.nominative import normal_first, split_nominative
 from ingest.extract.roles import (
     OfficeRef,
     country_of,
+    named_countries,
     offices_from_window,
     window_left,
     window_right,
@@ -257,28 +258,43 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
         person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end),
                        cand.initials[1:] + cand.middle, cand.suffix, person)
         _attach_role(person, cand, sent, ctx, None, bounds)
-    default = (load_defaults().get("title_default_country") or {}).get(ctx.language) \
-        or outlet_country(ctx.doc.publisher)
-    return [_qualify(p, default) for p in b.persons]
+    defaults = [c for c in ((load_defaults().get("title_default_country") or {}).get(ctx.language),
+                            outlet_country(ctx.doc.publisher)) if c]
+    stated = [{(o.title_id, country_of(o)) for o in p.offices if country_of(o) and not o.assumed} for p in b.persons]
+    out = []
+    for n, person in enumerate(b.persons):
+        taken = set().union(*stated[:n], *stated[n + 1:])
+        out.append(_qualify(person, tuple(defaults[:1]), taken, named_countries(ctx)))
+    return out
 
 
-def _qualify(person: PersonDraft, default_country: str | None) -> PersonDraft:
+def _qualify(person: PersonDraft, defaults: tuple[str, ...], taken: set[tuple[str, str]],
+             named: tuple[str, ...] = ()) -> PersonDraft:
     """An office named without its country takes the country the same person's same
     title has elsewhere in the article ("Ukraine's Defense Minister Rustem Umerov ...
     Defense Minister Umerov said"); else, for a national title, the default country of
-    the article's language (Ukrainian media name foreign officials with their country:
-    a bare "президент" is Ukraine's), marked as assumed so that resolution lets a
-    country stated elsewhere win."""
+    the article's language or outlet (Ukrainian media name foreign officials with their
+    country: a bare "президент" is Ukraine's). A head title that someone else in the
+    article holds for a country (``taken``) is not that country's: it goes to the
+    country the text names most (``named``) for which nobody holds it ("Minister of
+    National Defence X met Ukraine's Minister of Defence Y in Bucharest": X is
+    Romania's). Such a country is marked as assumed, so that resolution lets a country
+    stated elsewhere win."""
     lex = load_lexicon()
     qualified = {o.title_id: o for o in person.offices if o.country or o.organization}
     offices = []
     for office in person.offices:
+        term = lex.offices[office.title_id]
         if not (office.country or office.organization) and office.title_id in qualified:
             full = qualified[office.title_id]
             office = OfficeRef(office.title_id, full.country, full.organization, office.mention)
-        elif not (office.country or office.organization) and default_country \
-                and (lex.offices[office.title_id].attr("org_kind") or "") not in lex.organizations:
-            office = OfficeRef(office.title_id, default_country, None, office.mention, assumed=True)
+        elif not (office.country or office.organization) and (term.attr("org_kind") or "") not in lex.organizations:
+            held = term.attr("level") == "head" and term.attr("org_kind") != "embassy" \
+                and any(t == office.title_id for t, _ in taken)
+            candidates = [*defaults, *named] if held else defaults
+            country = next((c for c in candidates if not held or (office.title_id, c) not in taken), None)
+            if country is not None:
+                office = OfficeRef(office.title_id, country, None, office.mention, assumed=True)
         offices.append(office)
     person.offices = offices
     return person

@@ -228,6 +228,13 @@ def home_country(ctx: Context) -> str | None:
         ...                       use_ner=False))
         'ukraine'
     """
+    ranked = named_countries(ctx)
+    return ranked[0] if ranked else None
+
+
+def named_countries(ctx: Context) -> tuple[str, ...]:
+    """The countries the article names, most often named first (places count for their
+    country; on a tie, the first named)."""
     if ctx.home is None:
         lex = load_lexicon()
         counts: dict[str, list[int]] = {}
@@ -236,8 +243,8 @@ def home_country(ctx: Context) -> str | None:
                 country = m.id if m.kind == "country" else (lex.places[m.id].attr("country") if m.id in lex.places else None)
                 if country:
                     counts.setdefault(country, [0, m.start])[0] += 1
-        ctx.home = min(counts, key=lambda c: (-counts[c][0], counts[c][1])) if counts else ""
-    return ctx.home or None
+        ctx.home = tuple(sorted(counts, key=lambda c: (-counts[c][0], counts[c][1])))
+    return ctx.home
 
 
 def _country_of_org(org_id: str) -> str | None:

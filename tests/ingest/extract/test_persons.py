@@ -136,6 +136,15 @@ def test_surname_fits(short, full, expected):
     # ... a capitalised country noun after one is where someone goes
     ("Під час візиту до Польщі міністр оборони Рустем Умєров обговорив питання ППО.",
      {"Рустем Умєров": ([("Minister of Defence", "Ukraine")], None)}),
+    # a bare national title: the country the text names most whose same title nobody else holds
+    ("Minister of National Defence Angel Tîlvăr met in Bucharest on Thursday with Ukraine's Minister of Defence "
+     "Rustem Umerov. Ukraine thanked Romania.",
+     {"Angel Tîlvăr": ([("Minister of National Defence", "Romania")], None),
+      "Rustem Umerov": ([("Minister of Defence", "Ukraine")], None)}),
+    ("Міністр оборони України Рустем Умєров зустрівся з міністром оборони Святославом Лінханеллі. "
+     "Аргентина передасть Україні системи ППО.",
+     {"Рустем Умєров": ([("Minister of Defence", "Ukraine")], None),
+      "Святослав Лінханеллі": ([("Minister of Defence", "Argentina")], None)}),
 ])  # fmt: skip
 def test_titles_with_a_country_inside_or_before(record_of, text, expected):
     assert persons(record_of(text)) == expected
