@@ -311,6 +311,25 @@ def _counterpart(ctx: Context, provider: str | None) -> str | None:
     return min(counts, key=lambda c: (-counts[c][0], counts[c][1])) if provider and counts else None
 
 
+_TOGETHER = {"together", "along", "jointly", "разом", "спільно", "вместе", "совместно"}
+_WITH = {"with", "з", "із", "зі", "с", "со"}
+
+
+def _co_providers(sent: SentenceView, cue: Match, provider: str | None) -> list[str]:
+    """Countries that give with the provider: "Sweden, together with Denmark, will finance",
+    "Норвегія разом зі США передала", named before the verb."""
+    out = []
+    for m in _actors(sent):
+        if m.j > cue.i or m.id == provider or m.i < 2:
+            continue
+        before = [t.text.lower() for t in sent.tokens[max(0, m.i - 3) : m.i]]
+        if before and before[-1] in {"the"}:
+            before = before[:-1]
+        if len(before) >= 2 and before[-1] in _WITH and before[-2] in _TOGETHER:
+            out.append(m.id)
+    return out
+
+
 def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[int]]:
     """Aid deliveries, and the indexes of the sentences that state them (their words
     describe what was given or promised, not what a meeting discussed).
@@ -373,6 +392,9 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
         draft.descriptions.extend(counted)
         out.append(draft)
+        for partner in _co_providers(sent, cue, provider) if provider and status != "ordered" else ():
+            if partner != recipient:
+                out.append(AidDraft(status, partner, recipient, list(draft.systems), list(counted), draft.mention))
         if money and sent.has("aid", "money") and draft.provider:  # "... handed over M109, and to allocate 0.25% of GDP"
             out.append(AidDraft("pledged", draft.provider, draft.recipient, [], [money], draft.mention))
         if not thanks and status != "pledged" and (systems or not described):

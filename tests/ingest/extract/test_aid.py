@@ -89,6 +89,9 @@ def aid(record):
     ("Russia and India held talks in Moscow. India signed a deal with Russia for five squadrons of the S-400, "
      "and three of them have been delivered so far.",
      [("Russia", "India", ["S-400"], [], "delivered")]),
+    # a country that gives "together with" the subject gives too
+    ("Norway, together with the United States, has already delivered NASAMS fire units to Ukraine.",
+     [("Norway", "Ukraine", ["NASAMS"], [], "delivered"), ("United States", "Ukraine", ["NASAMS"], [], "delivered")]),
 ])
 def test_aid(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
@@ -99,6 +102,8 @@ def test_aid(record_of, text, expected):
      [("Denmark", "Ukraine", ["Bohdana"], [], "pledged")]),
     ("Сибіга подякував Чехії за ініціативу: у 2024 році завдяки їй Україна отримала 1,5 мільйона снарядів.",
      [("Czechia", "Ukraine", [], ["1,5 мільйона снарядів"], "delivered")]),
+    ("Швеція разом із Данією профінансує виробництво бойових машин CV90 для України.",
+     [("Sweden", "Ukraine", ["CV90"], [], "pledged"), ("Denmark", "Ukraine", ["CV90"], [], "pledged")]),
 ])
 def test_aid_uk(record_of, text, expected):
     assert aid(record_of(text, language="uk")) == expected
