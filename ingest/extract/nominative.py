@@ -84,9 +84,15 @@ def split_nominative(cand: NameCandidate, ctx: Context, sent: SentenceView, lang
         surname = " ".join(_normal_surname(w, language, after) for w in words[1:])
         last = _normal_surname(words[-1], language, after)
         ending = words[-1][len(last):] if words[-1].startswith(last) else ""
-        if first == words[0] and ending and first.endswith(ending) and len(first) - len(ending) >= 3:
-            first = first[: len(first) - len(ending)]  # "Троелсом Лундом Поульсеном": the name is declined too
+        same_case = next((g for g in _CASE_ENDINGS if ending in g), (ending,)) if ending else ()
+        own = next((e for e in sorted(same_case, key=len, reverse=True) if first.endswith(e)), None)
+        if first == words[0] and own and len(first) - len(own) >= 3:
+            first = first[: len(first) - len(own)]  # "Троелсом Лундом Поульсеном", "Алексусом Гринкевичем"
     return first, surname
+
+
+#: Endings of one case that a first name and its surname may take in turn ("Алексусом Гринкевичем").
+_CASE_ENDINGS = (("ом", "ем", "єм"), ("ові", "еві", "єві"), ("а", "я"), ("у", "ю"))
 
 
 def _feminine(word: str, language: str) -> bool:

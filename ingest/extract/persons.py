@@ -224,7 +224,8 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
         blocked = {k for m in sent.matches if m.kind in _CUE_KINDS for k in range(m.i, m.j)}
         cands = find_name_candidates(sent.tokens, ctx.language, sent.person_spans, cue_ends, blocked)
         named = [c for c in cands if c.confirmed]
-        bounds = ({c.j - 1 for c in named}, {c.head for c in named})
+        repeated = {c.words[-1] for c in cands if c.full}  # "X, head of ..., X said": no new title holder
+        bounds = ({c.j - 1 for c in named}, {c.head for c in named if c.full or c.words[-1] not in repeated})
         last_office: OfficeRef | None = None
         for cand in cands:
             if not cand.full:
@@ -250,14 +251,17 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
         else:
             person = b.find(None, surname, cand.suffix)
         bounds = pending_bounds.get(sent.index, (set(), set()))
-        window = _window(sent, cand, ctx.language, bounds[0])
+        stops = bounds[0]
+        if person is not None and cand.i > 0 and sent.tokens[cand.i - 1].text == ",":
+            stops = stops | {cand.i - 1}  # "..., head of U.S. European Command, Syrskyi reported": no title of his
+        window = _window(sent, cand, ctx.language, stops)
         has_office = any(m.kind == "office" for m in window)
         if person is None and not (cand.confirmed and (has_office or cand.title == "honorific" or cand.initials)):
             continue
         first = cand.initials[0] if cand.initials else None
         person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end),
                        cand.initials[1:] + cand.middle, cand.suffix, person)
-        _attach_role(person, cand, sent, ctx, None, bounds)
+        _attach_role(person, cand, sent, ctx, None, (stops, bounds[1]))
     defaults = [c for c in ((load_defaults().get("title_default_country") or {}).get(ctx.language),
                             outlet_country(ctx.doc.publisher)) if c]
     stated = [{(o.title_id, country_of(o)) for o in p.offices if country_of(o) and not o.assumed} for p in b.persons]

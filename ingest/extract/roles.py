@@ -138,6 +138,17 @@ def window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Matc
             if any(end <= s <= end + 4 and not any(t.norm in {"and", "to"} for t in sent.tokens[end:s]) for s in name_starts):
                 return []  # "..., the Chief of the Defence Force, Admiral X": X's title ("..., and Gen. X" is not)
             out.extend(rest)
+            k = m.j
+            if k + 2 < len(sent.tokens) and sent.tokens[k].text == "(" and sent.tokens[k + 2].text == ")":
+                k += 3  # "..., NATO's Supreme Allied Commander Europe (SACEUR) and head of ..."
+            if k < len(sent.tokens) and sent.tokens[k].norm == "and":
+                k += 1 + (k + 1 < len(sent.tokens) and sent.tokens[k + 1].norm == "the")
+                more = [x for x in sent.matches if x.kind == "office" and x.i == k]
+                if more:
+                    second = max(more, key=lambda x: x.j)
+                    out.append(second)
+                    out.extend(x for x in sent.matches if x.kind in {"country", "organization"}
+                               and second.i < x.i <= second.j + 6 and x not in out)
             return out
     return []
 
@@ -176,7 +187,8 @@ def offices_from_window(window: list[Match], last_office: OfficeRef | None,
             if org is not None and country is not None and _country_of_org(org) not in {None, country}:
                 org = None  # "Командувач Збройних сил Канади": Canada's armed forces, not Ukraine's
             start = min([office.start] + [m.start for m in window if m.kind == "country" and m.j <= office.i])
-            out.append(OfficeRef(office.id, country, org, ctx.mention(start, office.end)))
+            own = _international(office.id)
+            out.append(OfficeRef(office.id, None if own else country, org, ctx.mention(start, office.end)))
         return out, rank
     if ("counterpart" in kinds or "and" in kinds) and last_office is not None:
         if country is None:  # "A and B met": B does not share A's office
@@ -245,6 +257,15 @@ def named_countries(ctx: Context) -> tuple[str, ...]:
                     counts.setdefault(country, [0, m.start])[0] += 1
         ctx.home = tuple(sorted(counts, key=lambda c: (-counts[c][0], counts[c][1])))
     return ctx.home
+
+
+def _international(title_id: str) -> bool:
+    """Whether an office belongs to one body of no country (NATO's SACEUR, the EU's High
+    Representative): no country named next to it is its own."""
+    lex = load_lexicon()
+    kind = lex.offices[title_id].attr("org_kind") if title_id in lex.offices else None
+    org = lex.organizations.get(kind) if kind else None
+    return org is not None and not org.attr("country")
 
 
 def _country_of_org(org_id: str) -> str | None:

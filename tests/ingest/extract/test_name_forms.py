@@ -96,6 +96,9 @@ def test_english_name_forms(record_of, text, expected):
      {"Чарльз К. Браун-молодший": {"Чарльз К. Браун-молодший", "Браун"}}),
     ("Головнокомандувач ЗСУ Олександр Сирський провів нараду. Сирксий заявив, що ситуація на фронті складна.",
      {"Олександр Сирський": {"Олександр Сирський", "Сирксий"}}),
+    # a foreign first name the dictionary does not know takes its surname's case ending off
+    ("Олександр Сирський провів відеоконференцію з генералом Алексусом Гринкевичем.",
+     {"Олександр Сирський": {"Олександр Сирський"}, "Алексус Гринкевич": {"Алексусом Гринкевичем"}}),
 ])  # fmt: skip
 def test_ukrainian_name_forms(record_of, text, expected):
     assert people(record_of(text, language="uk")) == expected

@@ -145,6 +145,13 @@ def test_surname_fits(short, full, expected):
      "Аргентина передасть Україні системи ППО.",
      {"Рустем Умєров": ([("Minister of Defence", "Ukraine")], None),
       "Святослав Лінханеллі": ([("Minister of Defence", "Argentina")], None)}),
+    # two titles in one apposition; an office of a body of no country takes none
+    # (and the surname said after it is no title holder of its own)
+    ("Oleksandr Syrskyi spoke with Gen. Christopher Cavoli, NATO's Supreme Allied Commander Europe (SACEUR) and "
+     "head of U.S. European Command, Syrskyi wrote.",
+     {"Oleksandr Syrskyi": ([], None),
+      "Christopher Cavoli": ([("Commander of United States European Command", "United States"),
+                              ("Supreme Allied Commander Europe", None)], "General")}),
 ])  # fmt: skip
 def test_titles_with_a_country_inside_or_before(record_of, text, expected):
     assert persons(record_of(text)) == expected
