@@ -34,13 +34,11 @@ from graph.instance_keys import (
     meeting_key,
     pair_topic_node,
     parse_stats,
-    parse_topic_count,
-    split_pair_topic_node,
     stats_literal,
-    topic_count_literal,
 )
 from graph.namespaces import INSTANCES_GRAPH
 from graph.namekeys import name_keys
+from graph.pair_topics import PAIR_TOPIC_KEY, topic_count_delta, topic_counts
 from graph.rdf import (
     FACT_PREDICATES,
     MENTION_NS,
@@ -62,8 +60,6 @@ DERIVED = frozenset(term(n) for n in (
 #: Derived triples a meeting owns on other subjects (see :func:`meeting_index`).
 INDEX = frozenset(term(f"{n}Key") for n in ("participant", "topic", "place", "country", "meeting", "pair",
                                                "pairTopic")) | {term("keyId")}
-PAIR_TOPIC_KEY = term("pairTopicKey")
-TOPIC_COUNT = term("topicCount")
 #: What a person's ``dd:statedIn`` values count: the articles giving each name, office and rank.
 STATED = frozenset((RDFS_LABEL, SKOS_ALT, term("holdsRole"), term("rank")))
 STATED_IN = term("statedIn")
@@ -189,7 +185,7 @@ def meeting_index(s: ox.NamedNode, facts: Facts, derived: Iterable[tuple]) -> se
     on ``dd:Meeting`` (``dd:meetingKey``: every meeting), on the pair of each two
     participants' countries (``dd:pairKey`` on ``ddr:pair/A--B``), and on that pair's
     topic in the meeting's year (``dd:pairTopicKey`` on ``ddr:pair/A--B/YEAR/TOPIC``,
-    which :func:`topic_count_delta` counts).
+    which :func:`graph.pair_topics.topic_count_delta` counts).
 
     Lookups read and sort a facet's keys in one index scan instead of visiting each meeting.
     """
@@ -216,76 +212,6 @@ def meeting_index(s: ox.NamedNode, facts: Facts, derived: Iterable[tuple]) -> se
                 node = pair_topic_node(pair, year, topic.value)
                 if node is not None:
                     out.add((ox.NamedNode(node), PAIR_TOPIC_KEY, key))
-    return out
-
-
-def topic_count_delta(store: ox.Store, remove: set[Triple], add: set[Triple]) -> tuple[set[Triple], set[Triple]]:
-    """(remove, add) that keep each pair's ``dd:topicCount`` values (see
-    :func:`graph.instance_keys.topic_count_literal`) equal to the ``dd:pairTopicKey`` entries
-    once ``remove`` and ``add`` are applied: a count moves by the keys gone and come, and the
-    earliest key is looked up again only when it goes."""
-    delta: dict = defaultdict(lambda: (set(), set()))
-    for triples, side in ((remove, 0), (add, 1)):
-        for s, p, o in triples:
-            if p == PAIR_TOPIC_KEY:
-                delta[s.value][side].add(o.value)
-    by_pair: dict[str, list[str]] = defaultdict(list)
-    for node in delta:
-        by_pair[split_pair_topic_node(node)[0]].append(node)
-    out_remove, out_add = set(), set()
-    for pair, nodes in sorted(by_pair.items()):
-        subject = ox.NamedNode(pair)
-        current = {}
-        for q in store.quads_for_pattern(subject, TOPIC_COUNT, None, INSTANCES):
-            year, count, first, topic = parse_topic_count(q.object.value)
-            current[(year, topic)] = (count, first, q.object)
-        for node in nodes:
-            _, year, topic = split_pair_topic_node(node)
-            gone, come = delta[node]
-            count, first, old = current.get((year, topic), (0, None, None))
-            if first is None or first in gone:
-                keys = {q.object.value for q in store.quads_for_pattern(ox.NamedNode(node), PAIR_TOPIC_KEY, None,
-                                                                          INSTANCES)}
-                keys = (keys - gone) | come
-                count, first = len(keys), min(keys, default=None)
-            else:
-                count, first = count - len(gone) + len(come), min([first, *come])
-            new = topic_count_literal(year, topic, count, first) if count > 0 else None
-            if old is not None and old != new:
-                out_remove.add((subject, TOPIC_COUNT, old))
-            if new is not None and new != old:
-                out_add.add((subject, TOPIC_COUNT, new))
-    return out_remove, out_add
-
-
-def pair_topic_layer(store: ox.Store) -> set[Triple]:
-    """The ``dd:pairTopicKey`` entries and ``dd:topicCount`` values of a stored instance layer,
-    computed from its pair and topic entries (a meeting's keys are the same on every facet):
-    what a store of format 2, which had neither, gains on upgrade.
-    """
-    topics: dict[str, list[str]] = defaultdict(list)
-    for q in store.quads_for_pattern(None, KEY_PROPERTIES["topic"], None, INSTANCES):
-        topics[q.object.value].append(q.subject.value)
-    out: set[Triple] = set()
-    for q in store.quads_for_pattern(None, KEY_PROPERTIES["pair"], None, INSTANCES):
-        key = q.object.value
-        for topic in topics.get(key, ()):
-            node = pair_topic_node(q.subject.value, key_year(key), topic)
-            if node is not None:
-                out.add((ox.NamedNode(node), PAIR_TOPIC_KEY, q.object))
-    return out | topic_counts(out)
-
-
-def topic_counts(triples: Iterable[Triple]) -> set[Triple]:
-    """The ``dd:topicCount`` values of the ``dd:pairTopicKey`` entries among ``triples`` (a whole layer)."""
-    keys: dict[str, list[str]] = defaultdict(list)
-    for s, p, o in triples:
-        if p == PAIR_TOPIC_KEY:
-            keys[s.value].append(o.value)
-    out = set()
-    for node, ks in keys.items():
-        pair, year, topic = split_pair_topic_node(node)
-        out.add((ox.NamedNode(pair), TOPIC_COUNT, topic_count_literal(year, topic, len(ks), min(ks))))
     return out
 
 

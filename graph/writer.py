@@ -35,16 +35,10 @@ import pyoxigraph as ox
 from graph.curation import Decisions, load_decisions
 from graph.errors import StoreError
 from graph.incremental import lean_record, update
-from graph.instances import (
-    INSTANCES,
-    instance_delta,
-    pair_topic_layer,
-    rebuild_instances,
-    refresh_derived,
-    stored_instances,
-)
+from graph.instances import INSTANCES, instance_delta, rebuild_instances, refresh_derived, stored_instances
 from graph.iri import article_iri
 from graph.model import ArticleRecord
+from graph.pair_topics import pair_topic_layer
 from graph.rdf import Triple, article_triples
 from graph.records import decode_record
 from graph.resolve import Resolution, resolution_for, state_resolution
@@ -298,7 +292,7 @@ def upgrade_store(path: str | Path) -> tuple[int, int]:
     place, and publish it; return (the format it had, how many triples were added).
 
     Format 2 lacks the pair-topic entries and counts of the instance layer
-    (:func:`graph.instances.pair_topic_layer`); they are computed from the stored index, so
+    (:func:`graph.pair_topics.pair_topic_layer`); they are computed from the stored index, so
     no article is read again.
 
     Raises:

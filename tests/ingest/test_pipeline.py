@@ -264,7 +264,7 @@ def test_a_format_2_store_is_refused_until_upgraded(scratch_store, scratch, tmp_
     upgrades it; the upgrade adds exactly what a new ingest would have written."""
     import json
 
-    from graph.instances import INSTANCES, PAIR_TOPIC_KEY, TOPIC_COUNT
+    from graph.pair_topics import INSTANCES, PAIR_TOPIC_KEY, TOPIC_COUNT
 
     old = tmp_path / "old"
     shutil.copytree(scratch_store, old, ignore=shutil.ignore_patterns("lock", "snapshots", "current"))
