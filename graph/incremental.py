@@ -428,18 +428,25 @@ class _Update:
             near = stored(h, None) if day is None else stored(h, -1) + stored(h, window(day))
             return near + dirty_index.get(h, [])
 
-        seen, todo = set(dirty), list(dirty)
-        while todo:
-            node = todo.pop()
-            tokens = self.db.execute("SELECT hash, day FROM etoken WHERE article = ? AND key = ?", node).fetchall()
-            for h, day in {*map(tuple, tokens), *dirty.get(node, ())}:
-                for other_day, n in members(h, day):
-                    if n in seen:
-                        continue
-                    if day is None or other_day is None or (
-                            abs(other_day - day) <= REACH and window(day) == window(other_day)):
-                        seen.add(n)
-                        todo.append(n)
+        seen, frontier = set(dirty), list(dirty)
+        while frontier:  # breadth first, the stored tokens of a whole frontier read at once
+            stored_tokens: dict[Node, set[Token]] = defaultdict(set)
+            wanted = set(frontier)
+            for a, k, h, day in st.values("SELECT article, key, hash, day FROM etoken WHERE article IN ({})",
+                                          sorted({a for a, _ in frontier})):
+                if (a, k) in wanted:
+                    stored_tokens[(a, k)].add((h, day))
+            reached = []
+            for node in frontier:
+                for h, day in stored_tokens[node] | set(dirty.get(node, ())):
+                    for other_day, n in members(h, day):
+                        if n in seen:
+                            continue
+                        if day is None or other_day is None or (
+                                abs(other_day - day) <= REACH and window(day) == window(other_day)):
+                            seen.add(n)
+                            reached.append(n)
+            frontier = reached
         return seen
 
 

@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS elabel(iri TEXT PRIMARY KEY, name TEXT NOT NULL, lang
 CREATE TABLE IF NOT EXISTS enode(article TEXT, key TEXT, iri TEXT NOT NULL, PRIMARY KEY(article, key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS enode_iri ON enode(iri);
 CREATE TABLE IF NOT EXISTS etoken(hash TEXT, day INTEGER, article TEXT, key TEXT);
-CREATE INDEX IF NOT EXISTS etoken_hash ON etoken(hash);
+DROP INDEX IF EXISTS etoken_hash;
+CREATE INDEX IF NOT EXISTS etoken_hash_day ON etoken(hash, day);
 CREATE INDEX IF NOT EXISTS etoken_node ON etoken(article, key);
 CREATE TABLE IF NOT EXISTS evalt(iri TEXT, name TEXT, lang TEXT, PRIMARY KEY(iri, name, lang)) WITHOUT ROWID;
 """
