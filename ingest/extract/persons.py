@@ -262,14 +262,11 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
         person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end),
                        cand.initials[1:] + cand.middle, cand.suffix, person)
         _attach_role(person, cand, sent, ctx, None, (stops, bounds[1]))
-    defaults = [c for c in ((load_defaults().get("title_default_country") or {}).get(ctx.language),
-                            outlet_country(ctx.doc.publisher)) if c]
+    default = (load_defaults().get("title_default_country") or {}).get(ctx.language) \
+        or outlet_country(ctx.doc.publisher)
     stated = [{(o.title_id, country_of(o)) for o in p.offices if country_of(o) and not o.assumed} for p in b.persons]
-    out = []
-    for n, person in enumerate(b.persons):
-        taken = set().union(*stated[:n], *stated[n + 1:])
-        out.append(_qualify(person, tuple(defaults[:1]), taken, named_countries(ctx)))
-    return out
+    return [_qualify(p, (default,) if default else (), set().union(*stated[:n], *stated[n + 1:]), named_countries(ctx))
+            for n, p in enumerate(b.persons)]
 
 
 def _qualify(person: PersonDraft, defaults: tuple[str, ...], taken: set[tuple[str, str]],
