@@ -43,8 +43,8 @@ from dataclasses import dataclass, field, replace
 
 from graph.curation import Decisions
 from graph.events import WINDOW, EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions, window
-from graph.iri import event_iri, group_iri, lexicon_iri, office_iri, slug
-from graph.model import ArticleRecord, Entity, is_qualified_office
+from graph.iri import entity_iri, event_iri, slug
+from graph.model import ArticleRecord, is_qualified_office
 from graph.names import person_label
 from graph.persons import (
     ClusterInfo,
@@ -55,7 +55,6 @@ from graph.persons import (
     link_profiles,
     office_tag,
     profile_buckets,
-    ref_id,
     slug_group_iris,
 )
 from graph.records import decode_record, encode_record
@@ -64,7 +63,6 @@ from graph.state import ResolutionState
 Token = tuple[str, int | None]  # (hash of an event blocking key, day as an ordinal, None when floating)
 #: Events further apart in time than this (days) are never compared (see graph.events._dates_ok: 11 at most).
 REACH = 12
-_LEXICON_KINDS = ("country", "place", "organization", "system")
 
 
 @dataclass
@@ -81,25 +79,6 @@ class Changes:
     articles: set[str] = field(default_factory=set)
     moved: set[str] = field(default_factory=set)
     relabelled: set[str] = field(default_factory=set)
-
-
-def entity_iri(record: ArticleRecord, ent: Entity) -> str:
-    """IRI of a non-person entity: from its lexicon id, office title or name.
-
-    Example:
-        >>> rec = ArticleRecord("a", "a.txt", "", (), "en")
-        >>> attrs = (("country", "ukraine"),)
-        >>> entity_iri(rec, Entity("o1", "office", "Minister of Defence", "en", "defence-minister", attrs=attrs))
-        'https://w3id.org/ddgraph/id/office/defence-minister-ukraine'
-    """
-    if ent.kind == "office":
-        title = ent.lexicon_id or ent.attr("title") or ent.name
-        country, org, posted = (ref_id(record, ent.attr(name)) or None for name in ("country", "organization",
-                                                                                  "destination"))
-        return office_iri(f"{title}-to-{posted}" if posted else title, country, org)
-    if ent.kind in _LEXICON_KINDS and (ent.lexicon_id or ent.kind != "organization"):
-        return lexicon_iri(ent.kind, ent.lexicon_id or ent.name)
-    return group_iri(ent.name)
 
 
 def label_key(pair: tuple[str, str]) -> tuple:

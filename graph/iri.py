@@ -16,10 +16,14 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from graph.translit import fold, kmu2010
 
 from graph.namespaces import ID_NS, TOPIC_NS  # noqa: E402 - the namespaces are defined once
+
+if TYPE_CHECKING:
+    from graph.model import ArticleRecord, Entity
 
 #: Kinds of lexicon thing that get an IRI from their lexicon id.
 LEXICON_KINDS = ("country", "place", "organization", "system", "office", "group")
@@ -137,3 +141,44 @@ def topic_iri(topic_id: str) -> str:
         'https://w3id.org/ddgraph/topic/air-defense'
     """
     return f"{TOPIC_NS}{topic_id}"
+
+
+#: Kinds of non-person entity whose IRI comes from their lexicon id (an organisation only when it has one).
+_ENTITY_LEXICON_KINDS = ("country", "place", "organization", "system")
+
+
+def ref_id(record: ArticleRecord, value: str | None) -> str:
+    """Lexicon id behind an attribute value that may be a local key.
+
+    Example:
+        >>> from graph.model import ArticleRecord, Entity
+        >>> rec = ArticleRecord("a", "", "", (), "en", entities=(Entity("c1", "country", "France", "en", "france"),))
+        >>> ref_id(rec, "c1"), ref_id(rec, "country:poland"), ref_id(rec, None)
+        ('france', 'poland', '')
+    """
+    if not value:
+        return ""
+    ent = record.entity(value)
+    if ent is not None:
+        return ent.lexicon_id or slug(ent.name)
+    return value.split(":", 1)[1] if ":" in value else value
+
+
+def entity_iri(record: ArticleRecord, ent: Entity) -> str:
+    """IRI of a non-person entity as its article writes it: from its lexicon id, office title or name.
+
+    Example:
+        >>> from graph.model import ArticleRecord, Entity
+        >>> rec = ArticleRecord("a", "a.txt", "", (), "en")
+        >>> attrs = (("country", "ukraine"),)
+        >>> entity_iri(rec, Entity("o1", "office", "Minister of Defence", "en", "defence-minister", attrs=attrs))
+        'https://w3id.org/ddgraph/id/office/defence-minister-ukraine'
+    """
+    if ent.kind == "office":
+        title = ent.lexicon_id or ent.attr("title") or ent.name
+        country, org, posted = (ref_id(record, ent.attr(name)) or None for name in ("country", "organization",
+                                                                                  "destination"))
+        return office_iri(f"{title}-to-{posted}" if posted else title, country, org)
+    if ent.kind in _ENTITY_LEXICON_KINDS and (ent.lexicon_id or ent.kind != "organization"):
+        return lexicon_iri(ent.kind, ent.lexicon_id or ent.name)
+    return group_iri(ent.name)

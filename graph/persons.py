@@ -49,7 +49,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from graph.curation import Decisions
-from graph.iri import person_iri, slug
+from graph.iri import person_iri, ref_id, slug
 from graph.model import ArticleRecord, Entity
 from graph.names import (
     first_name_relation,
@@ -167,22 +167,6 @@ def make_profile(first, keys, offices, countries, terms, context=(), suffix="") 
     digest = hashlib.blake2b(json.dumps(fields, ensure_ascii=False).encode("utf-8"), digest_size=10).hexdigest()
     return Profile(digest, first, frozenset(keys), frozenset(offices), frozenset(countries), frozenset(terms),
                    frozenset(context), suffix)
-
-
-def ref_id(record: ArticleRecord, value: str | None) -> str:
-    """Lexicon id behind an attribute value that may be a local key.
-
-    Example:
-        >>> rec = ArticleRecord("a", "", "", (), "en", entities=(Entity("c1", "country", "France", "en", "france"),))
-        >>> ref_id(rec, "c1"), ref_id(rec, "country:poland"), ref_id(rec, None)
-        ('france', 'poland', '')
-    """
-    if not value:
-        return ""
-    ent = record.entity(value)
-    if ent is not None:
-        return ent.lexicon_id or slug(ent.name)
-    return value.split(":", 1)[1] if ":" in value else value
 
 
 def _term_slug(term: str) -> str:

@@ -21,8 +21,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from graph.incremental import entity_iri
-from graph.iri import article_iri, mention_iri, topic_iri
+from graph.iri import article_iri, entity_iri, mention_iri, topic_iri
 from graph.model import ArticleRecord, Entity, Event, Mention
 from graph.ontology import DD, ID_NS, RDF_NS, RDFS_NS, SCHEMA, SKOS_NS, XSD_NS
 

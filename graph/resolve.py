@@ -26,7 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.curation import Decisions
-from graph.incremental import Changes, entity_iri, label_key, lean_record, update
+from graph.incremental import Changes, label_key, lean_record, update
+from graph.iri import entity_iri
 from graph.model import ArticleRecord
 from graph.names import first_name_relation, person_label, split_name
 from graph.persons import Node

@@ -130,10 +130,13 @@ def window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Matc
     if lead:  # ", Australia's Chief of the Defence Force"
         out.append(max(lead, key=lambda m: m.j))
         k = out[0].j
+    def bodies(office: Match) -> list[Match]:  # the countries and bodies named in or right after a title
+        return [x for x in sent.matches if x.kind in {"country", "organization"} and office.i < x.i <= office.j + 6]
+
     for m in sorted(sent.matches, key=lambda m: (m.i, -(m.j - m.i))):
         if m.kind == "office" and m.i == k:
             out.append(m)
-            rest = [x for x in sent.matches if x.kind in {"country", "organization"} and m.i < x.i <= m.j + 6]
+            rest = bodies(m)
             end = max([m.j] + [x.j for x in rest])
             if any(end <= s <= end + 4 and not any(t.norm in {"and", "to"} for t in sent.tokens[end:s]) for s in name_starts):
                 return []  # "..., the Chief of the Defence Force, Admiral X": X's title ("..., and Gen. X" is not)
@@ -147,8 +150,7 @@ def window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Matc
                 if more:
                     second = max(more, key=lambda x: x.j)
                     out.append(second)
-                    out.extend(x for x in sent.matches if x.kind in {"country", "organization"}
-                               and second.i < x.i <= second.j + 6 and x not in out)
+                    out.extend(x for x in bodies(second) if x not in out)
             return out
     return []
 
