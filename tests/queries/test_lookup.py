@@ -119,8 +119,7 @@ QUERIES = {
     "label_of": ({"thing": UMEROV}, None),
     "event_count": ({}, {"drive": DDO + "provider", "driveValue": R + "country/france"}),
 }
-TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "article_meta": "g", "stating_articles": "s",
-             "meeting_topics": "meeting"}
+TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "article_meta": "g", "stating_articles": "s"}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -145,7 +144,7 @@ def test_templated_queries_answer_for_the_things_given(ds, name):
     meetings = [decode_key(r[0])[3] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, limit=10),
                                                           {"from": "0", "to": "~"}).rows]
     aid = [r[0] for r in run_select(ds, load_query("event_select", iris=AID_FROM_FRANCE)).rows]
-    things = {"meeting_details": meetings, "event_details": aid, "stating_articles": meetings, "meeting_topics": meetings,
+    things = {"meeting_details": meetings, "event_details": aid, "stating_articles": meetings,
               "article_meta": [r[0] for r in run_select(ds, load_query("articles")).rows]}[name]
     bindings = {"p": DDO + "participant", "o": UMEROV} if name == "stating_articles" else {}
     query = load_query(name, values={TEMPLATED[name]: things})
