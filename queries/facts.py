@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import product
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from queries.names import NameIndex, expand_iri, find_iri
 from graph.instance_keys import PAIR_NS, decode_key, parse_topic_count
 from graph.namespaces import DD_NS, RDF_NS
 from queries.lookup import by_key_id
-from queries.rows import by_date, latest, local, sources_by_article, topic_labels
+from queries.rows import by_date, labels_of, latest, local, sources_by_article, topic_labels
 
 DD = DD_NS
 RDF_TYPE = RDF_NS + "type"
@@ -107,16 +108,19 @@ def _events(ds: Dataset, cls: str, filters: dict[str, str | None], drives: dict[
         starts = [min(given, key=lambda dv: (counts[dv], dv))]
     if filters.get("party"):
         starts = [(DD + "party", filters["party"]), (DD + "signatory", filters["party"])]
-    found: dict[str, str] = {}
-    for d, v in starts:
-        for r in select(ds, "event_select", iris={"class": cls, "drive": d, "driveValue": v}, **filters):
-            found[r["event"]] = (r["date"] or "9999")[:10]
+    matched = sorted({r["event"] for d, v in starts
+                      for r in select(ds, "event_select", iris={"drive": d, "driveValue": v}, **filters)})
+    found = dict.fromkeys(matched, "9999")
+    for i in range(0, len(matched), 500):
+        for r in select(ds, "event_dates", values={"event": matched[i : i + 500]}):
+            found[r["event"]] = min(found[r["event"]], r["date"][:10])
     ordered = sorted(found, key=lambda e: (found[e], e))
     page, total = latest(ordered, limit)
     facts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for i in range(0, len(page), 500):
-        for r in select(ds, "event_details", values={"event": page[i : i + 500]}):
-            facts[r["event"]][local(r["p"])].append((r["value"], r["valueLabel"]))
+    rows = [r for i in range(0, len(page), 500) for r in select(ds, "event_details", values={"event": page[i : i + 500]})]
+    labels = labels_of(ds, {r["value"] for r in rows if not r["p"].endswith("reportedIn")})
+    for r in rows:
+        facts[r["event"]][local(r["p"])].append((r["value"], labels.get(r["value"])))
     meta = sources_by_article(ds, {a for f in facts.values() for a, _ in f["reportedIn"]})
     return {e: facts[e] for e in page}, meta, total
 
@@ -249,6 +253,29 @@ def resolve_thing(ds: Dataset, target: str) -> Ref:
         raise
 
 
+_MENTION_FIELDS = {"sentence": "sentence", "surfaceForm": "surface", "charStart": "start",
+                   "supportsProperty": "supports", "supportsValue": "about"}
+
+
+def _mention_rows(ds: Dataset, mentions: list[str], prop: str | None, value: str | None) -> list[dict]:
+    """A row (g, sentence, surface, start, supports, about) per mention and fact it supports
+    (``prop`` and ``value``, when given, keep only that fact)."""
+    said: dict[str, dict[str, list[str]]] = {}
+    for i in range(0, len(mentions), 500):
+        for r in select(ds, "mention_details", values={"m": mentions[i : i + 500]}):
+            fields = said.setdefault(r["m"], {"g": [r["g"]]})
+            fields.setdefault(_MENTION_FIELDS[r["p"].rsplit("#", 1)[-1]], []).append(r["value"])
+    out = []
+    for fields in said.values():
+        for combo in product(*(fields.get(k) or [None] for k in ("g", "sentence", "surface", "start", "supports",
+                                                               "about"))):
+            row = dict(zip(("g", "sentence", "surface", "start", "supports", "about"), combo))
+            if row["sentence"] is not None and (prop is None or row["supports"] == prop) and \
+                    (value is None or row["about"] == value):
+                out.append(row)
+    return out
+
+
 def explain(ds: Dataset, target: str, *, prop: str | None = None, value: str | None = None,
             topic: str | None = None, limit: int | None = None) -> Explanation:
     """The sentences that support a thing (``target``: IRI or name, see
@@ -267,7 +294,8 @@ def explain(ds: Dataset, target: str, *, prop: str | None = None, value: str | N
     prop_iri = None if prop is None else (expand_iri(prop) or DD + prop.removeprefix("dd:"))
     if value is not None and expand_iri(value) is not None:
         value = expand_iri(value)
-    rows = select(ds, "evidence", limit=limit, iris={"thing": thing.iri}, property=prop_iri, value=value)
+    found = select(ds, "evidence", limit=limit, iris={"thing": thing.iri}, property=prop_iri, value=value)
+    rows = _mention_rows(ds, [r["m"] for r in found], prop_iri, value)
     if thing.label == thing.iri or thing.label == target:
         label = select(ds, "label_of", thing=thing.iri)
         if not label and not rows:
@@ -284,7 +312,7 @@ def explain(ds: Dataset, target: str, *, prop: str | None = None, value: str | N
         out.append(Evidence(r["sentence"], r["surface"], supports, r["about"], meta[r["g"]]))
     out.sort(key=lambda e: (e.source.published or "9999", e.source.name))  # stable: text order within an article
     total, articles = len(out), len({e.source.article for e in out})
-    if limit is not None and len(rows) >= limit:
+    if limit is not None and len(found) >= limit:
         counts = select(ds, "evidence_count", iris={"thing": thing.iri}, property=prop_iri, value=value)
         total, articles = (int(counts[0]["mentions"]), int(counts[0]["articles"])) if counts else (total, articles)
     return Explanation(thing, tuple(out), total, articles)

@@ -36,6 +36,7 @@ from graph.namespaces import DD_NS, RDF_NS
 from queries.names import StoreNames, compact_iri, expand_iri, find, find_iri, norm
 from queries.rows import (
     Page,
+    labels_of,
     local,
     topic_labels,
     Ref,
@@ -136,9 +137,11 @@ def load_meetings(ds: Dataset, iris, *, sources: dict[str, set[str]] | None = No
     iris = sorted(set(iris))
     topics = topic_labels(ds) if iris else {}
     by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for i in range(0, len(iris), MANY):
-        for r in select(ds, "meeting_details", values={"meeting": iris[i : i + MANY]}):
-            by[r["meeting"]][local(r["p"])].append((r["value"], r["valueLabel"] or topics.get(r["value"])))
+    rows = [r for i in range(0, len(iris), MANY)
+            for r in select(ds, "meeting_details", values={"meeting": iris[i : i + MANY]})]
+    labels = labels_of(ds, {r["value"] for r in rows if not r["p"].endswith("reportedIn")})
+    for r in rows:
+        by[r["meeting"]][local(r["p"])].append((r["value"], labels.get(r["value"]) or topics.get(r["value"])))
     articles = {a for facts in by.values() for a, _ in facts["reportedIn"]}
     meta = sources_by_article(ds, articles)
     out = []

@@ -97,10 +97,35 @@ def latest(items: list, limit: int | None) -> tuple[list, int]:
     return list(items[len(items) - max(0, limit):]), len(items)
 
 
+def labels_of(ds: Dataset, things) -> dict[str, str]:
+    """IRI -> its label in the instance layer, for the IRIs among ``things`` that have one.
+
+    Example:
+        >>> from graph.store import open_store  # doctest: +SKIP
+        >>> labels_of(store.ox, ["https://w3id.org/ddgraph/id/person/rustem-umerov"])  # doctest: +SKIP
+        {'https://w3id.org/ddgraph/id/person/rustem-umerov': 'Rustem Umerov'}
+    """
+    iris = sorted({t for t in things if t and t.startswith(("http://", "https://"))})
+    out: dict[str, str] = {}
+    for i in range(0, len(iris), 500):
+        for r in select(ds, "labels", values={"thing": iris[i : i + 500]}):
+            out[r["thing"]] = r["label"]
+    return out
+
+
+_META = {"sourceFile": "file", "datePublished": "published", "publisher": "publisher"}
+
+
 def sources_by_article(ds: Dataset, articles) -> dict[str, Source]:
     """The :class:`Source` of each article IRI (file, date, outlet from the default graph)."""
-    rows = select(ds, "article_meta", values={"g": sorted(set(articles))})
-    found = {r["g"]: source_of(r) for r in rows}
+    meta: dict[str, dict[str, str]] = {}
+    articles = sorted(set(articles))
+    for i in range(0, len(articles), 500):
+        for r in select(ds, "article_meta", values={"g": articles[i : i + 500]}):
+            field = _META[r["p"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]]
+            row = meta.setdefault(r["g"], {"g": r["g"]})
+            row[field] = min(row.get(field) or r["value"], r["value"])
+    found = {g: source_of(row) for g, row in meta.items()}
     return {a: found.get(a) or Source(a, a.rsplit("/", 1)[-1]) for a in articles}
 
 

@@ -101,7 +101,7 @@ def test_store_other_kinds(ds):
 UMEROV = R + "person/rustem-umerov"
 DDO = "https://w3id.org/ddgraph/ontology#"
 PARIS_FACET = {"facet": R + "place/paris", "property": DDO + "placeKey"}
-AID_FROM_FRANCE = {"class": DDO + "AidDelivery", "drive": DDO + "provider", "driveValue": R + "country/france"}
+AID_FROM_FRANCE = {"drive": DDO + "provider", "driveValue": R + "country/france"}
 #: query -> (bindings, IRIs of its {{iri x}} placeholders)
 QUERIES = {
     "name_lookup": ({"key": "1|umerov", "class": DDO + "Person"}, None),
@@ -119,7 +119,8 @@ QUERIES = {
     "label_of": ({"thing": UMEROV}, None),
     "event_count": ({}, {"drive": DDO + "provider", "driveValue": R + "country/france"}),
 }
-TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "article_meta": "g", "stating_articles": "s"}
+TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "event_dates": "event", "labels": "thing",
+             "mention_details": "m", "article_meta": "g", "stating_articles": "s"}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -144,7 +145,11 @@ def test_templated_queries_answer_for_the_things_given(ds, name):
     meetings = [decode_key(r[0])[3] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, limit=10),
                                                           {"from": "0", "to": "~"}).rows]
     aid = [r[0] for r in run_select(ds, load_query("event_select", iris=AID_FROM_FRANCE)).rows]
-    things = {"meeting_details": meetings, "event_details": aid, "stating_articles": meetings,
+    people = [r[0] for r in run_select(ds, "SELECT ?p WHERE { GRAPH ddg:instances { ?m dd:participant ?p } }").rows]
+    mentions = [r[0] for r in run_select(ds, load_query("evidence", iris={"thing": UMEROV}, limit=10)).rows]
+    things = {"meeting_details": meetings, "event_details": aid, "event_dates": aid, "labels": people,
+              "mention_details": mentions,
+              "stating_articles": meetings,
               "article_meta": [r[0] for r in run_select(ds, load_query("articles")).rows]}[name]
     bindings = {"p": DDO + "participant", "o": UMEROV} if name == "stating_articles" else {}
     query = load_query(name, values={TEMPLATED[name]: things})
