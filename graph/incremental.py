@@ -333,12 +333,24 @@ class _Update:
         return event_mentions(list(records.values()), iri, persons)
 
     def add_events(self, dirty_articles: set[str]) -> None:
-        """Re-cluster the event components of the events of ``dirty_articles``."""
-        st, db = self.state, self.db
+        """Re-cluster the event components of the events of ``dirty_articles``.
+
+        The components go :data:`BLOCK_ARTICLES` articles' worth at a time (a bigger
+        one alone), and the records read for one batch are dropped before the next:
+        a chunk of articles from all over the calendar touches most of the store's
+        events, and holding all their records at once made memory grow with the store.
+        Each component clusters on its own, so the batching changes no result.
+        """
         dirty = {e.node: _tokens(e) for e in self._event_mentions(self.lean(sorted(dirty_articles)))}
         if not dirty:
             return
-        block = self._event_block(dirty)
+        for block in block_batches(self._event_components(dirty), BLOCK_ARTICLES):
+            self._recluster_events(block)
+            self.leans.clear()  # lean() reads them again from the state when needed
+
+    def _recluster_events(self, block: set[Node]) -> None:
+        """Cluster the events of ``block`` (whole components) and store their IRIs, tokens and labels."""
+        st, db = self.state, self.db
         records = self.lean(sorted({a for a, _ in block}))
         evs = [e for e in self._event_mentions(records) if e.node in block]
         root = cluster_events(evs)
@@ -374,8 +386,8 @@ class _Update:
         db.executemany("INSERT OR IGNORE INTO evalt VALUES (?,?,?)",
                        [(x, *alt) for x, (_, alts) in sorted(labels.items()) for alt in sorted(alts)])
 
-    def _event_block(self, dirty: dict[Node, tuple[Token, ...]]) -> set[Node]:
-        """Event nodes connected to the dirty ones under their stored or their new tokens.
+    def _event_components(self, dirty: dict[Node, tuple[Token, ...]]) -> list[set[Node]]:
+        """The connected components of event nodes that hold the dirty ones, under their stored or new tokens.
 
         Two dated events are connected when they share a blocking key and lie within
         :data:`REACH` days in one window (no other pair is ever joined, so the clusters of such a
@@ -407,7 +419,15 @@ class _Update:
             near = stored(h, None) if day is None else stored(h, -1) + stored(h, window(day))
             return near + dirty_index.get(h, [])
 
-        seen, frontier = set(dirty), list(dirty)
+        parent: dict[Node, Node] = {n: n for n in dirty}
+
+        def root(n: Node) -> Node:
+            while parent[n] != n:
+                parent[n] = parent[parent[n]]
+                n = parent[n]
+            return n
+
+        frontier = list(dirty)
         while frontier:  # breadth first, the stored tokens of a whole frontier read at once
             stored_tokens: dict[Node, set[Token]] = defaultdict(set)
             wanted = set(frontier)
@@ -419,14 +439,44 @@ class _Update:
             for node in frontier:
                 for h, day in stored_tokens[node] | set(dirty.get(node, ())):
                     for other_day, n in members(h, day):
-                        if n in seen:
+                        if not (day is None or other_day is None or (
+                                abs(other_day - day) <= REACH and window(day) == window(other_day))):
                             continue
-                        if day is None or other_day is None or (
-                                abs(other_day - day) <= REACH and window(day) == window(other_day)):
-                            seen.add(n)
+                        if n not in parent:
+                            parent[n] = n
                             reached.append(n)
+                        a, b = root(node), root(n)
+                        if a != b:
+                            parent[max(a, b)] = min(a, b)
             frontier = reached
-        return seen
+        components: dict[Node, set[Node]] = defaultdict(set)
+        for n in parent:
+            components[root(n)].add(n)
+        return [components[r] for r in sorted(components)]
+
+
+#: Articles whose event records are held at once while re-clustering (a bigger component alone).
+BLOCK_ARTICLES = 4000
+
+
+def block_batches(components: list[set[Node]], articles: int) -> Iterable[set[Node]]:
+    """Unions of whole components, in order, each holding events of about ``articles`` articles at most.
+
+    Example:
+        >>> [sorted(b) for b in block_batches([{("a", "e1")}, {("b", "e1")}, {("c", "e1"), ("d", "e1")}], 2)]
+        [[('a', 'e1'), ('b', 'e1')], [('c', 'e1'), ('d', 'e1')]]
+    """
+    block: set[Node] = set()
+    held: set[str] = set()
+    for comp in components:
+        comp_articles = {a for a, _ in comp}
+        if block and len(held | comp_articles) > articles:
+            yield block
+            block, held = set(), set()
+        block |= comp
+        held |= comp_articles
+    if block:
+        yield block
 
 
 def update(state: ResolutionState, new: Sequence[ArticleRecord], decisions: Decisions) -> Changes:

@@ -24,6 +24,8 @@ Example:
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import time
 from collections.abc import Iterable, Sequence
@@ -114,6 +116,30 @@ def _apply(store: Store, remove: Iterable[ox.Quad], add: Sequence[ox.Quad]) -> N
     store.count_changes(remove, list(add))
 
 
+def release_memory() -> None:
+    """Hand the heap pages freed by a stage back to the system (glibc's ``malloc_trim``).
+
+    The stages of a chunk (resolution, then each batch of rewrites) each free what
+    they built, but the C allocator keeps the freed pages mapped, so without this
+    their peaks add up in the process's resident size instead of taking turns.
+    Elsewhere than glibc it does nothing.
+
+    Example:
+        >>> release_memory()
+    """
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+def _libc():
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+
+
 #: Articles rewritten at a time: memory stays bounded whatever the number a change touches.
 REWRITE_BATCH = 500
 
@@ -135,6 +161,7 @@ def rewrite(store: Store, articles: Iterable[str], records: dict[str, ArticleRec
     for i in range(0, len(articles), REWRITE_BATCH):
         batch = articles[i : i + REWRITE_BATCH]
         _rewrite_batch(store, batch, {a: records[a] for a in batch if a in records}, stats)
+        release_memory()
     return stats
 
 
@@ -203,6 +230,7 @@ def write_articles(store: Store, new: Sequence[ArticleRecord], decisions: Decisi
         raise
     stats.articles_resolved = len(by_id)
     stats.resolve_seconds = time.perf_counter() - t
+    release_memory()
     rewrite(store, articles, by_id, stats)
     store.clear_journal()
     return stats

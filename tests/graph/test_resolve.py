@@ -18,6 +18,7 @@ from graph.resolve import (
     state_resolution,
     update,
 )
+from graph.incremental import block_batches
 from graph.state import ResolutionState
 
 OFFICES = {
@@ -515,6 +516,31 @@ def test_any_batching_in_any_order_equals_all_at_once(seed):
         update(state, records[i : i + n], Decisions())
         i += n
     assert state_resolution(state) == resolve(records)
+
+
+@pytest.mark.parametrize("block", [1, 2, 5])
+def test_event_components_in_small_batches_equal_all_at_once(monkeypatch, block):
+    """add_events re-clusters BLOCK_ARTICLES articles' worth of whole components at a time."""
+    import graph.incremental
+
+    records = all_records()
+    expected = resolve(records)
+    monkeypatch.setattr(graph.incremental, "BLOCK_ARTICLES", block)
+    calls, recluster = [], graph.incremental._Update._recluster_events
+    monkeypatch.setattr(graph.incremental._Update, "_recluster_events",
+                        lambda self, b: calls.append(len(b)) or recluster(self, b))
+    assert resolve(records) == expected
+    assert len(calls) > 1  # the events went in several batches
+    state = ResolutionState.memory()
+    for i in range(0, len(records), 3):
+        update(state, records[i : i + 3], Decisions())
+    assert state_resolution(state) == expected
+
+
+def test_block_batches_keep_components_whole_and_bound_the_articles():
+    comps = [{("a", "e1"), ("b", "e1")}, {("a", "e2")}, {("c", "e1"), ("d", "e1"), ("e", "e1")}, {("f", "e1")}]
+    batches = list(block_batches(comps, 3))
+    assert batches == [{("a", "e1"), ("b", "e1"), ("a", "e2")}, {("c", "e1"), ("d", "e1"), ("e", "e1")}, {("f", "e1")}]
 
 
 def test_new_article_can_join_two_blocks():
