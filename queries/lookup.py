@@ -34,6 +34,7 @@ from graph.translit import kmu2010
 from graph.instance_keys import date_key, decode_key
 from graph.namespaces import DD_NS, RDF_NS
 from queries.names import StoreNames, compact_iri, expand_iri, find, find_iri, norm
+from queries.sparql import load_query, run_select
 from queries.rows import (
     Page,
     labels_of,
@@ -171,17 +172,13 @@ def load_meetings(ds: Dataset, iris, *, sources: dict[str, set[str]] | None = No
 #: filter -> the property of the index entries it reads (see graph.instances.meeting_index)
 KEY_PROPERTY = {"person": DD + "participantKey", "place": DD + "placeKey", "topic": DD + "topicKey",
                 "country": DD + "countryKey", "pair": DD + "pairKey"}
-_ALL = 100_000_000
 
 
-def _count(ds: Dataset, facet: str, prop: str, bounds: dict) -> int:
-    rows = select(ds, "meeting_count", iris={"facet": facet, "property": prop}, **bounds)
-    return int(rows[0]["n"]) if rows else 0
-
-
-def _keys(ds: Dataset, facet: str, prop: str, bounds: dict, limit: int | None) -> list[str]:
-    rows = select(ds, "meeting_select", iris={"facet": facet, "property": prop}, limit=limit or _ALL, **bounds)
-    return [r["key"] for r in rows]
+def _keys(ds: Dataset, facet: str, prop: str, bounds: dict) -> list[str]:
+    """The index keys of one thing in a period, latest first."""
+    rows = run_select(ds, load_query("meeting_select", iris={"facet": facet, "property": prop}, keys=bounds),
+                      union=False).rows
+    return sorted((r[0] for r in rows), reverse=True)
 
 
 def select_meetings(ds: Dataset, filters: dict[str, str | None], since: str | None = None, until: str | None = None,
@@ -190,26 +187,21 @@ def select_meetings(ds: Dataset, filters: dict[str, str | None], since: str | No
     (date, qualifier, status, IRI) in chronological order (undated last), and how many there are.
 
     Reads the index entries of the given things (see :func:`graph.instances.meeting_key`):
-    one ordered, bounded scan for one thing; for several, the keys of each, intersected,
-    starting from the thing with the fewest.
+    one scan of a thing's keys in the period, sorted here; for several, the keys of
+    each, intersected.
     """
     bounds = {"from": date_key(since) if since else "0",
               "to": min(date_key(until) + "~", "99999") if until else ("99999" if since else "~"),
-              "confirmed": "yes" if confirmed else None}
+              "skip": "pPdD" if confirmed else ""}
     given = [(v, KEY_PROPERTY[k]) for k, v in filters.items() if v is not None]
-    if len(given) <= 1:
-        facet, prop = given[0] if given else (DD + "Meeting", DD + "meetingKey")
-        total = _count(ds, facet, prop, bounds)
-        keys = _keys(ds, facet, prop, bounds, limit) if total else []
-    else:
-        given.sort(key=lambda fp: _count(ds, *fp, bounds))
-        keys = _keys(ds, *given[0], bounds, None)
-        for facet, prop in given[1:]:
-            if not keys:
-                break
-            keys = sorted(set(keys) & set(_keys(ds, facet, prop, bounds, None)), reverse=True)
-        total = len(keys)
-        keys = keys[:limit] if limit is not None else keys
+    facet, prop = given[0] if given else (DD + "Meeting", DD + "meetingKey")
+    keys = _keys(ds, facet, prop, bounds)
+    for facet, prop in given[1:]:
+        if not keys:
+            break
+        keys = sorted(set(keys) & set(_keys(ds, facet, prop, bounds)), reverse=True)
+    total = len(keys)
+    keys = keys[:limit] if limit is not None else keys
     decoded = [decode_key(k) for k in reversed(keys)]
     if any(iri.startswith("~") for *_, iri in decoded):  # meetings whose IRIs no key can hold
         decoded = [(*rest, by_key_id(ds, iri) if iri.startswith("~") else iri) for *rest, iri in decoded]
@@ -388,7 +380,6 @@ def find_meeting(ds: Dataset, spec: str) -> str:
 
 
 def _is_meeting(ds: Dataset, iri: str) -> bool:
-    from queries.sparql import load_query, run_select
 
     return bool(run_select(ds, load_query("is_a"), {"x": iri, "class": DD + "Meeting"}, union=False).rows)
 

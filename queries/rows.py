@@ -46,7 +46,8 @@ class Ref:
 
 
 def select(ds: Dataset, name: str, *, values: dict[str, list[str]] | None = None, limit: int | None = None,
-           iris: dict[str, str] | None = None, **bindings: str | None) -> list[dict[str, str | None]]:
+           iris: dict[str, str] | None = None, keys: dict[str, str] | None = None,
+           **bindings: str | None) -> list[dict[str, str | None]]:
     """Run ``queries/sparql/NAME.rq`` with the bindings that are not None; rows as dicts.
 
     ``values`` fills the query's ``{{values ?x}}`` blocks (see :func:`queries.sparql.load_query`);
@@ -59,7 +60,7 @@ def select(ds: Dataset, name: str, *, values: dict[str, list[str]] | None = None
     """
     if values is not None and any(not v for v in values.values()):
         return []
-    query = load_query(name, values=values, limit=limit, iris=iris)
+    query = load_query(name, values=values, limit=limit, iris=iris, keys=keys)
     return run_select(ds, query, {k: v for k, v in bindings.items() if v is not None}, union=False).dicts()
 
 

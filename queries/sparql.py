@@ -36,7 +36,9 @@ PREFIXES = SPARQL_PREFIXES
 #: The instance layer's named graph (``GRAPH ddg:instances { ... }`` in the shipped queries).
 INSTANCES = INSTANCES_GRAPH
 _IRI_OK = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]+$")
-_TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|iri\s+(\w+)|limit|offset)\s*\}\}")
+_TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|iri\s+(\w+)|key\s+(\w+)|limit|offset)\s*\}\}")
+#: What a ``{{key x}}`` constant may hold: the characters of the instance layer's index keys.
+_KEY_OK = re.compile(r"^[0-9A-Za-z~_-]{0,32}$")
 #: Where a shipped query wants its bound values: a ``VALUES`` block there, the values
 #: as constants Oxigraph plans the query from. ``GRAPH ?g { {{bindings}} ?m dd:mentionOf <x> ;
 #: dd:supportsValue ?v }`` with ?v given reads one value's mentions (1 ms), where the same
@@ -73,14 +75,17 @@ def _is_rdflib_term(value) -> bool:
 
 
 def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: int | None = None,
-               offset: int | None = None, iris: dict[str, str] | None = None) -> str:
+               offset: int | None = None, iris: dict[str, str] | None = None,
+               keys: dict[str, str] | None = None) -> str:
     """Text of a shipped query ``queries/sparql/NAME.rq``, its placeholders filled.
 
     A query may hold ``{{values ?x}}`` (a ``VALUES ?x { ... }`` block of the IRIs
     given in ``values["x"]``), ``{{iri x}}`` (the IRI ``iris["x"]`` as a constant:
     Oxigraph plans a query around constants, not around substituted variables),
-    ``{{limit}}`` and ``{{offset}}`` (numbers). IRIs are checked, so nothing a user
-    typed can change the query.
+    ``{{key x}}`` (the string ``keys["x"]``, letters, digits, ``~``, ``_`` and ``-``
+    only, as a literal constant: an index key or a bound of a range of keys), and
+    ``{{limit}}`` and ``{{offset}}`` (numbers). IRIs and keys are checked, so nothing
+    a user typed can change the query.
 
     Example:
         >>> "SELECT" in load_query("articles")
@@ -96,12 +101,17 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
     def fill(m: re.Match) -> str:
         if m.group(3):
             iri = (iris or {}).get(m.group(3))
-            if iri is None or not _IRI_OK.match(iri):
+            if iri is None or not _IRI_OK.fullmatch(iri):
                 raise QueryError(f"{name}.rq: no IRI given for {{{{iri {m.group(3)}}}}}")
             return f"<{iri}>"
+        if m.group(4):
+            key = (keys or {}).get(m.group(4))
+            if key is None or not _KEY_OK.fullmatch(key):
+                raise QueryError(f"{name}.rq: no key given for {{{{key {m.group(4)}}}}}")
+            return f'"{key}"'
         if m.group(2):
             listed = (values or {}).get(m.group(2), [])
-            bad = [i for i in listed if not _IRI_OK.match(i)]
+            bad = [i for i in listed if not _IRI_OK.fullmatch(i)]
             if bad:
                 raise QueryError(f"not an IRI: {bad[0]!r}")
             return f"VALUES ?{m.group(2)} {{ {' '.join(f'<{i}>' for i in listed)} }}"

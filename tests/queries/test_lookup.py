@@ -107,7 +107,6 @@ QUERIES = {
     "name_lookup": ({"key": "1|umerov", "class": DDO + "Person"}, None),
     "name_suggest": ({}, {"class": DDO + "Person"}),
     "is_a": ({"x": UMEROV, "class": DDO + "Person"}, None), "topics": ({}, None), "articles": ({}, None),
-    "meeting_select": ({"from": "0", "to": "~"}, PARIS_FACET), "meeting_count": ({"from": "0", "to": "~"}, PARIS_FACET),
     "met_partners": ({"person": UMEROV}, None),
     "person_stats": ({"person": UMEROV}, None), "person_offices": ({"person": UMEROV}, None),
     "pair_topics": ({"pair": R + "pair/france--ukraine"}, None),
@@ -135,15 +134,40 @@ def test_every_shipped_query_is_tested():
     from importlib import resources
 
     shipped = {p.name[:-3] for p in resources.files("queries").joinpath("sparql").iterdir() if p.name.endswith(".rq")}
-    assert shipped == set(QUERIES) | set(TEMPLATED) | {"delegation", "delegation_member", "signed", "meeting_by_key_id"}
+    assert shipped == set(QUERIES) | set(TEMPLATED) | {"delegation", "delegation_member", "signed", "meeting_by_key_id",
+                                                       "meeting_select"}
+
+
+ALL_KEYS = {"from": "0", "to": "~", "skip": ""}
+
+
+@pytest.mark.parametrize("keys, expected", [
+    (ALL_KEYS, "all"),
+    ({"from": "0", "to": "~", "skip": "pPdD"}, "confirmed"),
+    ({"from": "45000", "to": "45000", "skip": ""}, "none"),
+])
+def test_meeting_select_reads_the_keys_of_a_facet_in_a_range(ds, keys, expected):
+    from queries.sparql import run_select
+
+    every = {r[0] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, keys=ALL_KEYS)).rows}
+    got = {r[0] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, keys=keys)).rows}
+    assert every
+    want = {"all": every, "confirmed": {k for k in every if k[5] not in "pPdD"}, "none": set()}[expected]
+    assert got == want
+
+
+@pytest.mark.parametrize("key", ['0" ) } DROP ALL #', "45000\n", None])
+def test_a_key_constant_that_is_not_a_key_is_refused(key):
+    with pytest.raises(QueryError, match=r"meeting_select.rq: no key given for \{\{key from\}\}"):
+        load_query("meeting_select", iris=PARIS_FACET, keys={"from": key, "to": "~", "skip": ""})
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATED))
 def test_templated_queries_answer_for_the_things_given(ds, name):
     from queries.sparql import run_select
 
-    meetings = [decode_key(r[0])[3] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, limit=10),
-                                                          {"from": "0", "to": "~"}).rows]
+    meetings = [decode_key(r[0])[3] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET,
+                                                                         keys=ALL_KEYS)).rows]
     aid = [r[0] for r in run_select(ds, load_query("event_select", iris=AID_FROM_FRANCE)).rows]
     people = [r[0] for r in run_select(ds, "SELECT ?p WHERE { GRAPH ddg:instances { ?m dd:participant ?p } }").rows]
     mentions = [r[0] for r in run_select(ds, load_query("evidence", iris={"thing": UMEROV}, limit=10)).rows]
@@ -368,3 +392,9 @@ def test_an_office_with_two_countries_is_listed_once():
     ds = add_instance_layer(Dataset().parse(data=graph, format="trig"))
     (office,) = people.offices(ds, "Ivan Petrenko")
     assert (office.country, office.organization) == ("Argentina", "Ministry of Defence of Argentina")
+
+
+@pytest.mark.parametrize("iri", ["https://w3id.org/ddgraph/id/meeting/x\n", "urn:a> } DROP ALL { <urn:b"])
+def test_an_iri_with_a_trailing_newline_or_a_bracket_is_refused(iri):
+    with pytest.raises(QueryError, match="not an IRI"):
+        load_query("meeting_details", values={"meeting": [iri]})
