@@ -108,12 +108,10 @@ def _events(ds: Dataset, cls: str, filters: dict[str, str | None], drives: dict[
         starts = [min(given, key=lambda dv: (counts[dv], dv))]
     if filters.get("party"):
         starts = [(DD + "party", filters["party"]), (DD + "signatory", filters["party"])]
-    matched = sorted({r["event"] for d, v in starts
-                      for r in select(ds, "event_select", iris={"drive": d, "driveValue": v}, **filters)})
-    found = dict.fromkeys(matched, "9999")
-    for i in range(0, len(matched), 500):
-        for r in select(ds, "event_dates", values={"event": matched[i : i + 500]}):
-            found[r["event"]] = min(found[r["event"]], r["date"][:10])
+    found: dict[str, str] = {}
+    for d, v in starts:
+        for r in select(ds, "event_select", iris={"drive": d, "driveValue": v}, **filters):
+            found[r["event"]] = min(found.get(r["event"], "9999"), (r["date"] or "9999")[:10])
     ordered = sorted(found, key=lambda e: (found[e], e))
     page, total = latest(ordered, limit)
     facts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))

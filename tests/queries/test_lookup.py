@@ -118,7 +118,7 @@ QUERIES = {
     "label_of": ({"thing": UMEROV}, None),
     "event_count": ({}, {"drive": DDO + "provider", "driveValue": R + "country/france"}),
 }
-TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "event_dates": "event", "labels": "thing",
+TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "labels": "thing",
              "mention_details": "m", "article_meta": "g", "stating_articles": "s"}
 
 
@@ -171,7 +171,7 @@ def test_templated_queries_answer_for_the_things_given(ds, name):
     aid = [r[0] for r in run_select(ds, load_query("event_select", iris=AID_FROM_FRANCE)).rows]
     people = [r[0] for r in run_select(ds, "SELECT ?p WHERE { GRAPH ddg:instances { ?m dd:participant ?p } }").rows]
     mentions = [r[0] for r in run_select(ds, load_query("evidence", iris={"thing": UMEROV}, limit=10)).rows]
-    things = {"meeting_details": meetings, "event_details": aid, "event_dates": aid, "labels": people,
+    things = {"meeting_details": meetings, "event_details": aid, "labels": people,
               "mention_details": mentions,
               "stating_articles": meetings,
               "article_meta": [r[0] for r in run_select(ds, load_query("articles")).rows]}[name]
