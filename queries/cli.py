@@ -106,20 +106,29 @@ def export(fmt: str, output: str | None, store_path: str | None) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "turtle", "ntriples"]), default="table",
+              help="Rows (SELECT, ASK): table, json or csv. Triples (CONSTRUCT, DESCRIBE): turtle or ntriples.")
 @STORE_OPTION
 def sparql(query: str, fmt: str, store_path: str | None) -> None:
     """Run a SPARQL 1.1 query (text, or @FILE.rq) over the union of named graphs."""
-    from queries.sparql import format_rows, read_query, run_select
+    from queries.sparql import PREDECLARED, format_rows, read_query, run_graph, run_select
+    from queries.sparql_text import check_query
 
     with errors():
         query = read_query(query)
+        form = check_query(query, PREDECLARED)
+    triples = form in ("CONSTRUCT", "DESCRIBE")
+    if triples and fmt in ("json", "csv"):
+        raise click.ClickException(f"a {form} query gives triples: --format turtle (its default) or ntriples")
+    if not triples and fmt in ("turtle", "ntriples"):
+        raise click.ClickException(f"a {form} query gives rows: --format table, json or csv")
     with reading(store_path, store=True) as st, errors():
-        try:
-            rows = run_select(st.ox, query)  # the database itself: no rdflib layer to load or go through
+        try:  # the database itself: no rdflib layer to load or go through
+            text = run_graph(st.ox, query, "turtle" if fmt == "table" else fmt) if triples \
+                else format_rows(run_select(st.ox, query), fmt)
         except (RuntimeError, OSError, ValueError) as exc:  # raised by the engine while the rows are read
             raise click.ClickException("SPARQL error: " + (str(exc).splitlines() or [type(exc).__name__])[0]) from None
-    click.echo(format_rows(rows, fmt))
+    click.echo(text.rstrip("\n") if triples else text)
 
 
 @cli.command()

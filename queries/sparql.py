@@ -31,8 +31,13 @@ if TYPE_CHECKING:  # rdflib is loaded only for an rdflib store or an export: loo
 from graph.errors import QueryError
 from graph.namespaces import INSTANCES_GRAPH, SPARQL_PREFIXES
 from queries.guard import check_service
+from queries.sparql_text import engine_error
 
 PREFIXES = SPARQL_PREFIXES
+#: The lines of :data:`PREFIXES` put before every query (not counted in the positions shown).
+HIDDEN_LINES = PREFIXES.count("\n")
+#: The predeclared prefix names.
+PREDECLARED = tuple(re.findall(r"PREFIX (\w*):", PREFIXES))
 #: The instance layer's named graph (``GRAPH ddg:instances { ... }`` in the shipped queries).
 INSTANCES = INSTANCES_GRAPH
 _IRI_OK = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]+$")
@@ -168,15 +173,50 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node | ox.Name
     except QueryError:
         raise
     except Exception as exc:  # rdflib and pyoxigraph raise many types for bad SPARQL
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise QueryError(f"SPARQL error: {message}") from None
+        raise QueryError(engine_error(str(exc) or type(exc).__name__, query, HIDDEN_LINES)) from None
     if result.type == "ASK":
         return Rows(["ask"], [["true" if result.askAnswer else "false"]])
     if result.type != "SELECT":
-        raise QueryError("only SELECT and ASK queries can be printed as rows; use CONSTRUCT via export")
+        raise QueryError("a CONSTRUCT or DESCRIBE query gives triples, not rows: run it with run_graph")
     variables = [str(v) for v in result.vars]
     rows = [[_text(row[i]) for i in range(len(variables))] for row in result]
     return Rows(variables, rows)
+
+
+#: Serialisations of a CONSTRUCT or DESCRIBE result, by ``--format`` name.
+GRAPH_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES"}
+
+
+def run_graph(store: ox.Store, query: str, fmt: str = "turtle", *, union: bool = True) -> str:
+    """Run a CONSTRUCT or DESCRIBE query over a pyoxigraph store; the triples as Turtle
+    (the predeclared prefixes used) or N-Triples.
+
+    Raises:
+        QueryError: the query does not parse or cannot run, or is no CONSTRUCT or DESCRIBE.
+
+    Example:
+        >>> import pyoxigraph as ox
+        >>> run_graph(ox.Store(), "CONSTRUCT { <urn:a> dd:p 1 } WHERE {}", "ntriples")
+        '<urn:a> <https://w3id.org/ddgraph/ontology#p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\\n'
+    """
+    import pyoxigraph as ox
+
+    check_service(query)
+    try:
+        result = store.query(PREFIXES + query, use_default_graph_as_union=union)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("a SELECT or ASK query gives rows, not triples: run it with run_select")
+        triples = list(dict.fromkeys(result))  # a triple of many graphs comes once per graph
+    except QueryError:
+        raise
+    except Exception as exc:  # pyoxigraph raises SyntaxError, OSError, RuntimeError, ...
+        raise QueryError(engine_error(str(exc) or type(exc).__name__, query, HIDDEN_LINES)) from None
+    prefixes = None
+    if fmt == "turtle":  # those used; ddr: would only escape the slashes of the IRIs (ddr:person\/x)
+        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
+        prefixes = {p: ns for p, ns in re.findall(r"PREFIX (\w*): <([^>]*)>", PREFIXES) if p != "ddr" and f"<{ns}" in text}
+    data = ox.serialize(triples, format=getattr(ox.RdfFormat, GRAPH_FORMATS[fmt]), prefixes=prefixes)
+    return data.decode("utf-8") if data else ""
 
 
 def _oxigraph(ds: Dataset):
@@ -228,7 +268,7 @@ def _run_ox(store, query: str, init: dict, union: bool = True) -> Rows:
     if isinstance(result, ox.QueryBoolean):
         return Rows(["ask"], [["true" if bool(result) else "false"]])
     if not isinstance(result, ox.QuerySolutions):
-        raise QueryError("only SELECT and ASK queries can be printed as rows; use CONSTRUCT via export")
+        raise QueryError("a CONSTRUCT or DESCRIBE query gives triples, not rows: run it with run_graph")
     variables = [v.value for v in result.variables]
     rows = [[None if x is None else x.value for x in solution] for solution in result]
     return Rows(variables, rows)

@@ -87,7 +87,54 @@ def test_sparql_from_file(seeded, tmp_path):
 def test_sparql_syntax_error_is_one_line(seeded):
     result = run("sparql", "SELECT WHERE {", store=seeded)
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: SPARQL error:") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("Error: SPARQL error at 1:") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("query, message", [
+    ("SELEC ?s WHERE { ?s ?p ?o }",
+     "SPARQL error at 1:1: 'SELEC' begins no query; a query begins with SELECT, ASK, CONSTRUCT or DESCRIBE"),
+    ("PREFIX x: <urn:x#>\n\n  slect * WHERE { ?s x:p ?o }",
+     "SPARQL error at 3:3: 'slect' begins no query; a query begins with SELECT, ASK, CONSTRUCT or DESCRIBE"),
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+     "SPARQL updates are refused: ddgraph sparql only reads the store (ingest, same and different change it)"),
+    ("PREFIX x: <urn:x#> DELETE WHERE { ?s x:p ?o }",
+     "SPARQL updates are refused: ddgraph sparql only reads the store (ingest, same and different change it)"),
+    ("SELECT ?s WHERE {\n  ?s foo:bar ?o }",
+     "SPARQL error at 2:6: unknown prefix 'foo:' (predeclared: dd:, ddg:, ddr:, ddt:, prov:, rdf:, rdfs:, schema:, "
+     "skos:, xsd:; declare another with PREFIX foo: <...>)"),
+    ("SELECT ?s WHERE {\n ?s ?p ?o\n FILTER(?s = ) }", "SPARQL error at 3:17: unexpected text at the end of the line"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1 --format json", None),
+])
+def test_sparql_errors_name_the_users_line_and_column_in_plain_words(seeded, query, message):
+    if message is None:  # a graph query printed as rows
+        result = run("sparql", query.split(" --")[0], "--format", "json", store=seeded)
+        message = "a CONSTRUCT query gives triples: --format turtle (its default) or ntriples"
+    else:
+        result = run("sparql", query, store=seeded)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {message}\n"
+
+
+def test_sparql_prefixes_in_strings_iris_and_comments_are_not_prefixes(seeded):
+    q = 'SELECT ?n WHERE { BIND("foo:bar" AS ?n) FILTER(?n != <urn:x:y>) } # zz:top'
+    assert run("sparql", q, "--format", "csv", store=seeded).stdout.splitlines()[1] == "foo:bar"
+
+
+def test_sparql_construct_prints_turtle_and_describe_each_triple_once(seeded):
+    q = "CONSTRUCT { ?s rdfs:label ?l } WHERE { GRAPH ddg:instances { ?s a dd:Person ; rdfs:label ?l } }"
+    result = run("sparql", q, store=seeded)
+    assert result.exit_code == 0, result.stderr
+    from rdflib import Graph
+
+    g = Graph().parse(data=result.stdout, format="turtle")
+    assert len(g) == 6 and result.stdout.startswith("@prefix rdfs: ")
+    described = run("sparql", "DESCRIBE <https://w3id.org/ddgraph/id/person/rustem-umerov>", "--format", "ntriples",
+                    store=seeded).stdout.splitlines()
+    assert described and len(described) == len(set(described))
+    assert '<https://w3id.org/ddgraph/id/person/rustem-umerov> <http://www.w3.org/2000/01/rdf-schema#label> ' \
+           '"Rustem Umerov"@en .' in described
+    rows = run("sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--format", "turtle", store=seeded)
+    assert rows.exit_code == 1 and rows.stderr == "Error: a SELECT query gives rows: --format table, json or csv\n"
 
 
 def test_stats(seeded):
