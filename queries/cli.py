@@ -24,8 +24,13 @@ from graph.errors import DDGraphError
 from graph.store import default_store_path, open_store
 from queries.terminal import SafeGroup, safe_line
 
+def _group_store(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A command's ``--store``, else the one given before the command (``ddgraph --store S met X``)."""
+    return value if value is not None else ctx.find_root().params.get("store_path")
+
+
 STORE_OPTION = click.option(
-    "--store", "store_path", type=click.Path(file_okay=False), default=None,
+    "--store", "store_path", type=click.Path(file_okay=False), default=None, callback=_group_store,
     help="Store directory (default: $DDGRAPH_STORE, else ./ddgraph-store).",
 )
 
@@ -56,7 +61,9 @@ def _echo_json(data) -> None:
 
 @click.group(cls=SafeGroup)  # everything printed goes through queries.terminal.safe_text
 @click.version_option(package_name="ddgraph")
-def cli() -> None:
+@click.option("--store", "store_path", type=click.Path(file_okay=False), default=None,
+              help="Store directory for the command (it may also follow the command).")
+def cli(store_path: str | None) -> None:
     """ddgraph: a knowledge graph of defense-diplomacy events built from news articles."""
 
 
@@ -99,7 +106,11 @@ def export(fmt: str, output: str | None, store_path: str | None) -> None:
     with reading(store_path) as ds, errors():
         text = do_export(ds, fmt)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"{output}: cannot write ({exc.strerror})") from None
+        click.echo(f"wrote {output} ({fmt}, {len(text.encode('utf-8')):,} bytes)")
     else:
         click.echo(text)
 

@@ -62,6 +62,30 @@ def test_export_formats_parse(seeded, tmp_path, fmt):
     assert len(parsed) > 100 or sum(len(g) for g in parsed.graphs()) > 100
 
 
+def test_export_to_a_file_says_what_it_wrote_and_an_unwritable_file_is_one_line(seeded, tmp_path):
+    out = tmp_path / "g.nq"
+    result = run("export", "--format", "nquads", "-o", out, store=seeded)
+    assert result.exit_code == 0
+    assert result.stdout == f"wrote {out} (nquads, {out.stat().st_size:,} bytes)\n"
+    bad = tmp_path / "missing" / "g.nq"
+    result = run("export", "-o", bad, store=seeded)
+    assert result.exit_code == 1 and result.stderr == f"Error: {bad}: cannot write (No such file or directory)\n"
+
+
+@pytest.mark.parametrize("args", [["--store", "{s}", "stats"], ["stats", "--store", "{s}"],
+                                  ["--store", "/nonexistent-ddgraph", "stats", "--store", "{s}"]])
+def test_store_may_come_before_or_after_the_command_and_the_commands_own_wins(seeded, args):
+    result = CliRunner().invoke(cli, [a.format(s=seeded) for a in args])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("articles        5 ")
+
+
+def test_store_before_the_command_that_does_not_exist_is_named(tmp_path):
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "nothing"), "stats"])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'nothing'}: no store here; run 'ddgraph ingest' first\n"
+
+
 def test_sparql_table_json_csv(seeded):
     # the default graph is the union of the article graphs: one solution per graph, hence DISTINCT
     q = "SELECT DISTINCT ?l WHERE { ?p a dd:Person ; rdfs:label ?l } ORDER BY ?l"
