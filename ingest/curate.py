@@ -168,8 +168,10 @@ def decide(store_path: str | Path, kind: str, a: str, b: str, a_iri: str, b_iri:
     """Record that persons ``a`` and ``b`` are the same / different, re-resolve, rewrite.
 
     ``a_iri`` / ``b_iri`` are the persons the names ``a`` / ``b`` stand for now.
-    When a "different" decision splits one person (both IRIs equal), the terms
-    recorded are names the articles use for each of the two, spelled like ``a`` and ``b``.
+    When both names stand for one person (both IRIs equal), the terms recorded are
+    names the articles use, spelled like ``a`` and ``b``: a "different" decision
+    splits the person, a "same" decision keeps them together whatever later
+    articles say (the graph already agrees with it).
 
     Raises:
         QueryError: unknown kind, names that cannot be told apart, or not a person.
@@ -184,13 +186,13 @@ def decide(store_path: str | Path, kind: str, a: str, b: str, a_iri: str, b_iri:
         decisions = load_decisions(path)
         before, known = state_resolution(store.state), decisions.terms()
         if a_iri == b_iri:
-            if kind == "same":
-                raise QueryError(f"'{a}' and '{b}' are already one person ({a_iri})")
             term_a, term_b = _names_in(records, before, a_iri, a, known), _names_in(records, before, b_iri, b, known)
+            if kind == "same" and _term_slug(term_a) == _term_slug(term_b):
+                raise QueryError(f"'{a}' and '{b}' are one name of one person ({a_iri}): nothing to record")
             names = _slugs(records)
             hits_a = {n for n, ss in names.items() if _term_slug(term_a) in ss}
             hits_b = {n for n, ss in names.items() if _term_slug(term_b) in ss}
-            if hits_a & hits_b:
+            if kind == "different" and hits_a & hits_b:
                 both = sorted({n[0] for n in hits_a & hits_b})
                 raise QueryError(f"'{term_a}' and '{term_b}' are names of the same mention (article {', '.join(both)}); "
                                  "a decision cannot tell them apart")

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import yaml
+
+from ingest.curate import list_decisions
 from click.testing import CliRunner
 
 from queries.cli import cli
@@ -260,5 +262,11 @@ def test_same_different_curation(tmp_path):
     assert lines[-1] == f"2 decision(s) written to {tmp_path / 'c.yaml'}"
     exported = yaml.safe_load((tmp_path / "c.yaml").read_text(encoding="utf-8"))
     assert exported["version"] == 2 and [d["kind"] for d in exported["decisions"]] == ["same", "different"]
-    again = run("same", "Umerov", "Умєров", store=store)
-    assert (again.exit_code, again.output) == (1, f"Error: 'Umerov' and 'Умєров' are already one person ({R}person/rustem-umerov)\n")
+    again = run("same", "Umerov", "Rustem Umerov", store=store)  # already one person: the decision keeps them so
+    assert again.exit_code == 0, again.output
+    assert again.output.splitlines()[1:] == ["no person changed: the graph already agreed with this decision",
+                                             "graphs rewritten: 0"]
+    assert [r["kind"] for r in list_decisions(store)] == ["same", "different", "same"]
+    twice = run("same", "Umerov", "Умєров", store=store)  # one name in two scripts
+    assert (twice.exit_code, twice.output) == (
+        1, f"Error: 'Umerov' and 'Умєров' are one name of one person ({R}person/rustem-umerov): nothing to record\n")
