@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import hashlib
 import time
 from collections.abc import Iterable, Sequence
@@ -132,8 +133,13 @@ def release_memory() -> None:
         trim(0)
 
 
+@functools.lru_cache(maxsize=1)
 def _libc():
-    name = ctypes.util.find_library("c")
+    """The C library, once (``find_library`` runs a program, which forks this process)."""
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        name = ctypes.util.find_library("c")
     try:
         return ctypes.CDLL(name) if name else None
     except OSError:

@@ -127,3 +127,20 @@ def test_counts_follow_the_writes(tmp_path):
     (path / "counts.json").unlink()  # lost: counted again from the database
     with open_store(path) as store:
         assert {k: store.counts[k] for k in ("quads", "articles")} == {"quads": 2, "articles": 1}
+
+
+def test_release_memory_runs_no_program(monkeypatch):
+    """It runs after every batch of rewrites: finding the C library must not fork the (large) process."""
+    import subprocess
+
+    import graph.writer
+
+    graph.writer._libc.cache_clear()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a program was started")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    graph.writer.release_memory()
+    graph.writer.release_memory()
+    assert graph.writer._libc() is not None
