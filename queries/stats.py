@@ -26,6 +26,8 @@ _CLASSES = ("Person", "Organization", "Group", "Office", "Country", "Place", "Me
 def store_stats(ds: Dataset, counts: dict | None = None) -> dict:
     """Return counts per ``dd:`` class (instance layer), articles, languages and the date span.
 
+    Topics are those of the shipped scheme; ``topics_discussed`` counts those some meeting discusses.
+
     Args:
         counts: the counts the store keeps (:attr:`graph.store.Store.counts`); without
             them, articles and mentions are counted in the dataset.
@@ -35,6 +37,9 @@ def store_stats(ds: Dataset, counts: dict | None = None) -> dict:
         where = "?x a dd:Topic" if cls == "Topic" else f"GRAPH ddg:instances {{ ?x a dd:{cls} }}"
         rows = run_select(ds, f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")  # each fact is there once
         out["classes"][cls] = int(rows.rows[0][0])
+    discussed = ("SELECT (COUNT(?x) AS ?n) WHERE { ?x a dd:Topic "
+                 "FILTER EXISTS { GRAPH ddg:instances { ?x dd:topicKey ?k } } }")  # one index probe per topic
+    out["topics_discussed"] = int(run_select(ds, discussed).rows[0][0])
     if counts is None:
         counts = _count(ds)
     out["classes"]["Mention"] = counts["mentions"]
@@ -67,7 +72,8 @@ def format_stats(stats: dict) -> str:
     span = stats["published"]
     lines.append(f"published       {span['first'] or '?'} .. {span['last'] or '?'}")
     for cls, n in stats["classes"].items():
-        lines.append(f"{cls:<15} {n}")
+        lines.append(f"{cls:<15} {n}" + (f" ({stats['topics_discussed']} discussed)"
+                                          if cls == "Topic" and "topics_discussed" in stats else ""))
     if stats.get("pending"):
         lines.append(f"pending         {stats['pending']} extracted article(s) not yet in the graph "
                      "(an ingest was interrupted): run 'ddgraph ingest' again")

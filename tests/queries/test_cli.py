@@ -166,6 +166,11 @@ def test_stats(seeded):
     assert data["articles"] == 5 and data["languages"] == {"en": 4, "uk": 1}
     assert data["published"] == {"first": "2023-09-29", "last": "2025-03-26"}
     assert data["classes"]["Person"] == 6
+    q = "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { GRAPH ddg:instances { ?m dd:discusses ?t } }"
+    discussed = int(run("sparql", q, "--format", "csv", store=seeded).stdout.splitlines()[1])
+    assert 0 < data["topics_discussed"] == discussed < data["classes"]["Topic"]
+    table = run("stats", store=seeded).stdout.splitlines()
+    assert f"Topic           {data['classes']['Topic']} ({discussed} discussed)" in table
 
 
 def test_evaluate_prints_table(seeded):
