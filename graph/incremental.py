@@ -12,7 +12,7 @@ What resolution links never crosses these boundaries, which :func:`update` relie
 * two dated events are joined only when they share a blocking key, lie within
   11 days and in one window (:data:`graph.events.WINDOW` days); an undated one
   may join any event sharing a key with it; so each connected component of that
-  graph (:data:`REACH` days in one window, any day for an undated event)
+  graph (:data:`graph.event_blocks.REACH` days in one window, any day for an undated event)
   clusters on its own, and a hub's meetings spread over years fall into many
   components of at most one window each.
 
@@ -42,7 +42,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from graph.curation import Decisions
-from graph.events import WINDOW, EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions, window
+from graph import event_blocks
+from graph.event_blocks import Token, block_batches, event_components
+from graph.events import EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions
 from graph.iri import entity_iri, event_iri, slug
 from graph.model import ArticleRecord, is_qualified_office
 from graph.names import person_label
@@ -60,9 +62,6 @@ from graph.persons import (
 from graph.records import decode_record, encode_record
 from graph.state import ResolutionState
 
-Token = tuple[str, int | None]  # (hash of an event blocking key, day as an ordinal, None when floating)
-#: Events further apart in time than this (days) are never compared (see graph.events._dates_ok: 11 at most).
-REACH = 12
 
 
 @dataclass
@@ -335,7 +334,8 @@ class _Update:
     def add_events(self, dirty_articles: set[str]) -> None:
         """Re-cluster the event components of the events of ``dirty_articles``.
 
-        The components go :data:`BLOCK_ARTICLES` articles' worth at a time (a bigger
+        The components (:func:`graph.event_blocks.event_components`) go
+        :data:`graph.event_blocks.BLOCK_ARTICLES` articles' worth at a time (a bigger
         one alone), and the records read for one batch are dropped before the next:
         a chunk of articles from all over the calendar touches most of the store's
         events, and holding all their records at once made memory grow with the store.
@@ -344,7 +344,7 @@ class _Update:
         dirty = {e.node: _tokens(e) for e in self._event_mentions(self.lean(sorted(dirty_articles)))}
         if not dirty:
             return
-        for block in block_batches(self._event_components(dirty), BLOCK_ARTICLES):
+        for block in block_batches(event_components(self.state, dirty), event_blocks.BLOCK_ARTICLES):
             self._recluster_events(block)
             self.leans.clear()  # lean() reads them again from the state when needed
 
@@ -385,98 +385,6 @@ class _Update:
                        [(x, *lab) for x, (lab, _) in sorted(labels.items())])
         db.executemany("INSERT OR IGNORE INTO evalt VALUES (?,?,?)",
                        [(x, *alt) for x, (_, alts) in sorted(labels.items()) for alt in sorted(alts)])
-
-    def _event_components(self, dirty: dict[Node, tuple[Token, ...]]) -> list[set[Node]]:
-        """The connected components of event nodes that hold the dirty ones, under their stored or new tokens.
-
-        Two dated events are connected when they share a blocking key and lie within
-        :data:`REACH` days in one window (no other pair is ever joined, so the clusters of such a
-        component depend on it alone); an undated event is connected to every event
-        sharing a key with it (it may join any of them).
-        """
-        st = self.state
-        found: dict[tuple[str, int | None], list[tuple[int | None, Node]]] = {}
-        dirty_index: dict[str, list[tuple[int | None, Node]]] = defaultdict(list)
-        for node, tokens in dirty.items():
-            for h, day in tokens:
-                dirty_index[h].append((day, node))
-
-        def stored(h: str, w: int | None) -> list[tuple[int | None, Node]]:
-            """Stored nodes of token ``h``: undated ones (``w`` -1), dated in window ``w``, or all (None)."""
-            if (h, w) not in found:
-                if w is None:
-                    rows = st.db.execute("SELECT day, article, key FROM etoken WHERE hash = ?", (h,))
-                elif w < 0:
-                    rows = st.db.execute("SELECT day, article, key FROM etoken WHERE hash = ? AND day IS NULL", (h,))
-                else:
-                    rows = st.db.execute("SELECT day, article, key FROM etoken WHERE hash = ? AND day >= ? AND day < ?",
-                                         (h, w * WINDOW, (w + 1) * WINDOW))
-                found[(h, w)] = [(day, (a, k)) for day, a, k in rows]
-            return found[(h, w)]
-
-        def members(h: str, day: int | None) -> list[tuple[int | None, Node]]:
-            """The nodes of token ``h`` a node of ``day`` may be connected to (and some it may not)."""
-            near = stored(h, None) if day is None else stored(h, -1) + stored(h, window(day))
-            return near + dirty_index.get(h, [])
-
-        parent: dict[Node, Node] = {n: n for n in dirty}
-
-        def root(n: Node) -> Node:
-            while parent[n] != n:
-                parent[n] = parent[parent[n]]
-                n = parent[n]
-            return n
-
-        frontier = list(dirty)
-        while frontier:  # breadth first, the stored tokens of a whole frontier read at once
-            stored_tokens: dict[Node, set[Token]] = defaultdict(set)
-            wanted = set(frontier)
-            for a, k, h, day in st.values("SELECT article, key, hash, day FROM etoken WHERE article IN ({})",
-                                          sorted({a for a, _ in frontier})):
-                if (a, k) in wanted:
-                    stored_tokens[(a, k)].add((h, day))
-            reached = []
-            for node in frontier:
-                for h, day in stored_tokens[node] | set(dirty.get(node, ())):
-                    for other_day, n in members(h, day):
-                        if not (day is None or other_day is None or (
-                                abs(other_day - day) <= REACH and window(day) == window(other_day))):
-                            continue
-                        if n not in parent:
-                            parent[n] = n
-                            reached.append(n)
-                        a, b = root(node), root(n)
-                        if a != b:
-                            parent[max(a, b)] = min(a, b)
-            frontier = reached
-        components: dict[Node, set[Node]] = defaultdict(set)
-        for n in parent:
-            components[root(n)].add(n)
-        return [components[r] for r in sorted(components)]
-
-
-#: Articles whose event records are held at once while re-clustering (a bigger component alone).
-BLOCK_ARTICLES = 4000
-
-
-def block_batches(components: list[set[Node]], articles: int) -> Iterable[set[Node]]:
-    """Unions of whole components, in order, each holding events of about ``articles`` articles at most.
-
-    Example:
-        >>> [sorted(b) for b in block_batches([{("a", "e1")}, {("b", "e1")}, {("c", "e1"), ("d", "e1")}], 2)]
-        [[('a', 'e1'), ('b', 'e1')], [('c', 'e1'), ('d', 'e1')]]
-    """
-    block: set[Node] = set()
-    held: set[str] = set()
-    for comp in components:
-        comp_articles = {a for a, _ in comp}
-        if block and len(held | comp_articles) > articles:
-            yield block
-            block, held = set(), set()
-        block |= comp
-        held |= comp_articles
-    if block:
-        yield block
 
 
 def update(state: ResolutionState, new: Sequence[ArticleRecord], decisions: Decisions) -> Changes:

@@ -380,7 +380,6 @@ def find_meeting(ds: Dataset, spec: str) -> str:
 
 
 def _is_meeting(ds: Dataset, iri: str) -> bool:
-
     return bool(run_select(ds, load_query("is_a"), {"x": iri, "class": DD + "Meeting"}, union=False).rows)
 
 

@@ -18,7 +18,7 @@ from graph.resolve import (
     state_resolution,
     update,
 )
-from graph.incremental import block_batches
+from graph.event_blocks import block_batches
 from graph.state import ResolutionState
 
 OFFICES = {
@@ -521,11 +521,12 @@ def test_any_batching_in_any_order_equals_all_at_once(seed):
 @pytest.mark.parametrize("block", [1, 2, 5])
 def test_event_components_in_small_batches_equal_all_at_once(monkeypatch, block):
     """add_events re-clusters BLOCK_ARTICLES articles' worth of whole components at a time."""
+    import graph.event_blocks
     import graph.incremental
 
     records = all_records()
     expected = resolve(records)
-    monkeypatch.setattr(graph.incremental, "BLOCK_ARTICLES", block)
+    monkeypatch.setattr(graph.event_blocks, "BLOCK_ARTICLES", block)
     calls, recluster = [], graph.incremental._Update._recluster_events
     monkeypatch.setattr(graph.incremental._Update, "_recluster_events",
                         lambda self, b: calls.append(len(b)) or recluster(self, b))
