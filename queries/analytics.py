@@ -226,7 +226,7 @@ def meeting_path(ds: Dataset, a_iri: str, b_iri: str, *, since=None, until=None,
     hops = []
     for x, y in zip(path, path[1:]):
         m = min(P[x][y]["meetings"], key=lambda mm: meeting_sort_key(G, mm))
-        hops.append(Hop(x, P.nodes[x]["label"], m, G.nodes[m]["label"], G.nodes[m].get("date"), y, P.nodes[y]["label"]))
+        hops.append(Hop(x, P.nodes[x]["label"], m, G.nodes[m].get("name", G.nodes[m]["label"]), G.nodes[m].get("date"), y, P.nodes[y]["label"]))
     return hops
 
 
@@ -260,7 +260,7 @@ def newly_active(ds: Dataset, since, *, graph=None) -> list[NewlyActive]:
             if rel == "participant" and G.nodes[p]["type"] == "person":
                 first.setdefault(p, [date, m, 0])[2] += 1
     rows = [
-        NewlyActive(p, G.nodes[p]["label"], d, m, G.nodes[m]["label"], count)
+        NewlyActive(p, G.nodes[p]["label"], d, m, G.nodes[m].get("name", G.nodes[m]["label"]), count)
         for p, (d, m, count) in first.items()
         if d >= since
     ]

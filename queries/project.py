@@ -141,9 +141,11 @@ def to_networkx(
     for s, o, rel in edges:
         if snap.types[s] in EVENT_TYPES and "date" in snap.attrs[s]:
             dates[o].add(snap.attrs[s]["date"])
+    titles = meeting_titles(snap, {n for n in keep if snap.types[n] == "meeting"})
     for n in sorted(keep):
         attrs = {
-            "label": snap.labels.get(n) or local_label(n),
+            "label": titles.get(n) or snap.labels.get(n) or local_label(n),
+            "name": snap.labels.get(n) or local_label(n),
             "type": snap.types[n],
             "sources": sorted(snap.sources.get(n, ())),
             "evidence": snap.evidence.get(n),
@@ -158,6 +160,37 @@ def to_networkx(
     if with_articles:
         _add_articles(G, snap)
     return G
+
+
+_QUALIFIED = {"not after": "≤ ", "not before": "≥ ", "about": "~ "}
+
+
+def meeting_titles(snap: Snapshot, meetings: set[str]) -> dict[str, str]:
+    """A title per meeting from the graph's own labels: its date, place and participants
+    (surnames of persons, then bodies), e.g. "2024-09-02, Paris: Lecornu – Umerov".
+
+    The labels the articles gave meetings mix spellings ("Sebastien", "Sébastien") and,
+    cut to a node's width, several meetings of the same pair read the same; the date
+    and place come first so that they stay apart.
+    """
+    out_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s, o, rel in snap.edges:
+        if s in meetings and rel in ("participant", "location"):
+            out_of[s].append((rel, o))
+    titles = {}
+    for m in meetings:
+        attrs = snap.attrs.get(m, {})
+        date = attrs.get("date")
+        when = (_QUALIFIED.get(attrs.get("date_qualifier") or "", "") + date) if date else "undated"
+        places = [snap.labels.get(o) or local_label(o) for o in sorted(  # a city before its country
+            (o for rel, o in out_of[m] if rel == "location"),
+            key=lambda o: (snap.types.get(o) == "country", snap.labels.get(o) or o))]
+        who = [o for rel, o in out_of[m] if rel == "participant"]
+        persons = sorted((snap.labels.get(o) or local_label(o)).split()[-1] for o in who if snap.types.get(o) == "person")
+        bodies = sorted(snap.labels.get(o) or local_label(o) for o in who if snap.types.get(o) != "person")
+        where = f", {places[0]}" if places else ""
+        titles[m] = f"{when}{where}: {' – '.join(persons + bodies)}" if who else f"{when}{where}"
+    return titles
 
 
 def _add_articles(G: nx.MultiDiGraph, snap: Snapshot) -> None:

@@ -131,6 +131,17 @@ def test_node_attributes(ds):
     assert G.nodes[T + "drones"]["label"] == "drones"  # fallback
 
 
+def test_a_meeting_is_titled_by_its_date_place_and_participants_and_keeps_its_name(ds):
+    """Labels of articles mix spellings and read alike cut short: the title puts date and place first."""
+    G = to_networkx(ds)
+    assert (G.nodes[M1]["label"], G.nodes[M1]["name"]) == ("≤ 2024-09-02, Paris: Horbatiuk – Lecornu – Umerov",
+                                                             "Umerov meets Lecornu")
+    assert G.nodes[M2]["label"] == "2025-03-26, Paris: Umerov – French defense companies"
+    assert G.nodes[UMEROV]["name"] == G.nodes[UMEROV]["label"] == "Rustem Umerov"  # only meetings are titled
+    only_meetings = to_networkx(ds, kinds=["meeting"])  # the participants need not be in the projection
+    assert only_meetings.nodes[M1]["label"] == G.nodes[M1]["label"]
+
+
 def test_period_filters(ds):
     late = to_networkx(ds, since="2025-01-01")
     assert M2 in late and M1 not in late and R + "aid/x" in late and R + "agreement/y" in late
