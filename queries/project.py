@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 from collections import defaultdict
+from pathlib import PurePath
 from collections.abc import Iterable
 
 import networkx as nx
@@ -193,13 +194,27 @@ def meeting_titles(snap: Snapshot, meetings: set[str]) -> dict[str, str]:
     return titles
 
 
+def article_title(meta: dict, article: str) -> str:
+    """An article's outlet and date, then its headline (else its file's name), never a hash alone.
+
+    Example:
+        >>> article_title({"publisher": "Ukrinform", "published": "2024-09-02", "headline": "Umerov in Paris"}, "x")
+        'Ukrinform, 2024-09-02: Umerov in Paris'
+        >>> article_title({"file": "data/articles/000_ukrinform.txt"}, "https://w3id.org/ddgraph/id/article/ab12")
+        '000_ukrinform'
+    """
+    what = meta.get("headline") or (PurePath(meta["file"]).stem if meta.get("file") else local_label(article))
+    source = ", ".join(x for x in (meta.get("publisher"), (meta.get("published") or "")[:10]) if x)
+    return f"{source}: {what}" if source else what
+
+
 def _add_articles(G: nx.MultiDiGraph, snap: Snapshot) -> None:
     events = [n for n, t in G.nodes(data="type") if t in EVENT_TYPES]
     for art in sorted({g for e in events for g in G.nodes[e]["sources"]}):
         meta = snap.articles.get(art, {})
         G.add_node(
             art,
-            label=meta.get("headline") or local_label(art),
+            label=article_title(meta, art),
             type="article",
             dates=[meta["published"]] if meta.get("published") else [],
             sources=[art],

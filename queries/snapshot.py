@@ -160,10 +160,11 @@ class Snapshot:
         q = f"SELECT ?e ?a WHERE {{ GRAPH <{INSTANCES}> {{ ?e <{DD.reportedIn}> ?a }} }}"
         for e, a in _rows(ds, q):
             self.sources[e].add(a)
-        q = ("SELECT ?a ?d ?h WHERE { ?a a schema:NewsArticle . OPTIONAL { ?a schema:datePublished ?d } "
-             "OPTIONAL { ?a schema:headline ?h } }")
-        for a, d, h in _rows(ds, q):
-            self.articles[a] = {"published": iso(d) if d is not None else None, "headline": h}
+        q = ("SELECT ?a ?d ?h ?o ?f WHERE { ?a a schema:NewsArticle . OPTIONAL { ?a schema:datePublished ?d } "
+             "OPTIONAL { ?a schema:headline ?h } OPTIONAL { ?a schema:publisher ?o } OPTIONAL { ?a dd:sourceFile ?f } }")
+        for a, d, h, o, f in _rows(ds, q):
+            self.articles[a] = {"published": iso(d) if d is not None else None, "headline": h, "publisher": o,
+                                "file": f}
 
     def _read_edges(self, ds: Dataset) -> None:
         props = list(EDGE_PROPS) + [DD.holdsRole, DD.ofCountry, DD.ofOrganization]

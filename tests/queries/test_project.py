@@ -172,7 +172,9 @@ def test_articles_optional(ds):
     G = to_networkx(ds, articles=True)
     assert types(G)["article"] == 3
     assert G.has_edge(A1, M1, key="reports") and G.has_edge(A2, M1, key="reports")
-    assert G.nodes[A1]["label"] == "Umerov in Paris"
+    assert G.nodes[A1]["label"] == "2024-09-02: Umerov in Paris"  # its outlet (none here) and date first
+    assert all(not G.nodes[a]["label"].startswith("https://") and "/" not in G.nodes[a]["label"][:4]
+               for a, t in G.nodes(data="type") if t == "article")
 
 
 def test_person_graph(ds):
