@@ -35,9 +35,15 @@ class Centrality:
     iri: str
     label: str
     degree: int  # distinct partners
-    meetings: int  # meetings (persons) or meetings + aid links (countries) summed over partners
+    meetings: int  # distinct meetings (persons), or distinct meetings and aid deliveries (countries), with partners
     betweenness: float
     pagerank: float
+
+
+def _events_of(G: nx.Graph, v: str) -> set[str]:
+    """The distinct meetings (and aid deliveries) on the edges of ``v``: a meeting of four
+    persons is on three of each one's edges, and counts once."""
+    return {e for u in G[v] for key in ("meetings", "aid") for e in G[v][u].get(key, ())}
 
 
 @dataclass(frozen=True)
@@ -135,7 +141,7 @@ def centrality(
             iri=v,
             label=G.nodes[v].get("label", v),
             degree=G.degree(v),
-            meetings=int(G.degree(v, weight="weight")),
+            meetings=len(_events_of(G, v)),
             betweenness=round(btw[v], 6),
             pagerank=round(pr[v], 6),
         )

@@ -48,6 +48,14 @@ def test_centrality_ranks_the_hub_first(star):
     assert abs(sum(r.pagerank for r in centrality(star, top=None)) - 1) < 1e-3
 
 
+def test_centrality_counts_a_meeting_of_many_once():
+    """h meets a, b and c together once, and a alone once: 2 meetings with 3 partners, not 4."""
+    ds = dataset({"m1": ("2024-01-10", ["h", "a", "b", "c"]), "m2": ("2024-02-10", ["h", "a"])})
+    rows = {r.label: r for r in centrality(ds, kind="person", top=None)}
+    assert (rows["H"].degree, rows["H"].meetings) == (3, 2)
+    assert (rows["B"].degree, rows["B"].meetings) == (3, 1)
+
+
 def test_centrality_period(star):
     rows = centrality(star, since="2025-01-01", top=None)
     assert sorted(r.label for r in rows) == ["A", "B", "C", "X"]
