@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load 
     from rdflib import Dataset
 
 from queries.assets import write_assets
-from queries.project import country_graph, meeting_sort_key, person_graph, to_networkx
+from queries.project import country_graph, meeting_sort_key, to_networkx
 from queries.site_index import Listing, Row, write_index
 from queries.views import country_pair_view, ego_view, graph_view, meeting_view, topic_view
 
@@ -105,7 +105,6 @@ def write_site(
     out = Path(out_dir)
     clock = _Clock(timings)
     G = graph if graph is not None else to_networkx(ds, articles=True)
-    P = person_graph(graph=G)
     C = country_graph(graph=G)
     clock.lap("projection")
     assets = out / "assets"
@@ -120,8 +119,8 @@ def write_site(
     for p in by_type.get("person", []):
         rel = f"persons/{page_name(p)}.html"
         written.append(ego_view(ds, p, out / rel, graph=G, max_events=max_events, assets=assets))
-        meetings = sum(1 for _, _, r in G.in_edges(p, keys=True) if r == "participant")
-        persons.append(Row(rel, G.nodes[p]["label"], (meetings, P.degree(p))))
+        met = [m for m, _, r in G.in_edges(p, keys=True) if r == "participant"]
+        persons.append(Row(rel, G.nodes[p]["label"], (len(met), len(partners_of(G, p, met)))))
     clock.lap("persons")
     meetings = []
     for m in sorted(by_type.get("meeting", []), key=lambda m: meeting_sort_key(G, m)):
@@ -161,3 +160,19 @@ def write_site(
     index = write_index(out, listings, summary, per_page=per_page)
     clock.lap("lists")
     return [*index, *written]
+
+
+def partners_of(G, person: str, meetings: list[str]) -> set[str]:
+    """Whom ``person`` met, as ``ddgraph met`` counts them: the other participants (persons
+    and bodies) of their meetings that were not only planned or denied.
+
+    Example:
+        >>> import networkx as nx
+        >>> G = nx.MultiDiGraph(); G.add_node("m", status="happened"); G.add_node("p2", status=None)
+        >>> _ = G.add_edge("m", "p", key="participant"), G.add_edge("m", "p2", key="participant")
+        >>> sorted(partners_of(G, "p", ["m"]))
+        ['p2']
+    """
+    return {o for m in meetings if G.nodes[m].get("status") not in ("planned", "denied")
+            for _, o, r in G.out_edges(m, keys=True) if r == "participant" and o != person}
+

@@ -207,6 +207,25 @@ def test_write_site(ds, site):
     assert set(timings) == {"projection", "graph", "persons", "meetings", "topics", "countries", "lists"}
 
 
+def test_site_partners_are_whom_met_counts(ds, site):
+    """The persons list's "partners" is what `ddgraph met` counts: other participants, persons and
+    bodies, of the meetings that were not only planned or denied."""
+    from queries.sparql import load_query, run_select
+
+    out, paths, _ = site
+    rows = []
+    for p in paths:
+        if p.name.startswith("persons-"):
+            rows += re.findall(r'<a href="\.\./persons/([^"]+)\.html">[^<]*</a></td><td class="n">(\d+)</td>'
+                               r'<td class="n">(\d+)</td>', p.read_text(encoding="utf-8"))
+    assert rows
+    G = to_networkx(ds)
+    by_page = {p.rsplit("/", 1)[-1]: p for p, t in G.nodes(data="type") if t == "person"}
+    for page, _, partners in rows:
+        met = run_select(ds, load_query("met_partners"), {"person": by_page[page]}, union=False).rows
+        assert int(partners) == len({r[1] for r in met}), page
+
+
 def test_site_pages_link_the_shared_assets_and_are_small(site):
     out, paths, _ = site
     for name, include in ASSETS.items():
