@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import html
+import os
 import json
 import math
 import re
@@ -194,13 +195,18 @@ _SVG = {
     "star": '<polygon points="7,0 9,5 14,5 10,8 12,14 7,10 2,14 4,8 0,5 5,5"/>',
     "hexagon": '<polygon points="4,1 10,1 14,7 10,13 4,13 0,7"/>',
 }
-_HOOK = """<script type="text/javascript">
+_HOOK = r"""<script type="text/javascript">
 (function () {
   window.ddgraphStable = null;
   window.network = network;
   function mark() { if (window.ddgraphStable === null) { window.ddgraphStable = performance.now(); } }
   if (%s && network.body.data.nodes.length > 0) { network.once("stabilizationIterationsDone", mark); network.once("stabilized", mark); }
   else { network.once("afterDrawing", mark); network.redraw(); }
+  network.on("doubleClick", function (params) {  // a node with a page of the site opens it
+    if (params.nodes.length !== 1) { return; }
+    var node = network.body.data.nodes.get(params.nodes[0]);
+    if (node && typeof node.url === "string" && /^[A-Za-z0-9_.\/-]+\.html$/.test(node.url)) { window.location.href = node.url; }
+  });
 })();
 </script>"""
 
@@ -222,7 +228,7 @@ def _legend(nodes: list[dict], edges: list[dict]) -> str:
 
 def write_page(
     view: PageView, path: str | Path, title: str, subtitle: str = "", notice: str = "", *, physics: bool = True,
-    assets: str | Path | None = None,
+    assets: str | Path | None = None, links: dict[str, str] | None = None,
 ) -> Path:
     """Write a view as one offline HTML page (see the module docstring).
 
@@ -234,6 +240,9 @@ def write_page(
         assets: None: inline vis-network (a self-contained page of about 0.7 MB). Else the
             directory where :func:`queries.assets.write_assets` put the shared files, which
             the page links by a relative path (the site's mode).
+        links: in the site's mode, the site's pages by node id, as paths from the site's
+            root (the parent of ``assets``): a node with a page opens it on a double click,
+            and the page links back to the site's ``index.html``.
 
     Raises:
         RuntimeError: the page would load anything from the network, or ``assets`` lacks a shared file.
@@ -256,6 +265,13 @@ def write_page(
         names = sorted(view.nodes)
         positions = force_layout(names, sorted(view.edges))
     nodes, edges = view.vis_data(positions)
+    index = None
+    if assets is not None and links is not None:
+        root, here = Path(assets).resolve().parent, Path(path).resolve().parent
+        for node in nodes:
+            if node["id"] in links:
+                node["url"] = Path(os.path.relpath(root / links[node["id"]], here)).as_posix()
+        index = Path(os.path.relpath(root / "index.html", here)).as_posix()
     net = Network(height="80vh", width="100%", cdn_resources="in_line", heading="")
     net.templateEnv = template_env(assets is not None)
     net.nodes, net.edges = nodes, edges
@@ -277,7 +293,8 @@ def write_page(
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
     head = f"<title>{escape_text(title)}</title>\n{_STYLE}\n</head>"
     page = page.replace("</head>", head, 1)
-    block = f'<div id="ddg-head"><h1>{escape_text(title)}</h1>'
+    block = f'<div id="ddg-head"><p class="nav"><a href="{html.escape(index)}">index</a></p>' if index else '<div id="ddg-head">'
+    block += f"<h1>{escape_text(title)}</h1>"
     block += f"<p>{escape_text(subtitle)}</p>" if subtitle else ""
     block += f'<p class="notice">{escape_text(notice)}</p>' if notice else ""
     block += _legend(nodes, edges) + "</div>"

@@ -109,23 +109,25 @@ def write_site(
     clock.lap("projection")
     assets = out / "assets"
     write_assets(assets)
-    written: list[Path] = [graph_view(ds, out / "graph.html", max_nodes=max_nodes, graph=G, assets=assets)]
-    clock.lap("graph")
     by_type: dict[str, list[str]] = {}
     for n, t in sorted(G.nodes(data="type")):
         by_type.setdefault(t, []).append(n)
+    pages = site_pages(G, by_type)
+    written: list[Path] = [graph_view(ds, out / "graph.html", max_nodes=max_nodes, graph=G, assets=assets,
+                                      links=pages)]
+    clock.lap("graph")
 
     persons = []
     for p in by_type.get("person", []):
-        rel = f"persons/{page_name(p)}.html"
-        written.append(ego_view(ds, p, out / rel, graph=G, max_events=max_events, assets=assets))
+        rel = pages[p]
+        written.append(ego_view(ds, p, out / rel, graph=G, max_events=max_events, assets=assets, links=pages))
         met = [m for m, _, r in G.in_edges(p, keys=True) if r == "participant"]
         persons.append(Row(rel, G.nodes[p]["label"], (len(met), len(partners_of(G, p, met)))))
     clock.lap("persons")
     meetings = []
     for m in sorted(by_type.get("meeting", []), key=lambda m: meeting_sort_key(G, m)):
-        rel = f"meetings/{page_name(m)}.html"
-        written.append(meeting_view(ds, m, out / rel, graph=G, assets=assets))
+        rel = pages[m]
+        written.append(meeting_view(ds, m, out / rel, graph=G, assets=assets, links=pages))
         d = G.nodes[m]
         people = sum(1 for _, o, r in G.out_edges(m, keys=True) if r == "participant" and G.nodes[o]["type"] == "person")
         when = f"{'≤ ' if d.get('date_qualifier') == 'not after' else ''}{d['date']}" if d.get("date") else "undated"
@@ -135,15 +137,16 @@ def write_site(
     for t in by_type.get("topic", []):
         count = sum(1 for _, _, r in G.in_edges(t, keys=True) if r == "discusses")
         if count:
-            rel = f"topics/{page_name(t)}.html"
-            written.append(topic_view(ds, t, out / rel, graph=G, max_events=max_events, assets=assets))
+            rel = pages[t]
+            written.append(topic_view(ds, t, out / rel, graph=G, max_events=max_events, assets=assets, links=pages))
             topics.append(Row(rel, G.nodes[t]["label"], (count,)))
     clock.lap("topics")
     pairs = []
     for a, b, d in sorted(C.edges(data=True)):
         if d["meetings"]:
             rel = f"countries/{page_name(a)}--{page_name(b)}.html"
-            written.append(country_pair_view(ds, a, b, out / rel, graph=G, max_events=max_events, assets=assets))
+            written.append(country_pair_view(ds, a, b, out / rel, graph=G, max_events=max_events, assets=assets,
+                                             links=pages))
             pairs.append(Row(rel, f"{C.nodes[a]['label']} – {C.nodes[b]['label']}", (len(d["meetings"]), len(d["aid"]))))
     clock.lap("countries")
 
@@ -175,4 +178,19 @@ def partners_of(G, person: str, meetings: list[str]) -> set[str]:
     """
     return {o for m in meetings if G.nodes[m].get("status") not in ("planned", "denied")
             for _, o, r in G.out_edges(m, keys=True) if r == "participant" and o != person}
+
+
+def site_pages(G, by_type: dict[str, list[str]]) -> dict[str, str]:
+    """The page of each person, meeting and discussed topic, as a path from the site's root.
+
+    Example:
+        >>> import networkx as nx
+        >>> site_pages(nx.MultiDiGraph(), {"person": ["https://w3id.org/ddgraph/id/person/rustem-umerov"]})
+        {'https://w3id.org/ddgraph/id/person/rustem-umerov': 'persons/rustem-umerov.html'}
+    """
+    pages = {n: f"persons/{page_name(n)}.html" for n in by_type.get("person", [])}
+    pages.update((n, f"meetings/{page_name(n)}.html") for n in by_type.get("meeting", []))
+    pages.update((n, f"topics/{page_name(n)}.html") for n in by_type.get("topic", [])
+                 if any(r == "discusses" for _, _, r in G.in_edges(n, keys=True)))
+    return pages
 

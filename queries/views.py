@@ -41,11 +41,12 @@ _TAKING_PART = ("participant", "party", "signatory", "provider", "recipient")
 
 
 def render(view: PageView, path: str | Path, title: str, subtitle: str = "", notice: str = "", *,
-           assets: str | Path | None = None) -> Path:
+           assets: str | Path | None = None, links: dict[str, str] | None = None) -> Path:
     """Write a view as one offline page: vis physics up to :data:`PHYSICS_MAX_NODES` nodes,
     else a layout computed in Python (:func:`queries.render.write_page`).
 
     ``assets``: None inlines vis-network; else the directory of the shared copy (site mode).
+    ``links``: the site's pages by node (paths from the site's root, see :func:`queries.render.write_page`).
 
     Example:
         >>> view = PageView(to_networkx(ds))  # doctest: +SKIP
@@ -53,7 +54,8 @@ def render(view: PageView, path: str | Path, title: str, subtitle: str = "", not
         >>> render(view, "out/france.html", "France")  # doctest: +SKIP
         PosixPath('out/france.html')
     """
-    return write_page(view, path, title, subtitle, notice, physics=len(view.nodes) <= PHYSICS_MAX_NODES, assets=assets)
+    return write_page(view, path, title, subtitle, notice, physics=len(view.nodes) <= PHYSICS_MAX_NODES, assets=assets,
+                      links=links)
 
 
 def _projection(ds, graph, **filters) -> nx.MultiDiGraph:
@@ -89,7 +91,7 @@ def _cap_notice(shown: int, total: int, what: str = "events") -> str:
 
 
 def ego_view(ds: Dataset, person_iri: str, path, *, since=None, until=None, graph=None,
-             max_events: int | None = None, assets=None) -> Path:
+             max_events: int | None = None, assets=None, links=None) -> Path:
     """One person, the events they took part in, who else was there, where, on what.
 
     Args:
@@ -120,14 +122,14 @@ def ego_view(ds: Dataset, person_iri: str, path, *, since=None, until=None, grap
     label = G.nodes[person_iri]["label"]
     return render(v, path, f"{label}: meetings and partners",
                   f"{len(every)} event(s), {len(v.nodes):,} nodes. Dashed lines: meetings together.",
-                  _cap_notice(len(events), len(every)), assets=assets)
+                  _cap_notice(len(events), len(every)), assets=assets, links=links)
 
 
 def _meetings_of(G: nx.MultiDiGraph, person: str) -> set[str]:
     return {s for s, _, r in G.in_edges(person, keys=True) if r == "participant" and G.nodes[s]["type"] == "meeting"}
 
 
-def meeting_view(ds: Dataset, meeting_iri: str, path, *, graph=None, assets=None) -> Path:
+def meeting_view(ds: Dataset, meeting_iri: str, path, *, graph=None, assets=None, links=None) -> Path:
     """One meeting: participants, their countries, place, topics and the articles that report it.
 
     Two participants who met more than once (in any meeting of the graph) are
@@ -154,11 +156,11 @@ def meeting_view(ds: Dataset, meeting_iri: str, path, *, graph=None, assets=None
     d = G.nodes[meeting_iri]
     when = f"{d.get('date_qualifier', '')} {d['date']}" if d.get("date") else "undated"
     return render(v, path, d["label"], f"{when}; {len(people)} person(s); reported by {len(d['sources'])} article(s).",
-                  assets=assets)
+                  assets=assets, links=links)
 
 
 def topic_view(ds: Dataset, topic_id: str, path, *, since=None, until=None, graph=None,
-               max_events: int | None = None, assets=None) -> Path:
+               max_events: int | None = None, assets=None, links=None) -> Path:
     """The meetings that discussed a topic, with their participants and countries.
 
     ``max_events``: show only this many of the most recent meetings (None: all).
@@ -178,7 +180,7 @@ def topic_view(ds: Dataset, topic_id: str, path, *, since=None, until=None, grap
     v.focus = {t}
     v.add_projection_edges()
     return render(v, path, f"Topic: {G.nodes[t]['label']}", f"{len(every)} meeting(s) discussed it.",
-                  _cap_notice(len(meetings), len(every), "meetings"), assets=assets)
+                  _cap_notice(len(meetings), len(every), "meetings"), assets=assets, links=links)
 
 
 def _participants(G: nx.MultiDiGraph, event: str):
@@ -215,7 +217,7 @@ def country_events(G: nx.MultiDiGraph, country: str) -> set[str]:
 
 
 def country_pair_view(ds: Dataset, a: str, b: str, path, *, since=None, until=None, graph=None,
-                      max_events: int | None = None, assets=None) -> Path:
+                      max_events: int | None = None, assets=None, links=None) -> Path:
     """What links two countries: meetings between their people or bodies, aid, agreements.
 
     ``max_events``: show only this many of the most recent events (None: all).
@@ -241,11 +243,11 @@ def country_pair_view(ds: Dataset, a: str, b: str, path, *, since=None, until=No
     n_meetings = sum(1 for e in every if G.nodes[e]["type"] == "meeting")
     la, lb = G.nodes[a]["label"], G.nodes[b]["label"]
     return render(v, path, f"{la} – {lb}", f"{n_meetings} meeting(s), {len(every) - n_meetings} aid / agreement(s).",
-                  _cap_notice(len(events), len(every)), assets=assets)
+                  _cap_notice(len(events), len(every)), assets=assets, links=links)
 
 
 def graph_view(ds: Dataset, path, *, since=None, until=None, kinds=None, topic=None, max_nodes: int = 3000, graph=None,
-               assets=None) -> Path:
+               assets=None, links=None) -> Path:
     """The whole projection (or a period / type / topic slice of it).
 
     Above ``max_nodes`` only the most connected nodes are kept (ties by IRI)
@@ -268,4 +270,4 @@ def graph_view(ds: Dataset, path, *, since=None, until=None, kinds=None, topic=N
     parts = [f"from {since}" if since else "", f"until {until}" if until else "", f"topic {topic}" if topic else "",
              "types: " + ", ".join(sorted(kinds)) if kinds else ""]
     sub = f"{total:,} nodes, {sum(degree.values()) // 2:,} edges. " + "; ".join(p for p in parts if p)
-    return render(v, path, "ddgraph: defense-diplomacy network", sub.strip(), notice, assets=assets)
+    return render(v, path, "ddgraph: defense-diplomacy network", sub.strip(), notice, assets=assets, links=links)

@@ -189,6 +189,31 @@ def test_site_person_page_loads_the_shared_assets(browser, pages):
     assert all(u.startswith(("file://", "data:")) for u in log["requests"]), log["requests"]
 
 
+def test_site_node_opens_its_page_on_a_double_click_and_the_page_links_the_index(browser, pages):
+    path = pages["site_person"]
+    nodes, _ = page_data(path.read_text(encoding="utf-8"))
+    linked = [n for n in nodes if n.get("url")]
+    assert {n["type"] for n in linked} >= {"person", "meeting"}
+    assert all((path.parent / n["url"]).resolve().is_file() for n in linked)
+    assert not any(n.get("url") for n in nodes if n["type"] in ("country", "organization", "place"))
+    target = next(n for n in linked if n["type"] == "meeting")
+    page, log = _open(browser, path)
+    try:
+        page.wait_for_function("typeof window.ddgraphStable === 'number'", timeout=60_000)
+        page.evaluate("network.setOptions({physics: false}); network.fit()")
+        box = page.locator("#mynetwork canvas").bounding_box()
+        xy = page.evaluate("(id) => { const p = network.getPositions([id])[id]; return network.canvasToDOM(p); }",
+                           target["id"])
+        with page.expect_navigation(timeout=30_000):
+            page.mouse.dblclick(box["x"] + xy["x"], box["y"] + xy["y"])
+        assert page.url == (path.parent / target["url"]).resolve().as_uri()
+        page.click("#ddg-head .nav a")
+        assert page.url == (path.parents[1] / "index.html").resolve().as_uri()
+    finally:
+        page.close()
+    assert log["errors"] == []
+
+
 def _visible_rows(page) -> list[str]:
     return page.eval_on_selector_all("#ddg-list tbody tr", "rs => rs.filter(r => !r.hidden).map(r => r.cells[0].textContent)")
 
