@@ -52,3 +52,14 @@ def test_every_readme_command_runs_on_the_sample_store(tmp_path, monkeypatch):
         ran += 1
     assert ran >= 25
     assert (tmp_path / "graph.trig").stat().st_size > 0 and (tmp_path / "site" / "index.html").exists()
+
+
+def test_the_readme_python_example_runs(tmp_path, monkeypatch):
+    block = README.read_text(encoding="utf-8").split("## From Python", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    store = copy_store(seed_store(), "readme-python")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    code = block.replace('"out/store"', repr(str(store))).replace('"data/articles"', repr(str(ROOT / "data" / "articles")))
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - our own README's example
+    assert "Sébastien Lecornu" in namespace["partners"] and namespace["why"].total > 0
+    assert (tmp_path / "umerov.html").exists() and (tmp_path / "graph.trig").exists()

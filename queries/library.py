@@ -1,0 +1,172 @@
+"""The Python entry point: ``import ddgraph; kg = ddgraph.open("out/store")``.
+
+One object over one store for notebooks and scripts, each method a call of the
+library function the matching CLI command uses, with explicit arguments. Reads go
+to one read-only snapshot of the store, opened on first use; :meth:`KnowledgeGraph.ingest`
+writes (as ``ddgraph ingest``) and then reads the new snapshot, and
+:meth:`KnowledgeGraph.refresh` reads the one another process published.
+
+Example:
+    >>> import ddgraph  # doctest: +SKIP
+    >>> with ddgraph.open("out/store") as kg:  # doctest: +SKIP
+    ...     kg.ingest(["data/articles"])
+    ...     [m.label for m in kg.met("Rustem Umerov")]
+    ...     kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?p a dd:Person }")
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from graph.store import Store, default_store_path, open_store
+
+__all__ = ["KnowledgeGraph", "open"]
+
+
+class KnowledgeGraph:
+    """A ddgraph store, opened for reading on first use (see the module docstring)."""
+
+    def __init__(self, path: str | os.PathLike | None = None) -> None:
+        self.path = default_store_path(path)
+        self._store: Store | None = None
+
+    # -- the store ----------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        """The read-only snapshot the answers come from (opened on first use).
+
+        Raises:
+            StoreError: no store at the path, or one this version cannot read.
+        """
+        if self._store is None:
+            self._store = open_store(self.path, read_only=True)
+        return self._store
+
+    def refresh(self) -> None:
+        """Read the newest snapshot (published by an ingest of another process) from now on."""
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the snapshot (the next read opens the newest)."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph {self.path}>"
+
+    # -- writing ------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None):
+        """Ingest files and folders of articles, as ``ddgraph ingest`` does; the run's summary
+        (its ``errors`` name the inputs that could not be read)."""
+        from ingest.pipeline import ingest_paths
+
+        self.close()  # the writer takes the store; the next read sees what was written
+        return ingest_paths([str(p) for p in paths], self.path, progress=False, workers=workers)
+
+    # -- questions ----------------------------------------------------------------------
+    def sparql(self, query: str, *, dataframe: bool | None = None):
+        """Rows of a SELECT or ASK query over the union of the graphs (as ``ddgraph sparql``):
+        a list of dicts, or a pandas DataFrame when pandas is installed (``dataframe=None``)
+        or asked for. A CONSTRUCT or DESCRIBE query gives its triples as Turtle.
+
+        Raises:
+            QueryError: the query is not SPARQL, updates the store, or cannot run.
+        """
+        from queries.sparql import PREDECLARED, run_graph, run_select
+        from queries.sparql_text import check_query
+
+        if check_query(query, PREDECLARED) in ("CONSTRUCT", "DESCRIBE"):
+            return run_graph(self.store.ox, query)
+        rows = run_select(self.store.ox, query)
+        if dataframe is False:
+            return rows.dicts()
+        try:
+            import pandas
+        except ImportError:
+            if dataframe:
+                raise
+            return rows.dicts()
+        return pandas.DataFrame(rows.rows, columns=rows.variables)
+
+    def person(self, name: str):
+        """A person at a glance: aliases, offices and ranks with sources, meetings (``ddgraph person``)."""
+        from queries.people import person_profile
+
+        return person_profile(self.store.ox, name)
+
+    def met(self, name: str, *, happened_only: bool = False, limit: int | None = None):
+        """Whom a person met: a page of encounters, latest ``limit`` (``ddgraph met``)."""
+        from queries.lookup import met
+
+        return met(self.store.ox, name, include_unconfirmed=not happened_only, limit=limit)
+
+    def meetings(self, *, person: str | None = None, topic: str | None = None, country: str | None = None,
+                 place: str | None = None, since: str | None = None, until: str | None = None,
+                 all_statuses: bool = False, limit: int | None = None):
+        """Meetings by participant, topic, country, place and period (``ddgraph meetings``)."""
+        from queries.lookup import meetings
+
+        return meetings(self.store.ox, person=person, topic=topic, country=country, place=place, since=since,
+                        until=until, all_statuses=all_statuses, limit=limit)
+
+    def timeline(self, name: str, *, limit: int | None = None):
+        """A person's meetings, agreements, offices and ranks by date (``ddgraph timeline``)."""
+        from queries.people import timeline
+
+        return timeline(self.store.ox, name, limit=limit)
+
+    def aid(self, *, provider: str | None = None, recipient: str | None = None, system: str | None = None,
+            status: str | None = None, limit: int | None = None):
+        """Aid deliveries (``ddgraph aid``)."""
+        from queries.facts import aid
+
+        return aid(self.store.ox, provider=provider, recipient=recipient, system=system, status=status, limit=limit)
+
+    def agreements(self, *, party: str | None = None, limit: int | None = None):
+        """Agreements, by party or signatory (``ddgraph agreements``)."""
+        from queries.facts import agreements
+
+        return agreements(self.store.ox, party=party, limit=limit)
+
+    def explain(self, target: str, *, prop: str | None = None, value: str | None = None, topic: str | None = None,
+                limit: int | None = 20):
+        """The sentences behind a thing or one fact about it (``ddgraph explain``)."""
+        from queries.facts import explain
+
+        return explain(self.store.ox, target, prop=prop, value=value, topic=topic, limit=limit)
+
+    # -- files --------------------------------------------------------------------------
+    def view_person(self, name: str, path: str | os.PathLike) -> Path:
+        """Write a person's page (meetings and partners) as one offline HTML file (``ddgraph view person``)."""
+        from queries.names import find
+        from queries.views import ego_view
+
+        ds = self.store.dataset
+        return ego_view(ds, find(ds, name, "person").iri, path)
+
+    def export(self, path: str | os.PathLike, fmt: str = "trig") -> Path:
+        """Write the whole graph, named graphs included: trig, nquads, turtle or jsonld (``ddgraph export``)."""
+        from queries.sparql import export
+
+        out = Path(path)
+        out.write_text(export(self.store.dataset, fmt), encoding="utf-8")
+        return out
+
+
+def open(path: str | os.PathLike | None = None) -> KnowledgeGraph:  # noqa: A001 - the facade's name
+    """The store at ``path`` (default: ``$DDGRAPH_STORE``, else ``./ddgraph-store``) as a :class:`KnowledgeGraph`.
+
+    Example:
+        >>> open("out/store")  # doctest: +SKIP
+        <KnowledgeGraph out/store>
+    """
+    return KnowledgeGraph(path)
