@@ -163,7 +163,16 @@ def to_networkx(
     return G
 
 
-_QUALIFIED = {"not after": "≤ ", "not before": "≥ ", "about": "~ "}
+def when(attrs: dict) -> str:
+    """An event's date as the pages show it: "≤ " before a date that only bounds it, "undated" for none.
+
+    Example:
+        >>> when({"date": "2024-09-02", "date_qualifier": "not after"}), when({"date": "2024-09-02"}), when({})
+        ('≤ 2024-09-02', '2024-09-02', 'undated')
+    """
+    if not attrs.get("date"):
+        return "undated"
+    return ("≤ " if attrs.get("date_qualifier") == "not after" else "") + attrs["date"]
 
 
 def meeting_titles(snap: Snapshot, meetings: set[str]) -> dict[str, str]:
@@ -180,9 +189,7 @@ def meeting_titles(snap: Snapshot, meetings: set[str]) -> dict[str, str]:
             out_of[s].append((rel, o))
     titles = {}
     for m in meetings:
-        attrs = snap.attrs.get(m, {})
-        date = attrs.get("date")
-        when = (_QUALIFIED.get(attrs.get("date_qualifier") or "", "") + date) if date else "undated"
+        date = when(snap.attrs.get(m, {}))
         places = [snap.labels.get(o) or local_label(o) for o in sorted(  # a city before its country
             (o for rel, o in out_of[m] if rel == "location"),
             key=lambda o: (snap.types.get(o) == "country", snap.labels.get(o) or o))]
@@ -190,7 +197,7 @@ def meeting_titles(snap: Snapshot, meetings: set[str]) -> dict[str, str]:
         persons = sorted((snap.labels.get(o) or local_label(o)).split()[-1] for o in who if snap.types.get(o) == "person")
         bodies = sorted(snap.labels.get(o) or local_label(o) for o in who if snap.types.get(o) != "person")
         where = f", {places[0]}" if places else ""
-        titles[m] = f"{when}{where}: {' – '.join(persons + bodies)}" if who else f"{when}{where}"
+        titles[m] = f"{date}{where}: {' – '.join(persons + bodies)}" if who else f"{date}{where}"
     return titles
 
 

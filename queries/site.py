@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load 
     from rdflib import Dataset
 
 from queries.assets import write_assets
-from queries.project import country_graph, meeting_sort_key, to_networkx
+from queries.project import country_graph, meeting_sort_key, to_networkx, when
 from queries.site_index import Listing, Row, write_index
 from queries.views import country_pair_view, ego_view, graph_view, meeting_view, topic_view
 
@@ -130,8 +130,7 @@ def write_site(
         written.append(meeting_view(ds, m, out / rel, graph=G, assets=assets, links=pages))
         d = G.nodes[m]
         people = sum(1 for _, o, r in G.out_edges(m, keys=True) if r == "participant" and G.nodes[o]["type"] == "person")
-        when = f"{'≤ ' if d.get('date_qualifier') == 'not after' else ''}{d['date']}" if d.get("date") else "undated"
-        meetings.append(Row(rel, d["label"], (when, people, len(d["sources"]))))
+        meetings.append(Row(rel, d["label"], (when(d), people, len(d["sources"]))))
     clock.lap("meetings")
     topics = []
     for t in by_type.get("topic", []):
