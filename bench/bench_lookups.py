@@ -57,23 +57,27 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def _answer(ds, command: str) -> tuple[str, int]:
-    """(outcome, answer size): "ok" with the text's length, or "error" with the message's."""
+def _answer(ds, command: str, counts: dict | None = None) -> tuple[str, int]:
+    """(outcome, answer size): "ok" with the text's length, or "error" with the message's.
+    ``stats`` is no question command: it is answered as the CLI does, from the store's counts."""
     from graph.errors import DDGraphError
+    from queries.stats import format_stats, store_stats
 
     try:
+        if command.split()[1:] == ["stats"]:
+            return "ok", len(format_stats(store_stats(ds, counts)))
         return "ok", len(run_command(ds, command).text)
     except DDGraphError as exc:
         return "error", len(str(exc))
 
 
-def in_process(ds, command: str, runs: int) -> tuple[float, float, str, int]:
+def in_process(ds, command: str, runs: int, counts: dict | None = None) -> tuple[float, float, str, int]:
     """(p50 ms, p95 ms, outcome, size) of ``runs`` answers in this process (after one warm-up)."""
-    outcome, size = _answer(ds, command)
+    outcome, size = _answer(ds, command, counts)
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        _answer(ds, command)
+        _answer(ds, command, counts)
         times.append((time.perf_counter() - t) * 1000)
     return pct(times, 0.5), pct(times, 0.95), outcome, size
 
@@ -148,7 +152,7 @@ def main() -> None:
         print(f"{'in-process p50':>15} {'p95':>8} {'new process p50':>16} {'p95':>8}  outcome  size  command")
         rows = {}
         for command in LOOKUPS:
-            p50, p95, outcome, size = in_process(ds, command, args.runs)
+            p50, p95, outcome, size = in_process(ds, command, args.runs, store.counts)
             n50, n95 = new_process(args.store, command, args.process_runs) if args.process_runs else (0, 0)
             rows[command] = p50
             print(f"{p50:12.1f} ms {p95:8.1f} {n50:13.1f} ms {n95:8.1f}  {outcome:<7} {size:5}  {command}", flush=True)
