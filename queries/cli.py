@@ -96,13 +96,23 @@ def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld"]), default="trig")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to FILE.")
+@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld", "csv", "parquet"]),
+              default="trig", help="RDF (trig, nquads, turtle, jsonld: one file) or tidy tables (csv: a folder).")
+@click.option("-o", "--output", type=click.Path(), default=None, help="Write to FILE (RDF) or into DIR (tables).")
 @STORE_OPTION
 def export(fmt: str, output: str | None, store_path: str | None) -> None:
-    """Export the whole graph (named graphs included)."""
+    """Export the whole graph (named graphs included), or tidy tables with CAMEO and PLOVER codes."""
     from queries.sparql import export as do_export
 
+    if fmt in ("csv", "parquet"):
+        from queries.tidy import write_tables
+
+        if not output:
+            raise click.ClickException(f"--format {fmt} writes one file per table: give the folder with -o DIR")
+        with reading(store_path, store=True) as st, errors():
+            written = write_tables(st.ox, output, fmt)
+        click.echo(f"wrote {len(written)} tables into {output}: {', '.join(f'{n}.{fmt}' for n in written)}")
+        return
     with reading(store_path) as ds, errors():
         text = do_export(ds, fmt)
     if output:
