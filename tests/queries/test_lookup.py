@@ -115,7 +115,7 @@ QUERIES = {
     "fact_articles": ({"s": UMEROV, "p": DDO + "holdsRole"}, None),
 
     "evidence": ({}, {"thing": UMEROV}), "evidence_count": ({}, {"thing": UMEROV}),
-    "label_of": ({"thing": UMEROV}, None),
+    "label_of": ({"thing": UMEROV}, None), "roles": ({}, None),
     "event_count": ({}, {"drive": DDO + "provider", "driveValue": R + "country/france"}),
 }
 TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "labels": "thing",
