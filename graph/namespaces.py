@@ -27,7 +27,8 @@ XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 PROV_NS = "http://www.w3.org/ns/prov#"
 #: The instance layer's named graph (see graph.instances).
 INSTANCES_GRAPH = ID_NS + "graph/instances"
-#: The prefixes every shipped SPARQL query and ``ddgraph sparql`` may use.
-SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (
-    ("dd", DD_NS), ("ddr", ID_NS), ("ddt", TOPIC_NS), ("schema", SCHEMA_NS), ("skos", SKOS_NS), ("rdfs", RDFS_NS),
-    ("rdf", RDF_NS), ("xsd", XSD_NS), ("prov", PROV_NS), ("ddg", ID_NS + "graph/")))
+#: The prefixes every shipped SPARQL query and ``ddgraph sparql`` may use: name -> namespace.
+PREFIX_NAMESPACES = {"dd": DD_NS, "ddr": ID_NS, "ddt": TOPIC_NS, "schema": SCHEMA_NS, "skos": SKOS_NS,
+                     "rdfs": RDFS_NS, "rdf": RDF_NS, "xsd": XSD_NS, "prov": PROV_NS, "ddg": ID_NS + "graph/"}
+#: Those prefixes as the declarations put before a query.
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIX_NAMESPACES.items())

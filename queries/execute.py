@@ -17,18 +17,17 @@ Example:
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.namespaces import PREFIX_NAMESPACES
 from queries.guard import check_service, service_endpoints
 from queries.protocol import GRAPH_TYPES, RESULT_TYPES, Job, ProtocolError, negotiate
-from queries.sparql import PREFIXES
 
-PREFIX_MAP = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", PREFIXES))
+PREFIX_MAP = PREFIX_NAMESPACES
 _CHARSET = {"text/csv", "text/tab-separated-values", "text/turtle", "application/n-triples"}
 
 

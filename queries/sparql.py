@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # rdflib is loaded only for an rdflib store or an export: loo
     from rdflib.term import Node
 
 from graph.errors import QueryError
-from graph.namespaces import INSTANCES_GRAPH, SPARQL_PREFIXES
+from graph.namespaces import INSTANCES_GRAPH, PREFIX_NAMESPACES, SPARQL_PREFIXES
 from queries.guard import check_service
 from queries.sparql_text import engine_error
 
@@ -37,7 +37,7 @@ PREFIXES = SPARQL_PREFIXES
 #: The lines of :data:`PREFIXES` put before every query (not counted in the positions shown).
 HIDDEN_LINES = PREFIXES.count("\n")
 #: The predeclared prefix names.
-PREDECLARED = tuple(re.findall(r"PREFIX (\w*):", PREFIXES))
+PREDECLARED = tuple(PREFIX_NAMESPACES)
 #: The instance layer's named graph (``GRAPH ddg:instances { ... }`` in the shipped queries).
 INSTANCES = INSTANCES_GRAPH
 _IRI_OK = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]+$")
@@ -213,8 +213,8 @@ def run_graph(store: ox.Store, query: str, fmt: str = "turtle", *, union: bool =
         raise QueryError(engine_error(str(exc) or type(exc).__name__, query, HIDDEN_LINES)) from None
     prefixes = None
     if fmt == "turtle":  # those used; ddr: would only escape the slashes of the IRIs (ddr:person\/x)
-        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
-        prefixes = {p: ns for p, ns in re.findall(r"PREFIX (\w*): <([^>]*)>", PREFIXES) if p != "ddr" and f"<{ns}" in text}
+        terms = " ".join(str(term) for triple in triples for term in triple)  # N-Triples forms, datatypes included
+        prefixes = {p: ns for p, ns in PREFIX_NAMESPACES.items() if p != "ddr" and f"<{ns}" in terms}
     data = ox.serialize(triples, format=getattr(ox.RdfFormat, GRAPH_FORMATS[fmt]), prefixes=prefixes)
     return data.decode("utf-8") if data else ""
 
