@@ -216,6 +216,10 @@ def meeting_index(s: ox.NamedNode, facts: Facts, derived: Iterable[tuple]) -> se
 
 
 _OWN = FACT_PREDICATES + (REPORTED_IN,) + tuple(sorted(DERIVED, key=lambda t: t.value))
+_OWN_SET = frozenset(_OWN)
+#: A subject with more triples than this in the instance layer (a country, a topic, a
+#: place: the index entries of the events that name it) is read one predicate at a time.
+_SCAN_LIMIT = 256
 
 
 def _events_of(triples: Iterable[Triple]) -> set:
@@ -229,8 +233,19 @@ class _Store:
         self.ox = store
 
     def subject(self, s) -> list[tuple]:
-        """The facts and derived values of ``s`` (not the index entries other subjects own on it)."""
-        return [(q.predicate, q.object) for p in _OWN for q in self.ox.quads_for_pattern(s, p, None, INSTANCES)]
+        """The facts and derived values of ``s`` (not the index entries other subjects own on it).
+
+        An event or a person is read in one scan of its triples; a hub whose index
+        entries outnumber :data:`_SCAN_LIMIT` one predicate at a time, so that it
+        costs 34 lookups rather than a scan of thousands of entries.
+        """
+        own = []
+        for i, q in enumerate(self.ox.quads_for_pattern(s, None, None, INSTANCES)):
+            if i >= _SCAN_LIMIT:
+                return [(q.predicate, q.object) for p in _OWN for q in self.ox.quads_for_pattern(s, p, None, INSTANCES)]
+            if q.predicate in _OWN_SET:
+                own.append((q.predicate, q.object))
+        return own
 
     def subjects_with(self, p, o) -> set:
         return {q.subject for q in self.ox.quads_for_pattern(None, p, o, INSTANCES)}

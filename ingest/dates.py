@@ -39,6 +39,7 @@ _DATE_RES = (
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?,?\s+{_Y}(?!\d)", re.I),  # 26 March 2025
     re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}(?!\d)", re.I),  # March 26, 2025
 )
+_YEAR = re.compile(_Y)
 #: The longest text handed to dateparser (a date phrase: "Wednesday, 26 March 2025, 19:57 EET").
 _MAX_PARSED = 80
 _TIME_RE = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d:])", re.I)
@@ -54,6 +55,8 @@ def dates_in(text: str) -> list[tuple[int, int, str]]:
         [(6, 16, '2025-03-26'), (26, 41, '2025-03-27')]
     """
     found: list[tuple[int, int, str]] = []  # disjoint spans, sorted once per regex
+    if not _YEAR.search(text):
+        return found  # every form holds a year: most lines and sentences have none
     for regex in _DATE_RES:
         starts = [s for s, _, _ in found]
         new: list[tuple[int, int, str]] = []

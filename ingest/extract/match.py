@@ -154,6 +154,12 @@ def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str
     return dict(index)
 
 
+@lru_cache(maxsize=4)
+def _prefixes(language: str) -> frozenset[tuple[str, ...]]:
+    """Every leading part of every key of :func:`build_index` (the keys included)."""
+    return frozenset(key[:n] for key in build_index(language) for n in range(1, len(key) + 1))
+
+
 def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None) -> list[Match]:
     """Return every (possibly overlapping) term match, longest first at each position.
 
@@ -162,15 +168,21 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
         language: "en", "uk" or "ru" (others use the English index).
         kinds: keep only these kinds.
     """
-    index = build_index(language if language in CYRILLIC_LANGS else "en")
+    index_language = language if language in CYRILLIC_LANGS else "en"
+    index, prefixes = build_index(index_language), _prefixes(index_language)
     norms = [t.norm for t in tokens]
     out: list[Match] = []
     countries: list[Match] = []
     for i in range(len(tokens)):
-        for n in range(min(MAX_TERM_TOKENS, len(tokens) - i), 0, -1):
-            entries = index.get(tuple(norms[i : i + n]))
-            if not entries:
-                continue
+        lengths = []  # the lengths of the terms that start here: a key grows while it is a term's prefix
+        for n in range(1, min(MAX_TERM_TOKENS, len(tokens) - i) + 1):
+            key = tuple(norms[i : i + n])
+            if key not in prefixes:
+                break
+            if key in index:
+                lengths.append(n)
+        for n in reversed(lengths):
+            entries = index[tuple(norms[i : i + n])]
             surface = " ".join(t.text for t in tokens[i : i + n])
             for kind, ident, exact in entries:
                 if exact is not None and surface.replace(" ", "") != exact.replace(" ", ""):

@@ -73,6 +73,7 @@ class Token:
         return self.text[:1].isalnum()
 
 
+@lru_cache(maxsize=100_000)
 def norm_en(word: str) -> str:
     """Normalise an English word for matching.
 

@@ -1,0 +1,29 @@
+"""Lexicon term matching: the walk along term prefixes finds what trying every length would."""
+
+import pytest
+
+import ingest.extract.match as match
+from ingest.extract.match import find_terms
+from ingest.extract.tokens import tokenize
+
+
+class _EveryKey:
+    """A prefix set that holds every key: the walk then tries every length at every token."""
+
+    def __contains__(self, key) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Defence Minister Rustem Umerov discussed air defense and the joint production of weapons with Germany.", "en"),
+    ("The Minister of Defence of Estonia Hanno Pevkur and the chief of Poland's general staff spoke.", "en"),
+    ("Patriot, IRIS-T and NASAMS systems, F-16 pilot training and demining were on the agenda.", "en"),
+    ("Міністр оборони України Рустем Умєров обговорив з Пісторіусом посилення ППО та спільне виробництво.", "uk"),
+    ("Министр обороны Украины Денис Шмыгаль обсудил с коллегой поставки систем ПВО.", "ru"),
+])
+def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
+    tokens = tokenize(text, language)
+    walked = find_terms(tokens, language)
+    monkeypatch.setattr(match, "_prefixes", lambda language: _EveryKey())
+    assert walked == find_terms(tokens, language)
+    assert len({m.kind for m in walked}) >= 2, walked  # the texts do hold terms of several kinds
