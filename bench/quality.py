@@ -46,6 +46,8 @@ CORPORA = {
     "blind4-ru": ("tests/data/blind4/ru/articles", "tests/data/blind4/ru/gold.yaml"),
     "blind4-world": ("tests/data/blind4/world/articles", "tests/data/blind4/world/gold.yaml"),
     "blind4-sealed": ("tests/data/blind4/sealed/articles", "tests/data/blind4/sealed/gold.yaml"),
+    "blind5-open": ("tests/data/blind5/open/articles", "tests/data/blind5/open/gold.yaml"),
+    "blind5-sealed": ("tests/data/blind5/sealed/articles", "tests/data/blind5/sealed/gold.yaml"),
 }
 MEASURES = ("persons", "roles", "ranks", "meetings", "multi_source", "topics", "locations", "dates", "aid",
             "agreements")
