@@ -37,6 +37,7 @@ from ingest.extract.tokens import (
     term_key,
     word_is_known,
 )
+from ingest.extract.match import load_defaults
 from ingest.lexicon import load_lexicon
 from graph.yaml_data import load_yaml
 
@@ -60,7 +61,8 @@ _NOT_NAMES_EN = {
 # after an honorific a surname ("Mr. Umerov"). The short honorifics are never name
 # words; a few abbreviations are titles only with their dot ("Sen." but "Amartya Sen").
 _HONORIFICS = {"mr", "mrs", "ms", "mx", "messrs", "dr", "prof", "пан", "пані", "господин", "госпожа", "г-н", "г-жа"}
-_TITLE_WORDS = {"lord", "lady", "baron", "baroness", "amb", "secdef", "secstate", "hon", "honourable", "honorable"}
+_TITLE_WORDS = {"lord", "lady", "baron", "baroness", "amb", "secdef", "secstate", "hon", "honourable", "honorable",
+                "shri", "shrimati", "smt"}  # Indian honorifics ("Raksha Mantri Shri Rajnath Singh")
 _DOTTED = {"sen", "rep", "gov"}
 _GIVEN_TITLES = {
     "crown", "prince", "princess", "sheikh", "sheikha", "sheik", "king", "queen", "sir", "dame",
@@ -296,6 +298,12 @@ def _given_next_to_family(tokens: list[Token]) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _thing_heads(language: str) -> frozenset[str]:
+    """Lower-case nouns after which a capitalised phrase names a thing (``data/lexicon/defaults.yaml``)."""
+    return frozenset((load_defaults().get("named_thing_heads") or {}).get(language) or ())
+
+
 def find_name_candidates(
     tokens: list[Token],
     language: str,
@@ -333,6 +341,8 @@ def find_name_candidates(
             continue
         parts, j = _scan(tokens, i, language, vocab, blocked)
         cand = _candidate(tokens, parts, language, person_spans, cue_ends) if parts else None
+        if cand is not None and not cand.title and cand.j < n and tokens[cand.j].text in _thing_heads(language):
+            cand = None  # "the Nordic Warden operation": a named thing
         if cand is not None:
             out.append(cand)
         i = max(j, i + 1)

@@ -149,6 +149,9 @@ def test_strip_uk_case(word, expected):
         ("Sébastien", "Себастьєн"),
         ("Oleksandra", "Олександра"),
         ("Oleksandr", "Олександром"),
+        ("William", "Bill"),  # English short forms ("Bill LaPlante", "William LaPlante")
+        ("Вільям", "Bill"),
+        ("Robert", "Bob"),
     ],
 )
 def test_first_name_equivalents(a, b):
@@ -156,7 +159,8 @@ def test_first_name_equivalents(a, b):
     assert first_name_id(a) == first_name_id(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Dmytro", "Oleksiy"), ("Oleksandr", "Oleksandra"), ("Yana", "Anna")])
+@pytest.mark.parametrize(("a", "b"), [("Dmytro", "Oleksiy"), ("Oleksandr", "Oleksandra"), ("Yana", "Anna"),
+                                       ("William", "Robert")])
 def test_first_name_different(a, b):
     assert first_name_id(a) != first_name_id(b)
 

@@ -16,6 +16,10 @@ from tests.ingest.extract.conftest import meetings
      "They discussed ammunition.", "2025-03-26",
      [{"participants": ["Boris Pistorius", "Rustem Umerov"], "kind": "phone", "status": "happened",
        "location": None, "date": "2025-03-25", "topics": {"ammunition"}}]),
+    # a telephonic conversation, in Indian official English
+    ("Shri Rajnath Singh held a telephonic conversation with Mr Pete Hegseth on Tuesday.", "2025-07-02",
+     [{"participants": ["Pete Hegseth", "Rajnath Singh"], "kind": "phone", "status": "happened",
+       "location": None, "date": "2025-07-01", "topics": set()}]),
     # a planned meeting is kept apart from meetings that happened
     ("Rustem Umerov will meet Boris Pistorius next week to discuss drones.", "2025-03-26",
      [{"participants": ["Boris Pistorius", "Rustem Umerov"], "kind": "in-person", "status": "planned",

@@ -24,6 +24,15 @@ MOD_UA = ("Minister of Defence", "Ukraine")
      {"Andriy Yermak": ([("Head of the Office of the President", "Ukraine")], None)}),
     ("Former defense minister Oleksii Reznikov attended the forum in Kyiv.",
      {"Oleksii Reznikov": ([], None)}),
+    # Indian honorifics and the Hindi title of the defence minister
+    ("Raksha Mantri Shri Rajnath Singh chaired the review in New Delhi.",
+     {"Rajnath Singh": ([("Minister of Defence", "India")], None)}),
+    # a long US title ending in a capitalised word is no part of the name
+    ("U.S. Under Secretary of Defense for Policy Elbridge Colby hosted the delegation.",
+     {"Elbridge Colby": ([("Under Secretary of Defense for Policy", "United States")], None)}),
+    # a capitalised phrase before "operation" or "exercise" names a thing, not a person
+    ("Hanno Pevkur said the Baltic Sentry operation and the Steadfast Defender exercise would continue.",
+     {"Hanno Pevkur": ([], None)}),
     ("Rustem Umerov and Boris Pistorius met in Kyiv.",
      {"Rustem Umerov": ([], None), "Boris Pistorius": ([], None)}),
     ("Міністр оборони України Рустем Умєров провів зустріч у Києві.",
