@@ -223,7 +223,7 @@ def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: lis
         plural = tok.text.lower().endswith("s") if ctx.language == "en" else "plur" in tok.tag
         if tok.norm not in heads or not (plural or tok.norm in mass):
             continue
-        if any(s.i - 3 <= k < s.j + 3 for s in systems):
+        if any(s.i - 3 <= k < s.j + 3 and not _listed_apart(sent, k, s) for s in systems):
             continue  # "Javelin anti-tank missiles", "missiles for Patriot systems": the system is the item
         start = k
         while start > cue.j and k - start < 3:
@@ -243,8 +243,22 @@ def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: lis
     return out
 
 
+_LIST_SEPARATORS = {",", ";", "and", "or", "та", "і", "й", "або"}
+
+
+def _listed_apart(sent: SentenceView, k: int, system: Match) -> bool:
+    """True when a comma or a conjunction stands between token ``k`` and ``system``: two
+    items of a list ("M577 vehicles, anti-drone jammers", "ammunition and Javelin missiles")."""
+    between = range(k + 1, system.i) if k < system.i else range(system.j, k)
+    return any(sent.tokens[x].norm in _LIST_SEPARATORS for x in between)
+
+
 _LIST_INTRO = {"include", "includes", "including", "included", "comprising", "consisting"}
 _LIST_INTRO_UK = {"включати", "зокрема", "включно"}
+#: Words that end a list of items: what follows says to whom, when or why ("..., before the
+#: start of the harvest season").
+_LIST_END = {"to", "for", "by", "which", "that", "before", "after", "until", "during", "within", "since", "in",
+             "до", "для", "які", "що", "перед", "після", "протягом"}
 _ITEM_SKIP = {"additional", "new", "more", "further", "other", "the", "a", "an", "also", "додатковий", "новий"}
 
 
@@ -266,7 +280,7 @@ def _listed_items(ctx: Context, sent: SentenceView, systems: list[Match]) -> lis
             if tok.text in {".", ";", "("} or tok.norm == "as":
                 break
             continue
-        if tok.norm in {"to", "for", "by", "which", "that", "до", "для", "які", "що"}:
+        if tok.norm in _LIST_END:
             break
         current.append(idx)
     if current:

@@ -31,6 +31,16 @@ def aid(record):
     ("Austin announced a new U.S. security assistance package that includes Bradley vehicles.",
      [("United States", None, ["Bradley"], [], "pledged")]),
     ("Air defense remains a priority for Ukraine.", []),
+    # a list gives each item, a system next to another item by a comma or "and" does not swallow it
+    ("Norway has delivered to Ukraine M113 armoured personnel carriers, counter-drone jammers and a batch of "
+     "155 mm shells.",
+     [("Norway", "Ukraine", ["M113"], ["counter-drone jammers", "155 mm shells"], "delivered")]),
+    ("Finland has handed over to Ukraine a further batch of 120 mm mortar ammunition and Stinger missiles.",
+     [("Finland", "Ukraine", ["Stinger"], ["120 mm mortar ammunition"], "delivered")]),
+    # what follows a list says when, not what
+    ("Poland will provide Ukraine with a package that includes demining machines and detectors, before the "
+     "winter.",
+     [("Poland", "Ukraine", [], ["demining machines", "detectors"], "pledged")]),
     # a capital stands for its country; the subject of "receive" receives
     ("Umerov spoke to Marles a day after Canberra announced it would send 49 M1A1 Abrams tanks to Ukraine.",
      [("Australia", "Ukraine", ["Abrams"], [], "pledged")]),
