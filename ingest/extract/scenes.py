@@ -224,8 +224,10 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                 scenes.append(Scene(sents=[sent] if scenes else [*lead, sent]))
                 scenes[-1].add_trigger(sent, trig, part, [])
             continue
-        if trig is not None and current is not None and scenes[0] is not current and sent.has("during_visit") \
-                and not groups and all(scenes[0].knows(p) for p in here):
+        known = sum(scenes[0].knows(p) for p in here) if scenes else 0
+        if trig is not None and current is not None and sent.has("during_visit") and not groups \
+                and (scenes[0] is not current and known == len(here)
+                     or known >= 2 and len(here) - known <= 1):  # "During the visit, A, B and the governor C agreed"
             scenes[0].add_trigger(sent, trig, here, [], update_kind=False)  # "During the visit, Singh also ..."
             scenes[0].sents.append(sent)
             continue

@@ -188,6 +188,15 @@ def test_an_earlier_meeting_the_visit_comes_after_is_its_own(record_of):
     ("Defense Secretary Gilberto Teodoro met US Secretary of Defense Pete Hegseth in Manila. Also present at the "
      "meeting were Gen. Romeo Brawner Jr. and US Amb. MaryKay Carlson.",
      [["Gilberto Teodoro", "MaryKay Carlson", "Pete Hegseth", "Romeo Brawner Jr."]]),
+    # "During the visit, A, B and a local official C agreed ...": C joins the visit's meeting
+    ("Estonia's Defence Minister Hanno Pevkur travelled to Kharkiv, where he discussed air defence with Ukraine's "
+     "Defence Minister Rustem Umerov. During the visit, Pevkur, Umerov and the city's mayor, Ihor Terekhov, agreed "
+     "to open a repair hub.",
+     [["Hanno Pevkur", "Ihor Terekhov", "Rustem Umerov"]]),
+    # one known party and a new one during the visit: a meeting of its own
+    ("Estonia's Defence Minister Hanno Pevkur met Ukraine's Defence Minister Rustem Umerov in Kharkiv. "
+     "During the visit, Pevkur also met the city's mayor, Ihor Terekhov.",
+     [["Hanno Pevkur", "Rustem Umerov"], ["Hanno Pevkur", "Ihor Terekhov"]]),
 ])  # fmt: skip
 def test_meetings_in_sequence(record_of, text, expected):
     assert [m["participants"] for m in meetings(record_of(text, "2025-02-13"))] == expected
