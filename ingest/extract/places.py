@@ -28,6 +28,7 @@ Place = tuple[str, str, Mention]
 _PREPOSITIONS_IN = {"in", "to", "at", "у", "в", "до", "на"}
 _VISIT = {"visit", "visited", "відвідати", "відвідав"}
 _CAPITAL = {"capital", "столиця"}
+_OPENING = re.compile(r"\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30}?)(?::\s|\s[-–—]\s)")
 _DATELINE_HEAD = re.compile(r"^\s*([^\W\d][^\W\d'’ .-]{1,30}?)\s*(?:[,:(]|\s[-–—]|\.\s|$)")
 
 
@@ -104,10 +105,12 @@ def dateline_place(ctx: Context) -> str | None:
         >>> from ingest.extract.context import annotate
         >>> dateline_place(annotate(make_document(Article("RIYADH: Talks were held.", "x")), use_ner=False))
         'riyadh'
+        >>> dateline_place(annotate(make_document(Article("VILNIUS — Talks were held.", "x")), use_ner=False))
+        'vilnius'
     """
     doc = ctx.doc
     heads = [doc.article.text[r.start : r.end] for r in doc.removed if r.reason == "dateline"][:1]
-    opening = re.match(r"\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ -]{1,30}):\s", doc.text)
+    opening = _OPENING.match(doc.text)  # "RIYADH: ...", "WASHINGTON — ..."
     if opening:
         heads.append(opening.group(1))
     for head in heads:

@@ -17,6 +17,8 @@ from tests.ingest.extract.conftest import meetings
     ("KYIV, Jan 25 (Reuters) - Estonian Defence Minister Hanno Pevkur and his Ukrainian counterpart Rustem "
      "Umerov discussed artillery shells on Thursday.", "en", "Kyiv"),
     ("RIYADH: Saudi Minister of Defense Prince Khalid bin Salman held talks with John Healey.", "en", "Riyadh"),
+    ("WARSAW — Polish Defence Minister Władysław Kosiniak-Kamysz held talks with Boris Pistorius in Poland "
+     "on Tuesday.", "en", "Warsaw"),
     # the dateline's city refines the country the text names, and never overrides another city
     ("РИГА. 14 травня. ІНТЕРФАКС-УКРАЇНА - Під час візиту до Латвії міністр оборони України Рустем Умєров "
      "обговорив з міністром оборони Латвії Андрісом Спрудсом розвиток коаліції дронів.", "uk", "Riga"),
