@@ -50,7 +50,7 @@ _OPTIONAL = {
     "country": ("en_aliases", "uk_aliases", "demonym", "capital", *COUNTRY_BODIES.values(), *COUNTRY_TITLES),
     "place": ("en_aliases", "uk_aliases", "kind"),
     "organization": ("en_aliases", "uk_aliases", "org_kind", "parent", "topics"),
-    "office": ("uk_patterns", "country_title"),
+    "office": ("uk_patterns", "country_title", "national_equivalent"),
     "rank": ("en_aliases", "uk_aliases", "system"),
     "system": ("en_aliases", "uk_aliases", "topics"),
 }
@@ -236,5 +236,6 @@ def check_references(kind: str, term: Term, terms: dict[str, dict[str, Term]], w
         org_kind = term.attr("org_kind")
         if org_kind not in BODY_KINDS and org_kind not in terms["organization"]:
             raise where.error(f"org_kind {org_kind!r} is neither a body kind nor an organization id")
+        need(term.attr("national_equivalent"), "office", "national_equivalent office")
     for topic in term.attr_all("topics"):
         need(topic, "topic", "topic")

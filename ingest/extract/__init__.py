@@ -19,6 +19,7 @@ from ingest.extract.aid import extract_aid
 from ingest.extract.context import annotate
 from ingest.extract.meetings import extract_meetings
 from ingest.extract.nationality import qualify_by_nationality
+from ingest.extract.national_offices import national_offices
 from ingest.extract.persons import extract_persons
 from ingest.extract.quotes import extract_quotes
 from ingest.extract.records import RecordBuilder
@@ -38,7 +39,7 @@ def extract(doc: Document, *, use_ner: bool = True):
         graph.model.ArticleRecord: the article with its entities, events and facts.
     """
     ctx = annotate(doc, use_ner=use_ner)
-    persons = qualify_by_nationality(extract_persons(ctx))
+    persons = national_offices(qualify_by_nationality(extract_persons(ctx)))
     aid, aid_sentences = extract_aid(ctx, persons)
     agreements = extract_agreements(ctx, persons)
     builder = RecordBuilder(ctx)

@@ -222,6 +222,13 @@ def test_unknown_country(tmp_path):
     assert _error(data) == "data/lexicon/places.yaml: entry tirana: unknown country 'atlantis'"
 
 
+def test_unknown_national_equivalent(tmp_path):
+    data = _copy(tmp_path)
+    _rewrite(data, "offices.yaml", lambda es: es[0].update(national_equivalent="chief-of-everything"))
+    assert _error(data) == ("data/lexicon/offices.yaml: entry president: "
+                            "unknown national_equivalent office 'chief-of-everything'")
+
+
 def test_duplicate_id(tmp_path):
     data = _copy(tmp_path)
     _rewrite(data, "systems.yaml", lambda es: es.append(dict(es[0])))

@@ -24,6 +24,13 @@ MOD_UA = ("Minister of Defence", "Ukraine")
      {"Andriy Yermak": ([("Head of the Office of the President", "Ukraine")], None)}),
     ("Former defense minister Oleksii Reznikov attended the forum in Kyiv.",
      {"Oleksii Reznikov": ([], None)}),
+    # a country with a title of its own for the head of its forces: France's "начальник Генштабу" is its
+    # Chief of the Defence Staff (as English reports call him); Ukraine's stays Chief of the General Staff
+    ("Генерал Олександр Сирський провів розмову з начальником Генерального штабу Збройних сил Франції генералом "
+     "Фаб'єном Мандоном.",
+     {"Олександр Сирський": ([], "General"), "Фаб'єн Мандон": ([("Chief of the Defence Staff", "France")], "General")}),
+    ("Начальник Генерального штабу ЗСУ генерал-лейтенант Андрій Гнатов доповів про ситуацію.",
+     {"Андрій Гнатов": ([("Chief of the General Staff", "Ukraine")], "Lieutenant General")}),
     # Indian honorifics and the Hindi title of the defence minister
     ("Raksha Mantri Shri Rajnath Singh chaired the review in New Delhi.",
      {"Rajnath Singh": ([("Minister of Defence", "India")], None)}),
