@@ -49,6 +49,10 @@ def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
     return ctx.doc.text[sent.tokens[m.i].start : sent.tokens[j - 1].end]
 
 
+#: Words before an agreement's name that point back to one already told.
+_BACK_REFERENCE = {"this", "the", "that", "цей", "ця", "це", "даний", "цього", "цієї", "этот", "эта", "этого", "этой"}
+
+
 def extract_agreements(ctx: Context, persons: list | None = None) -> list[AgreementDraft]:
     """Signed (or to-be-signed) agreements, with their parties and signatories.
 
@@ -65,6 +69,8 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
         if not kinds or not signed:
             continue
         m = kinds[0]
+        if m.i > 0 and sent.tokens[m.i - 1].norm in _BACK_REFERENCE and any(d.type == m.id for d in out):
+            continue  # "This memorandum opens the way ...": the one told before
         draft = AgreementDraft(m.id, _agreement_label(ctx, sent, m), mention=Mention(m.start, m.end, sent.index))
         if sent.has("status", "planned") or _future(sent, signed[0]):
             draft.status = "planned"

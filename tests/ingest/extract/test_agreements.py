@@ -30,6 +30,12 @@ def agreements(record) -> list[tuple[str, list[str], list[str]]]:
      "Сторони підписали меморандум про співпрацю.",
      [("memorandum", ["Ministry of Defence of Ukraine", "Ministry of National Defence of Lithuania"],
        ["Довіле Шакалене", "Рустем Умєров"])]),
+    # "this memorandum" after the signing is the memorandum just told, not a second one
+    ("Latvian Defence Minister Andris Sprūds and Ukraine's Defence Minister Rustem Umerov signed a memorandum "
+     "of understanding in Riga. "
+     "\"This memorandum opens new markets for our companies,\" Sprūds said after the signing ceremony.",
+     [("memorandum", ["Ministry of Defence of Latvia", "Ministry of Defence of Ukraine"],
+       ["Andris Sprūds", "Rustem Umerov"])]),
     # a collective subject with no meeting before it signs nothing we can name
     ("The ministers signed a letter of intent on military mobility.", []),
 ])  # fmt: skip
