@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from graph.known_people import known_person
 from graph.translit import (
     first_name_id,
     first_name_variants,
@@ -213,6 +214,27 @@ def _nominative(first: str | None, surname: str) -> tuple[str | None, str]:
     return (strip_uk_case(first) if first else None), f"{head} {strip_uk_case(last)}".strip()
 
 
+#: Case endings of a declined masculine surname ("Гегсета", "Гегсетом"): cut to look a name
+#: up in the closed list of known officials only, where a wrong cut finds nobody.
+_CASE_ENDINGS = ("ові", "еві", "ом", "ем", "им", "ою", "у", "ю", "а", "я", "і")
+
+
+def _known_label(by_form: Mapping[str, set[str]]) -> str | None:
+    """The canonical name of a listed official (``graph.known_people``) that a Cyrillic form
+    names, as written or in the nominative; the form of the most articles first."""
+    for form in sorted(by_form, key=lambda f: (-len(by_form[f]), f)):
+        first, surname = split_name(form)
+        if not (first and surname and is_cyrillic(form)):
+            continue
+        nominative = _nominative(first, surname)  # foreign surnames often do not decline: "Джоном Гілі"
+        stems = [surname[: -len(end)] for end in _CASE_ENDINGS if surname.endswith(end) and len(surname) > len(end) + 2]
+        for pair in ((first, surname), nominative, (nominative[0], surname), *((nominative[0], s) for s in stems)):
+            known = known_person(*pair)
+            if known is not None:
+                return known[0]
+    return None
+
+
 def person_label(forms: Iterable[tuple[str, str]] | Mapping[str, Iterable[str]]) -> str:
     """Canonical English label of a person from its (form, article id) pairs, or form -> article ids.
 
@@ -259,6 +281,9 @@ def person_label(forms: Iterable[tuple[str, str]] | Mapping[str, Iterable[str]])
                     if not _RUSSIAN_LETTERS.search(f"{first}{surname}")}  # a tie goes to the Ukrainian romanisation
         by_form = latin[min(articles, key=lambda k: (-len(articles[k]), k not in national, k))]
         return min(by_form, key=lambda f: (fold(f) == f.casefold(), -len(by_form[f]), f))
+    known = _known_label(by_form) if cyrillic else None
+    if known is not None:  # "Джон Гілі": John Healey, not a romanisation of the spelling
+        return known
     if cyrillic:
         first, surname = min(cyrillic, key=lambda k: (-len(cyrillic[k]), k))
     elif cyrillic_bare and not latin_bare:

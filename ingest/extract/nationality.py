@@ -15,36 +15,16 @@ Example:
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-
-from graph.translit import phonetic_key
-from ingest.extract.match import DATA_DIR
+from graph.known_people import known_person
 from ingest.extract.persons import PersonDraft
 from ingest.extract.roles import OfficeRef
 from ingest.lexicon import load_lexicon
-from graph.yaml_data import load_yaml
-
-
-@lru_cache(maxsize=1)
-def _index() -> dict[tuple[str, str], str]:
-    """(first-name key, surname key) -> country id, for every name and alias."""
-    with open(DATA_DIR / "lexicon" / "nationalities.yaml", encoding="utf-8") as fh:
-        entries = load_yaml(fh) or []
-    out: dict[tuple[str, str], str] = {}
-    for entry in entries:
-        for name in [entry["name"], *(entry.get("aliases") or ())]:
-            first, _, surname = name.partition(" ")
-            if surname:
-                out[(phonetic_key(first), phonetic_key(surname))] = entry["country"]
-    return out
 
 
 def country_of_person(first: str | None, surname: str) -> str | None:
     """The country of a listed official named by first name and surname, else None."""
-    if not first:
-        return None
-    return _index().get((phonetic_key(first), phonetic_key(surname)))
+    known = known_person(first, surname)
+    return known[1] if known else None
 
 
 def qualify_by_nationality(persons: list[PersonDraft]) -> list[PersonDraft]:

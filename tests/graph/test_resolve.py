@@ -274,6 +274,12 @@ def test_first_name_relation(a, b, expected):
         ([("Оксана Маркарова", "a")], "Oksana Markarova"),
         ([("Горбатюка", "a")], "Horbatiuk"),
         ([("D. Kuleba", "a"), ("D. Kuleba", "b"), ("Dmytro Kuleba", "c")], "Dmytro Kuleba"),
+        # a listed official seen only in Cyrillic has the canonical English name (nationalities.yaml),
+        # not a romanisation of the Ukrainian or Russian spelling
+        ([("Джоном Гілі", "a"), ("Гілі", "a")], "John Healey"),
+        ([("Джорджа Мелоні", "a"), ("Джорджею Мелоні", "a")], "Giorgia Meloni"),
+        ([("Піта Гегсета", "a")], "Pete Hegseth"),
+        ([("Владимир Путин", "a"), ("Владимира Путина", "b")], "Vladimir Putin"),
     ],
 )
 def test_person_label(forms, label):

@@ -1,0 +1,44 @@
+"""Well-known officials: their canonical English name and their country, by name key.
+
+``data/lexicon/nationalities.yaml`` lists them with their spellings in every script.
+Extraction reads their country (a bare "President" before "Putin" is Russia's); the
+label of a person seen only in Cyrillic is their canonical English name ("Джон Гілі" is
+John Healey, not a romanisation of the Ukrainian spelling).
+
+Example:
+    >>> known_person("Владимир", "Путин")
+    ('Vladimir Putin', 'russia')
+    >>> known_person("Джон", "Гілі")
+    ('John Healey', 'united-kingdom')
+    >>> known_person(None, "Путин") is None  # a bare surname is not enough
+    True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graph.namespaces import DATA_DIR
+from graph.translit import phonetic_key
+from graph.yaml_data import load_yaml
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[tuple[str, str], tuple[str, str]]:
+    """(first-name key, surname key) -> (canonical name, country id), for every name and alias."""
+    with open(DATA_DIR / "lexicon" / "nationalities.yaml", encoding="utf-8") as fh:
+        entries = load_yaml(fh) or []
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for entry in entries:
+        for name in [entry["name"], *(entry.get("aliases") or ())]:
+            first, _, surname = name.partition(" ")
+            if surname:
+                out[(phonetic_key(first), phonetic_key(surname))] = (entry["name"], entry["country"])
+    return out
+
+
+def known_person(first: str | None, surname: str) -> tuple[str, str] | None:
+    """(canonical name, country id) of a listed official named by first name and surname, else None."""
+    if not first:
+        return None
+    return _index().get((phonetic_key(first), phonetic_key(surname)))
