@@ -242,7 +242,7 @@ class _Store:
         own = []
         for i, q in enumerate(self.ox.quads_for_pattern(s, None, None, INSTANCES)):
             if i >= _SCAN_LIMIT:
-                return [(q.predicate, q.object) for p in _OWN for q in self.ox.quads_for_pattern(s, p, None, INSTANCES)]
+                return [(x.predicate, x.object) for p in _OWN for x in self.ox.quads_for_pattern(s, p, None, INSTANCES)]
             if q.predicate in _OWN_SET:
                 own.append((q.predicate, q.object))
         return own
