@@ -49,8 +49,9 @@ def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
     return ctx.doc.text[sent.tokens[m.i].start : sent.tokens[j - 1].end]
 
 
-#: Words before an agreement's name that point back to one already told.
-_BACK_REFERENCE = {"this", "the", "that", "цей", "ця", "це", "даний", "цього", "цієї", "этот", "эта", "этого", "этой"}
+#: Words before an agreement's name that point back to one already told ("the" does not:
+#: "signed the memorandum on ..." often tells the first, or the one only planned before).
+_BACK_REFERENCE = {"this", "that", "цей", "ця", "це", "даний", "цього", "цієї", "этот", "эта", "этого", "этой"}
 
 
 def extract_agreements(ctx: Context, persons: list | None = None) -> list[AgreementDraft]:
@@ -69,7 +70,8 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
         if not kinds or not signed:
             continue
         m = kinds[0]
-        if m.i > 0 and sent.tokens[m.i - 1].norm in _BACK_REFERENCE and any(d.type == m.id for d in out):
+        if m.i > 0 and sent.tokens[m.i - 1].norm in _BACK_REFERENCE \
+                and any(d.type == m.id and d.status == "happened" for d in out):
             continue  # "This memorandum opens the way ...": the one told before
         draft = AgreementDraft(m.id, _agreement_label(ctx, sent, m), mention=Mention(m.start, m.end, sent.index))
         if sent.has("status", "planned") or _future(sent, signed[0]):

@@ -36,6 +36,14 @@ def agreements(record) -> list[tuple[str, list[str], list[str]]]:
      "\"This memorandum opens new markets for our companies,\" Sprūds said after the signing ceremony.",
      [("memorandum", ["Ministry of Defence of Latvia", "Ministry of Defence of Ukraine"],
        ["Andris Sprūds", "Rustem Umerov"])]),
+    # "the memorandum" may be the first told, or the one that was only planned before
+    ("Defence ministers Andris Sprūds and Hanno Pevkur will sign a memorandum of understanding next week. "
+     "On Tuesday Latvian Defence Minister Andris Sprūds and Estonian Defence Minister Hanno Pevkur signed the "
+     "memorandum of understanding on air defence in Riga.",
+     [("memorandum", ["Ministry of Defence of Estonia", "Ministry of Defence of Latvia"],
+       ["Andris Sprūds", "Hanno Pevkur"]),
+      ("memorandum", ["Ministry of Defence of Estonia", "Ministry of Defence of Latvia"],
+       ["Andris Sprūds", "Hanno Pevkur"])]),
     # a collective subject with no meeting before it signs nothing we can name
     ("The ministers signed a letter of intent on military mobility.", []),
 ])  # fmt: skip
