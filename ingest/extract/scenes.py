@@ -55,9 +55,26 @@ def _urges(sent: SentenceView, cue: Match) -> bool:
     return any(t.norm == "to" and k + 1 < len(after) and after[k + 1].text[:1].islower() for k, t in enumerate(after))
 
 
+def _welcomes_a_thing(sent: SentenceView, cue: Match) -> bool:
+    """"welcomed Donald Trump's decision", "welcomed the statement by X" approve of something;
+    "welcomed X to NATO Headquarters", "was welcomed by X in Ankara" receive a guest: a
+    welcome is a meeting only with "to", "in" or "at" and a capitalised place soon after it,
+    and not when an article, or a possessive before a lower-case thing, follows the verb."""
+    if not sent.tokens[cue.i].norm.startswith("welcom"):
+        return False
+    after = sent.tokens[cue.j : cue.j + 10]
+    if not after or after[0].norm in {"the", "a", "an", "this", "that", "these", "those", "it", "news"} \
+            or any(t.text.endswith(("'s", "’s")) and k + 1 < len(after) and not after[k + 1].is_cap
+                   for k, t in enumerate(after[:4])):  # "Trump's decision", not "Ukraine's Minister X"
+        return True
+    return not any(t.norm in {"to", "in", "at"} and k + 1 < len(after) and after[k + 1].is_cap
+                   for k, t in enumerate(after))
+
+
 def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[str, Mention | None] | None:
     refs = [r for r in sent.of("time_ref") if not eve_adverb(sent, r.i)]  # "ahead of the NATO summit": a date
-    meeting = [m for m in sent.of("meeting") if not any(0 <= m.i - r.j <= 3 for r in refs) and not _urges(sent, m)]
+    meeting = [m for m in sent.of("meeting") if not any(0 <= m.i - r.j <= 3 for r in refs) and not _urges(sent, m)
+               and not _welcomes_a_thing(sent, m)]
     if meeting:
         kinds = sorted({m.id for m in meeting}, key=KIND_ORDER.index)
         m = next(x for x in meeting if x.id == kinds[0])

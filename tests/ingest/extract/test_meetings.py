@@ -158,12 +158,17 @@ def test_one_signature_is_no_meeting(record_of):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a welcome receives a guest "to", "in" or "at" a place; welcoming a decision or a statement is no meeting
+    ("NATO Secretary General Mark Rutte welcomed Ukraine's Minister of Defence, Denys Shmyhal, to NATO "
+     "Headquarters in Brussels.", [(["Denys Shmyhal", "Mark Rutte"], "Brussels")]),
+    ("President Volodymyr Zelensky welcomed Donald Trump's decision to send more Patriot systems.", []),
+    ("Defence Minister Rustem Umerov welcomed the statement by Boris Pistorius on new aid.", []),
     # "called on" a person is a visit; "called on allies to" is an appeal
     ("Later in the day, Rajnath Singh called on President Vladimir Putin at the Kremlin and conveyed the greetings "
      "of Prime Minister Narendra Modi.", [(["Rajnath Singh", "Vladimir Putin"], "Moscow")]),
     ("Volodymyr Zelensky called on Olaf Scholz to send more Patriot systems.", []),
 ])
-def test_calling_on_someone(record_of, text, expected):
+def test_calling_on_and_welcoming_someone(record_of, text, expected):
     found = meetings(record_of(text, published="2024-12-10", language="en"))
     assert [(m["participants"], m["location"]) for m in found] == expected
 
