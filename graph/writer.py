@@ -313,8 +313,12 @@ def load_defaults(store: Store, triples: set[Triple], digest: str) -> bool:
     subjects = {s for s, _, _ in triples}
     old = [q for s in subjects for q in store.ox.quads_for_pattern(s, None, None, ox.DefaultGraph())]
     keep = {ox.Quad(*t) for t in triples}
-    _apply(store, [q for q in old if q not in keep], sorted(keep - set(old), key=str))
-    remove, add = refresh_derived(store.ox, [s for s in subjects if isinstance(s, ox.NamedNode)])
+    gone, new = [q for q in old if q not in keep], sorted(keep - set(old), key=str)
+    _apply(store, gone, new)
+    # only the subjects whose description changed have derived values to refresh (an edit of the
+    # cues or of a few topic terms must not re-derive every event of the store)
+    changed = sorted({q.subject for q in [*gone, *new] if isinstance(q.subject, ox.NamedNode)}, key=str)
+    remove, add = refresh_derived(store.ox, changed)
     _apply(store, [ox.Quad(*x, INSTANCES) for x in remove], [ox.Quad(*x, INSTANCES) for x in add])
     store.ox.flush()
     state.set_meta("defaults", digest)

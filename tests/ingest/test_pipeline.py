@@ -12,16 +12,19 @@ import random
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
 from graph.curation import Decisions, add_decision, load_decisions
+from graph.instances import stored_instances
 from graph.model import ArticleRecord, Entity, Fact
+from graph.rdf import RDFS_LABEL
 from graph.resolve import resolve, state_resolution, update
 from graph.state import ResolutionState
 from graph.store import open_store
-from graph.writer import instance_drift, reresolve
-from ingest.pipeline import ingest_paths
+from graph.writer import instance_drift, load_defaults, reresolve
+from ingest.pipeline import default_triples, ingest_paths
 from queries.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -287,3 +290,25 @@ def test_a_format_2_store_is_refused_until_upgraded(scratch_store, scratch, tmp_
     assert_consistent(old)
     result = CliRunner().invoke(cli, ["upgrade", "--store", str(old)])
     assert result.output == f"{old}: already at format 3\n"
+
+
+def _instances(s) -> set:
+    return stored_instances(s.ox)
+
+
+def test_a_changed_default_refreshes_what_depends_on_it_and_nothing_else(tmp_path):
+    # the lexicon's names go into the default graph; the instance layer's keys derive from them
+    store = tmp_path / "store"
+    ingest(store, SEEDS)
+    france = ox.NamedNode("https://w3id.org/ddgraph/id/country/france")
+    triples = default_triples()
+    renamed = {t for t in triples if not (t[0] == france and t[1] == RDFS_LABEL and t[2].language == "en")}
+    renamed.add((france, RDFS_LABEL, ox.Literal("Gallia", language="en")))
+    with open_store(store) as s:
+        before = _instances(s)
+        assert load_defaults(s, set(triples), "same triples, another digest")
+        assert _instances(s) == before  # nothing changed: nothing to refresh
+        assert load_defaults(s, renamed, "France renamed")
+        after = _instances(s)
+        assert after != before  # the keys that spell France's name changed
+        assert instance_drift(s) == (set(), set())  # and equal what a rebuild derives
