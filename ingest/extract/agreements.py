@@ -85,7 +85,7 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
             right = [b for b in bodies if b.i > conj]
             chosen = ([left[-1]] if left else []) + ([right[0]] if right else [])
         else:
-            chosen = [b for b in bodies if not sent.tokens[b.j - 1].text.endswith(("'s", "’s"))] \
+            chosen = [b for b in bodies if not sent.tokens[b.j - 1].is_possessive] \
                 if not _signatories(sent, signed[0], index) else []
         for b in chosen:
             draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))

@@ -123,7 +123,7 @@ def _sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tup
     a country used attributively after the verb gives ("announced a U.S. security package");
     thanks go to the giver, adjective included ("thanked for British Storm Shadow missiles")."""
     countries = [m for m in _actors(sent)  # not "Ukraine's air defense", not "Ukrainian"
-                 if not sent.tokens[m.j - 1].text.endswith(("'s", "’s"))
+                 if not sent.tokens[m.j - 1].is_possessive
                  and (status == "thanks" or not _adjective(sent, m))]
     if status == "thanks":  # the maker named by its adjective before what was given, else another country
         systems = [m for m in sent.matches if m.kind == "system"]

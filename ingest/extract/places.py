@@ -76,7 +76,7 @@ def meeting_place(ctx: Context, sents: list[SentenceView], cities_only: bool = F
         for m in sent.matches:
             if m.kind not in {"place", "country"} or m.i == 0 or (cities_only and m.kind == "country"):
                 continue
-            if sent.tokens[m.j - 1].text.endswith(("'s", "’s")):
+            if sent.tokens[m.j - 1].is_possessive:
                 continue
             if any(b.i <= m.i and m.j <= b.j and b.j - b.i > m.j - m.i for b in bodies):
                 continue

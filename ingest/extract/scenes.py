@@ -64,7 +64,7 @@ def _welcomes_a_thing(sent: SentenceView, cue: Match) -> bool:
         return False
     after = sent.tokens[cue.j : cue.j + 10]
     if not after or after[0].norm in {"the", "a", "an", "this", "that", "these", "those", "it", "news"} \
-            or any(t.text.endswith(("'s", "’s")) and k + 1 < len(after) and not after[k + 1].is_cap
+            or any(t.is_possessive and k + 1 < len(after) and not after[k + 1].is_cap
                    for k, t in enumerate(after[:4])):  # "Trump's decision", not "Ukraine's Minister X"
         return True
     return not any(t.norm in {"to", "in", "at"} and k + 1 < len(after) and after[k + 1].is_cap

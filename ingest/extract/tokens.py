@@ -68,6 +68,11 @@ class Token:
         return self.text[:1].isupper()
 
     @property
+    def is_possessive(self) -> bool:
+        """True for an English possessive ("Ukraine's", "Trump’s")."""
+        return self.text.endswith(("'s", "’s"))
+
+    @property
     def is_word(self) -> bool:
         """True for words (not punctuation)."""
         return self.text[:1].isalnum()
