@@ -27,6 +27,8 @@ from queries.rows import by_date, labels_of, latest, local, sources_by_article, 
 DD = DD_NS
 RDF_TYPE = RDF_NS + "type"
 AID_STATUSES = ("delivered", "pledged", "ordered", "denied")
+#: How far ``event_count.rq`` counts the events of each thing given before choosing the rarest.
+_COUNT_CAP = 2000
 
 
 @dataclass(frozen=True)
@@ -100,17 +102,19 @@ def _events(ds: Dataset, cls: str, filters: dict[str, str | None], drives: dict[
             limit: int | None) -> tuple[dict[str, dict[str, list]], dict[str, Source], int]:
     """The events of class ``cls`` that pass ``filters`` (starting from the rarest one): their
     facts by property (the latest ``limit`` by date), the sources, and how many match in all."""
-    given = [(drives[k], v) for k, v in filters.items() if v is not None and k in drives]
-    starts = given or [(RDF_TYPE, cls)]
-    if len(given) > 1:
-        counts = {(d, v): int(select(ds, "event_count", iris={"drive": d, "driveValue": v})[0]["n"])
-                  for d, v in given}
-        starts = [min(given, key=lambda dv: (counts[dv], dv))]
-    if filters.get("party"):
-        starts = [(DD + "party", filters["party"]), (DD + "signatory", filters["party"])]
+    given = [(k, drives[k], v) for k, v in filters.items() if v is not None and k in drives]
+    starts = given[:1] or [(None, RDF_TYPE, cls)]
+    if len(given) > 1:  # the rarest (counts stop at _COUNT_CAP: past it, any is as good)
+        counts = {g: int(select(ds, "event_count", iris={"drive": g[1], "driveValue": g[2]},
+                                limit=_COUNT_CAP)[0]["n"]) for g in given}
+        starts = [min(given, key=lambda g: (counts[g], g[1], g[2]))]
+    if filters.get("party"):  # the drive is the filter
+        starts = [("party", DD + "party", filters["party"]), ("party", DD + "signatory", filters["party"])]
     found: dict[str, str] = {}
-    for d, v in starts:
-        for r in select(ds, "event_select", iris={"drive": d, "driveValue": v}, **filters):
+    for name, d, v in starts:
+        also = {k: iri for k, iri in filters.items() if k in drives and k != name and iri is not None}
+        keys = {"status": filters["status"]} if filters.get("status") else {}
+        for r in select(ds, "event_select", iris={"drive": d, "driveValue": v, **also}, keys=keys):
             found[r["event"]] = min(found.get(r["event"], "9999"), (r["date"] or "9999")[:10])
     ordered = sorted(found, key=lambda e: (found[e], e))
     page, total = latest(ordered, limit)

@@ -42,6 +42,8 @@ PREDECLARED = tuple(PREFIX_NAMESPACES)
 INSTANCES = INSTANCES_GRAPH
 _IRI_OK = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]+$")
 _TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|iri\s+(\w+)|key\s+(\w+)|limit|offset)\s*\}\}")
+#: A part of a query kept only when its IRI or key is given: ``{{if x}} ... {{end}}`` (not nested).
+_CONDITIONAL = re.compile(r"\{\{\s*if\s+(\w+)\s*\}\}(.*?)\{\{\s*end\s*\}\}", re.DOTALL)
 #: What a ``{{key x}}`` constant may hold: the characters of the instance layer's index keys.
 _KEY_OK = re.compile(r"^[0-9A-Za-z~_-]{0,32}$")
 #: Where a shipped query wants its bound values: a ``VALUES`` block there, the values
@@ -89,7 +91,9 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
     Oxigraph plans a query around constants, not around substituted variables),
     ``{{key x}}`` (the string ``keys["x"]``, letters, digits, ``~``, ``_`` and ``-``
     only, as a literal constant: an index key or a bound of a range of keys), and
-    ``{{limit}}`` and ``{{offset}}`` (numbers). IRIs and keys are checked, so nothing
+    ``{{limit}}`` and ``{{offset}}`` (numbers). A part between ``{{if x}}`` and ``{{end}}``
+    is kept only when ``x`` is given in ``iris`` or ``keys`` (a filter costs a lookup per
+    row even when the value it tests is unbound). IRIs and keys are checked, so nothing
     a user typed can change the query.
 
     Example:
@@ -97,6 +101,10 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
         True
         >>> "<urn:a>" in load_query("meeting_details", values={"meeting": ["urn:a"]})
         True
+        >>> q = dict(drive="urn:p", driveValue="urn:v")
+        >>> ("dd:recipient" in load_query("event_select", iris=q), "dd:recipient" in load_query(
+        ...     "event_select", iris=q | {"recipient": "urn:c"}))
+        (False, True)
     """
     try:
         text = resources.files("queries").joinpath("sparql", f"{name}.rq").read_text(encoding="utf-8")
@@ -123,6 +131,8 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
         number = limit if m.group(1) == "limit" else offset
         return str(max(0, int(number))) if number is not None else ("100000000" if m.group(1) == "limit" else "0")
 
+    given = {k for k, v in {**(iris or {}), **(keys or {})}.items() if v is not None}
+    text = _CONDITIONAL.sub(lambda m: m.group(2) if m.group(1) in given else "", text)
     return _TEMPLATE.sub(fill, text)
 
 

@@ -156,6 +156,19 @@ def test_meeting_select_reads_the_keys_of_a_facet_in_a_range(ds, keys, expected)
     assert got == want
 
 
+@pytest.mark.parametrize("iris, keys, expected", [
+    ({}, {}, []),
+    ({"recipient": R + "country/ukraine"}, {}, ["dd:recipient"]),
+    ({"recipient": None}, {"status": "pledged"}, ["dd:status"]),
+    ({"provider": R + "country/france", "system": R + "system/caesar"}, {}, ["dd:provider", "dd:item"]),
+])
+def test_a_conditional_part_of_a_query_is_kept_only_when_its_value_is_given(iris, keys, expected):
+    query = load_query("event_select", iris=AID_FROM_FRANCE | iris, keys=keys)
+    filters = [line.split("?event ")[1].split()[0] for line in query.splitlines() if "FILTER EXISTS" in line]
+    assert filters == expected
+    assert "{{" not in query
+
+
 @pytest.mark.parametrize("key", ['0" ) } DROP ALL #', "45000\n", None])
 def test_a_key_constant_that_is_not_a_key_is_refused(key):
     with pytest.raises(QueryError, match=r"meeting_select.rq: no key given for \{\{key from\}\}"):
@@ -275,6 +288,19 @@ def test_aid_filters(full):
     assert any(a.status == "ordered" for a in caesar) and any("France" in [p.label for p in a.providers] for a in caesar)
     with pytest.raises(QueryError, match="^unknown aid status 'given'"):
         facts.aid(full, status="given")
+
+
+def test_aid_filters_together_give_what_each_gives_alone(full):
+    every = facts.aid(full)
+    for provider, recipient, status in [("Germany", "Ukraine", None), ("France", "Ukraine", "delivered"),
+                                        ("Germany", None, "pledged"), (None, "Ukraine", "ordered")]:
+        got = {a.iri for a in facts.aid(full, provider=provider, recipient=recipient, status=status)}
+        want = {a.iri for a in every
+                if (provider is None or provider in [p.label for p in a.providers])
+                and (recipient is None or recipient in [r.label for r in a.recipients])
+                and (status is None or status in (a.status or "").split("/"))}
+        assert got == want, (provider, recipient, status)
+    assert any(facts.aid(full, provider="Germany", recipient="Ukraine"))
 
 
 def test_agreements_by_party(ds):
