@@ -181,25 +181,53 @@ def _keys(ds: Dataset, facet: str, prop: str, bounds: dict) -> list[str]:
     return sorted((r[0] for r in rows), reverse=True)
 
 
+#: How far the keys of each thing given are counted to choose the rarest (a facet's keys
+#: cost about 0.5 µs each to count, 2.5 µs each to read in a period).
+_COUNT_CAP = 5000
+#: A lookup of one key costs about as much as reading this many keys of a facet.
+_LOOKUP_COST = 4
+_CHECK_BATCH = 500
+
+
+def _key_count(ds: Dataset, facet: str, prop: str) -> int:
+    iris = {"facet": facet, "property": prop}
+    return int(run_select(ds, load_query("meeting_key_count", iris=iris, limit=_COUNT_CAP), union=False).rows[0][0])
+
+
+def _held(ds: Dataset, keys: list[str], facet: str, prop: str) -> set[str]:
+    """Which of ``keys`` the thing ``facet`` holds under ``prop`` (one lookup each)."""
+    iris = {"facet": facet, "property": prop}
+    return {r[0] for i in range(0, len(keys), _CHECK_BATCH)
+            for r in run_select(ds, load_query("meeting_key_check", iris=iris, values={"key": keys[i : i + _CHECK_BATCH]}),
+                                union=False).rows}
+
+
 def select_meetings(ds: Dataset, filters: dict[str, str | None], since: str | None = None, until: str | None = None,
                     *, confirmed: bool = False, limit: int | None = None) -> tuple[list[tuple], int]:
     """The meetings that pass every filter in a period: the latest ``limit`` (all for None) as
     (date, qualifier, status, IRI) in chronological order (undated last), and how many there are.
 
     Reads the index entries of the given things (see :func:`graph.instances.meeting_key`):
-    one scan of a thing's keys in the period, sorted here; for several, the keys of
-    each, intersected.
+    one scan of a thing's keys in the period, sorted here; for several, the keys of the
+    one with the fewest (each counted up to :data:`_COUNT_CAP`), each then looked up in the
+    others' keys, or, when they are many, intersected with a scan of them.
     """
     bounds = {"from": date_key(since) if since else "0",
               "to": min(date_key(until) + "~", "99999") if until else ("99999" if since else "~"),
               "skip": "pPdD" if confirmed else ""}
     given = [(v, KEY_PROPERTY[k]) for k, v in filters.items() if v is not None]
+    counts = {g: _key_count(ds, *g) for g in given} if len(given) > 1 else {}
+    given.sort(key=lambda g: (counts.get(g, 0), g))
     facet, prop = given[0] if given else (DD + "Meeting", DD + "meetingKey")
     keys = _keys(ds, facet, prop, bounds)
     for facet, prop in given[1:]:
         if not keys:
             break
-        keys = sorted(set(keys) & set(_keys(ds, facet, prop, bounds)), reverse=True)
+        if len(keys) * _LOOKUP_COST < counts[(facet, prop)]:
+            held = _held(ds, keys, facet, prop)
+            keys = [k for k in keys if k in held]
+        else:
+            keys = sorted(set(keys) & set(_keys(ds, facet, prop, bounds)), reverse=True)
     total = len(keys)
     keys = keys[:limit] if limit is not None else keys
     decoded = [decode_key(k) for k in reversed(keys)]

@@ -41,7 +41,7 @@ PREDECLARED = tuple(PREFIX_NAMESPACES)
 #: The instance layer's named graph (``GRAPH ddg:instances { ... }`` in the shipped queries).
 INSTANCES = INSTANCES_GRAPH
 _IRI_OK = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]+$")
-_TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|iri\s+(\w+)|key\s+(\w+)|limit|offset)\s*\}\}")
+_TEMPLATE = re.compile(r"\{\{\s*(values\s+\?(\w+)|iri\s+(\w+)|key\s+(\w+)|keys\s+\?(\w+)|limit|offset)\s*\}\}")
 #: A part of a query kept only when its IRI or key is given: ``{{if x}} ... {{end}}`` (not nested).
 _CONDITIONAL = re.compile(r"\{\{\s*if\s+(\w+)\s*\}\}(.*?)\{\{\s*end\s*\}\}", re.DOTALL)
 #: What a ``{{key x}}`` constant may hold: the characters of the instance layer's index keys.
@@ -87,7 +87,8 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
     """Text of a shipped query ``queries/sparql/NAME.rq``, its placeholders filled.
 
     A query may hold ``{{values ?x}}`` (a ``VALUES ?x { ... }`` block of the IRIs
-    given in ``values["x"]``), ``{{iri x}}`` (the IRI ``iris["x"]`` as a constant:
+    given in ``values["x"]``), ``{{keys ?x}}`` (the same of the keys in ``values["x"]``,
+    as literals), ``{{iri x}}`` (the IRI ``iris["x"]`` as a constant:
     Oxigraph plans a query around constants, not around substituted variables),
     ``{{key x}}`` (the string ``keys["x"]``, letters, digits, ``~``, ``_`` and ``-``
     only, as a literal constant: an index key or a bound of a range of keys), and
@@ -122,6 +123,13 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
             if key is None or not _KEY_OK.fullmatch(key):
                 raise QueryError(f"{name}.rq: no key given for {{{{key {m.group(4)}}}}}")
             return f'"{key}"'
+        if m.group(5):
+            listed = (values or {}).get(m.group(5), [])
+            bad = [k for k in listed if not _KEY_OK.fullmatch(k)]
+            if bad:
+                raise QueryError(f"not an index key: {bad[0]!r}")
+            quoted = " ".join('"' + k + '"' for k in listed)
+            return f"VALUES ?{m.group(5)} {{ {quoted} }}"
         if m.group(2):
             listed = (values or {}).get(m.group(2), [])
             bad = [i for i in listed if not _IRI_OK.fullmatch(i)]

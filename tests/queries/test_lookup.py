@@ -117,6 +117,7 @@ QUERIES = {
     "evidence": ({}, {"thing": UMEROV}), "evidence_count": ({}, {"thing": UMEROV}),
     "label_of": ({"thing": UMEROV}, None), "roles": ({}, None),
     "event_count": ({}, {"drive": DDO + "provider", "driveValue": R + "country/france"}),
+    "meeting_key_count": ({}, {"facet": R + "place/paris", "property": DDO + "placeKey"}),
 }
 TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "labels": "thing",
              "mention_details": "m", "article_meta": "g", "stating_articles": "s"}
@@ -135,7 +136,7 @@ def test_every_shipped_query_is_tested():
 
     shipped = {p.name[:-3] for p in resources.files("queries").joinpath("sparql").iterdir() if p.name.endswith(".rq")}
     assert shipped == set(QUERIES) | set(TEMPLATED) | {"delegation", "delegation_member", "signed", "meeting_by_key_id",
-                                                       "meeting_select"}
+                                                       "meeting_select", "meeting_key_check"}
 
 
 ALL_KEYS = {"from": "0", "to": "~", "skip": ""}
@@ -167,6 +168,16 @@ def test_a_conditional_part_of_a_query_is_kept_only_when_its_value_is_given(iris
     filters = [line.split("?event ")[1].split()[0] for line in query.splitlines() if "FILTER EXISTS" in line]
     assert filters == expected
     assert "{{" not in query
+
+
+def test_a_facet_key_is_looked_up_among_the_keys_of_a_thing(ds):
+    from queries.sparql import run_select
+
+    every = [r[0] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, keys=ALL_KEYS)).rows]
+    query = load_query("meeting_key_check", iris=PARIS_FACET, values={"key": every[:1] + ["00000H~none"]})
+    assert [r[0] for r in run_select(ds, query).rows] == every[:1]
+    with pytest.raises(QueryError, match=r"^not an index key: '0\" \) \} DROP ALL #'$"):
+        load_query("meeting_key_check", iris=PARIS_FACET, values={"key": ['0" ) } DROP ALL #']})
 
 
 @pytest.mark.parametrize("key", ['0" ) } DROP ALL #', "45000\n", None])
@@ -227,6 +238,22 @@ def test_meeting_filters(ds):
     assert lookup.meetings(ds, since="2030") == []
     m = by_person[0]
     assert m.when == "≤ 2024-09-02" and m.date_qualifier == "not after" and m.status == "happened"
+
+
+@pytest.mark.parametrize("lookup_cost", [0, 10**9])  # always look the keys up; never
+@pytest.mark.parametrize("filters", [
+    {"place": "Paris", "topic": "air-defense"}, {"person": "Umerov", "country": "France"},
+    {"country": "Ukraine", "place": "Paris", "topic": "air-defense"}, {"person": "Umerov", "place": "Paris"},
+    {"country": "France", "topic": "joint-production"},
+])
+def test_meetings_of_several_things_are_those_each_gives(full, monkeypatch, filters, lookup_cost):
+    monkeypatch.setattr(lookup, "_LOOKUP_COST", lookup_cost)
+    monkeypatch.setattr(lookup, "_CHECK_BATCH", 2)
+    got = [m.iri for m in lookup.meetings(full, all_statuses=True, **filters)]
+    each = [{m.iri for m in lookup.meetings(full, all_statuses=True, **{k: v})} for k, v in filters.items()]
+    every = [m.iri for m in lookup.meetings(full, all_statuses=True)]
+    assert got == [m for m in every if all(m in one for one in each)]
+    assert got
 
 
 def test_planned_and_denied_meetings_are_marked_and_left_out_by_default(full):
