@@ -15,10 +15,12 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from graph.model import Mention
-from ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, money_item, number_value
+from ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, money_in, money_item, number_value
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, load_defaults, longest
 from ingest.extract.roles import home_country
@@ -154,6 +156,31 @@ def _sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tup
             return first, beneficiary
         return second, first  # "Ukraine ordered CAESAR from France": the buyer receives
     return first, second
+
+
+#: "contributions to PURL", "contribute EUR 50 million to the International Fund for Ukraine":
+#: what is given is a share of a named fund or programme
+_CONTRIBUTION = re.compile(r"\bcontribut(?:ions?|ed|e|ing)\b(?:\s+(?:of\s+)?[^,;.]{0,40}?)?\s+to\s+(?:the\s+)?"
+                           r"((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’-]*)*)")
+
+
+def _contribution(ctx: Context, sent: SentenceView) -> str | None:
+    """"contribution to NAME" for a contribution to a named fund or programme, else None."""
+    found = _CONTRIBUTION.search(ctx.doc.text[sent.start : sent.end]) if ctx.language == "en" else None
+    if found is None or any(m.kind == "country" and m.start == sent.start + found.start(1) for m in sent.matches):
+        return None  # "contributed to Ukraine's defence": no fund
+    money = money_in(found.group(0))
+    return f"contribution to {found.group(1)}" + (f" worth {money}" if money else "")
+
+
+_TO = {"to", "for", "до", "для"}
+
+
+def _sent_to(sent: SentenceView, country: str) -> bool:
+    """Whether the sentence names ``country`` (or its adjective) as where something goes:
+    "to the Ukrainian military", "to Ukraine", "для ЗСУ" aside."""
+    return any(m.id == country and any(t.norm in _TO for t in sent.tokens[max(0, m.i - 2) : m.i])
+               for m in sent.matches if m.kind == "country")
 
 
 def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | None] | None:
@@ -341,6 +368,14 @@ def _co_providers(sent: SentenceView, cue: Match, provider: str | None) -> list[
             before = before[:-1]
         if len(before) >= 2 and before[-1] in _WITH and before[-2] in _TOGETHER:
             out.append(m.id)
+    subjects = [m for m in _actors(sent) if m.j <= cue.i]  # "Germany and Canada announced": both give
+    first = next((k for k, m in enumerate(subjects) if m.id == provider), None)
+    if first is not None:
+        for prev, m in zip(subjects[first:], subjects[first + 1 :]):
+            if not all(t.norm in _LIST_SEPARATORS for t in sent.tokens[prev.j : m.i]) or prev.j == m.i:
+                break
+            if m.id not in out and m.id != provider:
+                out.append(m.id)
     return out
 
 
@@ -367,9 +402,15 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if found is not None and not counted and found[0] != "thanks" and ctx.language == "en":
             counted = _materiel_phrases(ctx, sent, found[1], systems)
             described = bool(counted) and not systems
-        money = money_item(ctx, sent) if found is not None and found[0] in {"pledged", "delivered"} else None
+        fund = _contribution(ctx, sent) if found is not None and found[0] in {"pledged", "delivered"} else None
+        if fund and fund not in counted:  # "announced additional contributions to PURL"
+            counted, described = [*counted, fund], described or not (counted or systems)
+        money, package = money_item(ctx, sent) or (None, False) if found is not None and found[0] in {
+            "pledged", "delivered"} else (None, False)
         if money and not (systems or counted):  # "Belgium would allocate EUR 1 billion in military aid"
             counted, described, money = [money], True, None
+        elif money and package:  # "a package of demining equipment worth EUR 10 million, including detectors"
+            counted, money = [money, *counted], None
         if found is None or not (systems or counted):
             continue
         status, cue = found
@@ -398,8 +439,10 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"
             home = _own_country(ctx)
             recipient = home if home != provider else _counterpart(ctx, provider)
-        if status == "delivered" and provider and recipient in makers and provider not in makers:
-            # no buyer delivers the S-400 to its maker (paying the maker for another is a pledge: Bohdana)
+        if status == "delivered" and provider and recipient in makers and provider not in makers \
+                and not _sent_to(sent, recipient):
+            # no buyer delivers the S-400 to its maker; but the Bohdana Denmark paid for were
+            # "delivered to the Ukrainian military"
             provider, recipient = recipient, provider
         draft = AidDraft(status, provider, recipient, mention=Mention(cue.start, cue.end, sent.index))
         for m in {m.id: m for m in reversed(systems)}.values():  # "... System (NMESIS)": one item

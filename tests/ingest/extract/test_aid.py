@@ -102,6 +102,33 @@ def aid(record):
     # a country that gives "together with" the subject gives too
     ("Norway, together with the United States, has already delivered NASAMS fire units to Ukraine.",
      [("Norway", "Ukraine", ["NASAMS"], [], "delivered"), ("United States", "Ukraine", ["NASAMS"], [], "delivered")]),
+    # so do the countries listed with it before the verb
+    ("Norway, Sweden and Denmark will provide Ukraine with CV90 vehicles.",
+     [("Norway", "Ukraine", ["CV90"], [], "pledged"), ("Sweden", "Ukraine", ["CV90"], [], "pledged"),
+      ("Denmark", "Ukraine", ["CV90"], [], "pledged")]),
+    # a share of GDP in words, currencies beyond the euro and the dollar, "will again allocate"
+    ("Pevkur confirmed that Estonia will again allocate 0.25 percent of its GDP to military aid for Ukraine.",
+     [("Estonia", "Ukraine", [], ["military aid worth 0.25% of GDP"], "pledged")]),
+    ("Copenhagen would allocate a further 4 billion Danish kroner in military aid to Ukraine.",
+     [("Denmark", "Ukraine", [], ["military aid worth DKK 4 billion"], "pledged")]),
+    ("Canada will provide C$500 million in military aid to Ukraine.",
+     [("Canada", "Ukraine", [], ["military aid worth CAD 500 million"], "pledged")]),
+    # a package worth a sum is itself given, beside what it includes
+    ("Lithuania would hand over a new package of mine-clearing equipment worth 10 million euros to Ukraine, "
+     "including remote-controlled demining machines and detectors.",
+     [("Lithuania", "Ukraine", [], ["mine-clearing equipment package worth EUR 10 million",
+                                    "remote-controlled demining machines", "detectors"], "pledged")]),
+    # a contribution to a named fund or programme; a contribution to a country's defence names none
+    ("Sweden will contribute EUR 50 million to the International Fund for Ukraine.",
+     [("Sweden", "Ukraine", [], ["contribution to International Fund for Ukraine worth EUR 50 million"], "pledged")]),
+    ("Germany and Canada announced additional contributions to PURL for Ukraine.",
+     [("Germany", "Ukraine", [], ["contribution to PURL for Ukraine"], "pledged"),
+      ("Canada", "Ukraine", [], ["contribution to PURL for Ukraine"], "pledged")]),
+    ("The volunteers contributed to Ukraine's defence.", []),
+    # the maker may receive what another paid for, when the text says it went there
+    ("Denmark has already paid for 18 Bohdana self-propelled howitzers, which were delivered to the Ukrainian "
+     "military last year.",
+     [("Denmark", "Ukraine", ["Bohdana"], [], "delivered")]),
 ])
 def test_aid(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
