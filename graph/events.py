@@ -84,6 +84,8 @@ def event_mentions(
         for ev in rec.events:
             parts = frozenset(x for x in map(g, ev.participants) if x)
             items = {x for x in map(g, ev.items) if x} | {"text:" + fold(d) for d in ev.item_descriptions}
+            # "military aid worth 0.25% of GDP" and "military support worth 0.25% of GDP": one sum
+            items |= {"worth:" + fold(d.rsplit(" worth ", 1)[1]) for d in ev.item_descriptions if " worth " in d}
             out.append(
                 EventMention(
                     (rec.article_id, ev.key), ev, parts, parts & person_iris, g(ev.location), _day(ev.date),

@@ -173,6 +173,15 @@ def _contribution(ctx: Context, sent: SentenceView) -> str | None:
     return f"contribution to {found.group(1)}" + (f" worth {money}" if money else "")
 
 
+def _antecedent(ctx: Context, sent: SentenceView, other: str | None) -> str | None:
+    """The country "its" or "their" refers to: the first one the previous sentence names
+    as itself (not "Ukraine's"), when it is not ``other``."""
+    if sent.index == 0:
+        return None
+    prev = ctx.sentences[sent.index - 1]
+    return next((m.id for m in _actors(prev) if not prev.tokens[m.j - 1].is_possessive and m.id != other), None)
+
+
 _TO = {"to", "for", "до", "для"}
 
 
@@ -405,12 +414,14 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         fund = _contribution(ctx, sent) if found is not None and found[0] in {"pledged", "delivered"} else None
         if fund and fund not in counted:  # "announced additional contributions to PURL"
             counted, described = [*counted, fund], described or not (counted or systems)
-        money, package = money_item(ctx, sent) or (None, False) if found is not None and found[0] in {
-            "pledged", "delivered"} else (None, False)
+        money_set_aside = found is not None and found[0] == "thanks" and sent.has("aid", "money")
+        money, package = money_item(ctx, sent) or (None, False) if found is not None and (found[0] in {
+            "pledged", "delivered"} or money_set_aside) else (None, False)
         if money and not (systems or counted):  # "Belgium would allocate EUR 1 billion in military aid"
             counted, described, money = [money], True, None
         elif money and package:  # "a package of demining equipment worth EUR 10 million, including detectors"
             counted, money = [money, *counted], None
+        money_set_aside = money_set_aside and described  # thanks for money set aside are for a pledge
         if found is None or not (systems or counted):
             continue
         status, cue = found
@@ -431,6 +442,12 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             provider = _speaker_country(sent, cue, persons)
             if provider == recipient:
                 provider = None
+        if money_set_aside:  # "grateful for its decision to allocate 0.25 percent of GDP": a pledge
+            thanks, status = False, "pledged"
+            if provider is not None and (provider == _speaker_country(sent, cue, persons) or _sent_to(sent, provider)):
+                provider, recipient = None, recipient or provider  # the thanking side receives
+            if provider is None and any(t.norm in {"its", "their"} for t in sent.tokens[cue.j : cue.j + 3]):
+                provider = _antecedent(ctx, sent, recipient)  # "Lithuania is ... We are grateful for its decision"
         if provider is None and recipient is None or provider is None and described:
             continue  # "Ukraine's allies pledged new air defence systems": no one in particular
         makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]

@@ -421,6 +421,11 @@ def aid_record(article_id, items, *, subtype="delivered", published="2023-09-29"
         (aid_record("a", ["caesar"]), aid_record("b", ["caesar"], published="2025-01-01"), False),
         (aid_record("a", [], descriptions=["Training of 7,000 soldiers"]),
          aid_record("b", [], descriptions=["training of 7,000 soldiers"]), True),
+        # one sum, said in two ways, is one pledge; two sums are two
+        (aid_record("a", [], descriptions=["military aid worth 0.25% of GDP"], subtype="pledged"),
+         aid_record("b", [], descriptions=["military support worth 0.25% of GDP"], subtype="pledged"), True),
+        (aid_record("a", [], descriptions=["military aid worth EUR 1 billion"], subtype="pledged"),
+         aid_record("b", [], descriptions=["military aid worth EUR 2 billion"], subtype="pledged"), False),
     ],
 )  # fmt: skip
 def test_aid_merging(a, b, merged):

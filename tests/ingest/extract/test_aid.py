@@ -125,6 +125,10 @@ def aid(record):
      [("Germany", "Ukraine", [], ["contribution to PURL for Ukraine"], "pledged"),
       ("Canada", "Ukraine", [], ["contribution to PURL for Ukraine"], "pledged")]),
     ("The volunteers contributed to Ukraine's defence.", []),
+    # thanks for money set aside are for a pledge; "its" is the country of the sentence before
+    ("Lithuania is one of Ukraine's most consistent friends. We are grateful for its decision to allocate "
+     "0.25 percent of GDP annually to military assistance to Ukraine, Shmygal said.",
+     [("Lithuania", "Ukraine", [], ["military assistance worth 0.25% of GDP"], "pledged")]),
     # the maker may receive what another paid for, when the text says it went there
     ("Denmark has already paid for 18 Bohdana self-propelled howitzers, which were delivered to the Ukrainian "
      "military last year.",
