@@ -96,11 +96,17 @@ def event_mentions(
     return sorted(out, key=lambda e: e.node)
 
 
+def status_group(e: EventMention) -> str | None:
+    """The group of an event's status: only events of one group are ever one event
+    ("reported" is "happened"; "planned" and "denied" are their own)."""
+    return _STATUS_GROUP.get(e.ev.status, e.ev.status)
+
+
 def _eligible(a: EventMention, b: EventMention) -> bool:
     """Could two events of different articles be one event (dates aside)?"""
     if a.node[0] == b.node[0] or a.ev.kind != b.ev.kind:
         return False
-    if _STATUS_GROUP.get(a.ev.status, a.ev.status) != _STATUS_GROUP.get(b.ev.status, b.ev.status):
+    if status_group(a) != status_group(b):
         return False
     sa, sb = (_SUBTYPE_GROUP.get(e.ev.subtype, e.ev.subtype) for e in (a, b))
     if sa and sb and sa != sb:

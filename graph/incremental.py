@@ -9,12 +9,12 @@ What resolution links never crosses these boundaries, which :func:`update` relie
   label has the same slug;
 * an office named without country takes the one qualified office of the same
   title its holder's cluster holds anywhere;
-* two dated events are joined only when they share a blocking key, lie within
-  11 days and in one window (:data:`graph.events.WINDOW` days); an undated one
-  may join any event sharing a key with it; so each connected component of that
-  graph (:data:`graph.event_blocks.REACH` days in one window, any day for an undated event)
-  clusters on its own, and a hub's meetings spread over years fall into many
-  components of at most one window each.
+* two dated events are joined only when they share a blocking key and a status
+  group, lie in one window (:data:`graph.events.WINDOW` days) and their dates are
+  as near as :func:`graph.events._dates_ok` asks; an undated one may join any event
+  sharing a key with it; so each connected component of that graph
+  (:func:`graph.event_blocks.near`) clusters on its own, and a hub's reports fall
+  into many small components, one per meeting mostly.
 
 So a new article re-clusters only the bucket components of the profiles never
 seen before (none, usually: a known person in a known office is a known
@@ -36,15 +36,14 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from graph.curation import Decisions
 from graph import event_blocks
-from graph.event_blocks import Token, block_batches, event_components
-from graph.events import EventMention, cluster_events, event_blocking_keys, event_labels, event_mentions
+from graph.event_blocks import block_batches, event_components, event_tokens
+from graph.events import EventMention, cluster_events, event_labels, event_mentions
 from graph.iri import entity_iri, event_iri, slug
 from graph.model import ArticleRecord, is_qualified_office
 from graph.names import person_label
@@ -101,13 +100,6 @@ def lean_record(rec: ArticleRecord) -> ArticleRecord:
     evs = tuple(replace(e, mentions=(), topic_mentions=()) for e in rec.events)
     facts = tuple(replace(f, mentions=()) for f in rec.facts if f.predicate == "holdsRole")
     return ArticleRecord(rec.article_id, "", "", (), rec.language, entities=ents, events=evs, facts=facts)
-
-
-def _tokens(e: EventMention) -> tuple[Token, ...]:
-    when = e.day or e.bound
-    day = when.toordinal() if when else None
-    keys = event_blocking_keys(e)
-    return tuple(sorted((hashlib.blake2b(k.encode(), digest_size=8).hexdigest(), day) for k in keys))
 
 
 class _Update:
@@ -341,7 +333,7 @@ class _Update:
         events, and holding all their records at once made memory grow with the store.
         Each component clusters on its own, so the batching changes no result.
         """
-        dirty = {e.node: _tokens(e) for e in self._event_mentions(self.lean(sorted(dirty_articles)))}
+        dirty = {e.node: event_tokens(e) for e in self._event_mentions(self.lean(sorted(dirty_articles)))}
         if not dirty:
             return
         for block in block_batches(event_components(self.state, dirty), event_blocks.BLOCK_ARTICLES):
@@ -380,7 +372,7 @@ class _Update:
         db.executemany("DELETE FROM etoken WHERE article = ? AND key = ?", sorted(block))
         db.executemany("INSERT INTO enode VALUES (?,?,?)", [(a, k, x) for (a, k), x in sorted(new_iri.items())])
         db.executemany("INSERT INTO etoken VALUES (?,?,?,?)",
-                       [(h, b, *e.node) for e in evs for h, b in _tokens(e)])
+                       [(h, b, *e.node) for e in evs for h, b in event_tokens(e)])
         db.executemany("INSERT OR REPLACE INTO elabel VALUES (?,?,?)",
                        [(x, *lab) for x, (lab, _) in sorted(labels.items())])
         db.executemany("INSERT OR IGNORE INTO evalt VALUES (?,?,?)",

@@ -17,7 +17,7 @@ bare        (article, key) -> the IRI a bare office resolves to
 ename       (IRI, name, lang, main): names and forms of the other entities
 elabel      IRI -> (label, lang): labels of the other entities and of events
 enode       (article, key) -> event IRI
-etoken      (hash, day, article, key): event blocking tokens (the day as an ordinal; NULL: undated)
+etoken      (hash, day, article, key): event tokens (graph.event_blocks.Token; the day as an ordinal, NULL: undated)
 evalt       (IRI, name, lang): other labels of events
 meta        key -> value: format, curation digest
 ==========  ============================================================
@@ -34,7 +34,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-FORMAT = "4"
+#: Bumped when what the tables hold changes meaning (5: event tokens carry the status group and
+#: the kind of day); a state of another format is dropped and every article resolved again.
+FORMAT = "5"
 STATE_FILE = "resolution.sqlite"
 
 _SCHEMA = """

@@ -626,3 +626,52 @@ def test_an_assumed_office_resolved_elsewhere_keeps_no_assumed_country():
     named, default = article_triples(record, resolve(STATED + [record]))
     countries = {str(o.value) for s, p, o in named | default if p.value.endswith("#ofCountry")}
     assert countries == set()
+
+
+def crowded_records(seed: int, n: int = 160) -> list[ArticleRecord]:
+    """Many reports of meetings among a few persons at a few places, days apart: stated dates,
+    publication bounds only, neither; statuses and kinds mixed; every key shared by many."""
+    rnd = random.Random(seed)
+    names = ["Rustem Umerov", "Boris Pistorius", "Hanno Pevkur", "John Healey", "Pete Hegseth"]
+    records = []
+    for i in range(n):
+        day = 60 + rnd.randint(0, 50)  # a window and a half, from 2024-03-01
+        date = f"2024-{3 + day // 31:02d}-{1 + day % 31 % 28:02d}"
+        pub = f"2024-{3 + (day + 3) // 31:02d}-{1 + (day + 3) % 31 % 28:02d}"
+        parts = rnd.sample(range(len(names)), rnd.choice([2, 2, 3]))
+        how = rnd.random()
+        meeting = M("m1", tuple(f"p{k}" for k in parts), date=date if how < 0.6 else None,
+                    location=rnd.choice([None, "place:kyiv", "place:brussels"]),
+                    status=rnd.choice(["happened", "happened", "reported", "planned"]),
+                    subtype=rnd.choice(["in-person", "in-person", "phone", "visit"]))
+        records.append(rec(f"c{i:03d}", [P(f"p{k}", names[k]) for k in parts], [meeting],
+                           published=pub if how < 0.9 else None))
+    return records
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_event_components_cluster_as_all_events_at_once(seed):
+    """The components a change re-clusters (graph.event_blocks) never part what one
+    clustering of every event would join, nor let it decide another's place."""
+    from graph.events import cluster_events, event_mentions
+
+    records = crowded_records(seed)
+    res = resolve(records)
+    persons = {res.iri[(r.article_id, e.key)] for r in records for e in r.entities if e.kind == "person"}
+    evs = event_mentions(records, res.iri, persons)
+    root = cluster_events(evs)
+    groups: dict = {}
+    for node, r in root.items():
+        groups.setdefault(r, set()).add(node)
+    by_iri: dict = {}
+    for e in evs:
+        by_iri.setdefault(res.iri[e.node], set()).add(e.node)
+    assert sorted(map(sorted, by_iri.values())) == sorted(map(sorted, groups.values()))
+    assert any(len(g) > 2 for g in groups.values()) and len(groups) > 10
+    state = ResolutionState.memory()
+    rnd = random.Random(seed)
+    shuffled = records[:]
+    rnd.shuffle(shuffled)
+    for i in range(0, len(shuffled), 7):
+        update(state, shuffled[i : i + 7], Decisions())
+    assert state_resolution(state) == res
