@@ -32,6 +32,23 @@ _OPENING = re.compile(r"\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30}?)(
 _DATELINE_HEAD = re.compile(r"^\s*([^\W\d][^\W\d'’ .-]{1,30}?)\s*(?:[,:(]|\s[-–—]|\.\s|$)")
 
 
+_SECTOR = {"direction", "directions", "sector", "sectors", "axis", "axes", "напрямок", "напрям", "направление"}
+_LINK = {"and", "or", ",", "та", "і", "й", "и"}
+
+
+def _front_sector(sent: SentenceView, k: int) -> bool:
+    """Whether the place ending at token ``k`` names a sector of the front ("Pokrovsk
+    direction", "on the Pokrovsk and Kurakhove axes", "на Покровському напрямку")."""
+    places = {t for m in sent.matches if m.kind in {"place", "country"} for t in range(m.i, m.j)}
+    for tok_i in range(k, min(k + 6, len(sent.tokens))):
+        tok = sent.tokens[tok_i]
+        if tok.norm in _SECTOR:
+            return True
+        if tok_i not in places and tok.norm not in _LINK and not tok.text[:1].isupper():
+            return False
+    return False
+
+
 def _capital_phrase(ctx: Context, sent: SentenceView) -> Place | None:
     """"in the Saudi capital", "у британській столиці": the capital of the country the
     adjective names; a bare "in the capital" is the capital of the article's country."""
@@ -80,6 +97,8 @@ def meeting_place(ctx: Context, sents: list[SentenceView], cities_only: bool = F
                 continue
             if any(b.i <= m.i and m.j <= b.j and b.j - b.i > m.j - m.i for b in bodies):
                 continue
+            if _front_sector(sent, m.j):
+                continue  # "the situation in the Pokrovsk and Kurakhove directions": a sector of the front
             prev = sent.tokens[m.i - 1].norm
             prev2 = sent.tokens[m.i - 2].norm if m.i >= 2 else ""
             visit = any(v.kind == "meeting" and v.j == m.i and sent.tokens[v.i].norm in _VISIT for v in sent.matches)

@@ -24,6 +24,11 @@ from tests.ingest.extract.conftest import meetings
      "обговорив з міністром оборони Латвії Андрісом Спрудсом розвиток коаліції дронів.", "uk", "Riga"),
     ("NEW DELHI, Dec 10 (Reuters) - Defence Minister Rajnath Singh held talks with Russian Defence Minister "
      "Andrei Belousov in Moscow.", "en", "Moscow"),
+    # a sector of the front is no place of a meeting; the city of the talks is
+    ("KIEV, Jan. 21 -- Lithuanian Defence Minister Dovile Sakaliene met with Oleksandr Syrskyi, who briefed her "
+     "on the situation in the Pokrovsk and Kurakhove directions.", "en", "Kyiv"),
+    ("Олександр Сирський зустрівся з Довіле Шакалене у Києві та розповів про ситуацію на Покровському "
+     "напрямку.", "uk", "Kyiv"),
 ])
 def test_meeting_place(record_of, text, language, expected):
     [meeting] = meetings(record_of(text, published="2025-01-25", language=language))
