@@ -133,6 +133,17 @@ class Document:
         return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
     @cached_property
+    def authors(self) -> frozenset[str]:
+        """The folded names of the persons the article's bylines name ("By Megan Rossi"):
+        who wrote it, not who acts in it."""
+        from ingest.furniture import byline_names, load_markers
+
+        markers = load_markers()
+        return frozenset(name for r in self.removed if r.reason == "byline"
+                         for line in self.article.text[r.start : r.end].splitlines()
+                         for name in byline_names(line, markers))
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 

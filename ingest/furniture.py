@@ -190,3 +190,25 @@ def _counters_out(text: str, unit_re: re.Pattern[str]) -> tuple[str, int]:
             out += [text[pos : run.start()], " "]
             pos, count = unit.end(), count + 1
     return "".join(out) + text[pos:], count
+
+
+def byline_names(line: str, m: Markers) -> list[str]:
+    """The persons a byline names ("By Megan Rossi and John Doe" -> both), folded.
+
+    Example:
+        >>> byline_names("By Megan Rossi and John Doe", load_markers())
+        ['megan rossi', 'john doe']
+        >>> byline_names("Reporting by Tom Balmforth; Editing by Ros Russell", load_markers())
+        ['tom balmforth', 'ros russell']
+    """
+    out = []
+    for part in re.split(r"[;|]", fold(line)):
+        part = part.strip()
+        prefix = next((p for p in sorted(m.bylines, key=len, reverse=True) if part.startswith(p.strip())), None)
+        if prefix is None:
+            continue
+        for name in re.split(r",|\band\b|\bі\b|\bта\b|\bи\b", part[len(prefix.strip()):]):
+            name = name.strip(" .:-–—")
+            if 1 < len(name.split()) <= 4:
+                out.append(name)
+    return out

@@ -233,6 +233,8 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
                 continue
             if not cand.confirmed:
                 continue
+            if ctx.doc.authors and fold(ctx.text(cand.start, cand.end)) in ctx.doc.authors:
+                continue  # "Megan Rossi covers acquisition for Defense News": the byline's author
             first, surname = split_nominative(cand, ctx, sent, ctx.language)
             person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end),
                            cand.middle, cand.suffix)

@@ -204,3 +204,17 @@ def test_envoys_are_posted_to_a_country(record_of, text, expected):
 ])  # fmt: skip
 def test_declined_first_names_start_a_name(record_of, text, expected):
     assert expected in persons(record_of(text, language="uk"))
+
+
+@pytest.mark.parametrize("byline, author_kept", [
+    ("By Megan Rossi", False),
+    ("Reporting by Megan Rossi", False),
+    ("", True),  # no byline: a person the text names is a person
+])
+def test_the_author_of_a_byline_is_no_actor(record_of, byline, author_kept):
+    text = (f"Ukraine and US sign deal on co-production\n\n{byline}\n\nWASHINGTON — Oleksandr Kamyshin held talks "
+            "with William LaPlante on Wednesday, the Pentagon said.\n\nAbout Megan Rossi\n\nMegan Rossi covers "
+            "acquisition and the defense industry for Defense News. She previously reported on Congress.")
+    names = {e.name for e in record_of(text, published="2023-12-06", language="en").entities if e.kind == "person"}
+    assert {"Oleksandr Kamyshin", "William LaPlante"} <= names
+    assert ("Megan Rossi" in names) is author_kept
