@@ -132,9 +132,9 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             kind = scene.kind or "in-person"
             if scene.side and kind == "multilateral":
                 kind = "in-person"  # a side meeting is bilateral, whatever the big one was
-            if kind == "in-person" and any(g.label.lower().endswith(("ministers", "міністри", "міністрів"))
-                                           for g in scene.groups):
-                kind = "multilateral"
+            if kind == "in-person" and (any(g.label.lower().endswith(("ministers", "міністри", "міністрів"))
+                                            for g in scene.groups) or scene.bodies and len(scene.participants) > 2):
+                kind = "multilateral"  # "EU defense ministers"; a body's meeting of many
             draft = MeetingDraft(f"m{len(out) + 1}", kind)
             draft.participants = [person_key(p) for p in scene.participants]
             draft.delegation = [person_key(p) for p in scene.delegation]

@@ -109,6 +109,9 @@ def _planned(sent: SentenceView) -> bool:
     if any(t.norm in {"will", "would", "shall"} and any(0 < i - k <= 3 for i in meeting_at)
            for k, t in enumerate(sent.tokens)):
         return True  # "Biden would host a meeting", "they will discuss"
+    if any(t.norm in {"next", "upcoming", "наступний", "следующий"} and any(0 < i - k <= 3 for i in meeting_at)
+           for k, t in enumerate(sent.tokens)):
+        return True  # "to hold the next JEF ministerial meeting in Vilnius"
     asides = {k for m in sent.matches if m.kind in {"background", "same_day"} for k in range(m.i, m.j)}
     near = {k for m in sent.matches if m.kind in {"meeting", "discussion", "join"}
             for k in range(m.i - 4, m.j + 4)}  # the future verb governs the meeting, not a quote beside it
@@ -180,9 +183,34 @@ def _formats(sent: SentenceView, trig: tuple[str, Mention] | None, groups: list[
             continue  # "EU defense ministers": the ministers are the party
         between = [t.norm for t in sent.tokens[cue.j:m.i]]
         if (0 <= m.i - cue.j <= 4 and set(between) <= _TO_BODY) or m.j == cue.i or \
-                (m.i <= cue.i and cue.j <= m.j):
+                (m.i <= cue.i and cue.j <= m.j) or (m.j <= cue.i and _members_of(sent, m)):
             out.append(m)
     return out
+
+
+def _big(scene: Scene) -> bool:
+    """A meeting of many: multilateral, a body's meeting, or more than two persons (one
+    held "on its sidelines" is another, smaller one)."""
+    return scene.kind == "multilateral" or bool(scene.bodies) or len(scene.participants) > 2
+
+
+def _roster(sent: SentenceView) -> bool:
+    """"Among those attending were A, B and C", "Also present were ...": who took part in
+    the meeting just told (a join cue, no meeting cue, names after it)."""
+    return any(m.i <= 3 for m in sent.of("join")) and not _planned(sent)
+
+
+def _members_of(sent: SentenceView, body: Match) -> bool:
+    """"Defense ministers of the Joint Expeditionary Force gathered ... for talks": the
+    members of a body are the subject, so the body meets (plural heads only: "the
+    Minister of Defence of Ukraine" is a title)."""
+    k = body.i - 1
+    if k >= 0 and sent.tokens[k].norm in {"the", "її"}:
+        k -= 1
+    if k < 1 or sent.tokens[k].norm not in {"of", "країн"}:
+        return False
+    return any(h.kind == "group_heads" and h.j == k and sent.tokens[k - 1].text.lower().endswith("s")
+               for h in sent.matches)
 
 
 def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
@@ -251,6 +279,11 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
         if current is not None and _continues(sent, trig) and \
                 (sum(not current.knows(p) for p in here) <= (1 if sent.has("recap") else 0)):  # "the visit came after": earlier
             trig = None  # more of the current meeting: its sentences give topics
+        if trig is None and current is not None and current.triggers and here and _roster(sent):
+            current.add_trigger(sent, (current.kind or "in-person", Mention(sent.start, sent.start, sent.index)), here,
+                                [], update_kind=False)  # "Among those attending in person were A, B and C"
+            current.sents.append(sent)
+            continue
         bodies = _formats(sent, trig, groups)
         if trig is not None and (here or groups or bodies):
             side = sent.has("side_meeting")
@@ -261,7 +294,7 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             new_party = (fresh and not sent.has("delegation") and not joins
                          and (len(here) + len(groups) + len(bodies) >= 2 or actor is not None)
                          and (current.kind != "multilateral" or side))
-            if side and current is not None and current.kind == "multilateral" and len(here) >= 2:
+            if side and current is not None and _big(current) and len(here) >= 2:
                 new_party = True  # "on the sidelines, A held a separate meeting with B"
             if current is not None and current.triggers and (len(here) >= 2 or bodies or sent.has("collective")) \
                     and status_of([sent]) == "planned" and status_of(current.triggers) == "happened":
@@ -276,7 +309,7 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             if new_party and current is not None and current.parties() < 2 and any(current.knows(p) for p in here):
                 new_party = False  # "Austin arrived in Kyiv on a visit. ... Austin held talks with X": one scene
             if current is None or new_party:
-                if side and current is not None and current.kind == "multilateral":
+                if side and current is not None and _big(current):
                     current.add_trigger(sent, trig, here, [])  # they attended the big meeting too
                 current = Scene(sents=lead if current is None else [], side=side and current is not None)
                 scenes.append(current)

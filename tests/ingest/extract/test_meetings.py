@@ -205,3 +205,19 @@ def test_an_earlier_meeting_the_visit_comes_after_is_its_own(record_of):
 ])  # fmt: skip
 def test_meetings_in_sequence(record_of, text, expected):
     assert [m["participants"] for m in meetings(record_of(text, "2025-02-13"))] == expected
+
+
+def test_a_body_of_ministers_meets_with_its_host_roster_and_sideline_talks(record_of):
+    text = ("Defence ministers of the Shanghai Cooperation Organisation gathered in Moscow on Thursday for talks on "
+            "regional security. The session was hosted by Russian Defence Minister Andrei Belousov. Among those "
+            "attending in person were Indian Defence Minister Rajnath Singh and Kazakh Defence Minister Ruslan Zhaksylykov. "
+            "On the sidelines of the SCO session, Belousov and Singh signed a memorandum on military education. "
+            "Singh proposed to hold the next SCO ministerial meeting in New Delhi.")
+    got = sorted((m["participants"], m["kind"], m["status"])
+                 for m in meetings(record_of(text, published="2025-06-26", language="en")))
+    assert got == [
+        (["Andrei Belousov", "Rajnath Singh"], "in-person", "happened"),  # on the sidelines: a meeting of its own
+        (["Andrei Belousov", "Rajnath Singh", "Ruslan Zhaksylykov", "Shanghai Cooperation Organisation"], "multilateral",
+         "happened"),  # the body's members meet: its host and those attending take part
+        (["Rajnath Singh", "Shanghai Cooperation Organisation"], "multilateral", "planned"),  # "the next ... meeting"
+    ]
