@@ -14,7 +14,7 @@ DD     := DDGRAPH_STORE=$(STORE) $(BIN)/ddgraph
 .PHONY: demo test install install-test chromium clean
 
 $(BIN)/ddgraph: pyproject.toml
-	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (ddgraph needs Python 3.11)"; exit 1; }
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (ddgraph needs Python 3.11, 3.12 or 3.13; PYTHON=python3.12 make ... picks another)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'

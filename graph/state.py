@@ -25,7 +25,7 @@ meta        key -> value: format, curation digest
 Example:
     >>> state = ResolutionState.memory()
     >>> state.meta("format")
-    '4'
+    '5'
 """
 
 from __future__ import annotations

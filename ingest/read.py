@@ -139,9 +139,47 @@ def _read_jsonl(path: Path, data: bytes, errors: list[InputError], max_article_b
         errors.extend(bad_bytes)
 
 
+#: Arrays and objects nested deeper than this are refused, whatever the Python: 3.11's
+#: json module raises RecursionError near 1,000 levels, 3.12's reads much deeper.
+MAX_JSON_DEPTH = 500
+
+
+def _too_deep(line: str) -> bool:
+    """Whether a JSON text nests arrays or objects deeper than :data:`MAX_JSON_DEPTH`
+    (brackets inside strings do not count).
+
+    Example:
+        >>> _too_deep("[" * 501), _too_deep('{"text": "' + "[" * 900 + '"}'), _too_deep("[[1]]")
+        (True, False, False)
+    """
+    if line.count("[") + line.count("{") <= MAX_JSON_DEPTH:
+        return False
+    depth, in_string, escaped = 0, False, False
+    for ch in line:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
 def _record(name: str, number: int, line: str, errors: list[InputError], max_article_bytes: int) -> Article | None:
     """One JSONL line as an article, or None after noting why not."""
     where = f"line {number}"
+    if _too_deep(line):
+        errors.append(InputError(name, f"{where}: invalid JSON (nested too deeply)"))
+        return None
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
