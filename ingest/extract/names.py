@@ -55,6 +55,7 @@ _NOT_NAMES_EN = {
     "according", "during", "after", "before", "also", "in", "on", "at", "as", "and", "but", "our",
     "his", "her", "their", "details", "recall", "photo", "facebook", "telegram", "twitter", "x",
     "russian", "russia", "european", "euro-atlantic", "other", "together", "together with",
+    "royal", "army", "navy", "air", "force", "marine", "corps",  # "Royal Navy Admiral X": the service, no name
 }
 # Titles before a name: never part of it, and a sign that a name follows. After a
 # "given" title the single word is a given name ("Prince Khalid", "Sir Keir"),

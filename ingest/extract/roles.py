@@ -26,7 +26,9 @@ from ingest.extract.tokens import CYRILLIC_LANGS
 from ingest.lexicon import load_lexicon
 
 _WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an",
-              "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "."}  # "Minister of Defense Prince Khalid"
+              "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", ".",  # "Minister of Defense Prince Khalid"
+              # the service before a rank: "Supreme Allied Commander Europe, US Air Force General X"
+              "air", "force", "army", "navy", "marine", "corps", "space", "royal"}
 
 
 _WINDOW_OK_UK = {",", "його", "її", "їхній", "свій", "з", "питання", "у", "в", "–", "-"}

@@ -218,3 +218,16 @@ def test_the_author_of_a_byline_is_no_actor(record_of, byline, author_kept):
     names = {e.name for e in record_of(text, published="2023-12-06", language="en").entities if e.kind == "person"}
     assert {"Oleksandr Kamyshin", "William LaPlante"} <= names
     assert ("Megan Rossi" in names) is author_kept
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("They were joined by NATO's Supreme Allied Commander Europe, US Air Force General Alexus Grynkewich.",
+     "Alexus Grynkewich", "Supreme Allied Commander Europe"),
+    ("The Chief of the Defence Staff, Royal Navy Admiral Tony Radakin, met Oleksandr Syrskyi.",
+     "Tony Radakin", "Chief of the Defence Staff"),
+])
+def test_a_title_reaches_its_holder_over_the_service_and_rank(record_of, text, name, office):
+    got = persons(record_of(text, published="2025-09-24", language="en"))
+    offices, rank = got[name]
+    assert [title for title, _ in offices] == [office] and rank is not None
+    assert "Royal" not in got  # "Royal Navy" is a service, not a person
