@@ -46,6 +46,9 @@ def agreements(record) -> list[tuple[str, list[str], list[str]]]:
        ["Andris Sprūds", "Hanno Pevkur"])]),
     # a collective subject with no meeting before it signs nothing we can name
     ("The ministers signed a letter of intent on military mobility.", []),
+    # a statement of intent is a letter of intent
+    ("The U.S. and Ukraine signed a statement of intent to co-produce weapons and share technical data.",
+     [("letter-of-intent", ["Ukraine", "United States"], [])]),
 ])  # fmt: skip
 def test_agreements(record_of, text, expected):
     assert agreements(record_of(text, "2025-02-18")) == expected
