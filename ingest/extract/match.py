@@ -173,6 +173,7 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
     norms = [t.norm for t in tokens]
     out: list[Match] = []
     countries: list[Match] = []
+    bodies: list[Match] = []
     for i in range(len(tokens)):
         lengths = []  # the lengths of the terms that start here: a key grows while it is a term's prefix
         for n in range(1, min(MAX_TERM_TOKENS, len(tokens) - i) + 1):
@@ -187,14 +188,51 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
             for kind, ident, exact in entries:
                 if exact is not None and surface.replace(" ", "") != exact.replace(" ", ""):
                     continue
-                if kind == "country":
-                    countries.append(Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
+                if kind in {"country", "organization"}:
+                    (countries if kind == "country" else bodies).append(
+                        Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
                 if kinds and kind not in kinds:
                     continue
                 out.append(Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
     if kinds is None or "office" in kinds:
         out += _offices_around_countries(tokens, countries, index)
+        if index_language == "en":
+            out += _offices_after_bodies(tokens, bodies)
     return _drop_nested_topics(out)
+
+
+def _offices_after_bodies(tokens: list[Token], bodies: list[Match]) -> list[Match]:
+    """The office a body's name and a head word make ("DND Secretary", "Department of National
+    Defense (DND) Secretary", "AFP Chief of Staff"): ``body_head_offices`` of
+    ``data/lexicon/defaults.yaml``; the match spans the body and the head word.
+
+    Example:
+        >>> from ingest.extract.tokens import tokenize
+        >>> toks = tokenize("Department of National Defense (DND) Secretary Gilberto Teodoro", "en")
+        >>> [(m.id, m.i, m.j) for m in find_terms(toks, "en", {"office"})]
+        [('minister-of-defence', 0, 8)]
+    """
+    table = load_defaults().get("body_head_offices") or {}
+    if not bodies or not table:
+        return []
+    from ingest.lexicon import load_lexicon
+
+    orgs = load_lexicon().organizations
+    out = []
+    for m in bodies:
+        org = orgs.get(m.id)
+        heads = table.get(org.attr("org_kind") or org.attr("kind")) if org is not None else None
+        if not heads:
+            continue
+        k = m.j
+        if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")":
+            k += 3  # "Department of National Defense (DND) Secretary"
+        for words in sorted(heads, key=lambda w: -len(w.split())):
+            n = len(words.split())
+            if [t.norm for t in tokens[k : k + n]] == words.split() and tokens[k].is_cap:
+                out.append(Match("office", heads[words], m.i, k + n, tokens[m.i].start, tokens[k + n - 1].end))
+                break
+    return out
 
 
 def _offices_around_countries(tokens: list[Token], countries: list[Match], index: dict) -> list[Match]:

@@ -231,3 +231,25 @@ def test_a_title_reaches_its_holder_over_the_service_and_rank(record_of, text, n
     offices, rank = got[name]
     assert [title for title, _ in offices] == [office] and rank is not None
     assert "Royal" not in got  # "Royal Navy" is a service, not a person
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("Department of National Defense (DND) Secretary Gilberto Teodoro met Pete Hegseth in Manila.",
+     "Gilberto Teodoro", ("Secretary of National Defense", "Philippines")),
+    ("Philippine Department of National Defense Secretary Gilberto Teodoro met Pete Hegseth.",
+     "Gilberto Teodoro", ("Secretary of National Defense", "Philippines")),
+])
+def test_a_body_and_a_head_word_name_the_body_s_head(record_of, text, name, office):
+    offices, _ = persons(record_of(text, published="2025-03-28", language="en"))[name]
+    assert offices == [office]
+
+
+def test_every_body_head_office_is_an_office_of_a_body_kind_in_use():
+    from ingest.extract.match import load_defaults
+    from ingest.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    kinds = {o.attr("org_kind") or o.attr("kind") for o in lex.organizations.values()}
+    table = load_defaults()["body_head_offices"]
+    assert table and set(table) <= kinds
+    assert {office for heads in table.values() for office in heads.values()} <= set(lex.offices)
