@@ -62,11 +62,14 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     cues = sorted(sent.of("aid"), key=lambda m: m.i)
     if cues and all(m.id == "money" for m in cues):
         return "pledged", cues[0]  # "Belgium would allocate EUR 1 billion in military aid"
+    money = [m for m in cues if m.id == "money"]
     cues = [m for m in cues if m.id != "money"]
     if not cues:
         return None
     ordered = [m for m in cues if m.id == "ordered"]
     funds = [m for m in cues if m.id == "pledged" and ordered and 0 <= ordered[0].i - m.j <= 2]
+    if ordered and not funds and any(m.j <= ordered[0].i for m in money):
+        funds = [next(m for m in money if m.j <= ordered[0].i)]  # "выделит ... 150 млн фунтов на закупку дронов"
     modal = _modal_cue(sent, cues)
     if funds and not (modal and modal[1].i < funds[0].i):
         return "pledged", funds[0]  # "Copenhagen will finance the purchase of Bohdana howitzers": a pledge to pay

@@ -92,7 +92,8 @@ def money_item(ctx: Context, sent: SentenceView) -> tuple[str, bool] | None:
     money = _MONEY.search(text)
     if money is None or not re.search(r"\d", money.group(0)):
         return None
-    package = _package(text, money) if ctx.language == "en" else None
+    package = _package(text, money) if ctx.language == "en" else (
+        "" if any(t.norm in {"пакет", "транш"} for t in sent.tokens) else None)  # "пакет помощи на сумму ..."
     if package is not None:
         return f"{package or 'aid'} package worth {money_text(money.group(0))}", True
     noun = next((t for t in sent.tokens if t.norm in _AID_NOUNS), None)

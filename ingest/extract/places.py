@@ -95,6 +95,8 @@ def meeting_place(ctx: Context, sents: list[SentenceView], cities_only: bool = F
                 continue
             if sent.tokens[m.j - 1].is_possessive:
                 continue
+            if m.kind == "place" and not sent.tokens[m.i].text[:1].isupper():
+                continue  # "на сумму 150 млн" (a sum, not Sumy): a city is written with a capital
             if any(b.i <= m.i and m.j <= b.j and b.j - b.i > m.j - m.i for b in bodies):
                 continue
             if _front_sector(sent, m.j):

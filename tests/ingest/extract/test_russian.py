@@ -94,7 +94,7 @@ def test_russian_money_aid(record_of):
     rec = record_of("Латвия выделит Украине пакет помощи на сумму 112 млн евро в следующем году.", "2024-10-17")
     aid = [ev for ev in rec.events if ev.kind == "aid"]
     assert [(ev.subtype, ev.provider, ev.recipient, ev.item_descriptions) for ev in aid] == [
-        ("pledged", "country:latvia", "country:ukraine", ("aid worth EUR 112 million",))]
+        ("pledged", "country:latvia", "country:ukraine", ("aid package worth EUR 112 million",))]
 
 
 def test_russian_share_of_gdp_is_money_aid(record_of):
@@ -137,3 +137,15 @@ def test_russian_words_normalise_to_ukrainian_lemmas(text, expected):
 
 def test_russian_term_keys_cover_each_reading():
     assert ("филиппины",) in term_keys_ru("Филиппины")
+
+
+def test_russian_money_set_aside_for_a_purchase_is_a_pledge_and_a_sum_is_no_city(record_of):
+    rec = record_of("Министр обороны Великобритании Джон Хили встретился с Рустемом Умеровым в Брюсселе. "
+                    "Великобритания объявила, что выделит пакет помощи на сумму 150 млн фунтов стерлингов на "
+                    "закупку дронов для Украины.", "2025-06-05")
+    aid = [(ev.subtype, ev.provider, ev.recipient, ev.item_descriptions) for ev in rec.events if ev.kind == "aid"]
+    assert aid == [("pledged", "country:united-kingdom", "country:ukraine", ("aid package worth GBP 150 million",))]
+    assert all(rec.entity(ev.location).name == "Brussels" for ev in rec.events if ev.kind == "meeting")
+    talk = record_of("Министр обороны Великобритании Джон Хили и министр обороны Украины Рустем Умеров обсудили "
+                     "пакет помощи на сумму 150 млн фунтов стерлингов.", "2025-06-05")
+    assert [ev.location for ev in talk.events if ev.kind == "meeting"] == [None]  # "на сумму": no Sumy
