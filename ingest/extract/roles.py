@@ -127,6 +127,9 @@ def window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Matc
     k = j + 1
     while k < len(sent.tokens) and sent.tokens[k].norm in _APPOSITION_GLUE:
         k += 1  # ", who is now the Secretary of ...", ", нині секретар ..."
+    headed = _headed_body(sent, k)
+    if headed:  # ", який очолив РНБО", ", who heads the NSDC"
+        return headed
     out = []
     lead = [m for m in sent.matches if m.kind == "country" and m.i == k]
     if lead:  # ", Australia's Chief of the Defence Force"
@@ -155,6 +158,30 @@ def window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Matc
                     out.extend(x for x in bodies(second) if x not in out)
             return out
     return []
+
+
+#: Verbs that make the subject the head of a body now: "heads", "leads"; the perfective
+#: "очолив" / "возглавил" (became its head). "headed", "очолював" may be a former post.
+_HEAD_VERBS = {"heads", "leads", "очолити", "возглавить"}
+
+
+def _headed_body(sent: SentenceView, k: int) -> list[Match]:
+    """"..., who headed the NSDC", "..., який очолив РНБО": the office of the body's head
+    (the one head office of ``offices.yaml`` whose org_kind is the body, else its kind), and
+    the body; [] when no body follows a heading verb at token ``k``."""
+    if k >= len(sent.tokens) or not {sent.tokens[k].norm, sent.tokens[k].text.lower()} & _HEAD_VERBS:
+        return []
+    at = k + 1 + (k + 1 < len(sent.tokens) and sent.tokens[k + 1].norm == "the")
+    body = next((m for m in sent.matches if m.kind == "organization" and m.i == at), None)
+    lex = load_lexicon()
+    org = lex.organizations.get(body.id) if body is not None else None
+    if org is None:
+        return []
+    heads = [o.id for o in lex.offices.values() if o.attr("level") == "head" and o.attr("org_kind") == org.id] or \
+            [o.id for o in lex.offices.values() if o.attr("level") == "head" and o.attr("org_kind") == org.attr("org_kind")]
+    if len(heads) != 1:
+        return []
+    return [Match("office", heads[0], k, body.j, sent.tokens[k].start, body.end), body]
 
 
 def offices_from_window(window: list[Match], last_office: OfficeRef | None,

@@ -253,3 +253,20 @@ def test_every_body_head_office_is_an_office_of_a_body_kind_in_use():
     table = load_defaults()["body_head_offices"]
     assert table and set(table) <= kinds
     assert {office for heads in table.values() for office in heads.values()} <= set(lex.offices)
+
+
+@pytest.mark.parametrize("text, language, name, office", [
+    ("Defence Minister Denys Shmyhal replaced Rustem Umerov, who heads the NSDC.", "en",
+     "Rustem Umerov", "Secretary of the National Security and Defense Council"),
+    ("На цій посаді він змінив Рустема Умєрова, який очолив РНБО.", "uk",
+     "Рустем Умєров", "Secretary of the National Security and Defense Council"),
+    ("На этом посту он сменил Рустема Умерова, который возглавил СНБО.", "ru",
+     "Рустем Умеров", "Secretary of the National Security and Defense Council"),
+    # "headed", "очолював": maybe a post left since
+    ("Oleksii Reznikov, who headed the NSDC in 2020, met Rustem Umerov.", "en", "Oleksii Reznikov", None),
+    ("Олексій Резніков, який очолював РНБО у 2020 році, зустрівся з Рустемом Умєровим.", "uk", "Олексій Резніков",
+     None),
+])
+def test_who_heads_a_body_holds_its_head_office(record_of, text, language, name, office):
+    offices, _ = persons(record_of(text, published="2025-09-24", language=language))[name]
+    assert [title for title, _ in offices] == ([office] if office else [])
