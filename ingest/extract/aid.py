@@ -15,17 +15,24 @@ Example:
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 
 from graph.model import Mention
-from ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, money_in, money_item, number_value
+from ingest.extract.aid_sides import (
+    LIST_SEPARATORS,
+    actors,
+    antecedent,
+    co_providers,
+    counterpart,
+    own_country,
+    sent_to,
+    sides,
+    speaker_country,
+)
+from ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, contribution_item, money_item, number_value
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, load_defaults, longest
-from ingest.extract.roles import home_country
 from ingest.lexicon import load_lexicon
-from ingest.meta import outlet_country
 
 
 @dataclass
@@ -85,114 +92,6 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
                     continue  # "announced ... has provided": the delivery is the fact
                 return status, m
     return None
-
-
-def _adjective(sent: SentenceView, m: Match) -> bool:
-    """True for a country named by its adjective ("Ukrainian", "українського")."""
-    tok = sent.tokens[m.j - 1]
-    if "ADJF" in tok.tag:
-        return True
-    demonym = load_lexicon().countries[m.id].attr("demonym.en") if m.id in load_lexicon().countries else None
-    return bool(demonym) and tok.norm == demonym.lower()
-
-
-_RECEIVE = {"received", "receive", "receives", "receiving", "get", "gets", "got", "obtained", "отримати", "одержати",
-            "отриманий"}
-_FROM = {"from", "від", "з", "із"}
-_LOCATIVE = {"in", "at", "to", "into", "у", "в", "до", "на", "по"}
-
-
-def _actors(sent: SentenceView) -> list[Match]:
-    """Countries that can give or receive: named, or by their capital used as the actor
-    ("a day after Canberra announced it would send ...", "Копенгаген профінансує"), not
-    a capital after a preposition of place ("in Kyiv")."""
-    lex = load_lexicon()
-    out = list(longest(sent.matches, {"country"}))
-    for m in longest(sent.matches, {"place"}):
-        place = lex.places.get(m.id)
-        country = place.attr("country") if place is not None else None
-        if not country or lex.countries[country].attr("capital") != m.id:
-            continue
-        if m.i > 0 and sent.tokens[m.i - 1].norm in _LOCATIVE:
-            continue
-        out.append(Match("country", country, m.i, m.j, m.start, m.end))
-    return sorted(out, key=lambda m: m.i)
-
-
-_ATTRIBUTIVE = {"security", "military", "aid", "assistance", "package", "defense", "weapon", "arm", "government"}
-
-
-def _sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tuple[str | None, str | None]:
-    """(provider, recipient): the giver is named before the verb, the receiver after it;
-    for an order the buyer comes first and the seller after ("Ukraine ordered X from France");
-    a country used attributively after the verb gives ("announced a U.S. security package");
-    thanks go to the giver, adjective included ("thanked for British Storm Shadow missiles")."""
-    countries = [m for m in _actors(sent)  # not "Ukraine's air defense", not "Ukrainian"
-                 if not sent.tokens[m.j - 1].is_possessive
-                 and (status == "thanks" or not _adjective(sent, m))]
-    if status == "thanks":  # the maker named by its adjective before what was given, else another country
-        systems = [m for m in sent.matches if m.kind == "system"]
-        made = [m.id for m in countries if any(0 <= s.i - m.j <= 2 for s in systems)]
-        return next((c for c in made + [m.id for m in countries] if c != home), None), None
-    attributive = [m for m in countries if m.i >= cue.j and m.j < len(sent.tokens)
-                   and sent.tokens[m.j].norm in _ATTRIBUTIVE]
-    before = [m.id for m in countries if m.j <= cue.i] or [m.id for m in attributive]
-    after = [m for m in countries if m.i >= cue.j and m not in attributive]
-    first = before[0] if before else None  # the subject: "Norway, together with the US, delivered"
-    second = next((m.id for m in after if m.id != first), None)
-    if second is None:  # "for the Armed Forces of Ukraine", "для ЗСУ": the body's country receives
-        lex = load_lexicon()
-        for m in sent.matches:
-            org = lex.organizations.get(m.id) if m.kind == "organization" and m.i >= cue.j else None
-            if org is not None and org.attr("country") not in {None, first} and m.i > 0 \
-                    and sent.tokens[m.i - 1].norm in {"for", "to", "для", "до"}:
-                second = org.attr("country")
-                break
-    if any(t.norm in _RECEIVE for t in sent.tokens[cue.i : cue.j]) and before:  # "Ukraine will receive from Spain": the subject receives
-        taker = before[-1]  # the nearest before the verb: "thanked Czechia ... Ukraine received"
-        others = [m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in _FROM] + \
-                 [c for c in before if c != taker] + [m.id for m in after]
-        return next((c for c in others if c != taker), None), taker
-    if status == "ordered":
-        beneficiary = next((m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in {"for", "для"}), None)
-        if beneficiary and beneficiary != first:  # "Norway ordered NASAMS for Ukraine"
-            return first, beneficiary
-        return second, first  # "Ukraine ordered CAESAR from France": the buyer receives
-    return first, second
-
-
-#: "contributions to PURL", "contribute EUR 50 million to the International Fund for Ukraine":
-#: what is given is a share of a named fund or programme
-_CONTRIBUTION = re.compile(r"\bcontribut(?:ions?|ed|e|ing)\b(?:\s+(?:of\s+)?[^,;.]{0,40}?)?\s+to\s+(?:the\s+)?"
-                           r"((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’-]*)*)")
-
-
-def _contribution(ctx: Context, sent: SentenceView) -> str | None:
-    """"contribution to NAME" for a contribution to a named fund or programme, else None."""
-    found = _CONTRIBUTION.search(ctx.doc.text[sent.start : sent.end]) if ctx.language == "en" else None
-    if found is None or any(m.kind == "country" and m.start == sent.start + found.start(1) for m in sent.matches):
-        return None  # "contributed to Ukraine's defence": no fund
-    money = money_in(found.group(0))
-    return f"contribution to {found.group(1)}" + (f" worth {money}" if money else "")
-
-
-def _antecedent(ctx: Context, sent: SentenceView, other: str | None) -> str | None:
-    """The country "its" or "their" refers to: the first one the previous sentence names
-    as itself (not "Ukraine's"), when it is not ``other``."""
-    if sent.index == 0:
-        return None
-    prev = ctx.sentences[sent.index - 1]
-    return next((m.id for m in _actors(prev) if not prev.tokens[m.j - 1].is_possessive and m.id != other), None)
-
-
-_TO = {"to", "for", "до", "для"}
-
-
-def _sent_to(sent: SentenceView, country: str) -> bool:
-    """Whether the sentence names ``country`` (or its adjective) as where something goes:
-    "to the Ukrainian military", "to Ukraine", "для ЗСУ" aside."""
-    return any(m.id == country and any(t.norm in _TO for t in sent.tokens[max(0, m.i - 2) : m.i])
-               for m in sent.matches if m.kind == "country")
 
 
 def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | None] | None:
@@ -282,14 +181,13 @@ def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: lis
     return out
 
 
-_LIST_SEPARATORS = {",", ";", "and", "or", "та", "і", "й", "або"}
 
 
 def _listed_apart(sent: SentenceView, k: int, system: Match) -> bool:
     """True when a comma or a conjunction stands between token ``k`` and ``system``: two
     items of a list ("M577 vehicles, anti-drone jammers", "ammunition and Javelin missiles")."""
     between = range(k + 1, system.i) if k < system.i else range(system.j, k)
-    return any(sent.tokens[x].norm in _LIST_SEPARATORS for x in between)
+    return any(sent.tokens[x].norm in LIST_SEPARATORS for x in between)
 
 
 _LIST_INTRO = {"include", "includes", "including", "included", "comprising", "consisting"}
@@ -333,64 +231,6 @@ def _listed_items(ctx: Context, sent: SentenceView, systems: list[Match]) -> lis
     return out
 
 
-def _speaker_country(sent: SentenceView, cue: Match, persons: list) -> str | None:
-    """The country of the official who is the subject of the cue ("Austin announced a new
-    package"): the nearest person named before it whose office has a country."""
-    best = None
-    for p in persons:
-        for m in p.mentions:
-            if sent.start <= m.start and m.end <= sent.tokens[cue.i].start and (best is None or m.start > best[0]):
-                country = next((o.country for o in p.offices if o.country and not o.assumed), None)
-                if country:
-                    best = (m.start, country)
-    return best[1] if best else None
-
-
-def _own_country(ctx: Context) -> str | None:
-    """The country whose people the article speaks for: the language's (Ukrainian), else the
-    outlet's, else the one the text names most. It receives what it thanks for."""
-    return (load_defaults().get("title_default_country") or {}).get(ctx.language) \
-        or outlet_country(ctx.doc.publisher) or home_country(ctx)
-
-
-def _counterpart(ctx: Context, provider: str | None) -> str | None:
-    """The country a giver's article is about besides the giver: the one named most after it
-    ("Латвия выделит пакет помощи ..." in a story of Latvia's support for Ukraine)."""
-    counts: dict[str, list[int]] = {}
-    for sent in ctx.sentences:
-        for m in _actors(sent):
-            if m.id != provider:
-                counts.setdefault(m.id, [0, m.start])[0] += 1
-    return min(counts, key=lambda c: (-counts[c][0], counts[c][1])) if provider and counts else None
-
-
-_TOGETHER = {"together", "along", "jointly", "разом", "спільно", "вместе", "совместно"}
-_WITH = {"with", "з", "із", "зі", "с", "со"}
-
-
-def _co_providers(sent: SentenceView, cue: Match, provider: str | None) -> list[str]:
-    """Countries that give with the provider: "Sweden, together with Denmark, will finance",
-    "Норвегія разом зі США передала", named before the verb."""
-    out = []
-    for m in _actors(sent):
-        if m.j > cue.i or m.id == provider or m.i < 2:
-            continue
-        before = [t.text.lower() for t in sent.tokens[max(0, m.i - 3) : m.i]]
-        if before and before[-1] in {"the"}:
-            before = before[:-1]
-        if len(before) >= 2 and before[-1] in _WITH and before[-2] in _TOGETHER:
-            out.append(m.id)
-    subjects = [m for m in _actors(sent) if m.j <= cue.i]  # "Germany and Canada announced": both give
-    first = next((k for k, m in enumerate(subjects) if m.id == provider), None)
-    if first is not None:
-        for prev, m in zip(subjects[first:], subjects[first + 1 :]):
-            if not all(t.norm in _LIST_SEPARATORS for t in sent.tokens[prev.j : m.i]) or prev.j == m.i:
-                break
-            if m.id not in out and m.id != provider:
-                out.append(m.id)
-    return out
-
-
 def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[int]]:
     """Aid deliveries, and the indexes of the sentences that state them (their words
     describe what was given or promised, not what a meeting discussed).
@@ -414,7 +254,7 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if found is not None and not counted and found[0] != "thanks" and ctx.language == "en":
             counted = _materiel_phrases(ctx, sent, found[1], systems)
             described = bool(counted) and not systems
-        fund = _contribution(ctx, sent) if found is not None and found[0] in {"pledged", "delivered"} else None
+        fund = contribution_item(ctx, sent) if found is not None and found[0] in {"pledged", "delivered"} else None
         if fund and fund not in counted:  # "announced additional contributions to PURL"
             counted, described = [*counted, fund], described or not (counted or systems)
         money_set_aside = found is not None and found[0] == "thanks" and sent.has("aid", "money")
@@ -428,11 +268,11 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if found is None or not (systems or counted):
             continue
         status, cue = found
-        provider, recipient = _sides(sent, cue, status, _own_country(ctx))
+        provider, recipient = sides(sent, cue, status, own_country(ctx))
         thanks = next((m for m in sent.of("aid") if m.id == "thanks" and m.j <= cue.i), None)
-        thanked = next((m.id for m in _actors(sent) if thanks.j <= m.i <= thanks.j + 1), None) if thanks else None
+        thanked = next((m.id for m in actors(sent) if thanks.j <= m.i <= thanks.j + 1), None) if thanks else None
         if status == "pledged" and thanked is not None:  # "X thanked the US for the $500 million ... announced"
-            speaker = _speaker_country(sent, thanks, persons)
+            speaker = speaker_country(sent, thanks, persons)
             provider, recipient = thanked, speaker or (recipient if recipient != thanked else None)
             recipient = recipient if recipient != provider else None
         if status == "ordered" and provider and recipient and provider != recipient \
@@ -442,25 +282,25 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if thanks:
             status = "delivered"
         if provider is None and status in {"pledged", "delivered"}:  # "Austin announced a new package"
-            provider = _speaker_country(sent, cue, persons)
+            provider = speaker_country(sent, cue, persons)
             if provider == recipient:
                 provider = None
         if money_set_aside:  # "grateful for its decision to allocate 0.25 percent of GDP": a pledge
             thanks, status = False, "pledged"
-            if provider is not None and (provider == _speaker_country(sent, cue, persons) or _sent_to(sent, provider)):
+            if provider is not None and (provider == speaker_country(sent, cue, persons) or sent_to(sent, provider)):
                 provider, recipient = None, recipient or provider  # the thanking side receives
             if provider is None and any(t.norm in {"its", "their"} for t in sent.tokens[cue.j : cue.j + 3]):
-                provider = _antecedent(ctx, sent, recipient)  # "Lithuania is ... We are grateful for its decision"
+                provider = antecedent(ctx, sent, recipient)  # "Lithuania is ... We are grateful for its decision"
         if provider is None and recipient is None or provider is None and described:
             continue  # "Ukraine's allies pledged new air defence systems": no one in particular
         makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]
         if provider is None and status == "ordered":  # "Ukraine ordered six CAESAR": from their maker
             provider = next((c for c in makers if c and c != recipient), None)
         if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"
-            home = _own_country(ctx)
-            recipient = home if home != provider else _counterpart(ctx, provider)
+            home = own_country(ctx)
+            recipient = home if home != provider else counterpart(ctx, provider)
         if status == "delivered" and provider and recipient in makers and provider not in makers \
-                and not _sent_to(sent, recipient):
+                and not sent_to(sent, recipient):
             # no buyer delivers the S-400 to its maker; but the Bohdana Denmark paid for were
             # "delivered to the Ukrainian military"
             provider, recipient = recipient, provider
@@ -469,7 +309,7 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             draft.systems.append((m.id, Mention(m.start, m.end, sent.index)))
         draft.descriptions.extend(counted)
         out.append(draft)
-        for partner in _co_providers(sent, cue, provider) if provider and status != "ordered" else ():
+        for partner in co_providers(sent, cue, provider) if provider and status != "ordered" else ():
             if partner != recipient:
                 out.append(AidDraft(status, partner, recipient, list(draft.systems), list(counted), draft.mention))
         if money and sent.has("aid", "money") and draft.provider:  # "... handed over M109, and to allocate 0.25% of GDP"

@@ -134,3 +134,16 @@ def money_text(found: str) -> str:
     code = next((c for c, words in _CURRENCY_CODES if any(w in low for w in words)), "")
     scale = next((name for name, words in _SCALE if any(w in low for w in words)), "")
     return " ".join(x for x in (code, number, scale) if x)
+
+
+_CONTRIBUTION = re.compile(r"\bcontribut(?:ions?|ed|e|ing)\b(?:\s+(?:of\s+)?[^,;.]{0,40}?)?\s+to\s+(?:the\s+)?"
+                           r"((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’-]*)*)")
+
+
+def contribution_item(ctx: Context, sent: SentenceView) -> str | None:
+    """"contribution to NAME" for a contribution to a named fund or programme, else None."""
+    found = _CONTRIBUTION.search(ctx.doc.text[sent.start : sent.end]) if ctx.language == "en" else None
+    if found is None or any(m.kind == "country" and m.start == sent.start + found.start(1) for m in sent.matches):
+        return None  # "contributed to Ukraine's defence": no fund
+    money = money_in(found.group(0))
+    return f"contribution to {found.group(1)}" + (f" worth {money}" if money else "")
