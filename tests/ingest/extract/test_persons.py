@@ -270,3 +270,14 @@ def test_every_body_head_office_is_an_office_of_a_body_kind_in_use():
 def test_who_heads_a_body_holds_its_head_office(record_of, text, language, name, office):
     offices, _ = persons(record_of(text, published="2025-09-24", language=language))[name]
     assert [title for title, _ in offices] == ([office] if office else [])
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Документ підписали президент Володимир Зеленський і тодішній прем'єр-міністр Великої Британії Ріші Сунак.",
+     "uk", "Ріші Сунак"),
+    ("Документ подписали президент Владимир Зеленский и тогдашний премьер-министр Великобритании Риши Сунак.",
+     "ru", "Риши Сунак"),
+])
+def test_a_title_held_then_is_no_office_now(record_of, text, language, name):
+    got = persons(record_of(text, published="2025-01-16", language=language))
+    assert got[name][0] == [] and got[next(n for n in got if n != name)][0]  # the president keeps his
