@@ -2,7 +2,8 @@
 
 Two events are connected when :func:`graph.events.cluster_events` could join them,
 or let one decide where the other goes: they share a blocking key and a status
-group (the key of a token, :func:`event_token`), lie in one window, and their days
+group (the key of a token, :func:`event_token_keys`), a person and a place only when
+one of them has no other person, lie in one window, and their days
 are as near as :func:`graph.events._dates_ok` asks (two stated dates a day apart,
 a date and a publication bound within 10 days after it, two bounds 10 days
 apart); an event with neither a date nor a bound is connected to every event
@@ -28,25 +29,33 @@ from graph.events import WINDOW, EventMention, event_blocking_keys, status_group
 from graph.persons import Node
 from graph.state import ResolutionState
 
-#: (the hash of an event blocking key and status group, ending in the kind of day: "d" a
-#: stated date, "b" a publication bound, "f" neither; the day as an ordinal, None for "f")
+#: (the hash of an event blocking key and status group, then its role, then the kind of its
+#: day; the day as an ordinal, None for kind "f"). Role: "s" for a meeting of one person
+#: with a body or at a place under that person's key with the body or place ("Umerov in
+#: Kyiv"), "m" for a meeting of more persons under such a key, "p" for any other key. Kind:
+#: "d" a stated date, "b" a publication bound, "f" neither.
 Token = tuple[str, int | None]
 #: (kind of a day, kind of another) -> the other's day minus this one's that
 #: :func:`graph.events._dates_ok` accepts, at the widest
 _NEAR = {("d", "d"): (-1, 1), ("d", "b"): (-1, 10), ("b", "d"): (-10, 1), ("b", "b"): (-10, 10)}
+#: role -> the roles of the same key it is connected to: two meetings that share one person
+#: and a place are one only when one of them has no other person ("Umerov with Austin in
+#: Kyiv" and "Umerov with Pevkur in Kyiv" are two; graph.events._eligible)
+_ROLES = {"p": "p", "s": "sm", "m": "s"}
 
 
-def event_token_keys(e: EventMention) -> set[str]:
-    """The keys of an event's tokens: its blocking keys with its status group.
+def event_token_keys(e: EventMention) -> dict[str, str]:
+    """The keys of an event's tokens (its blocking keys with its status group) and their roles.
 
     Example:
         >>> from graph.model import ArticleRecord, Event
         >>> from graph.events import event_mentions
         >>> rec = ArticleRecord("a", "", "", (), "en", events=(Event("e1", "meeting", "reported", participants=("p1", "p2")),))
         >>> event_token_keys(event_mentions([rec], {("a", "p1"): "x", ("a", "p2"): "y"}, {"x", "y"})[0])
-        {'meeting|x|y|happened'}
+        {'meeting|x|y|happened': 'p'}
     """
-    return {f"{k}|{status_group(e)}" for k in event_blocking_keys(e)}
+    role = "p" if e.ev.kind != "meeting" else "s" if len(e.persons) == 1 else "m"
+    return {f"{k}|{status_group(e)}": role if "|@" in k else "p" for k in event_blocking_keys(e)}
 
 
 def event_tokens(e: EventMention) -> tuple[Token, ...]:
@@ -54,12 +63,12 @@ def event_tokens(e: EventMention) -> tuple[Token, ...]:
     kind = "d" if e.day else "b" if e.bound else "f"
     when = e.day or e.bound
     day = when.toordinal() if when else None
-    return tuple(sorted((hashlib.blake2b(k.encode(), digest_size=8).hexdigest() + kind, day)
-                        for k in event_token_keys(e)))
+    return tuple(sorted((hashlib.blake2b(k.encode(), digest_size=8).hexdigest() + role + kind, day)
+                        for k, role in event_token_keys(e).items()))
 
 
 def near(kind: str, day: int | None, other_kind: str, other_day: int | None) -> bool:
-    """Whether events with these tokens of one key are connected (see the module docstring).
+    """Whether the days of two tokens of one key connect their events (see the module docstring).
 
     Example:
         >>> near("d", 72, "d", 73), near("d", 72, "d", 74), near("d", 72, "b", 82), near("b", 82, "d", 72)
@@ -76,10 +85,10 @@ def near(kind: str, day: int | None, other_kind: str, other_day: int | None) -> 
 def event_components(state: ResolutionState, dirty: dict[Node, tuple[Token, ...]]) -> list[set[Node]]:
     """The connected components of event nodes that hold the dirty ones, under their stored or new tokens."""
     found: dict[tuple[str, int | None], list[tuple[int | None, Node]]] = {}
-    dirty_index: dict[str, list[tuple[str, int | None, Node]]] = defaultdict(list)
+    dirty_index: dict[str, list[tuple[str, str, int | None, Node]]] = defaultdict(list)
     for node, tokens in dirty.items():
         for h, day in tokens:
-            dirty_index[h[:-1]].append((h[-1], day, node))
+            dirty_index[h[:-2]].append((h[-2], h[-1], day, node))
 
     def stored(h: str, w: int | None) -> list[tuple[int | None, Node]]:
         """Stored nodes of token ``h``: all of them (``w`` None), or those of window ``w``."""
@@ -94,14 +103,15 @@ def event_components(state: ResolutionState, dirty: dict[Node, tuple[Token, ...]
 
     def members(h: str, day: int | None) -> Iterable[Node]:
         """The nodes connected to a node of token ``h`` and ``day``."""
-        key, kind = h[:-1], h[-1]
+        key, role, kind = h[:-2], h[-2], h[-1]
         w = None if kind == "f" else window(day)
-        for other in "dbf":
-            for other_day, n in stored(key + other, None if other == "f" else w):
-                if near(kind, day, other, other_day):
-                    yield n
-        for other, other_day, n in dirty_index.get(key, ()):
-            if near(kind, day, other, other_day):
+        for other_role in _ROLES[role]:
+            for other in "dbf":
+                for other_day, n in stored(key + other_role + other, None if other == "f" else w):
+                    if near(kind, day, other, other_day):
+                        yield n
+        for other_role, other, other_day, n in dirty_index.get(key, ()):
+            if other_role in _ROLES[role] and near(kind, day, other, other_day):
                 yield n
 
     parent: dict[Node, Node] = {n: n for n in dirty}

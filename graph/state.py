@@ -25,7 +25,7 @@ meta        key -> value: format, curation digest
 Example:
     >>> state = ResolutionState.memory()
     >>> state.meta("format")
-    '5'
+    '6'
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 #: Bumped when what the tables hold changes meaning (5: event tokens carry the status group and
-#: the kind of day); a state of another format is dropped and every article resolved again.
-FORMAT = "5"
+#: the kind of day; 6: and the role of a person-and-place key); a state of another format is
+#: dropped and every article resolved again.
+FORMAT = "6"
 STATE_FILE = "resolution.sqlite"
 
 _SCHEMA = """
