@@ -11,8 +11,8 @@ sharing a key with it (it may join any of them). Each connected component
 clusters on its own, so :mod:`graph.incremental` re-clusters only the components
 of the events a change touches, a batch of whole components at a time. A hub's
 reports of a month are many events sharing keys, but the reports of one meeting
-are a few days apart: the component of a new report is that meeting's reports,
-not the month's (at 100,000 articles, 2 to 22 events where keys alone gave 3,364).
+are a few days apart: the component of a new report is near that meeting's
+reports, not the month's (bench/bench_ingest.py prints what one more article costs).
 
 Example:
     >>> [sorted(b) for b in block_batches([{("a", "e1")}, {("b", "e1")}], 1)]
