@@ -181,8 +181,6 @@ def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: lis
     return out
 
 
-
-
 def _listed_apart(sent: SentenceView, k: int, system: Match) -> bool:
     """True when a comma or a conjunction stands between token ``k`` and ``system``: two
     items of a list ("M577 vehicles, anti-drone jammers", "ammunition and Javelin missiles")."""
@@ -258,8 +256,8 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if fund and fund not in counted:  # "announced additional contributions to PURL"
             counted, described = [*counted, fund], described or not (counted or systems)
         money_set_aside = found is not None and found[0] == "thanks" and sent.has("aid", "money")
-        money, package = money_item(ctx, sent) or (None, False) if found is not None and (found[0] in {
-            "pledged", "delivered"} or money_set_aside) else (None, False)
+        wants_money = found is not None and (found[0] in {"pledged", "delivered"} or money_set_aside)
+        money, package = (money_item(ctx, sent) if wants_money else None) or (None, False)
         if money and not (systems or counted):  # "Belgium would allocate EUR 1 billion in military aid"
             counted, described, money = [money], True, None
         elif money and package:  # "a package of demining equipment worth EUR 10 million, including detectors"
