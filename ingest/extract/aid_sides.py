@@ -39,6 +39,8 @@ def adjective(sent: SentenceView, m: Match) -> bool:
 _RECEIVE = {"received", "receive", "receives", "receiving", "get", "gets", "got", "obtained", "отримати", "одержати",
             "отриманий"}
 _FROM = {"from", "від", "з", "із"}
+#: Words before the country something goes to ("to Ukraine", "for the Armed Forces of Ukraine", "для ЗСУ").
+_TO = {"to", "for", "до", "для"}
 _LOCATIVE = {"in", "at", "to", "into", "у", "в", "до", "на", "по"}
 
 
@@ -85,7 +87,7 @@ def sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tupl
         for m in sent.matches:
             org = lex.organizations.get(m.id) if m.kind == "organization" and m.i >= cue.j else None
             if org is not None and org.attr("country") not in {None, first} and m.i > 0 \
-                    and sent.tokens[m.i - 1].norm in {"for", "to", "для", "до"}:
+                    and sent.tokens[m.i - 1].norm in _TO:
                 second = org.attr("country")
                 break
     if any(t.norm in _RECEIVE for t in sent.tokens[cue.i : cue.j]) and before:  # "Ukraine will receive from Spain": the subject receives
@@ -110,9 +112,6 @@ def antecedent(ctx: Context, sent: SentenceView, other: str | None) -> str | Non
         return None
     prev = ctx.sentences[sent.index - 1]
     return next((m.id for m in actors(prev) if not prev.tokens[m.j - 1].is_possessive and m.id != other), None)
-
-
-_TO = {"to", "for", "до", "для"}
 
 
 def sent_to(sent: SentenceView, country: str) -> bool:

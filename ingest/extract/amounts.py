@@ -71,6 +71,12 @@ def _package(text: str, money: re.Match) -> str | None:
     return " ".join(words)
 
 
+def _money(text: str) -> re.Match | None:
+    """The first amount of money in ``text`` that has a number (not "billions of euros")."""
+    found = _MONEY.search(text)
+    return found if found and re.search(r"\d", found.group(0)) else None
+
+
 def money_in(text: str) -> str | None:
     """The first amount of money in ``text``, in :func:`money_text` form.
 
@@ -78,8 +84,8 @@ def money_in(text: str) -> str | None:
         >>> money_in("to contribute 50 million euros to the fund"), money_in("no sum")
         ('EUR 50 million', None)
     """
-    found = _MONEY.search(text)
-    return money_text(found.group(0)) if found and re.search(r"\d", found.group(0)) else None
+    found = _money(text)
+    return money_text(found.group(0)) if found else None
 
 
 def money_item(ctx: Context, sent: SentenceView) -> tuple[str, bool] | None:
@@ -89,8 +95,8 @@ def money_item(ctx: Context, sent: SentenceView) -> tuple[str, bool] | None:
     mine-clearing equipment worth 10 million euros" -> "mine-clearing equipment package
     worth EUR 10 million"."""
     text = ctx.doc.text[sent.start : sent.end]
-    money = _MONEY.search(text)
-    if money is None or not re.search(r"\d", money.group(0)):
+    money = _money(text)
+    if money is None:
         return None
     package = _package(text, money) if ctx.language == "en" else (
         "" if any(t.norm in {"пакет", "транш"} for t in sent.tokens) else None)  # "пакет помощи на сумму ..."

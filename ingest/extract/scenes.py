@@ -194,10 +194,10 @@ def _big(scene: Scene) -> bool:
     return scene.kind == "multilateral" or bool(scene.bodies) or len(scene.participants) > 2
 
 
-def _roster(sent: SentenceView) -> bool:
-    """"Among those attending were A, B and C", "Also present were ...": who took part in
-    the meeting just told (a join cue, no meeting cue, names after it)."""
-    return any(m.i <= 3 for m in sent.of("join")) and not _planned(sent)
+def _roster(sent: SentenceView) -> Match | None:
+    """The join cue of "Among those attending were A, B and C", "Also present were ...": who
+    took part in the meeting just told (a join cue opening the sentence, no meeting cue)."""
+    return next((m for m in sent.of("join") if m.i <= 3), None) if not _planned(sent) else None
 
 
 def _members_of(sent: SentenceView, body: Match) -> bool:
@@ -279,9 +279,10 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
         if current is not None and _continues(sent, trig) and \
                 (sum(not current.knows(p) for p in here) <= (1 if sent.has("recap") else 0)):  # "the visit came after": earlier
             trig = None  # more of the current meeting: its sentences give topics
-        if trig is None and current is not None and current.triggers and here and _roster(sent):
-            current.add_trigger(sent, (current.kind or "in-person", Mention(sent.start, sent.start, sent.index)), here,
-                                [], update_kind=False)  # "Among those attending in person were A, B and C"
+        roster = _roster(sent) if trig is None and current is not None and current.triggers and here else None
+        if roster is not None:  # "Among those attending in person were A, B and C": the cue is the mention
+            current.add_trigger(sent, (current.kind or "in-person", Mention(roster.start, roster.end, sent.index)),
+                                here, [], update_kind=False)
             current.sents.append(sent)
             continue
         bodies = _formats(sent, trig, groups)
