@@ -57,6 +57,9 @@ JOURNAL = "journal.json"
 RECORDS = "records.sqlite"
 CURATION_FILE = "curation.yaml"
 COUNTS = "counts.json"
+#: Present while the working database holds changes no snapshot has: a writer killed after
+#: writing and before publishing leaves it, and the next writer publishes even with nothing new.
+UNPUBLISHED = "unpublished"
 ANSWERS_SUFFIX = ".answers"  # snapshots/<n>.answers: what readers computed from snapshot n
 #: What a store directory may hold before its marker is written (a creation that was interrupted).
 _CREATION_LEFTOVERS = {"lock", "oxigraph", MARKER + ".tmp"}
@@ -102,7 +105,8 @@ class Store:
         self.generation = generation
         self._lock_fd = lock_fd
         self._closed = False
-        self.dirty = False  # the writer changed something since it opened or published
+        # the working database differs from the last snapshot (this writer's changes, or a killed one's)
+        self.dirty = not read_only and (path / UNPUBLISHED).exists()
 
     @cached_property
     def dataset(self):
@@ -157,6 +161,11 @@ class Store:
         except (OSError, ValueError):
             pass
         return count_store(self.ox)
+
+    def will_change(self) -> None:
+        """Note, before the writer changes the working database, that a snapshot is owed."""
+        if not (self.path / UNPUBLISHED).exists():
+            _write_atomic(self.path / UNPUBLISHED, "changes not yet published\n")
 
     def count_changes(self, removed: list[ox.Quad], added: list[ox.Quad]) -> None:
         """Account for quads the writer removed and added (each really removed or added)."""
@@ -260,6 +269,7 @@ class Store:
         _write_atomic(self.path / COUNTS, json.dumps(self.counts, sort_keys=True))
         _write_atomic(self.path / "current", f"{generation}\n")
         _collect(snaps, keep=generation)
+        (self.path / UNPUBLISHED).unlink(missing_ok=True)
         self.dirty = False
         return generation
 

@@ -110,6 +110,8 @@ def _apply(store: Store, remove: Iterable[ox.Quad], add: Sequence[ox.Quad]) -> N
     """Remove and add quads (each really present / absent), keeping the store's counts."""
     store.counts  # noqa: B018 - counted (when no counts were kept) before anything changes
     remove = list(remove)
+    if remove or add:
+        store.will_change()  # a writer killed from here on leaves a snapshot owed
     for q in remove:
         store.ox.remove(q)
     if add:

@@ -312,3 +312,27 @@ def test_a_changed_default_refreshes_what_depends_on_it_and_nothing_else(tmp_pat
         after = _instances(s)
         assert after != before  # the keys that spell France's name changed
         assert instance_drift(s) == (set(), set())  # and equal what a rebuild derives
+
+
+def test_changes_a_killed_writer_left_unpublished_are_published_by_the_next(tmp_path):
+    """A writer killed after writing and before publishing: the next ingest, with nothing new to
+    do, still publishes, so readers see what the working database holds."""
+    from graph.store import UNPUBLISHED, current_generation, open_store
+    from graph.writer import _apply
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Rustem Umerov met Boris Pistorius in Kyiv on Monday.", encoding="utf-8")
+    store_dir = tmp_path / "store"
+    ingest_paths([src], store_dir, progress=False)
+    generation = current_generation(store_dir)
+    quad = ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:p"), ox.Literal("written, never published"))
+    store = open_store(store_dir)
+    _apply(store, [], [quad])
+    assert (store_dir / UNPUBLISHED).exists()
+    store.ox.flush()
+    store.close()  # as if killed here: no snapshot was published
+    ingest_paths([src], store_dir, progress=False)  # nothing new to ingest
+    assert current_generation(store_dir) == generation + 1 and not (store_dir / UNPUBLISHED).exists()
+    reader = open_store(store_dir, read_only=True)
+    assert quad in set(reader.ox.quads_for_pattern(None, None, None))
