@@ -43,7 +43,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import StoreError
-from graph.namespaces import DD_NS, RDF_NS, SCHEMA_NS
+from graph.namespaces import DD_NS, INSTANCES_GRAPH, RDF_NS, SCHEMA_NS
 from graph.records import RecordStore
 from graph.state import STATE_FILE, ResolutionState
 
@@ -157,6 +157,8 @@ class Store:
         try:
             data = json.loads((self.path / COUNTS).read_text(encoding="utf-8"))
             if data.get("format") == STORE_FORMAT:
+                if "classes" not in data:  # kept by an earlier ddgraph: the instance counts are added once
+                    data.update(count_instances(self.ox))
                 return data
         except (OSError, ValueError):
             pass
@@ -175,6 +177,8 @@ class Store:
         c = self.counts
         c["quads"] += len(added) - len(removed)
         c["mentions"] += sum(1 for q in added if _is_mention_type(q)) - sum(1 for q in removed if _is_mention_type(q))
+        _count_instances(c, added, 1)
+        _count_instances(c, removed, -1)
         for q in added:
             if isinstance(q.graph_name, ox.DefaultGraph):
                 p = q.predicate.value
@@ -300,10 +304,50 @@ _MENTION = DD_NS + "Mention"
 _RDF_TYPE = RDF_NS + "type"
 _IN_LANGUAGE = SCHEMA_NS + "inLanguage"
 _PUBLISHED = SCHEMA_NS + "datePublished"
+_TOPIC = DD_NS + "Topic"
+_TOPIC_KEY = DD_NS + "topicKey"
+_INSTANCES = ox.NamedNode(INSTANCES_GRAPH)
 
 
 def _is_mention_type(q: ox.Quad) -> bool:
     return q.predicate.value == _RDF_TYPE and q.object.value == _MENTION
+
+
+def _count_instances(counts: dict, quads: list[ox.Quad], sign: int) -> None:
+    """Account for instance-layer typings and topic keys (and scheme topics) added (+1) or removed (-1)."""
+    if "classes" not in counts:
+        return
+    classes, topics = counts["classes"], counts["topic_keys"]
+    for q in quads:
+        p, g = q.predicate.value, q.graph_name
+        if p == _RDF_TYPE and q.object.value.startswith(DD_NS) and (g == _INSTANCES or (
+                isinstance(g, ox.DefaultGraph) and q.object.value == _TOPIC)):
+            name = ("scheme:" if isinstance(g, ox.DefaultGraph) else "") + q.object.value[len(DD_NS):]
+            classes[name] = classes.get(name, 0) + sign
+        elif p == _TOPIC_KEY and g == _INSTANCES:
+            topics[q.subject.value] = topics.get(q.subject.value, 0) + sign
+            if not topics[q.subject.value]:
+                del topics[q.subject.value]
+
+
+def count_instances(store: ox.Store) -> dict:
+    """The things of each ``dd:`` class in the instance layer (``classes``; ``scheme:Topic``: the
+    topics of the scheme in the default graph) and the meeting keys of each topic (``topic_keys``),
+    counted in the store; the writer keeps them up to date from then on (what ``ddgraph stats`` shows).
+
+    Example:
+        >>> count_instances(ox.Store())
+        {'classes': {}, 'topic_keys': {}}
+    """
+    classes = {r["c"].value[len(DD_NS):]: int(r["n"].value) for r in store.query(
+        f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ GRAPH <{INSTANCES_GRAPH}> {{ ?x <{_RDF_TYPE}> ?c }} "
+        f"FILTER(STRSTARTS(STR(?c), \"{DD_NS}\")) }} GROUP BY ?c")}
+    scheme = int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?x <{_RDF_TYPE}> <{_TOPIC}> }}")))["n"].value)
+    if scheme:
+        classes["scheme:Topic"] = scheme
+    topics = {r["t"].value: int(r["n"].value) for r in store.query(
+        f"SELECT ?t (COUNT(*) AS ?n) WHERE {{ GRAPH <{INSTANCES_GRAPH}> {{ ?t <{_TOPIC_KEY}> ?k }} }} GROUP BY ?t")}
+    return {"classes": dict(sorted(classes.items())), "topic_keys": dict(sorted(topics.items()))}
 
 
 def count_store(store: ox.Store) -> dict:
@@ -320,6 +364,7 @@ def count_store(store: ox.Store) -> dict:
         "languages": langs,
         "first": span["f"].value[:10] if span["f"] is not None else None,
         "last": span["l"].value[:10] if span["l"] is not None else None,
+        **count_instances(store),
     }
 
 

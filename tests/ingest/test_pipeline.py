@@ -22,7 +22,7 @@ from graph.model import ArticleRecord, Entity, Fact
 from graph.rdf import RDFS_LABEL
 from graph.resolve import resolve, state_resolution, update
 from graph.state import ResolutionState
-from graph.store import open_store
+from graph.store import count_instances, open_store
 from graph.writer import instance_drift, load_defaults, reresolve
 from ingest.pipeline import default_triples, ingest_paths
 from queries.cli import cli
@@ -55,6 +55,7 @@ def assert_consistent(store: Path) -> None:
         assert s.state.articles() == {r.article_id for r in records}
         assert state_resolution(s.state) == resolve(records, decisions)
         assert instance_drift(s) == (set(), set())
+        assert {k: s.counts[k] for k in ("classes", "topic_keys")} == count_instances(s.ox)  # what stats shows
 
 
 @pytest.fixture(scope="module")

@@ -173,6 +173,17 @@ def test_stats(seeded):
     assert f"Topic           {data['classes']['Topic']} ({discussed} discussed)" in table
 
 
+def test_stats_from_kept_counts_equal_stats_counted(seeded):
+    from graph.store import open_store
+    from queries.stats import store_stats
+
+    with open_store(seeded, read_only=True) as reader:
+        kept = reader.counts
+        assert kept["classes"]["Meeting"] > 0 and kept["topic_keys"]
+        without = {k: v for k, v in kept.items() if k not in ("classes", "topic_keys")}
+        assert store_stats(reader.ox, kept) == store_stats(reader.ox, without)
+
+
 def test_evaluate_prints_table(seeded):
     result = run("evaluate", "--gold", GOLD, store=seeded)
     assert result.exit_code == 0
