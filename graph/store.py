@@ -107,6 +107,8 @@ class Store:
         self._closed = False
         # the working database differs from the last snapshot (this writer's changes, or a killed one's)
         self.dirty = not read_only and (path / UNPUBLISHED).exists()
+        if read_only:
+            _OPEN_SNAPSHOTS[id(ox_store)] = self
 
     @cached_property
     def dataset(self):
@@ -289,6 +291,8 @@ class Store:
                 if name in self.__dict__:
                     self.__dict__.pop(name).close()
             self.__dict__.pop("dataset", None)
+            if _OPEN_SNAPSHOTS.get(id(self.ox)) is self:
+                del _OPEN_SNAPSHOTS[id(self.ox)]
             self.ox = None  # type: ignore[assignment]
             gc.collect()  # RocksDB really closes before the lock goes
             os.close(self._lock_fd)
@@ -298,6 +302,31 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+#: The snapshots open in this process, by the id of their database (see :func:`answers_dir_of`).
+_OPEN_SNAPSHOTS: dict[int, Store] = {}
+
+
+def answers_dir_of(database: object) -> Path | None:
+    """The answers directory (:attr:`Store.answers_dir`) of the published snapshot that
+    ``database`` (a pyoxigraph store) is open on in this process; None for anything else
+    (a writer's database, an in-memory one): what a lookup handed only the database may
+    keep for later ones, since a snapshot never changes.
+
+    Example:
+        >>> import tempfile
+        >>> path = tempfile.mkdtemp() + "/s"
+        >>> with open_store(path) as store:
+        ...     _ = store.publish()
+        ...     answers_dir_of(store.ox) is None
+        True
+        >>> with open_store(path, read_only=True) as reader:
+        ...     answers_dir_of(reader.ox).name
+        '1.answers'
+    """
+    store = _OPEN_SNAPSHOTS.get(id(database))
+    return store.answers_dir if store is not None and store.ox is database else None
 
 
 _MENTION = DD_NS + "Mention"

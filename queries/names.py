@@ -28,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -271,9 +272,36 @@ class StoreNames(_Finder):
     def fuzzy(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = self._topics.fuzzy() if self._topics else {}
         for cls in self._classes:
-            for x, key in run_select(self.ds, load_query("name_suggest", iris={"class": cls}), union=False).rows:
+            for x, key in _fuzzy_keys(self.ds, cls):
                 out.setdefault(key[2:], set()).add(x)
         return out
+
+
+#: Spelling keys read from snapshots in this process, by (answers directory, class): a few snapshots' worth.
+_KEPT_KEYS: dict[tuple[str, str], list[tuple[str, str]]] = {}
+_KEPT_MAX = 8
+
+
+def _fuzzy_keys(ds: Dataset, cls: str) -> list[tuple[str, str]]:
+    """(thing, "f|" key) of every thing of class ``cls``: the query reads every key's string
+    (80 ms for 3,000 persons), so on a published snapshot they are read once, kept with the
+    snapshot's answers for later processes (:mod:`queries.memo`) and in this one."""
+    from graph.store import answers_dir_of
+    from queries.memo import remembered
+
+    def query() -> list[tuple[str, str]]:
+        return [(x, key) for x, key in run_select(ds, load_query("name_suggest", iris={"class": cls}), union=False).rows]
+
+    directory = answers_dir_of(ds)
+    if directory is None:
+        return query()
+    kept = _KEPT_KEYS.get((str(directory), cls))
+    if kept is None:
+        value = remembered(directory, {"names": "spelling keys", "class": cls}, lambda: {"rows": json.dumps(query())})
+        if len(_KEPT_KEYS) >= _KEPT_MAX:
+            _KEPT_KEYS.clear()
+        kept = _KEPT_KEYS[(str(directory), cls)] = [(x, key) for x, key in json.loads(value["rows"])]
+    return kept
 
 
 def find(ds: Dataset, name: str, *kinds: str) -> Entry:

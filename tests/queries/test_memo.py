@@ -100,3 +100,37 @@ def test_the_cli_answers_from_the_newest_snapshot_not_from_a_kept_one(tmp_path):
     with open_store(store, read_only=True) as reader:
         computed = to_json(answer(reader.ox, "central", {"kind": "country", "top": 10, "by": "pagerank"}).data)
     assert after.output.strip() == computed.strip()
+
+
+def test_spelling_suggestions_are_kept_per_snapshot_and_follow_an_ingest(tmp_path):
+    """The names a misspelt name is matched against are read once per snapshot, never from an older one."""
+    from graph.store import open_store
+    from queries.names import find
+    from queries.sparql import run_select
+
+    def persons(ox) -> set[str]:
+        return {r[0] for r in run_select(ox, "SELECT ?l WHERE { GRAPH ddg:instances { ?p a dd:Person ; rdfs:label ?l } }").rows}
+
+    store = tmp_path / "store"
+    first = tmp_path / "first"
+    first.mkdir()
+    for name in sorted(p.name for p in (ROOT / "data" / "articles").iterdir())[:1]:
+        shutil.copy(ROOT / "data" / "articles" / name, first / name)
+    ingest_paths([str(first)], store, progress=False)
+    with open_store(store, read_only=True) as reader:
+        with pytest.raises(QueryError, match="did you mean: Rustem Umerov"):
+            find(reader.ox, "Umerow")
+        kept = list(reader.answers_dir.glob("*.json"))
+        assert kept and "spelling keys" in kept[0].read_text(encoding="utf-8")
+        with pytest.raises(QueryError, match="did you mean: Oleksandr Balanutsa"):
+            find(reader.ox, "Oleksandr Balanuca")  # the kept keys serve any name
+        before = persons(reader.ox)
+    ingest_paths([str(ROOT / "data" / "articles")], store, progress=False)
+    with open_store(store, read_only=True) as reader:
+        new = sorted(persons(reader.ox) - before)
+    assert new
+    misspelt = new[0][:-1] + "x" + new[0][-1]
+    result = CliRunner().invoke(cli, ["person", misspelt, "--store", str(store)])
+    assert result.exit_code == 1 and f"did you mean: {new[0]}" in result.stderr
+    with open_store(store) as writer, pytest.raises(QueryError, match=f"did you mean: {new[0]}"):
+        find(writer.ox, misspelt)  # a writer's database: no snapshot, read every time
