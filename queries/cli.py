@@ -126,6 +126,37 @@ def export(fmt: str, output: str | None, store_path: str | None) -> None:
 
 
 @cli.command()
+@click.option("--endpoint", required=True, help="The server's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds each request may take.")
+@STORE_OPTION
+def push(endpoint: str, timeout: float, store_path: str | None) -> None:
+    """Send every graph of the store to a SPARQL 1.1 server (Graph Store Protocol PUT, each replaced)."""
+    from queries.gsp import push as do_push
+
+    with reading(store_path, store=True) as st, errors():
+        done = do_push(st.ox, endpoint, timeout=timeout)
+    click.echo(f"pushed {done.graphs} graphs ({done.triples:,} triples, {done.bytes:,} bytes) to {endpoint}")
+
+
+@cli.command()
+@click.option("--endpoint", required=True, help="The server's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
+@click.option("--query-endpoint", default=None,
+              help="Its SPARQL query URL, which lists the graphs (default: the last part of --endpoint "
+                   "replaced by 'query', as on Oxigraph server and Fuseki).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="The N-Quads file to write.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds each request may take.")
+def pull(endpoint: str, query_endpoint: str | None, output: str, timeout: float) -> None:
+    """Read every graph a SPARQL 1.1 server holds into an N-Quads file (named graphs included)."""
+    from queries.gsp import pull as do_pull, query_endpoint_of
+
+    with errors():
+        done = do_pull(endpoint, query_endpoint or query_endpoint_of(endpoint), output, timeout=timeout)
+    click.echo(f"pulled {done.graphs} graphs ({done.triples:,} triples) from {endpoint} into {output}")
+
+
+@cli.command()
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "turtle", "ntriples"]), default="table",
               help="Rows (SELECT, ASK): table, json or csv. Triples (CONSTRUCT, DESCRIBE): turtle or ntriples.")

@@ -161,6 +161,16 @@ class KnowledgeGraph:
         out.write_text(export(self.store.dataset, fmt), encoding="utf-8")
         return out
 
+    def push(self, endpoint: str, *, timeout: float = 60.0):
+        """Send every graph to a SPARQL 1.1 server's graph store endpoint (``ddgraph push``).
+
+        Returns:
+            queries.gsp.Transfer: the graphs, triples and bytes sent.
+        """
+        from queries.gsp import push
+
+        return push(self.store.ox, endpoint, timeout=timeout)
+
 
 def open(path: str | os.PathLike | None = None) -> KnowledgeGraph:  # noqa: A001 - the facade's name
     """The store at ``path`` (default: ``$DDGRAPH_STORE``, else ``./ddgraph-store``) as a :class:`KnowledgeGraph`.

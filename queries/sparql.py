@@ -123,6 +123,9 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
             if key is None or not _KEY_OK.fullmatch(key):
                 raise QueryError(f"{name}.rq: no key given for {{{{key {m.group(4)}}}}}")
             return f'"{key}"'
+        if m.group(5) or m.group(2):
+            if (m.group(5) or m.group(2)) not in (values or {}):  # an empty list is given, not left out
+                raise QueryError(f"{name}.rq: no values given for {m.group(0)}")
         if m.group(5):
             listed = (values or {}).get(m.group(5), [])
             bad = [k for k in listed if not _KEY_OK.fullmatch(k)]

@@ -186,6 +186,19 @@ def test_a_key_constant_that_is_not_a_key_is_refused(key):
         load_query("meeting_select", iris=PARIS_FACET, keys={"from": key, "to": "~", "skip": ""})
 
 
+@pytest.mark.parametrize(("name", "values", "placeholder"), [
+    ("labels", {"x": ["urn:a"]}, "{{values ?thing}}"),
+    ("meeting_key_check", {}, "{{keys ?key}}"),
+])
+def test_values_left_out_are_refused_not_read_as_none(name, values, placeholder):
+    """A list of values given under another name would otherwise make an empty VALUES block: no rows, silently."""
+    iris = PARIS_FACET
+    with pytest.raises(QueryError) as info:
+        load_query(name, values=values, iris=iris)
+    assert str(info.value) == f"{name}.rq: no values given for {placeholder}"
+    assert "VALUES ?thing {  }" in load_query("labels", values={"thing": []})  # none given on purpose
+
+
 @pytest.mark.parametrize("name", sorted(TEMPLATED))
 def test_templated_queries_answer_for_the_things_given(ds, name):
     from queries.sparql import run_select
