@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -80,7 +80,7 @@ class IngestSummary:
         generating triples. instance_seconds: the instance layer. write_seconds: the
         store writes. mode: "incremental", "full" (everything resolved again) or "none".
         resolved: articles whose records took part in resolution. workers: extraction
-        processes (1: this process).
+        processes (1: this process), or Dask workers. cluster: the Dask cluster's address, if any.
     """
 
     read: int = 0
@@ -102,6 +102,7 @@ class IngestSummary:
     publish_seconds: float = 0.0
     workers: int = 1
     warnings: tuple[str, ...] = field(default=())
+    cluster: str | None = None
 
     def lines(self) -> list[str]:
         """The one-screen summary printed at the end of a run."""
@@ -113,7 +114,8 @@ class IngestSummary:
             f"  failed          {self.failed}",
             f"graphs written    {self.graphs_written}",
             f"triples written   {self.triples_written}",
-            f"time              {self.seconds:.1f} s ({rate:.1f} new articles/s, {self.workers} worker(s))",
+            f"time              {self.seconds:.1f} s ({rate:.1f} new articles/s, {self.workers} "
+            + (f"Dask worker(s) at {self.cluster})" if self.cluster else "worker(s))"),
             f"  read            {self.read_seconds:.2f} s",
             f"  clean+extract   {self.extract_seconds:.2f} s (summed over workers)",
             f"  resolution      {self.resolve_seconds:.2f} s ({self.mode}, {self.resolved} articles)",
@@ -298,7 +300,8 @@ def _todo(articles: Iterable[Article], known, counts: dict) -> Iterator[tuple[Ar
 
 
 def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progress: bool = True,
-                 workers: int | None = None, chunk: int | None = None) -> IngestSummary:
+                 workers: int | None = None, chunk: int | None = None, dask: str | None = None,
+                 cluster_stats=None) -> IngestSummary:
     """Ingest files and folders of articles into the store at ``store_path``.
 
     Bad inputs are reported in the summary's ``errors`` (one line each) and skipped;
@@ -308,22 +311,42 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
     Args:
         workers: extraction processes (default: the machine's cores).
         chunk: records resolved and written together (default: :func:`auto_chunk`).
+        dask: clean and extract on a Dask cluster instead: ``local:N`` or a scheduler
+            address (:mod:`ingest.distributed`); resolution and writing stay here.
+        cluster_stats: an :class:`ingest.distributed.ClusterStats` to fill (with ``dask``).
+
+    Raises:
+        ClusterError: (with ``dask``) a bad address, an unreachable scheduler, a partition
+            failed on every try; the records extracted before are kept in the store, and
+            the next run resolves and writes them.
     """
     t0 = time.perf_counter()
+    if dask is not None:
+        from ingest.distributed import ClusterStats, connect, extracted_on
+
+        stats = cluster_stats if cluster_stats is not None else ClusterStats()
+        t = time.perf_counter()
+        with connect(dask) as client:
+            stats.connect = time.perf_counter() - t
+            with open_store(store_path) as store:
+                summary = _ingest(store, paths, chunk, progress, lambda arts: extracted_on(client, arts, stats=stats))
+        return replace(summary, seconds=time.perf_counter() - t0, workers=stats.workers, cluster=dask)
     workers = max(1, workers or os.cpu_count() or 1)
     helper = start_helper(workers)  # loads the extractor while the store opens
     try:
         with open_store(store_path) as store:
-            summary = _ingest(store, paths, workers, chunk, progress, helper)
+            summary = _ingest(store, paths, chunk, progress, lambda arts: _extracted(arts, workers, helper))
     finally:
         if helper is not None:
             helper.terminate()
-    return replace(summary, seconds=time.perf_counter() - t0)
+    return replace(summary, seconds=time.perf_counter() - t0, workers=workers)
 
 
-def _ingest(store: Store, paths: Iterable[str | Path], workers: int, chunk: int | None, progress: bool,
-            helper) -> IngestSummary:
-    """:func:`ingest_paths` on an open store (``seconds`` left for the caller)."""
+def _ingest(store: Store, paths: Iterable[str | Path], chunk: int | None, progress: bool,
+            extracting: Callable[[Iterator[Article]], Iterator[tuple]]) -> IngestSummary:
+    """:func:`ingest_paths` on an open store, extracting with ``extracting`` (``seconds``
+    and ``workers`` left for the caller). When the extraction fails (a lost cluster), the
+    records extracted before are kept in the store for the next run to resolve."""
     errors: list[InputError] = []
     warnings: list[str] = []
     counts = {"read": 0, "unchanged": 0, "new": 0}
@@ -346,18 +369,23 @@ def _ingest(store: Store, paths: Iterable[str | Path], workers: int, chunk: int 
         seconds["read"] += time.perf_counter() - t
 
     bar = _progress(progress)
-    for source, record, error, spent, noted in _extracted(reading(), workers, helper):
-        seconds["extract"] += spent
-        warnings += (f"{source}: {w}" for w in noted)
+    try:
+        for source, record, error, spent, noted in extracting(reading()):
+            seconds["extract"] += spent
+            warnings += (f"{source}: {w}" for w in noted)
+            if bar is not None:
+                bar.update(1)
+            if error is not None:
+                errors.append(InputError(source, error))
+                continue
+            counts["new"] += 1
+            run.add(record, record.article_id in replaced_ids)
+    except DDGraphError:
+        run.save()  # kept in the store: the next run resolves them
+        raise
+    finally:
         if bar is not None:
-            bar.update(1)
-        if error is not None:
-            errors.append(InputError(source, error))
-            continue
-        counts["new"] += 1
-        run.add(record, record.article_id in replaced_ids)
-    if bar is not None:
-        bar.close()
+            bar.close()
     run.finish()
     if store.dirty or recovered or defaults_changed or current_generation(store.path) == 0:
         run.publish()
@@ -368,7 +396,7 @@ def _ingest(store: Store, paths: Iterable[str | Path], workers: int, chunk: int 
         resolve_seconds=s.resolve_seconds, errors=tuple(str(e) for e in errors), read_seconds=seconds["read"],
         extract_seconds=seconds["extract"], rdf_seconds=s.rdf_seconds, write_seconds=s.write_seconds,
         mode=run.mode, resolved=s.articles_resolved, instance_seconds=s.instance_seconds,
-        publish_seconds=run.publish_seconds, workers=workers, warnings=tuple(warnings),
+        publish_seconds=run.publish_seconds, warnings=tuple(warnings),
     )
 
 

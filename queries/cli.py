@@ -76,15 +76,23 @@ def cli(store_path: str | None) -> None:
 @click.option("--chunk", type=click.IntRange(min=1), default=None,
               help="Articles resolved and written together; readers see each chunk once written "
                    "(default: an eighth of the store, 1,000 to 10,000).")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Clean and extract on a Dask cluster: local:N (N local worker processes) or a scheduler "
+                   "address such as tcp://HOST:8786.")
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Then push every graph to this SPARQL server's graph store endpoint (as ddgraph push).")
 def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None, workers: int | None,
-           chunk: int | None) -> None:
+           chunk: int | None, dask: str | None, endpoint: str | None) -> None:
     """Ingest article files or folders (.txt, .html, .jsonl) into the store."""
     from ingest.pipeline import ingest_paths
 
     if progress is None:
         progress = sys.stderr.isatty()
+    if dask is not None and workers is not None:
+        raise click.ClickException("--workers is for local extraction: a Dask cluster has its own workers")
     with errors():
-        summary = ingest_paths(paths, default_store_path(store_path), progress=progress, workers=workers, chunk=chunk)
+        summary = ingest_paths(paths, default_store_path(store_path), progress=progress, workers=workers, chunk=chunk,
+                               dask=dask)
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
     for line in summary.warnings:
@@ -93,6 +101,12 @@ def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None
         click.echo(line)
     if summary.read == 0 or (summary.new + summary.unchanged == 0 and summary.failed):
         raise click.ClickException("nothing could be ingested")
+    if endpoint is not None:
+        from queries.gsp import push as do_push
+
+        with reading(store_path, store=True) as st, errors():
+            done = do_push(st.ox, endpoint)
+        click.echo(f"pushed {done.graphs} graphs ({done.triples:,} triples, {done.bytes:,} bytes) to {endpoint}")
 
 
 @cli.command()

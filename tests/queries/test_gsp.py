@@ -124,3 +124,13 @@ def test_an_answer_over_the_limit_is_refused(server, tmp_path):
     with pytest.raises(EndpointError, match="the answer is larger than 1,000 bytes"):
         pull(server, server.replace("/store", "/query"), tmp_path / "x.nq", max_bytes=1000)
     assert not (tmp_path / "x.nq").exists()
+
+
+def test_ingest_can_push_what_it_built(server, tmp_path):
+    store = tmp_path / "s"
+    result = CliRunner().invoke(cli, ["ingest", str(Path(__file__).resolve().parents[2] / "data" / "articles"),
+                                      "--store", str(store), "--endpoint", server])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("pushed ")
+    pull(server, server.replace("/store", "/query"), tmp_path / "copy.nq")
+    assert set(ox.parse(path=tmp_path / "copy.nq", format=ox.RdfFormat.N_QUADS)) == local_quads(store)
