@@ -73,14 +73,19 @@ def test_surrogates_and_any_text_survive(tmp_path):
     assert remembered(d, {"name": "\udcff"}, lambda: {"text": "recomputed"}) == value
 
 
-def test_the_cli_answers_from_the_newest_snapshot_not_from_a_kept_one(tmp_path):
-    """Kept answers belong to one snapshot: after an ingest the question is asked afresh."""
-    store = tmp_path / "store"
+def store_of_first_articles(tmp_path, n: int):
+    """A store of the first ``n`` sample articles (tmp_path/store)."""
     first = tmp_path / "first"
     first.mkdir()
-    for name in sorted(p.name for p in (ROOT / "data" / "articles").iterdir())[:2]:
+    for name in sorted(p.name for p in (ROOT / "data" / "articles").iterdir())[:n]:
         shutil.copy(ROOT / "data" / "articles" / name, first / name)
-    ingest_paths([str(first)], store, progress=False)
+    ingest_paths([str(first)], tmp_path / "store", progress=False)
+    return tmp_path / "store"
+
+
+def test_the_cli_answers_from_the_newest_snapshot_not_from_a_kept_one(tmp_path):
+    """Kept answers belong to one snapshot: after an ingest the question is asked afresh."""
+    store = store_of_first_articles(tmp_path, 2)
     runner = CliRunner()
     args = ["central", "--kind", "country", "--json", "--store", str(store)]
     before = runner.invoke(cli, args)
@@ -111,12 +116,7 @@ def test_spelling_suggestions_are_kept_per_snapshot_and_follow_an_ingest(tmp_pat
     def persons(ox) -> set[str]:
         return {r[0] for r in run_select(ox, "SELECT ?l WHERE { GRAPH ddg:instances { ?p a dd:Person ; rdfs:label ?l } }").rows}
 
-    store = tmp_path / "store"
-    first = tmp_path / "first"
-    first.mkdir()
-    for name in sorted(p.name for p in (ROOT / "data" / "articles").iterdir())[:1]:
-        shutil.copy(ROOT / "data" / "articles" / name, first / name)
-    ingest_paths([str(first)], store, progress=False)
+    store = store_of_first_articles(tmp_path, 1)
     with open_store(store, read_only=True) as reader:
         with pytest.raises(QueryError, match="did you mean: Rustem Umerov"):
             find(reader.ox, "Umerow")
