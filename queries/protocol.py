@@ -128,7 +128,7 @@ def check_acceptable(accept: str | None) -> None:
     negotiate(accept, {**RESULT_TYPES, **GRAPH_TYPES})
 
 
-def _params(raw: bytes, where: str) -> list[tuple[str, str]]:
+def form_params(raw: bytes, where: str) -> list[tuple[str, str]]:
     try:
         return parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
                          encoding="utf-8", errors="strict", max_num_fields=MAX_FIELDS)
@@ -160,11 +160,11 @@ def read_request(method: str, query_string: bytes, content_type: str | None, bod
     Raises:
         ProtocolError: 400 bad or duplicate parameter, 403 update, 406 Accept, 415 content type.
     """
-    params = _params(query_string, "query string")
+    params = form_params(query_string, "query string")
     if method == "POST":
         ctype = media_type(content_type)
         if ctype == FORM:
-            params += _params(body, "request body")
+            params += form_params(body, "request body")
         elif ctype == SPARQL_QUERY:
             try:
                 params.append(("query", body.decode("utf-8")))
@@ -186,6 +186,7 @@ def read_request(method: str, query_string: bytes, content_type: str | None, bod
         raise ProtocolError(HTTPStatus.BAD_REQUEST, "the 'query' parameter is empty")
     if "\x00" in queries[0]:
         raise ProtocolError(HTTPStatus.BAD_REQUEST, "the 'query' parameter holds a NUL character")
+    accept = format_accept(params) or accept
     check_acceptable(accept)
     graphs = {}
     for name in ("default-graph-uri", "named-graph-uri"):
@@ -194,6 +195,34 @@ def read_request(method: str, query_string: bytes, content_type: str | None, bod
             if not _is_absolute_iri(value):
                 raise ProtocolError(HTTPStatus.BAD_REQUEST, f"each '{name}' must be an absolute IRI")
     return Job(queries[0], accept, graphs["default-graph-uri"], graphs["named-graph-uri"])
+
+
+#: ``format=`` values (as HTML forms send them) and the media types they stand for.
+FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
+           "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ntriples": "application/n-triples",
+           "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
+
+
+def format_accept(params: list[tuple[str, str]]) -> str | None:
+    """The Accept a ``format`` parameter stands for (it wins over the header: a browser's form
+    cannot set one); None without one. A result format (json, csv...) goes with the graph
+    format of the same family for CONSTRUCT (json: JSON-LD, xml: RDF/XML, else Turtle).
+
+    Raises:
+        ProtocolError: 400, an unknown or repeated format.
+
+    Example:
+        >>> format_accept([("format", "csv")])
+        'text/csv, text/turtle;q=0.5'
+    """
+    given = [value for name, value in params if name == "format"]
+    if not given:
+        return None
+    if len(given) > 1 or given[0] not in FORMATS:
+        raise ProtocolError(HTTPStatus.BAD_REQUEST, f"give one 'format' of {', '.join(FORMATS)}")
+    graph = {"json": "application/ld+json", "xml": "application/rdf+xml"}.get(given[0], "text/turtle")
+    mtype = FORMATS[given[0]]
+    return mtype if mtype in GRAPH_TYPES else f"{mtype}, {graph};q=0.5"
 
 
 def _is_absolute_iri(value: str) -> bool:

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 
+import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
@@ -50,11 +51,14 @@ from starlette.routing import Mount
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from graph.errors import QueryError
+from graph.namespaces import PREFIX_NAMESPACES
 from graph.store import open_store
 from queries.execute import Limits
 from queries.guard import check_service
 from queries.pool import WorkerPool
-from queries.protocol import MAX_BODY, ProtocolError, error_body, read_request
+from queries.entity_page import QUERY_PAGE, describe_query, iri_of_path, render_html
+from queries.protocol import (GRAPH_TYPES, MAX_BODY, Job, ProtocolError, form_params, error_body, format_accept, negotiate,
+                              read_request)
 
 HEADER_TIMEOUT = 5.0  # seconds for a client to send a whole request head
 BODY_TIMEOUT = 10.0  # seconds for a client to send a request body
@@ -62,8 +66,14 @@ KEEP_ALIVE = 5  # seconds an idle keep-alive connection is kept
 BACKLOG = 2048
 MAX_CONNECTIONS = 1000
 USAGE = ("ddgraph SPARQL endpoint (read-only).\n"
-         "GET /sparql?query=... or POST /sparql (form 'query=...' or application/sparql-query).\n")
+         "GET /sparql?query=... or POST /sparql (form 'query=...' or application/sparql-query).\n"
+         "Things at their IRI's path, /id/... (HTML for a browser, else Turtle); a query form at /query.\n")
 logger = logging.getLogger("uvicorn.error")
+#: Prefixes of a thing's Turtle: ddgraph's own IRIs stay whole ("ddr:person\/x" would be valid but unreadable).
+_PAGE_PREFIXES = {k: v for k, v in PREFIX_NAMESPACES.items() if k not in ("ddr", "ddg")}
+#: The pages run no script and load nothing; their form posts to this server only.
+PAGE_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                                           "form-action 'self'"}
 
 
 @dataclass(frozen=True)
@@ -139,8 +149,14 @@ class Endpoint:
         if self.check_host and host is not None and not _is_loopback(_host_name(host)):
             raise ProtocolError(HTTPStatus.FORBIDDEN, "this endpoint answers requests to 127.0.0.1 or localhost only")
         path, method = request.url.path, request.method
+        if path == "/favicon.ico" and method in ("GET", "HEAD"):  # browsers ask for it after any answer they show
+            return self._response(request, 204, None, b"")
+        iri = iri_of_path(path)
+        if (iri is not None or path == "/query") and method in ("GET", "HEAD"):
+            return await self._page(request, iri, accept)
         if path not in ("/", "/sparql"):
-            raise ProtocolError(HTTPStatus.NOT_FOUND, "no such resource; the endpoint is /sparql")
+            raise ProtocolError(HTTPStatus.NOT_FOUND, "no such resource; the endpoint is /sparql, things are at "
+                                "/id/..., the query page at /query")
         if method == "OPTIONS":
             return self._preflight(request)
         if method not in ("GET", "HEAD", "POST") or (path == "/" and method == "POST"):
@@ -159,6 +175,25 @@ class Endpoint:
             raise ProtocolError(HTTPStatus.BAD_REQUEST, str(exc)) from None
         ctype, result = await _unless_gone(self.pool.run(job), request)
         return self._response(request, 200, ctype, result)
+
+    async def _page(self, request: Request, iri: str | None, accept: str | None) -> Response | None:
+        """The query page (``iri`` None), or what the graph states about ``iri``: HTML for a
+        browser, else the RDF format negotiated (Turtle by default); 404 when it states nothing."""
+        if iri is None:
+            return self._response(request, 200, "text/html; charset=utf-8", QUERY_PAGE.encode(), PAGE_HEADERS)
+        accept = format_accept(form_params(request.scope["query_string"], "query string")) or accept
+        mtype = negotiate(accept, {**GRAPH_TYPES, "text/html": None})
+        _, body = await _unless_gone(self.pool.run(Job(describe_query(iri), "application/n-triples")), request)
+        if not body.strip():
+            raise ProtocolError(HTTPStatus.NOT_FOUND, f"the graph states nothing about {iri}")
+        if mtype == "text/html":
+            return self._response(request, 200, "text/html; charset=utf-8", render_html(iri, body).encode(),
+                                  PAGE_HEADERS)
+        triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+        out = ox.serialize(triples, format=GRAPH_TYPES[mtype], prefixes=_PAGE_PREFIXES) \
+            if GRAPH_TYPES[mtype] in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else \
+            ox.serialize(triples, format=GRAPH_TYPES[mtype])
+        return self._response(request, 200, f"{mtype}; charset=utf-8" if mtype.startswith("text/") else mtype, out)
 
     def _cors(self, request: Request) -> dict[str, str]:
         origin = request.headers.get("origin")
