@@ -116,10 +116,10 @@ def connect(address: str) -> Iterator:
 
 def extract_partition(articles: list) -> list[tuple]:
     """The task: clean and extract each article of a partition, as the local pool does
-    (:func:`ingest.pipeline._extract_one`: a failure is a result, never an exception)."""
-    from ingest.pipeline import _extract_one
+    (:func:`ingest.pipeline.extract_one`: a failure is a result, never an exception)."""
+    from ingest.pipeline import extract_one
 
-    return [_extract_one(a) for a in articles]
+    return [extract_one(a) for a in articles]
 
 
 def _partitions(articles: Iterable, size: int) -> Iterator[list]:
@@ -136,7 +136,7 @@ def _partitions(articles: Iterable, size: int) -> Iterator[list]:
 def extracted_on(client, articles: Iterable, *, partition: int | None = None, ahead: int | None = None,
                  stats: ClusterStats | None = None) -> Iterator[tuple]:
     """Extract ``articles`` on the cluster of ``client``, in order: the tuples of
-    :func:`ingest.pipeline._extract_one`, one per article.
+    :func:`ingest.pipeline.extract_one`, one per article.
 
     Raises:
         ClusterError: a partition failed on every try (its workers kept dying).

@@ -149,7 +149,7 @@ def defaults_digest() -> str:
     return file_digest(*DEFAULT_TURTLE, *sorted((DATA_DIR / "lexicon").glob("*.yaml")), __file__)
 
 
-def _extract_one(article: Article) -> tuple[str, ArticleRecord | None, str | None, float, tuple[str, ...]]:
+def extract_one(article: Article) -> tuple[str, ArticleRecord | None, str | None, float, tuple[str, ...]]:
     """Clean and extract one article: (label, record or None, error or None, seconds, warnings)."""
     t = time.perf_counter()
     try:
@@ -200,21 +200,20 @@ def _extracted(articles: Iterator[Article], workers: int, helper=None) -> Iterat
         if len(head) >= POOL_THRESHOLD:
             break
     if workers <= 1 or len(head) < POOL_THRESHOLD:
-        if helper is not None:
-            for a in head:  # fewer than POOL_THRESHOLD: all handed over at once
-                yield from (r.get() for r in [helper.apply_async(_extract_one, (a,))])
+        if helper is not None:  # fewer than POOL_THRESHOLD: all handed over at once
+            yield from [r.get() for r in [helper.apply_async(extract_one, (a,)) for a in head]]
             return
         for a in head:
-            yield _extract_one(a)
+            yield extract_one(a)
         for a in articles:
-            yield _extract_one(a)
+            yield extract_one(a)
         return
     if helper is not None:
         helper.terminate()  # the pool's workers load the extractor themselves
     with _context().Pool(workers, initializer=_worker_init) as pool:
         pending: deque = deque()
         for a in _chain(head, articles):
-            pending.append(pool.apply_async(_extract_one, (a,)))
+            pending.append(pool.apply_async(extract_one, (a,)))
             if len(pending) >= WINDOW:
                 yield pending.popleft().get()
         while pending:
