@@ -50,12 +50,12 @@ _OPTIONAL = {
     "country": ("en_aliases", "uk_aliases", "demonym", "capital", *COUNTRY_BODIES.values(), *COUNTRY_TITLES),
     "place": ("en_aliases", "uk_aliases", "kind"),
     "organization": ("en_aliases", "uk_aliases", "org_kind", "parent", "topics"),
-    "office": ("uk_patterns", "country_title", "national_equivalent"),
+    "office": ("uk_patterns", "country_title", "national_equivalent", "not_equivalent_in"),
     "rank": ("en_aliases", "uk_aliases", "system"),
     "system": ("en_aliases", "uk_aliases", "topics"),
 }
 _ALIASES = {"topic": ("en_terms", "uk_terms"), "office": ("en_patterns", "uk_patterns")}
-_LISTS = {"en_aliases", "uk_aliases", "en_terms", "uk_terms", "en_patterns", "uk_patterns", "topics"}
+_LISTS = {"en_aliases", "uk_aliases", "en_terms", "uk_terms", "en_patterns", "uk_patterns", "topics", "not_equivalent_in"}
 _NESTED = {"demonym", *COUNTRY_BODIES.values(), *COUNTRY_TITLES}
 _NULLABLE = {("organization", "country"), ("system", "country")}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -162,7 +162,7 @@ def make_term(kind: str, entry: Any, where: Where) -> Term:
         if name in _LISTS:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise where.error(f"field {name!r} must be a list of non-empty strings")
-            if name == "topics":
+            if name in ("topics", "not_equivalent_in"):
                 attrs.extend((name, v.strip()) for v in value)
         elif name in _NESTED:
             if not isinstance(value, dict) or set(value) - {"en", "uk"} or not all(
@@ -237,5 +237,7 @@ def check_references(kind: str, term: Term, terms: dict[str, dict[str, Term]], w
         if org_kind not in BODY_KINDS and org_kind not in terms["organization"]:
             raise where.error(f"org_kind {org_kind!r} is neither a body kind nor an organization id")
         need(term.attr("national_equivalent"), "office", "national_equivalent office")
+        for country in term.attr_all("not_equivalent_in"):
+            need(country, "country", "not_equivalent_in country")
     for topic in term.attr_all("topics"):
         need(topic, "topic", "topic")

@@ -13,6 +13,11 @@ Example:
     'chief-of-the-defence-staff'
     >>> national_office(OfficeRef("chief-of-the-general-staff", "ukraine", None, None)).title_id
     'chief-of-the-general-staff'
+
+A title can also be an office of its own in some countries only ("Defence Secretary":
+the minister in the United Kingdom, a civil servant in India; ``not_equivalent_in``):
+    >>> [national_office(OfficeRef("defence-secretary", c, None, None)).title_id for c in ("india", "united-kingdom", None)]
+    ['defence-secretary', 'minister-of-defence', 'minister-of-defence']
 """
 
 from __future__ import annotations
@@ -27,7 +32,11 @@ from ingest.lexicon import load_lexicon
 def national_office(office: OfficeRef) -> OfficeRef:
     """``office``, or its national equivalent in its country (see the module docstring)."""
     lex = load_lexicon()
-    equivalent = lex.offices[office.title_id].attr("national_equivalent")
+    term = lex.offices[office.title_id]
+    equivalent = term.attr("national_equivalent")
+    exceptions = term.attr_all("not_equivalent_in")
+    if equivalent is not None and exceptions:  # the equivalent but in the countries listed
+        return office if office.country in exceptions else dataclasses.replace(office, title_id=equivalent)
     country = lex.countries.get(office.country or "")
     if equivalent is None or country is None:
         return office
