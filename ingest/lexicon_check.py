@@ -50,7 +50,7 @@ _OPTIONAL = {
     "country": ("en_aliases", "uk_aliases", "demonym", "capital", *COUNTRY_BODIES.values(), *COUNTRY_TITLES),
     "place": ("en_aliases", "uk_aliases", "kind"),
     "organization": ("en_aliases", "uk_aliases", "org_kind", "parent", "topics"),
-    "office": ("uk_patterns", "country_title", "national_equivalent", "not_equivalent_in"),
+    "office": ("uk_patterns", "country_title", "national_equivalent", "not_equivalent_in", "en_body_title"),
     "rank": ("en_aliases", "uk_aliases", "system"),
     "system": ("en_aliases", "uk_aliases", "topics"),
 }

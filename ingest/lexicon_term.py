@@ -26,12 +26,13 @@ FILES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-ORGANIZATION_KINDS = ("ministry", "armed-forces", "agency", "government", "company", "international", "military-unit")
+ORGANIZATION_KINDS = ("ministry", "armed-forces", "agency", "government", "company", "international", "military-unit",
+                      "regional-administration")
 #: Generic bodies an office belongs to (besides organizations.yaml ids).
 BODY_KINDS = (
     "head-of-state", "government", "presidential-office", "defence-ministry", "foreign-ministry",
     "general-staff", "armed-forces", "air-force", "navy", "ground-forces", "security-council",
-    "parliament", "embassy", "company",
+    "parliament", "embassy", "company", "regional-administration",
 )  # fmt: skip
 OFFICE_LEVELS = ("head", "deputy", "other")
 SYSTEM_CATEGORIES = (

@@ -196,21 +196,33 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
                 out.append(Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
     if kinds is None or "office" in kinds:
         out += _offices_around_countries(tokens, countries, index)
-        if index_language == "en":
-            out += _offices_after_bodies(tokens, bodies)
+        titled = {k for m in out if m.kind == "office" for k in range(m.i, m.j)}
+        out += [m for m in _offices_at_bodies(tokens, bodies) if m.i not in titled]  # "Deputy Chief of the General Staff"
     return _drop_nested_topics(out)
 
 
-def _offices_after_bodies(tokens: list[Token], bodies: list[Match]) -> list[Match]:
-    """The office a body's name and a head word make ("DND Secretary", "Department of National
-    Defense (DND) Secretary", "AFP Chief of Staff"): ``body_head_offices`` of
-    ``data/lexicon/defaults.yaml``; the match spans the body and the head word.
+#: Head words written before a body's name: "head of the Odesa Regional Military Administration",
+#: "начальник Одеської ОВА" (Cyrillic words are lemmas; a body kind lists them in ``body_head_offices``).
+_HEAD_BEFORE_EN = ("head", "chief", "governor")
+
+
+def _offices_at_bodies(tokens: list[Token], bodies: list[Match]) -> list[Match]:
+    """The office a body's name and a head word make: ``body_head_offices`` of
+    ``data/lexicon/defaults.yaml`` (the body's kind -> head words -> office). The head word
+    follows the body ("DND Secretary", "Department of National Defense (DND) Secretary",
+    "Odesa RMA head Oleh Kiper": capitalised, or followed by a capitalised name), or comes
+    before it ("head of the Odesa Regional Military Administration"; in Ukrainian and
+    Russian, any listed head word right before the body: "начальник Одеської ОВА"). The
+    match spans the body and the head word.
 
     Example:
         >>> from ingest.extract.tokens import tokenize
         >>> toks = tokenize("Department of National Defense (DND) Secretary Gilberto Teodoro", "en")
         >>> [(m.id, m.i, m.j) for m in find_terms(toks, "en", {"office"})]
         [('minister-of-defence', 0, 8)]
+        >>> toks = tokenize("the head of the Odesa Regional Military Administration, Oleh Kiper", "en")
+        >>> [(m.id, m.i, m.j) for m in find_terms(toks, "en", {"office"})]
+        [('head-of-regional-military-administration', 1, 8)]
     """
     table = load_defaults().get("body_head_offices") or {}
     if not bodies or not table:
@@ -229,10 +241,29 @@ def _offices_after_bodies(tokens: list[Token], bodies: list[Match]) -> list[Matc
             k += 3  # "Department of National Defense (DND) Secretary"
         for words in sorted(heads, key=lambda w: -len(w.split())):
             n = len(words.split())
-            if [t.norm for t in tokens[k : k + n]] == words.split() and tokens[k].is_cap:
+            named = k + n < len(tokens) and tokens[k + n].is_cap
+            if [t.norm for t in tokens[k : k + n]] == words.split() and (tokens[k].is_cap or named):
                 out.append(Match("office", heads[words], m.i, k + n, tokens[m.i].start, tokens[k + n - 1].end))
                 break
+        else:
+            before = _head_before(tokens, m.i, heads)
+            if before is not None:
+                out.append(Match("office", heads[tokens[before].norm], before, m.j, tokens[before].start, tokens[m.j - 1].end))
     return out
+
+
+def _head_before(tokens: list[Token], i: int, heads: dict) -> int | None:
+    """Where a head word of ``heads`` stands before the body starting at token ``i``: "head of
+    [the] BODY", or a Cyrillic head word right before it; None when none does."""
+    for back in (3, 2):
+        k = i - back
+        if k >= 0 and tokens[k].norm in _HEAD_BEFORE_EN and tokens[k].norm in heads \
+                and tokens[k + 1].norm == "of" and (back == 2 or tokens[k + 2].norm == "the"):
+            return k
+    k = i - 1
+    if k >= 0 and tokens[k].norm in heads and tokens[k].norm[:1].lower() in "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяэыъё":
+        return k
+    return None
 
 
 def _offices_around_countries(tokens: list[Token], countries: list[Match], index: dict) -> list[Match]:

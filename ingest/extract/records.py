@@ -106,6 +106,9 @@ class RecordBuilder:
         if country is None and org_key and self.entities[org_key]["attrs"].get("country"):
             country = self.entities[self.entities[org_key]["attrs"]["country"]]["lexicon_id"]
         title = office_title(ref.title_id, country)
+        body_title = lex.offices[ref.title_id].attr("en_body_title")
+        if body_title and org_key:  # "Head of the Odesa Regional Military Administration"
+            title = body_title.replace("{body}", self.entities[org_key]["name"])
         if ref.destination:  # "Ambassador of India to Saudi Arabia"
             title = posted_title(title, country, ref.destination)
         attrs = {"title": title, "country": self.lexicon("country", country) if country else None,

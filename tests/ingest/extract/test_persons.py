@@ -76,6 +76,20 @@ MOD_UA = ("Minister of Defence", "Ukraine")
      {"Khalid bin Salman": ([("Minister of Defense", "Saudi Arabia")], None)}),
     ("Crown Prince Mohammed bin Salman received the delegation.",
      {"Mohammed bin Salman": ([("Crown Prince", "Saudi Arabia")], None)}),
+    # a regional governor: the head word before or after the body's name; titled with the body
+    ("Rustem Umerov and the head of the Odesa Regional Military Administration, Oleh Kiper, agreed on demining.",
+     {"Rustem Umerov": ([], None), "Oleh Kiper": ([("Head of the Odesa Regional Military Administration", "Ukraine")], None)}),
+    ("Kharkiv RMA head Oleh Syniehubov said the city was shelled.",
+     {"Oleh Syniehubov": ([("Head of the Kharkiv Regional Military Administration", "Ukraine")], None)}),
+    ("Участь у переговорах взяв також начальник Одеської ОВА Олег Кіпер.",
+     {"Олег Кіпер": ([("Head of the Odesa Regional Military Administration", "Ukraine")], None)}),
+    ("Голова Львівської ОДА Максим Козицький зустрів делегацію.",
+     {"Максим Козицький": ([("Head of the Lviv Regional Military Administration", "Ukraine")], None)}),
+    # "Defence Secretary": the minister but in India and Pakistan
+    ("British Defence Secretary John Healey arrived in Kyiv.",
+     {"John Healey": ([("Secretary of State for Defence", "United Kingdom")], None)}),
+    ("Indian Defence Secretary Rajesh Kumar Singh chaired the review.",
+     {"Rajesh Kumar Singh": ([("Defence Secretary", "India")], None)}),
 ])
 def test_offices_and_ranks(record_of, text, expected):
     assert persons(record_of(text)) == expected
