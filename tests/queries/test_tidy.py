@@ -89,3 +89,27 @@ def test_table_export_errors(args, message, tmp_path):
             pass
     result = CliRunner().invoke(cli, [*[str(tmp_path / a) if a == "x" else a for a in args], "--store", str(seed_store())])
     assert (result.exit_code, result.stderr) == (1, message)
+
+
+def test_parquet_tables_hold_the_csv_tables_typed(tmp_path):
+    """The Parquet tables are the CSV tables, with counts, flags and days typed and empty cells null."""
+    import csv
+
+    pq = pytest.importorskip("pyarrow.parquet")
+    runner = CliRunner()
+    for fmt in ("csv", "parquet"):
+        result = runner.invoke(cli, ["export", "--format", fmt, "-o", str(tmp_path / fmt), "--store", str(seed_store())])
+        assert result.exit_code == 0, result.output
+    names = sorted(p.stem for p in (tmp_path / "csv").glob("*.csv"))
+    assert names == sorted(p.stem for p in (tmp_path / "parquet").glob("*.parquet")) and "meetings" in names
+    for name in names:
+        with (tmp_path / "csv" / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+            header, *rows = list(csv.reader(f))
+        table = pq.read_table(tmp_path / "parquet" / f"{name}.parquet")
+        assert table.column_names == header and table.num_rows == len(rows)
+        as_text = [["" if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in row.values()]
+                   for row in table.to_pylist()]
+        assert as_text == rows
+    meetings = pq.read_table(tmp_path / "parquet" / "meetings.parquet").schema
+    assert (str(meetings.field("reports").type), str(meetings.field("date").type), str(meetings.field("cameo").type)) \
+        == ("int64", "date32[day]", "string")
