@@ -33,7 +33,7 @@ from graph.namespaces import DATA_DIR
 from graph.store import Store, current_generation, open_store
 from graph.writer import WriteStats, file_digest, load_defaults, recover, reresolve, write_articles
 from ingest.document import Article, make_document
-from ingest.extract import EXTRACTOR, extract, warm_up
+from ingest.extract import EXTRACTOR, extract
 from ingest.read import iter_articles
 
 DEFAULT_TURTLE = (DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl")
@@ -172,44 +172,24 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
 
 
-def _warm_init() -> None:
-    """Start a helper: load what extraction needs (spaCy's model, the lexicon) before any article comes."""
-    _worker_init()
-    warm_up()
-
-
 def _context():
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def start_helper(workers: int):
-    """A process that starts loading the extractor now, while this one opens the store and
-    finds the new articles (one new article into a large store: the two overlap instead of
-    adding up); None with one worker. A few articles are extracted there, in order;
-    :func:`_extracted` stops it when a pool is worth starting, the caller when done."""
-    return _context().Pool(1, initializer=_warm_init) if workers > 1 else None
-
-
-def _extracted(articles: Iterator[Article], workers: int, helper=None) -> Iterator[tuple]:
-    """Extract ``articles`` in order, in a pool of ``workers`` processes when there are enough,
-    else in the warm ``helper`` (:func:`start_helper`) if there is one, else in this process."""
+def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple]:
+    """Extract ``articles`` in order, in a pool of ``workers`` processes when there are enough."""
     head: list[Article] = []
     for a in articles:
         head.append(a)
         if len(head) >= POOL_THRESHOLD:
             break
     if workers <= 1 or len(head) < POOL_THRESHOLD:
-        if helper is not None:  # fewer than POOL_THRESHOLD: all handed over at once
-            yield from [r.get() for r in [helper.apply_async(extract_one, (a,)) for a in head]]
-            return
         for a in head:
             yield extract_one(a)
         for a in articles:
             yield extract_one(a)
         return
-    if helper is not None:
-        helper.terminate()  # the pool's workers load the extractor themselves
     with _context().Pool(workers, initializer=_worker_init) as pool:
         pending: deque = deque()
         for a in _chain(head, articles):
@@ -331,13 +311,8 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
                 summary = _ingest(store, paths, chunk, progress, lambda arts: extracted_on(client, arts, stats=stats))
         return replace(summary, seconds=time.perf_counter() - t0, workers=stats.workers, cluster=dask)
     workers = max(1, workers or os.cpu_count() or 1)
-    helper = start_helper(workers)  # loads the extractor while the store opens
-    try:
-        with open_store(store_path) as store:
-            summary = _ingest(store, paths, chunk, progress, lambda arts: _extracted(arts, workers, helper))
-    finally:
-        if helper is not None:
-            helper.terminate()
+    with open_store(store_path) as store:
+        summary = _ingest(store, paths, chunk, progress, lambda arts: _extracted(arts, workers))
     return replace(summary, seconds=time.perf_counter() - t0, workers=workers)
 
 

@@ -58,18 +58,6 @@ def extract(doc: Document, *, use_ner: bool = True):
     return builder.build(EXTRACTOR)
 
 
-def warm_up() -> None:
-    """Load what extracting an English article needs (spaCy's model, the lexicon) ahead of
-    the first article, so that a helper process is ready when it comes.
-
-    Example:
-        >>> warm_up()
-    """
-    from ingest.document import Article, make_document
-
-    extract(make_document(Article("Defense Minister Rustem Umerov met Boris Pistorius in Berlin.", "warm-up.txt")))
-
-
 def _meeting_participants(meetings: list, agreement) -> list[str]:
     """The persons of the meeting an agreement signed by "the ministers" / "сторони" belongs to:
     the last meeting that happened and was told before (or in) the agreement's sentence."""

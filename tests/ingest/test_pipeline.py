@@ -150,22 +150,6 @@ def test_workers_give_the_same_store(scratch, tmp_path):
     assert nquads(tmp_path / "s") == scratch
 
 
-def test_a_few_articles_go_to_a_warm_helper_and_give_the_same_store(tmp_path):
-    """Fewer articles than a pool is worth are extracted by a helper started before the store
-    opens: this process never loads spaCy, and the store is the one extracted here."""
-    import subprocess
-    import sys
-
-    few = SEEDS[:3]
-    ingest(tmp_path / "here", few)
-    code = ("import sys\nfrom ingest.pipeline import ingest_paths\n"
-            f"s = ingest_paths({[str(f) for f in few]!r}, {str(tmp_path / 'helped')!r}, progress=False, workers=2)\n"
-            "print(s.new, s.failed, 'spacy' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    assert out.split() == ["3", "0", "False"]
-    assert nquads(tmp_path / "helped") == nquads(tmp_path / "here")
-
-
 def test_incremental_rewrites_only_the_block(scratch, tmp_path):
     store = tmp_path / "s"
     ingest(store, FILES[:-1])
