@@ -41,7 +41,7 @@ from graph.errors import QueryError
 from graph.namekeys import name_keys, norm, query_keys
 from graph.namespaces import DD_NS, ID_NS, TOPIC_NS
 from graph.translit import is_cyrillic, kmu2010
-from queries.sparql import load_query, run_select
+from queries.sparql import load_query, oxigraph_of, run_select
 
 __all__ = ["KINDS", "Entry", "NameIndex", "StoreNames", "compact_iri", "expand_iri", "find", "find_iri", "norm"]
 
@@ -292,7 +292,7 @@ def _fuzzy_keys(ds: Dataset, cls: str) -> list[tuple[str, str]]:
     def query() -> list[tuple[str, str]]:
         return [(x, key) for x, key in run_select(ds, load_query("name_suggest", iris={"class": cls}), union=False).rows]
 
-    directory = answers_dir_of(ds)
+    directory = answers_dir_of(oxigraph_of(ds))  # a pyoxigraph store, or the one under an rdflib Dataset
     if directory is None:
         return query()
     kept = _KEPT_KEYS.get((str(directory), cls))

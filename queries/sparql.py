@@ -182,7 +182,7 @@ def run_select(ds: Dataset, query: str, bindings: dict[str, str | Node | ox.Name
         QueryError: the query does not parse or cannot run.
     """
     check_service(query)
-    fast = _oxigraph(ds)
+    fast = oxigraph_of(ds)
     try:
         if fast is not None:
             return _run_ox(fast, PREFIXES + query, bindings or {}, union)
@@ -240,7 +240,7 @@ def run_graph(store: ox.Store, query: str, fmt: str = "turtle", *, union: bool =
     return data.decode("utf-8") if data else ""
 
 
-def _oxigraph(ds: Dataset):
+def oxigraph_of(ds: Dataset):
     """The pyoxigraph store to query directly (faster): ``ds`` itself, or the one under an rdflib
     Dataset over oxrdflib; None for another rdflib store."""
     import pyoxigraph as ox

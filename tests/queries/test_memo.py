@@ -122,6 +122,10 @@ def test_spelling_suggestions_are_kept_per_snapshot_and_follow_an_ingest(tmp_pat
             find(reader.ox, "Umerow")
         kept = list(reader.answers_dir.glob("*.json"))
         assert kept and "spelling keys" in kept[0].read_text(encoding="utf-8")
+        from graph.store import answers_dir_of
+        from queries.sparql import oxigraph_of
+
+        assert answers_dir_of(oxigraph_of(reader.dataset)) == reader.answers_dir  # an rdflib Dataset over it too
         with pytest.raises(QueryError, match="did you mean: Oleksandr Balanutsa"):
             find(reader.ox, "Oleksandr Balanuca")  # the kept keys serve any name
         before = persons(reader.ox)
