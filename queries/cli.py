@@ -143,13 +143,15 @@ def export(fmt: str, output: str | None, store_path: str | None) -> None:
 @click.option("--endpoint", required=True, help="The server's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds each request may take.")
+@click.option("--bulk", is_flag=True, help="Add all quads in large batches (POST of N-Quads, which Oxigraph server "
+              "and Fuseki accept): a first load into an empty dataset; graphs there are added to, not replaced.")
 @STORE_OPTION
-def push(endpoint: str, timeout: float, store_path: str | None) -> None:
+def push(endpoint: str, timeout: float, bulk: bool, store_path: str | None) -> None:
     """Send every graph of the store to a SPARQL 1.1 server (Graph Store Protocol PUT, each replaced)."""
-    from queries.gsp import push as do_push
+    from queries.gsp import push as do_push, push_bulk
 
     with reading(store_path, store=True) as st, errors():
-        done = do_push(st.ox, endpoint, timeout=timeout)
+        done = (push_bulk if bulk else do_push)(st.ox, endpoint, timeout=timeout)
     click.echo(f"pushed {done.graphs} graphs ({done.triples:,} triples, {done.bytes:,} bytes) to {endpoint}")
 
 

@@ -167,6 +167,47 @@ def query_endpoint_of(endpoint: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, f"{head}/query", "", ""))
 
 
+#: Quads sent in one request by :func:`push_bulk`.
+BULK_QUADS = 200_000
+_NQ = "application/n-quads"
+
+
+def push_bulk(store: ox.Store, endpoint: str, *, timeout: float = TIMEOUT, batch: int = BULK_QUADS) -> Transfer:
+    """Add every quad of ``store`` to the server's dataset, ``batch`` quads a request (a ``POST``
+    of N-Quads to the graph store URL itself: an extension of the protocol that Oxigraph
+    server and Fuseki accept). Twice as fast as :func:`push` on Oxigraph server, and meant
+    for a first load into an empty dataset: graphs already on the server are added to, not
+    replaced (an RDF dataset is a set: pushing the same quads again changes nothing).
+
+    Raises:
+        EndpointError: unreachable, or a batch refused (batches sent before stay there).
+    """
+    conn = _Connection(endpoint, timeout)
+    graphs: set = set()
+    done = Transfer()
+    try:
+        pending: list[ox.Quad] = []
+
+        def send() -> None:
+            nonlocal done
+            body = ox.serialize(pending, format=ox.RdfFormat.N_QUADS) or b""
+            status, data = conn.request("POST", "", body, {"Content-Type": _NQ})
+            _check(endpoint, status, data, "POST of a batch of N-Quads")
+            done = Transfer(0, done.triples + len(pending), done.bytes + len(body))
+            pending.clear()
+
+        for q in store.quads_for_pattern(None, None, None, None):
+            graphs.add(q.graph_name)
+            pending.append(q)
+            if len(pending) >= batch:
+                send()
+        if pending:
+            send()
+    finally:
+        conn.close()
+    return Transfer(len(graphs), done.triples, done.bytes)
+
+
 def server_graphs(query_endpoint: str, *, timeout: float = TIMEOUT) -> list[ox.NamedNode]:
     """The named graphs a SPARQL endpoint holds (sorted), asked with a SELECT.
 

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from graph.store import open_store
 from queries.cli import cli
-from queries.gsp import EndpointError, pull, push
+from queries.gsp import EndpointError, pull, push, push_bulk
 from queries.sparql import PREFIXES, load_query, run_select
 from tests.queries.seed_store import seed_store
 
@@ -134,3 +134,16 @@ def test_ingest_can_push_what_it_built(server, tmp_path):
     assert result.stdout.splitlines()[-1].startswith("pushed ")
     pull(server, server.replace("/store", "/query"), tmp_path / "copy.nq")
     assert set(ox.parse(path=tmp_path / "copy.nq", format=ox.RdfFormat.N_QUADS)) == local_quads(store)
+
+
+def test_bulk_push_loads_the_same_dataset(server, tmp_path):
+    store = seed_store()
+    with open_store(store, read_only=True) as reader:
+        done = push_bulk(reader.ox, server, batch=500)  # many batches
+        assert push_bulk(reader.ox, server, batch=500).triples == done.triples  # again: nothing doubles
+    assert done.triples == len(local_quads(store)) and done.graphs == len({q.graph_name for q in local_quads(store)})
+    pull(server, server.replace("/store", "/query"), tmp_path / "copy.nq")
+    assert set(ox.parse(path=tmp_path / "copy.nq", format=ox.RdfFormat.N_QUADS)) == local_quads(store)
+    result = CliRunner().invoke(cli, ["push", "--bulk", "--endpoint", server, "--store", str(store)])
+    assert result.exit_code == 0 and result.stdout.startswith(f"pushed {done.graphs} graphs")
+
