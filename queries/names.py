@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -277,8 +278,9 @@ class StoreNames(_Finder):
         return out
 
 
-#: Spelling keys read from snapshots in this process, by (answers directory, class): a few snapshots' worth.
-_KEPT_KEYS: dict[tuple[str, str], list[tuple[str, str]]] = {}
+#: Spelling keys read from snapshots in this process, by (answers directory, the snapshot directory's inode
+#: and ctime, class): a few snapshots' worth.
+_KEPT_KEYS: dict[tuple, list[tuple[str, str]]] = {}
 _KEPT_MAX = 8
 
 
@@ -295,12 +297,17 @@ def _fuzzy_keys(ds: Dataset, cls: str) -> list[tuple[str, str]]:
     directory = answers_dir_of(oxigraph_of(ds))  # a pyoxigraph store, or the one under an rdflib Dataset
     if directory is None:
         return query()
-    kept = _KEPT_KEYS.get((str(directory), cls))
+    try:  # the snapshot's own directory: a store made again at the same path has new ones
+        snapshot = os.stat(directory.with_suffix(""))
+    except OSError:
+        return query()
+    where = (str(directory), snapshot.st_ino, snapshot.st_ctime_ns, cls)
+    kept = _KEPT_KEYS.get(where)
     if kept is None:
         value = remembered(directory, {"names": "spelling keys", "class": cls}, lambda: {"rows": json.dumps(query())})
         if len(_KEPT_KEYS) >= _KEPT_MAX:
             _KEPT_KEYS.clear()
-        kept = _KEPT_KEYS[(str(directory), cls)] = [(x, key) for x, key in json.loads(value["rows"])]
+        kept = _KEPT_KEYS[where] = [(x, key) for x, key in json.loads(value["rows"])]
     return kept
 
 

@@ -138,3 +138,26 @@ def test_spelling_suggestions_are_kept_per_snapshot_and_follow_an_ingest(tmp_pat
     assert result.exit_code == 1 and f"did you mean: {new[0]}" in result.stderr
     with open_store(store) as writer, pytest.raises(QueryError, match=f"did you mean: {new[0]}"):
         find(writer.ox, misspelt)  # a writer's database: no snapshot, read every time
+
+
+def test_kept_spelling_keys_never_outlive_their_store(tmp_path):
+    """A store made again at the same path (its snapshot has the same number) is read afresh."""
+    from graph.store import open_store
+    from queries.names import find
+
+    store = store_of_first_articles(tmp_path, 1)
+    with open_store(store, read_only=True) as reader:
+        generation = reader.generation
+        with pytest.raises(QueryError, match="did you mean: Rustem Umerov"):
+            find(reader.ox, "Umerow")
+    shutil.rmtree(store)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text("Defence Minister Hanno Pevkur met Lithuania's Defence Minister Dovile Sakaliene "
+                                 "in Tallinn on Monday. They discussed air defence.", encoding="utf-8")
+    ingest_paths([str(other)], store, progress=False)
+    with open_store(store, read_only=True) as reader:
+        assert reader.generation == generation
+        with pytest.raises(QueryError) as info:
+            find(reader.ox, "Umerow")
+        assert "Rustem Umerov" not in str(info.value)
