@@ -160,4 +160,4 @@ def test_kept_spelling_keys_never_outlive_their_store(tmp_path):
         assert reader.generation == generation
         with pytest.raises(QueryError) as info:
             find(reader.ox, "Umerow")
-        assert "Rustem Umerov" not in str(info.value)
+        assert "umerov" not in str(info.value).lower()
