@@ -28,7 +28,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from graph.errors import DDGraphError
 
@@ -75,10 +75,8 @@ class ClusterStats:
     tasks: int = 0
     connect: float = 0.0
     compute: float = 0.0  # inside the tasks, summed
-    retried: int = 0
     sent_bytes: int = 0
     first_result: float | None = None
-    extra: dict = field(default_factory=dict)
 
 
 @contextmanager
