@@ -172,11 +172,6 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
 
 
-def _context():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
 def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple]:
     """Extract ``articles`` in order, in a pool of ``workers`` processes when there are enough."""
     head: list[Article] = []
@@ -190,7 +185,9 @@ def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple]:
         for a in articles:
             yield extract_one(a)
         return
-    with _context().Pool(workers, initializer=_worker_init) as pool:
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
         pending: deque = deque()
         for a in _chain(head, articles):
             pending.append(pool.apply_async(extract_one, (a,)))

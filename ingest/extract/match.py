@@ -19,6 +19,7 @@ from functools import lru_cache
 
 
 from graph.namespaces import DATA_DIR
+from graph.translit import is_cyrillic
 from ingest.extract.tokens import CYRILLIC_LANGS, Token, term_key, term_keys_ru
 from ingest.lexicon import load_lexicon
 from graph.yaml_data import load_yaml
@@ -261,7 +262,7 @@ def _head_before(tokens: list[Token], i: int, heads: dict) -> int | None:
                 and tokens[k + 1].norm == "of" and (back == 2 or tokens[k + 2].norm == "the"):
             return k
     k = i - 1
-    if k >= 0 and tokens[k].norm in heads and tokens[k].norm[:1].lower() in "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяэыъё":
+    if k >= 0 and tokens[k].norm in heads and is_cyrillic(tokens[k].norm):
         return k
     return None
 
