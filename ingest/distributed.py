@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from graph.errors import DDGraphError
+from ingest.pipeline import BATCH, batched, extract_batch
 
 #: Articles cleaned and extracted by one task.
 PARTITION = 32
@@ -113,22 +114,10 @@ def connect(address: str) -> Iterator:
 
 
 def extract_partition(articles: list) -> list[tuple]:
-    """The task: clean and extract each article of a partition, as the local pool does
-    (:func:`ingest.pipeline.extract_one`: a failure is a result, never an exception)."""
-    from ingest.pipeline import extract_one
-
-    return [extract_one(a) for a in articles]
-
-
-def _partitions(articles: Iterable, size: int) -> Iterator[list]:
-    part: list = []
-    for a in articles:
-        part.append(a)
-        if len(part) >= size:
-            yield part
-            part = []
-    if part:
-        yield part
+    """The task: clean and extract the articles of a partition, as the local pool does
+    (:func:`ingest.pipeline.extract_batch`, a batch at a time: a failure is a result,
+    never an exception)."""
+    return [r for batch in batched(articles, BATCH) for r in extract_batch(batch)]
 
 
 def extracted_on(client, articles: Iterable, *, partition: int | None = None, ahead: int | None = None,
@@ -144,7 +133,7 @@ def extracted_on(client, articles: Iterable, *, partition: int | None = None, ah
     stats.workers = len(client.scheduler_info().get("workers", {}))
     t0 = time.perf_counter()
     pending: deque = deque()
-    parts = _partitions(articles, partition)
+    parts = batched(articles, partition)
 
     def submit(part: list) -> None:
         stats.tasks += 1

@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,8 +32,9 @@ from graph.model import ArticleRecord
 from graph.namespaces import DATA_DIR
 from graph.store import Store, current_generation, open_store
 from graph.writer import WriteStats, file_digest, load_defaults, recover, reresolve, write_articles
-from ingest.document import Article, make_document
-from ingest.extract import EXTRACTOR, extract
+from ingest.document import Article, Document, make_document
+from ingest.extract import EXTRACTOR, extract, extract_annotated
+from ingest.extract.context import annotate_many
 from ingest.read import iter_articles
 
 DEFAULT_TURTLE = (DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl")
@@ -60,8 +61,14 @@ def auto_chunk(stored: int) -> int:
 SAVE_EVERY = 50
 #: Fewer articles than this are extracted in this process (a pool costs more to start).
 POOL_THRESHOLD = 24
-#: Articles handed to the workers ahead of the one being collected.
-WINDOW = 256
+#: Articles handed to the workers ahead of the one being collected: enough that they go on
+#: extracting while this process resolves and writes a chunk (at 256 they stood idle for
+#: half of it: 47 against 52 articles/s at 10,000 articles on 2 cores)...
+WINDOW = 1024
+#: ... and at most this many characters of article text (memory stays bounded however long they are).
+WINDOW_CHARS = 32_000_000
+#: Articles a worker extracts together (their NER in one pass: see :func:`extract_batch`).
+BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -151,19 +158,65 @@ def defaults_digest() -> str:
 
 def extract_one(article: Article) -> tuple[str, ArticleRecord | None, str | None, float, tuple[str, ...]]:
     """Clean and extract one article: (label, record or None, error or None, seconds, warnings)."""
+    return extract_batch([article])[0]
+
+
+def extract_batch(articles: Sequence[Article]) -> list[tuple[str, ArticleRecord | None, str | None, float,
+                                                              tuple[str, ...]]]:
+    """:func:`extract_one` for several articles, their NER in one pass: the same results,
+    a fifth less time for the model (see :func:`ingest.extract.context.annotate_many`).
+    An article that fails fails alone; the NER's time is shared out evenly.
+
+    Example:
+        >>> [(label, sum(e.kind == "person" for e in record.entities)) for label, record, *_ in
+        ...  extract_batch([Article("Ukraine's Defense Minister Rustem Umerov met Boris Pistorius.", "a"),
+        ...                Article("No one met.", "b")])]
+        [('a', 2), ('b', 0)]
+    """
+    out: list = [None] * len(articles)
+    docs: list[tuple[int, Document, float]] = []
+    for i, article in enumerate(articles):
+        t = time.perf_counter()
+        try:
+            docs.append((i, make_document(article), time.perf_counter() - t))
+        except Exception as exc:  # noqa: BLE001 - a failure is a result (see _problem)
+            out[i] = (article.label, None, _problem(exc), time.perf_counter() - t, ())
+    t = time.perf_counter()
+    try:
+        contexts = annotate_many([doc for _, doc, _ in docs])
+    except Exception:  # noqa: BLE001 - one article broke the batch: each alone, so that only it fails
+        return [r if r is not None else _extract_alone(articles[i]) for i, r in enumerate(out)]
+    shared = (time.perf_counter() - t) / max(len(docs), 1)
+    for (i, doc, seconds), ctx in zip(docs, contexts):
+        t = time.perf_counter()
+        try:
+            record, problem = extract_annotated(ctx), None
+        except Exception as exc:  # noqa: BLE001
+            record, problem = None, _problem(exc)
+        out[i] = (articles[i].label, record, problem, seconds + shared + time.perf_counter() - t,
+                  doc.warnings if record is not None else ())
+    return out
+
+
+def _extract_alone(article: Article) -> tuple:
     t = time.perf_counter()
     try:
         doc = make_document(article)
         return article.label, extract(doc), None, time.perf_counter() - t, doc.warnings
-    except InputError as exc:
-        return article.label, None, exc.problem, time.perf_counter() - t, ()
-    except DDGraphError as exc:
-        return article.label, None, str(exc), time.perf_counter() - t, ()
-    except RecursionError:
-        return article.label, None, "extraction failed (too deeply nested)", time.perf_counter() - t, ()
-    except Exception as exc:  # an extractor bug must not lose the other articles
-        problem = (str(exc).splitlines() or [""])[0][:200]
-        return article.label, None, f"extraction failed ({type(exc).__name__}: {problem})", time.perf_counter() - t, ()
+    except Exception as exc:  # noqa: BLE001
+        return article.label, None, _problem(exc), time.perf_counter() - t, ()
+
+
+def _problem(exc: Exception) -> str:
+    """The one-line problem an article's failure is reported as."""
+    if isinstance(exc, InputError):
+        return exc.problem
+    if isinstance(exc, DDGraphError):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "extraction failed (too deeply nested)"
+    problem = (str(exc).splitlines() or [""])[0][:200]  # an extractor bug must not lose the other articles
+    return f"extraction failed ({type(exc).__name__}: {problem})"
 
 
 def _worker_init() -> None:
@@ -173,28 +226,50 @@ def _worker_init() -> None:
 
 
 def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple]:
-    """Extract ``articles`` in order, in a pool of ``workers`` processes when there are enough."""
+    """Extract ``articles`` in order, :data:`BATCH` at a time, in a pool of ``workers``
+    processes when there are enough."""
     head: list[Article] = []
     for a in articles:
         head.append(a)
         if len(head) >= POOL_THRESHOLD:
             break
+    batches = batched(_chain(head, articles), BATCH)
     if workers <= 1 or len(head) < POOL_THRESHOLD:
-        for a in head:
-            yield extract_one(a)
-        for a in articles:
-            yield extract_one(a)
+        for batch in batches:
+            yield from extract_batch(batch)
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ctx.Pool(workers, initializer=_worker_init) as pool:
         pending: deque = deque()
-        for a in _chain(head, articles):
-            pending.append(pool.apply_async(extract_one, (a,)))
-            if len(pending) >= WINDOW:
-                yield pending.popleft().get()
+        held = 0  # characters of article text in the tasks pending
+        for batch in batches:
+            size = sum(len(a.text) for a in batch)
+            pending.append((pool.apply_async(extract_batch, (batch,)), size))
+            held += size
+            while pending and (len(pending) * BATCH >= WINDOW or held >= WINDOW_CHARS):
+                task, size = pending.popleft()
+                held -= size
+                yield from task.get()
         while pending:
-            yield pending.popleft().get()
+            yield from pending.popleft()[0].get()
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last may be shorter).
+
+    Example:
+        >>> list(batched(range(5), 2))
+        [[0, 1], [2, 3], [4]]
+    """
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:

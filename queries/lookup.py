@@ -174,11 +174,16 @@ KEY_PROPERTY = {"person": DD + "participantKey", "place": DD + "placeKey", "topi
                 "country": DD + "countryKey", "pair": DD + "pairKey"}
 
 
-def _keys(ds: Dataset, facet: str, prop: str, bounds: dict) -> list[str]:
-    """The index keys of one thing in a period, latest first."""
+def facet_keys(ds: Dataset, facet: str, prop: str, bounds: dict) -> list[str]:
+    """The index keys of one thing in a period, latest first (see ``meeting_select.rq``).
+
+    Example:
+        >>> facet_keys(ds, PARIS, DD + "placeKey", {"from": "0", "to": "~", "skip": ""})  # doctest: +SKIP
+        ['45535H1iUqglrd', ...]
+    """
     rows = run_select(ds, load_query("meeting_select", iris={"facet": facet, "property": prop}, keys=bounds),
                       union=False).rows
-    return sorted((r[0] for r in rows), reverse=True)
+    return sorted((k for r in rows if r[0] for k in r[0].split(" ")), reverse=True)
 
 
 #: How far the keys of each thing given are counted to choose the rarest (a facet's keys
@@ -219,7 +224,7 @@ def select_meetings(ds: Dataset, filters: dict[str, str | None], since: str | No
     counts = {g: _key_count(ds, *g) for g in given} if len(given) > 1 else {}
     given.sort(key=lambda g: (counts.get(g, 0), g))
     facet, prop = given[0] if given else (DD + "Meeting", DD + "meetingKey")
-    keys = _keys(ds, facet, prop, bounds)
+    keys = facet_keys(ds, facet, prop, bounds)
     for facet, prop in given[1:]:
         if not keys:
             break
@@ -227,7 +232,7 @@ def select_meetings(ds: Dataset, filters: dict[str, str | None], since: str | No
             held = _held(ds, keys, facet, prop)
             keys = [k for k in keys if k in held]
         else:
-            keys = sorted(set(keys) & set(_keys(ds, facet, prop, bounds)), reverse=True)
+            keys = sorted(set(keys) & set(facet_keys(ds, facet, prop, bounds)), reverse=True)
     total = len(keys)
     keys = keys[:limit] if limit is not None else keys
     decoded = [decode_key(k) for k in reversed(keys)]

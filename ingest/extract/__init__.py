@@ -16,7 +16,7 @@ from __future__ import annotations
 from ingest.document import Document
 from ingest.extract.agreements import extract_agreements
 from ingest.extract.aid import extract_aid
-from ingest.extract.context import annotate
+from ingest.extract.context import Context, annotate, annotate_many
 from ingest.extract.meetings import extract_meetings
 from ingest.extract.nationality import qualify_by_nationality
 from ingest.extract.national_offices import national_offices
@@ -38,7 +38,11 @@ def extract(doc: Document, *, use_ner: bool = True):
     Returns:
         graph.model.ArticleRecord: the article with its entities, events and facts.
     """
-    ctx = annotate(doc, use_ner=use_ner)
+    return extract_annotated(annotate(doc, use_ner=use_ner))
+
+
+def extract_annotated(ctx: Context):
+    """The record of an annotated document (see :func:`extract`)."""
     persons = national_offices(qualify_by_nationality(extract_persons(ctx)))
     aid, aid_sentences = extract_aid(ctx, persons)
     agreements = extract_agreements(ctx, persons)

@@ -142,16 +142,29 @@ def test_every_shipped_query_is_tested():
 ALL_KEYS = {"from": "0", "to": "~", "skip": ""}
 
 
+def _paris_keys(ds, keys: dict) -> list[str]:
+    from queries.lookup import facet_keys
+
+    return facet_keys(ds, PARIS_FACET["facet"], PARIS_FACET["property"], keys)
+
+
+def test_the_keys_of_a_facet_come_in_one_row_latest_first(ds):
+    from queries.sparql import run_select
+
+    rows = run_select(ds, load_query("meeting_select", iris=PARIS_FACET, keys=ALL_KEYS)).rows
+    keys = _paris_keys(ds, ALL_KEYS)
+    assert len(rows) == 1 and sorted(rows[0][0].split(" ")) == sorted(keys)
+    assert len(keys) > 1 and keys == sorted(keys, reverse=True) and all(len(k) == 14 for k in keys)
+
+
 @pytest.mark.parametrize("keys, expected", [
     (ALL_KEYS, "all"),
     ({"from": "0", "to": "~", "skip": "pPdD"}, "confirmed"),
     ({"from": "45000", "to": "45000", "skip": ""}, "none"),
 ])
 def test_meeting_select_reads_the_keys_of_a_facet_in_a_range(ds, keys, expected):
-    from queries.sparql import run_select
-
-    every = {r[0] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, keys=ALL_KEYS)).rows}
-    got = {r[0] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, keys=keys)).rows}
+    every = set(_paris_keys(ds, ALL_KEYS))
+    got = set(_paris_keys(ds, keys))
     assert every
     want = {"all": every, "confirmed": {k for k in every if k[5] not in "pPdD"}, "none": set()}[expected]
     assert got == want
@@ -173,7 +186,7 @@ def test_a_conditional_part_of_a_query_is_kept_only_when_its_value_is_given(iris
 def test_a_facet_key_is_looked_up_among_the_keys_of_a_thing(ds):
     from queries.sparql import run_select
 
-    every = [r[0] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET, keys=ALL_KEYS)).rows]
+    every = _paris_keys(ds, ALL_KEYS)
     query = load_query("meeting_key_check", iris=PARIS_FACET, values={"key": every[:1] + ["00000H~none"]})
     assert [r[0] for r in run_select(ds, query).rows] == every[:1]
     with pytest.raises(QueryError, match=r"^not an index key: '0\" \) \} DROP ALL #'$"):
@@ -203,8 +216,7 @@ def test_values_left_out_are_refused_not_read_as_none(name, values, placeholder)
 def test_templated_queries_answer_for_the_things_given(ds, name):
     from queries.sparql import run_select
 
-    meetings = [decode_key(r[0])[3] for r in run_select(ds, load_query("meeting_select", iris=PARIS_FACET,
-                                                                         keys=ALL_KEYS)).rows]
+    meetings = [decode_key(k)[3] for k in _paris_keys(ds, ALL_KEYS)]
     aid = [r[0] for r in run_select(ds, load_query("event_select", iris=AID_FROM_FRANCE)).rows]
     people = [r[0] for r in run_select(ds, "SELECT ?p WHERE { GRAPH ddg:instances { ?m dd:participant ?p } }").rows]
     mentions = [r[0] for r in run_select(ds, load_query("evidence", iris={"thing": UMEROV}, limit=10)).rows]
