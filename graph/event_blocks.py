@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -90,26 +91,32 @@ def event_components(state: ResolutionState, dirty: dict[Node, tuple[Token, ...]
         for h, day in tokens:
             dirty_index[h[:-2]].append((h[-2], h[-1], day, node))
 
-    def stored(h: str, w: int | None) -> list[tuple[int | None, Node]]:
-        """Stored nodes of token ``h``: all of them (``w`` None), or those of window ``w``."""
+    def stored(h: str, w: int | None) -> tuple[list[int | None], list[Node]]:
+        """Stored nodes of token ``h``, by day: all of them (``w`` None), or those of window ``w``
+        (their days, and the nodes in the same order)."""
         if (h, w) not in found:
             if w is None:
                 rows = state.db.execute("SELECT day, article, key FROM etoken WHERE hash = ?", (h,))
             else:
-                rows = state.db.execute("SELECT day, article, key FROM etoken WHERE hash = ? AND day >= ? AND day < ?",
-                                        (h, w * WINDOW, (w + 1) * WINDOW))
-            found[(h, w)] = [(day, (a, k)) for day, a, k in rows]
+                rows = state.db.execute("SELECT day, article, key FROM etoken WHERE hash = ? AND day >= ? AND day < ?"
+                                        " ORDER BY day", (h, w * WINDOW, (w + 1) * WINDOW))
+            rows = rows.fetchall()
+            found[(h, w)] = ([day for day, _, _ in rows], [(a, k) for _, a, k in rows])
         return found[(h, w)]
 
     def members(h: str, day: int | None) -> Iterable[Node]:
-        """The nodes connected to a node of token ``h`` and ``day``."""
+        """The nodes connected to a node of token ``h`` and ``day``: within a window, only
+        those of the days :func:`near` accepts are read (a hub's window holds hundreds)."""
         key, role, kind = h[:-2], h[-2], h[-1]
         w = None if kind == "f" else window(day)
         for other_role in _ROLES[role]:
             for other in "dbf":
-                for other_day, n in stored(key + other_role + other, None if other == "f" else w):
-                    if near(kind, day, other, other_day):
-                        yield n
+                days, nodes = stored(key + other_role + other, None if other == "f" else w)
+                if kind == "f" or other == "f":
+                    yield from nodes
+                    continue
+                lo, hi = _NEAR[(kind, other)]
+                yield from nodes[bisect_left(days, day + lo) : bisect_right(days, day + hi)]
         for other_role, other, other_day, n in dirty_index.get(key, ()):
             if other_role in _ROLES[role] and near(kind, day, other, other_day):
                 yield n
