@@ -57,6 +57,9 @@ def _modal_cue(sent: SentenceView, cues: list[Match]) -> tuple[str, Match] | Non
         before = {t.norm for t in sent.tokens[max(0, m.i - 2) : m.i]}
         past = {t.norm for t in sent.tokens[max(0, m.i - 6) : m.i]} & {"been", "was", "were", "has", "have", "had", "did"}
         pledge = any(p.id == "pledged" and 0 <= m.i - p.j <= 1 for p in cues)  # "has pledged to transfer"
+        decided = any(d.id == "decision" and 0 <= m.i - d.j <= 1 for d in cues)  # "рішення передати"
+        if m.id in {"delivered", "base"} and decided:
+            return "pledged", m
         if m.id in {"delivered", "base"} and before & _MODALS:  # "would supply"; but "was the first to hand over"
             return ("delivered" if past and not pledge else "pledged"), m
         if m.id == "delivered" and any("futr" in sent.tokens[k].tag for k in range(m.i, m.j)):
