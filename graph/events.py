@@ -167,9 +167,10 @@ def event_blocking_keys(e: EventMention) -> set[str]:
     return {f"{e.ev.kind}|{k}" for k in keys}
 
 
-#: Days of a window (three 12-day bins): dated events of different windows are never compared.
+#: Days of a window: dated events of different windows are never compared.
 WINDOW = 36
-_BIN = 12
+#: Days apart at most of two dated events that may be one (see :func:`_dates_ok`).
+_NEAR_DAYS = 10
 
 
 def window(day: int) -> int:
@@ -184,20 +185,37 @@ def window(day: int) -> int:
 
 
 def _candidate_pairs(evs: list[EventMention]) -> set[tuple[Node, Node]]:
-    """Pairs sharing a blocking key, dated ones only within 12-day bins next to each other
-    in one window."""
-    index: dict[str, dict[int | None, list[Node]]] = defaultdict(lambda: defaultdict(list))
+    """Pairs sharing a blocking key: two dated ones only when at most :data:`_NEAR_DAYS`
+    apart in one window (others never pass :func:`_dates_ok`, and an undated event alone
+    asks who its neighbours are), an undated one with every other.
+
+    A hub's key holds many events of a window, but those of one meeting lie a few days
+    apart: a sweep over the days keeps the pairs from growing with the square of the window's.
+
+    Example:
+        >>> ev = lambda d: Event("e1", "meeting", participants=("p1", "p2"), date=d)
+        >>> recs = [ArticleRecord(a, "", "", (), "en", events=(ev(d),))
+        ...         for a, d in (("a", "2024-09-02"), ("b", "2024-09-03"), ("c", "2024-09-20"), ("d", None))]
+        >>> iri = {(a, k): k for a in "abcd" for k in ("p1", "p2")}
+        >>> sorted(f"{x[0]}{y[0]}" for x, y in _candidate_pairs(event_mentions(recs, iri, {"p1", "p2"})))
+        ['ab', 'ad', 'bd', 'cd']
+    """
+    index: dict[str, list[tuple[int | None, Node]]] = defaultdict(list)
     for e in evs:
         when = e.day or e.bound
         for key in event_blocking_keys(e):
-            index[key][when.toordinal() // _BIN if when else None].append(e.node)
+            index[key].append((when.toordinal() if when else None, e.node))
     pairs = set()
-    for bins in index.values():
-        every = [n for ns in bins.values() for n in ns]
-        for b, ns in bins.items():
-            same_window = b is not None and (b + 1) * _BIN // WINDOW == b * _BIN // WINDOW
-            pool = every if b is None else ns + (bins.get(b + 1, []) if same_window else []) + bins.get(None, [])
-            pairs |= {(min(a, c), max(a, c)) for a in ns for c in pool if a != c}
+    for members in index.values():
+        dated = sorted((d, n) for d, n in members if d is not None)
+        for f in (n for d, n in members if d is None):
+            pairs |= {(min(f, c), max(f, c)) for _, c in members if c != f}
+        for i, (day, a) in enumerate(dated):
+            for other_day, c in dated[i + 1 :]:
+                if other_day - day > _NEAR_DAYS:
+                    break
+                if other_day // WINDOW == day // WINDOW and c != a:
+                    pairs.add((min(a, c), max(a, c)))
     return pairs
 
 
