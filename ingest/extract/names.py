@@ -305,6 +305,37 @@ def _thing_heads(language: str) -> frozenset[str]:
     return frozenset((load_defaults().get("named_thing_heads") or {}).get(language) or ())
 
 
+@lru_cache(maxsize=4)
+def _thing_words_before(language: str) -> frozenset[str]:
+    """Lower-case words after which a capitalised phrase names a thing (``data/lexicon/defaults.yaml``)."""
+    return frozenset((load_defaults().get("named_thing_before") or {}).get(language) or ())
+
+
+def _after_thing_word(tokens: list[Token], cand: NameCandidate, language: str) -> bool:
+    """Whether a name follows "exercise", "operation", "codenamed"... right away (lower-case
+    particles between allowed), or as an apposition between commas when it starts with no
+    known first name and two words or more ("their first joint exercise, Sada Tanseeq, in
+    Rajasthan"; but "after the exercise, Boris Pistorius said").
+
+    Example:
+        >>> from ingest.extract.tokens import tokenize
+        >>> names = lambda text: [c.text for c in find_name_candidates(tokenize(text, "en"), "en", set())]
+        >>> names("the joint exercise, Sada Tanseeq, in Rajasthan"), names("the exercise Al Mohed Al Hindi")
+        (['Rajasthan'], [])
+        >>> names("After the exercise, Boris Pistorius, the minister, said"), names("the drills, Pistorius, said")
+        (['Boris Pistorius'], ['Pistorius'])
+    """
+    k = cand.i
+    while k > 0 and tokens[k - 1].text.lower() in PARTICLES:
+        k -= 1
+    if k > 0 and tokens[k - 1].text == ",":
+        apposition = cand.j < len(tokens) and tokens[cand.j].text == ","
+        if not apposition or not cand.full or tokens[cand.i].text.lower() in first_names():
+            return False  # "after the exercise, Pistorius, the German minister, said"
+        k -= 1
+    return k > 0 and tokens[k - 1].text.lower() in _thing_words_before(language)
+
+
 def find_name_candidates(
     tokens: list[Token],
     language: str,
@@ -344,6 +375,8 @@ def find_name_candidates(
         cand = _candidate(tokens, parts, language, person_spans, cue_ends) if parts else None
         if cand is not None and not cand.title and cand.j < n and tokens[cand.j].text in _thing_heads(language):
             cand = None  # "the Nordic Warden operation": a named thing
+        if cand is not None and not cand.title and _after_thing_word(tokens, cand, language):
+            cand = None  # "the joint exercise, Sada Tanseeq,": a named thing
         if cand is not None:
             out.append(cand)
         i = max(j, i + 1)

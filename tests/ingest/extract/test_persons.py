@@ -40,6 +40,12 @@ MOD_UA = ("Minister of Defence", "Ukraine")
     # a capitalised phrase before "operation" or "exercise" names a thing, not a person
     ("Hanno Pevkur said the Baltic Sentry operation and the Steadfast Defender exercise would continue.",
      {"Hanno Pevkur": ([], None)}),
+    # ... and so does one right after "exercise", "operation", "codenamed", or between commas after it
+    ("Hanno Pevkur said the navies held the joint exercise Al Mohed Al Hindi and the first land exercise, "
+     "Sada Tanseeq, in Rajasthan.", {"Hanno Pevkur": ([], None)}),
+    ("Hanno Pevkur praised the operation codenamed Spiderweb.", {"Hanno Pevkur": ([], None)}),
+    ("After the exercise, Rustem Umerov met Boris Pistorius in Kyiv.",
+     {"Rustem Umerov": ([], None), "Boris Pistorius": ([], None)}),
     ("Rustem Umerov and Boris Pistorius met in Kyiv.",
      {"Rustem Umerov": ([], None), "Boris Pistorius": ([], None)}),
     ("Міністр оборони України Рустем Умєров провів зустріч у Києві.",
