@@ -159,6 +159,10 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             planned = draft.status == "planned"
             draft.date = next((d for d in (find_date(ctx, s, planned) for s in scene.triggers) if d), None) \
                 or _lead_date(ctx, scene)
+            if kind in {"in-person", "multilateral"} and draft.location is None and draft.date \
+                    and draft.date == ctx.doc.published:
+                city = dateline_place(ctx)  # "RIYADH — ... Earlier on Monday, Doval held talks with X"
+                draft.location = ("place", city, None) if city else None
             if scene.side and out:  # "held separate talks on the sidelines": same place and day
                 draft.location, draft.date = out[-1].location or draft.location, out[-1].date or draft.date
             if draft.date is None and out and any(s.has("same_day") for s in scene.triggers):

@@ -100,6 +100,28 @@ def _continues(sent: SentenceView, trig: tuple[str, Mention] | None) -> bool:
     return any(m.end <= trig[1].start and m.i <= 3 for m in sent.of("collective"))
 
 
+#: Words before a year that make it the start of something still going on ("since 2014").
+_SINCE = {"since", "from", "з", "із", "від", "с", "со", "от"}
+
+
+def in_earlier_year(sent: SentenceView, published: str | None) -> bool:
+    """Whether the sentence places what it tells in a year before the article's ("The
+    council was established in 2019 during a visit by X"): background, not the visit reported.
+
+    Example:
+        >>> from ingest.extract.tokens import tokenize
+        >>> view = lambda t: SentenceView(0, 0, len(t), tokenize(t, "en"), [])
+        >>> [in_earlier_year(view(t), "2025-01-27") for t in ("It was set up in 2019 during a visit.",
+        ...  "They have cooperated since 2019.", "They met in January 2025.")]
+        [True, False, False]
+    """
+    if not published or not published[:4].isdigit():
+        return False
+    year = int(published[:4])
+    return any(len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < year
+               and not (k and sent.tokens[k - 1].norm in _SINCE) for k, t in enumerate(sent.tokens))
+
+
 def _planned(sent: SentenceView) -> bool:
     """A planned-cue phrase, or (Ukrainian) a verb in the future tense: "зустрінуться"
     (not "Нагадаємо", "let us recall", which is grammatically a future too)."""
@@ -309,6 +331,9 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                 new_party = True  # after "ahead of the summit ...", "Later, X was received by Y" happened
             if new_party and current is not None and current.parties() < 2 and any(current.knows(p) for p in here):
                 new_party = False  # "Austin arrived in Kyiv on a visit. ... Austin held talks with X": one scene
+            if not new_party and current is not None and current.triggers and fresh \
+                    and in_earlier_year(sent, ctx.doc.published):
+                continue  # "The council was established in 2019 during a visit by Modi": not this meeting's
             if current is None or new_party:
                 if side and current is not None and _big(current):
                     current.add_trigger(sent, trig, here, [])  # they attended the big meeting too

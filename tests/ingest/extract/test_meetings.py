@@ -221,3 +221,15 @@ def test_a_body_of_ministers_meets_with_its_host_roster_and_sideline_talks(recor
          "happened"),  # the body's members meet: its host and those attending take part
         (["Rajnath Singh", "Shanghai Cooperation Organisation"], "multilateral", "planned"),  # "the next ... meeting"
     ]
+
+
+def test_a_visit_of_an_earlier_year_adds_no_one_and_a_later_talk_of_the_day_is_in_the_dateline_city(record_of):
+    text = ("RIYADH — Minister of Defense Prince Khalid bin Salman received India's National Security Adviser "
+            "Ajit Doval on Monday. They discussed defense industry.\n\n"
+            "Earlier on Monday, Doval held talks with Saudi National Security Adviser Musaed Al-Aiban on "
+            "counter-terrorism. The partnership council was established in 2019 during a visit by Prime Minister "
+            "Narendra Modi to Riyadh.")
+    found = meetings(record_of(text, published="2025-01-27", language="en"))
+    assert [(m["participants"], m["location"], m["date"]) for m in found] == [
+        (["Ajit Doval", "Khalid bin Salman"], "Riyadh", "2025-01-27"),
+        (["Ajit Doval", "Musaed Al-Aiban"], "Riyadh", "2025-01-27")]
