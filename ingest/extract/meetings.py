@@ -102,6 +102,16 @@ def _lead_date(ctx: Context, scene: Scene) -> str | None:
     return None
 
 
+def _vague_date(ctx: Context, vague: Scene | None, scene: Scene, status: str) -> str | None:
+    """The date of a meeting told, right before ``scene``, without two sides named ("The U.S.
+    and Ukraine signed a statement on Wednesday, as Ukraine's top official held talks with
+    Pentagon leaders. Kamyshin held talks with LaPlante ..."): the same meeting, when of the same status."""
+    if vague is None or not vague.triggers or not scene.sents or status_of(vague.triggers) != status \
+            or vague.sents[-1].index + 1 != scene.sents[0].index:
+        return None
+    return next((d for d in (find_date(ctx, s, status == "planned") for s in vague.triggers) if d), None)
+
+
 def _inherit_visit(draft: MeetingDraft, visit: MeetingDraft) -> None:
     """"During the visit, X had already discussed ...": the meeting happened on the trip the
     article reports, so it takes the trip's day and its country (the city is not said)."""
@@ -126,8 +136,10 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
     main_count = 0
     for n_episode, episode in enumerate(episodes):
         main_start = len(out)  # the meetings of this episode begin here
+        vague = None  # a meeting told just before without two sides named ("held talks with Pentagon leaders")
         for scene in scenes_of(ctx, [ctx.sentences[i] for i in episode], index):
             if scene.parties() < 2:
+                vague = scene
                 continue  # a meeting needs two sides
             kind = scene.kind or "in-person"
             if scene.side and kind == "multilateral":
@@ -158,7 +170,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                     draft.location = ("place", city, None)
             planned = draft.status == "planned"
             draft.date = next((d for d in (find_date(ctx, s, planned) for s in scene.triggers) if d), None) \
-                or _lead_date(ctx, scene)
+                or _lead_date(ctx, scene) or _vague_date(ctx, vague, scene, draft.status)
+            vague = None
             if kind in {"in-person", "multilateral"} and draft.location is None and draft.date \
                     and draft.date == ctx.doc.published:
                 city = dateline_place(ctx)  # "RIYADH — ... Earlier on Monday, Doval held talks with X"

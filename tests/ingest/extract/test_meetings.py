@@ -233,3 +233,15 @@ def test_a_visit_of_an_earlier_year_adds_no_one_and_a_later_talk_of_the_day_is_i
     assert [(m["participants"], m["location"], m["date"]) for m in found] == [
         (["Ajit Doval", "Khalid bin Salman"], "Riyadh", "2025-01-27"),
         (["Ajit Doval", "Musaed Al-Aiban"], "Riyadh", "2025-01-27")]
+
+
+@pytest.mark.parametrize("lead, date", [
+    ("The U.S. and Ukraine signed a statement of intent on Wednesday, as Ukraine's top defense-industrial official "
+     "held talks with Pentagon acquisition leaders.", "2023-12-06"),
+    ("Ukraine's top defense-industrial official is in Washington this week.", None),  # no meeting told: no date
+])
+def test_a_meeting_told_just_before_without_its_sides_gives_its_day(record_of, lead, date):
+    text = (f"{lead}\nMinister for Strategic Industries Oleksandr Kamyshin held talks with U.S. Under Secretary of "
+            "Defense William LaPlante on ammunition production.")
+    found = meetings(record_of(text, published="2023-12-07", language="en"))
+    assert [(m["participants"], m["date"]) for m in found] == [(["Oleksandr Kamyshin", "William LaPlante"], date)]
