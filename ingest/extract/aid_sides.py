@@ -90,6 +90,10 @@ def sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tupl
                     and sent.tokens[m.i - 1].norm in _TO:
                 second = org.attr("country")
                 break
+    agent = next((m.id for m in after if sent.tokens[m.i - 1].norm == "by"), None)
+    if agent is not None:  # "72 Typhoon jets supplied by Britain": the agent gives, the subject holds them
+        owners = [m.id for m in actors(sent) if m.j <= cue.i and m.id != agent]  # "the Royal Saudi Air Force"
+        return agent, owners[0] if owners else None
     if any(t.norm in _RECEIVE for t in sent.tokens[cue.i : cue.j]) and before:  # "Ukraine will receive from Spain": the subject receives
         taker = before[-1]  # the nearest before the verb: "thanked Czechia ... Ukraine received"
         others = [m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in _FROM] + \

@@ -129,6 +129,11 @@ def aid(record):
     ("Lithuania is one of Ukraine's most consistent friends. We are grateful for its decision to allocate "
      "0.25 percent of GDP annually to military assistance to Ukraine, Shmygal said.",
      [("Lithuania", "Ukraine", [], ["military assistance worth 0.25% of GDP"], "pledged")]),
+    # a passive agent gives; the subject holds what was given
+    ("The Royal Saudi Air Force operates 72 Eurofighter Typhoon jets supplied by Britain under the Al-Salam program.",
+     [("United Kingdom", "Saudi Arabia", ["Eurofighter Typhoon"], [], "delivered")]),
+    ("Ukraine has received 12 IRIS-T systems delivered by Germany.",
+     [("Germany", "Ukraine", ["IRIS-T"], [], "delivered")]),
     # the maker may receive what another paid for, when the text says it went there
     ("Denmark has already paid for 18 Bohdana self-propelled howitzers, which were delivered to the Ukrainian "
      "military last year.",
