@@ -331,8 +331,10 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                 new_party = True  # after "ahead of the summit ...", "Later, X was received by Y" happened
             if new_party and current is not None and current.parties() < 2 and any(current.knows(p) for p in here):
                 new_party = False  # "Austin arrived in Kyiv on a visit. ... Austin held talks with X": one scene
-            if not new_party and current is not None and current.triggers and fresh \
-                    and in_earlier_year(sent, ctx.doc.published):
+            earlier = current is not None and current.triggers and fresh and in_earlier_year(sent, ctx.doc.published)
+            if earlier and len(here) >= 2 and not any(current.knows(p) for p in here):
+                new_party = True  # "the agreement Z and S signed at a meeting in Madrid in May 2024": another one
+            elif earlier and not new_party:
                 continue  # "The council was established in 2019 during a visit by Modi": not this meeting's
             if current is None or new_party:
                 if side and current is not None and _big(current):
