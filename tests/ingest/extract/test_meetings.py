@@ -248,9 +248,10 @@ def test_a_meeting_told_just_before_without_its_sides_gives_its_day(record_of, l
 
 
 def test_two_others_meeting_in_an_earlier_year_are_another_meeting_not_this_ones(record_of):
-    text = ("Defence ministers of NATO met in Brussels on Thursday with Rustem Umerov. They discussed air defense. "
-            "Spain will provide EUR 1 billion under the agreement that President Volodymyr Zelensky and Prime "
-            "Minister Pedro Sánchez signed during a meeting in Madrid on 27 May 2024.")
+    text = ("Rustem Umerov took part in a meeting of the NATO-Ukraine Council in Brussels on Wednesday, chaired by "
+            "Mark Rutte. They discussed air defense. Spain will provide EUR 1 billion under the agreement that "
+            "President Volodymyr Zelensky and Prime Minister Pedro Sánchez signed during a meeting in Madrid on "
+            "27 May 2024.")
     found = meetings(record_of(text, published="2025-02-14", language="en"))
     assert [(m["participants"], m["location"], m["date"]) for m in found][-1] == (
         ["Pedro Sánchez", "Volodymyr Zelensky"], "Madrid", "2024-05-27")
