@@ -27,3 +27,13 @@ def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
     monkeypatch.setattr(match, "_prefixes", lambda language: _EveryKey())
     assert walked == find_terms(tokens, language)
     assert len({m.kind for m in walked}) >= 2, walked  # the texts do hold terms of several kinds
+
+
+@pytest.mark.parametrize(("text", "language", "topics"), [
+    ("They discussed the prospects for a peaceful settlement of the conflict.", "en", ["peace-negotiations"]),
+    ("Стороны обменялись мнениями о перспективах мирного урегулирования.", "ru", ["peace-negotiations"]),
+    ("Сторони обговорили перспективи мирного врегулювання.", "uk", ["peace-negotiations"]),
+    ("Umerov thanked France for its support and joint work to bring a just peace closer.", "en", []),
+])
+def test_topic_terms_in_each_language(text, language, topics):
+    assert [m.id for m in find_terms(tokenize(text, language), language) if m.kind == "topic"] == topics
