@@ -104,7 +104,30 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
             continue
         break
     found = [m for m in near if m.kind in _ROLE_KINDS and k <= m.i]
+    if language in CYRILLIC_LANGS:
+        found = _without_possessor(sent, found, i)
     return found + ([found_and] if found_and else [])
+
+
+_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}
+
+
+def _cases(tok) -> set[str]:
+    return set(tok.tag.replace(" ", ",").split(",")) & _CASES
+
+
+def _without_possessor(sent: SentenceView, found: list[Match], i: int) -> list[Match]:
+    """Leave out the office in the genitive that a title before it governs when the name
+    agrees with that title ("з радником з питань національної безпеки прем'єр-міністра Індії
+    Аджитом Довалом": the adviser of the prime minister, not the prime minister)."""
+    offices = sorted(longest(found, {"office"}), key=lambda m: m.i)
+    if len(offices) < 2 or i >= len(sent.tokens):
+        return found
+    name, last, before = _cases(sent.tokens[i]), offices[-1], offices[-2]
+    if _cases(sent.tokens[last.i]) == {"gent"} and name and "gent" not in name \
+            and _cases(sent.tokens[before.i]) & name:
+        return [m for m in found if not (m.kind == "office" and last.i <= m.i and m.j <= last.j)]
+    return found
 
 
 def _qualifies_title(sent: SentenceView, m: Match, title_starts: set[int], language: str) -> bool:

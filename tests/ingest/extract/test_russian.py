@@ -26,6 +26,11 @@ from tests.ingest.extract.conftest import meetings, persons
     # a rank between the title and the name
     ("Министр обороны Белоруссии генерал-лейтенант Виктор Хренин встретился с коллегой.",
      {"Виктор Хренин": ([("Minister of Defence", "Belarus")], "Lieutenant General")}),
+    # a title in the genitive that the one before governs is not the name's: its case says whose it is
+    ("Шойгу провел разговор с советником по национальной безопасности премьер-министра Индии Аджитом Довалом.",
+     {"Аджит Довал": ([("National Security Adviser", "India")], None)}),
+    ("Советник по национальной безопасности премьер-министра Индии Аджит Довал прибыл в Москву.",
+     {"Аджит Довал": ([("National Security Adviser", "India")], None)}),
 ])
 def test_russian_persons_and_roles(record_of, text, expected):
     assert persons(record_of(text, "2025-02-13")) == expected
