@@ -31,7 +31,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from graph.errors import DDGraphError
-from ingest.pipeline import BATCH, batched, extract_batch
+from graph.state import chunks
+from ingest.pipeline import BATCH, extract_batch
 
 #: Articles cleaned and extracted by one task.
 PARTITION = 32
@@ -117,7 +118,7 @@ def extract_partition(articles: list) -> list[tuple]:
     """The task: clean and extract the articles of a partition, as the local pool does
     (:func:`ingest.pipeline.extract_batch`, a batch at a time: a failure is a result,
     never an exception)."""
-    return [r for batch in batched(articles, BATCH) for r in extract_batch(batch)]
+    return [r for batch in chunks(articles, BATCH) for r in extract_batch(batch)]
 
 
 def extracted_on(client, articles: Iterable, *, partition: int | None = None, ahead: int | None = None,
@@ -133,7 +134,7 @@ def extracted_on(client, articles: Iterable, *, partition: int | None = None, ah
     stats.workers = len(client.scheduler_info().get("workers", {}))
     t0 = time.perf_counter()
     pending: deque = deque()
-    parts = batched(articles, partition)
+    parts = chunks(articles, partition)
 
     def submit(part: list) -> None:
         stats.tasks += 1

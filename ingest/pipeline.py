@@ -30,6 +30,7 @@ from pathlib import Path
 from graph.errors import DDGraphError, InputError
 from graph.model import ArticleRecord
 from graph.namespaces import DATA_DIR
+from graph.state import chunks
 from graph.store import Store, current_generation, open_store
 from graph.writer import WriteStats, file_digest, load_defaults, recover, reresolve, write_articles
 from ingest.document import Article, Document, make_document
@@ -233,7 +234,7 @@ def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple]:
         head.append(a)
         if len(head) >= POOL_THRESHOLD:
             break
-    batches = batched(_chain(head, articles), BATCH)
+    batches = chunks(_chain(head, articles), BATCH)
     if workers <= 1 or len(head) < POOL_THRESHOLD:
         for batch in batches:
             yield from extract_batch(batch)
@@ -253,23 +254,6 @@ def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple]:
                 yield from task.get()
         while pending:
             yield from pending.popleft()[0].get()
-
-
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    """``items`` in lists of ``size`` (the last may be shorter).
-
-    Example:
-        >>> list(batched(range(5), 2))
-        [[0, 1], [2, 3], [4]]
-    """
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:
