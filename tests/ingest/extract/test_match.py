@@ -34,6 +34,8 @@ def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
     ("Стороны обменялись мнениями о перспективах мирного урегулирования.", "ru", ["peace-negotiations"]),
     ("Сторони обговорили перспективи мирного врегулювання.", "uk", ["peace-negotiations"]),
     ("Umerov thanked France for its support and joint work to bring a just peace closer.", "en", []),
+    ("Особливу увагу приділили підготовці українських пілотів.", "uk", ["training"]),
+    ("Йшлося про удари по військових об'єктах у глибині території росії.", "uk", ["long-range-strike"]),
 ])
 def test_topic_terms_in_each_language(text, language, topics):
     assert [m.id for m in find_terms(tokenize(text, language), language) if m.kind == "topic"] == topics
