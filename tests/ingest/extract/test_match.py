@@ -35,6 +35,9 @@ def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
     ("Сторони обговорили перспективи мирного врегулювання.", "uk", ["peace-negotiations"]),
     ("Umerov thanked France for its support and joint work to bring a just peace closer.", "en", []),
     ("Особливу увагу приділили підготовці українських пілотів.", "uk", ["training"]),
+    # counter-drone means are air defence and drones both
+    ("They also discussed counter-drone capabilities.", "en", ["air-defense", "drones"]),
+    ("Говорили про засоби протидії ударним дронам.", "uk", ["air-defense", "drones"]),
     ("Йшлося про удари по військових об'єктах у глибині території росії.", "uk", ["long-range-strike"]),
 ])
 def test_topic_terms_in_each_language(text, language, topics):
