@@ -35,6 +35,7 @@ def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
     ("Сторони обговорили перспективи мирного врегулювання.", "uk", ["peace-negotiations"]),
     ("Umerov thanked France for its support and joint work to bring a just peace closer.", "en", []),
     ("Особливу увагу приділили підготовці українських пілотів.", "uk", ["training"]),
+    ("They focused on the security of maritime navigation in the Red Sea.", "en", ["maritime-security"]),
     # counter-drone means are air defence and drones both
     ("They also discussed counter-drone capabilities.", "en", ["air-defense", "drones"]),
     ("Говорили про засоби протидії ударним дронам.", "uk", ["air-defense", "drones"]),
