@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from graph.model import Mention
 from ingest.document import Document
-from ingest.extract.match import Match, find_terms
+from ingest.extract.match import Match, defined_abbreviations, find_terms
 from ingest.extract.names import has_name_word
 from ingest.extract.tokens import CYRILLIC_LANGS, Token, tokenize
 
@@ -225,6 +225,10 @@ def annotate_many(docs: list[Document], use_ner: bool = True) -> list[Context]:
         for idx, sent in enumerate(doc.sentences):
             tokens = tokenize(doc.text, language, sent.start, sent.end)
             views.append(SentenceView(idx, sent.start, sent.end, tokens, find_terms(tokens, language)))
+        abbreviations = defined_abbreviations([(v.tokens, v.matches) for v in views])
+        for view in views:  # "AFP Chief of Staff X" once the text said "Armed Forces of the Philippines (AFP)"
+            if abbreviations and any(t.text in abbreviations for t in view.tokens):
+                view.matches = find_terms(view.tokens, language, abbreviations=abbreviations)
         contexts.append(Context(doc, language, views))
     english = [c for c in contexts if use_ner and c.language == "en" and c.doc.text]
     for ctx, spans in zip(english, _ner_person_spans([(c.doc.text, c.sentences) for c in english])):

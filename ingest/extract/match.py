@@ -161,13 +161,16 @@ def _prefixes(language: str) -> frozenset[tuple[str, ...]]:
     return frozenset(key[:n] for key in build_index(language) for n in range(1, len(key) + 1))
 
 
-def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None) -> list[Match]:
+def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None,
+               abbreviations: dict[str, str] | None = None) -> list[Match]:
     """Return every (possibly overlapping) term match, longest first at each position.
 
     Args:
         tokens: tokens of the text (from :func:`ingest.extract.tokens.tokenize`).
         language: "en", "uk" or "ru" (others use the English index).
         kinds: keep only these kinds.
+        abbreviations: abbreviations the text defines for organisations, surface -> id
+            (see :func:`defined_abbreviations`): each such token is that organisation.
     """
     index_language = language if language in CYRILLIC_LANGS else "en"
     index, prefixes = build_index(index_language), _prefixes(index_language)
@@ -195,11 +198,39 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
                 if kinds and kind not in kinds:
                     continue
                 out.append(Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
+    for k, tok in enumerate(tokens):  # "AFP Chief of Staff", after "Armed Forces of the Philippines (AFP)"
+        ident = (abbreviations or {}).get(tok.text)
+        if ident is not None and not any(b.i <= k < b.j for b in bodies):
+            bodies.append(Match("organization", ident, k, k + 1, tok.start, tok.end))
+            if not kinds or "organization" in kinds:
+                out.append(bodies[-1])
     if kinds is None or "office" in kinds:
         out += _offices_around_countries(tokens, countries, index)
         titled = {k for m in out if m.kind == "office" for k in range(m.i, m.j)}
         out += [m for m in _offices_at_bodies(tokens, bodies) if m.i not in titled]  # "Deputy Chief of the General Staff"
     return _drop_nested_topics(out)
+
+
+def defined_abbreviations(sentences: list[tuple[list[Token], list[Match]]]) -> dict[str, str]:
+    """The abbreviations a text defines for organisations it names in full: "the Armed
+    Forces of the Philippines (AFP)" makes "AFP" that body in this text (and nowhere else:
+    "AFP" is also a news agency). Upper-case letters, 2 to 6, in brackets right after the name.
+
+    Example:
+        >>> from ingest.extract.tokens import tokenize
+        >>> toks = tokenize("the Armed Forces of the Philippines (AFP) said", "en")
+        >>> defined_abbreviations([(toks, find_terms(toks, "en"))])
+        {'AFP': 'armed-forces-philippines'}
+    """
+    out: dict[str, str] = {}
+    for tokens, matches in sentences:
+        for m in matches:
+            if m.kind == "organization" and m.j + 2 < len(tokens) and tokens[m.j].text == "(" \
+                    and tokens[m.j + 2].text == ")":
+                abbr = tokens[m.j + 1].text
+                if 2 <= len(abbr) <= 6 and abbr.isalpha() and abbr.isupper():
+                    out.setdefault(abbr, m.id)
+    return out
 
 
 #: Head words written before a body's name: "head of the Odesa Regional Military Administration",

@@ -96,6 +96,11 @@ MOD_UA = ("Minister of Defence", "Ukraine")
      {"John Healey": ([("Secretary of State for Defence", "United Kingdom")], None)}),
     ("Indian Defence Secretary Rajesh Kumar Singh chaired the review.",
      {"Rajesh Kumar Singh": ([("Defence Secretary", "India")], None)}),
+    # an abbreviation the text defined names the body ("AFP" alone is also a news agency)
+    ("The funds modernize the Armed Forces of the Philippines (AFP). AFP Chief of Staff Gen. Romeo Brawner Jr. "
+     "attended.", {"Romeo Brawner Jr.": ([("Chief of Staff of the Armed Forces of the Philippines", "Philippines")],
+                                        "General")}),
+    ("AFP Chief of Staff Gen. Romeo Brawner Jr. attended.", {"Romeo Brawner Jr.": ([], "General")}),
 ])
 def test_offices_and_ranks(record_of, text, expected):
     assert persons(record_of(text)) == expected
