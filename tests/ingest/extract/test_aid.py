@@ -150,6 +150,10 @@ def test_aid(record_of, text, expected):
      [("Czechia", "Ukraine", [], ["1,5 мільйона снарядів"], "delivered")]),
     ("Швеція разом із Данією профінансує виробництво бойових машин CV90 для України.",
      [("Sweden", "Ukraine", ["CV90"], [], "pledged"), ("Denmark", "Ukraine", ["CV90"], [], "pledged")]),
+    # an imperfective verb of giving: in the present a delivery, in the future a pledge
+    ("Франція щомісяця передаватиме Україні 50 керованих авіабомб AASM Hammer.",
+     [("France", "Ukraine", ["AASM Hammer"], [], "pledged")]),
+    ("Німеччина постачає Україні системи IRIS-T.", [("Germany", "Ukraine", ["IRIS-T"], [], "delivered")]),
 ])
 def test_aid_uk(record_of, text, expected):
     assert aid(record_of(text, language="uk")) == expected
