@@ -20,6 +20,10 @@ from tests.ingest.extract.conftest import meetings
     ("Shri Rajnath Singh held a telephonic conversation with Mr Pete Hegseth on Tuesday.", "2025-07-02",
      [{"participants": ["Pete Hegseth", "Rajnath Singh"], "kind": "phone", "status": "happened",
        "location": None, "date": "2025-07-01", "topics": set()}]),
+    # views exchanged by two named persons are a meeting too
+    ("Defense Minister Rustem Umerov and Hanno Pevkur exchanged views on air defense.", "2025-03-26",
+     [{"participants": ["Hanno Pevkur", "Rustem Umerov"], "kind": "in-person", "status": "happened",
+       "location": None, "date": None, "topics": {"air-defense"}}]),
     # a planned meeting is kept apart from meetings that happened
     ("Rustem Umerov will meet Boris Pistorius next week to discuss drones.", "2025-03-26",
      [{"participants": ["Boris Pistorius", "Rustem Umerov"], "kind": "in-person", "status": "planned",
