@@ -24,6 +24,9 @@ from tests.ingest.extract.conftest import meetings
     ("Defense Minister Rustem Umerov and Hanno Pevkur exchanged views on air defense.", "2025-03-26",
      [{"participants": ["Hanno Pevkur", "Rustem Umerov"], "kind": "in-person", "status": "happened",
        "location": None, "date": None, "topics": {"air-defense"}}]),
+    ("Міністр оборони Рустем Умєров провів розмову з Ганно Певкуром.", "2025-03-26",
+     [{"participants": ["Ганно Певкур", "Рустем Умєров"], "kind": "in-person", "status": "happened",
+       "location": None, "date": None, "topics": set()}]),
     # a planned meeting is kept apart from meetings that happened
     ("Rustem Umerov will meet Boris Pistorius next week to discuss drones.", "2025-03-26",
      [{"participants": ["Boris Pistorius", "Rustem Umerov"], "kind": "in-person", "status": "planned",

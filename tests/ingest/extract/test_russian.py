@@ -80,6 +80,13 @@ def test_russian_name_boundaries(record_of, text, expected):
        "location": None, "date": None, "topics": set()},
       {"participants": ["Ukraine Defense Contact Group", "Александр Сырский", "Чарльз Браун"], "kind": "multilateral",
        "status": "planned", "location": None, "date": None, "topics": set()}]),
+    # a talk held ("провел беседу", "пообщался") is a meeting; views exchanged are a discussion
+    ("Рустем Умеров провел беседу с Ханно Певкуром.", "2025-03-26",
+     [{"participants": ["Рустем Умеров", "Ханно Певкур"], "kind": "in-person", "status": "happened",
+       "location": None, "date": None, "topics": set()}]),
+    ("Сергей Шойгу и Аджит Довал обменялись мнениями о ситуации.", "2025-03-26",
+     [{"participants": ["Аджит Довал", "Сергей Шойгу"], "kind": "in-person", "status": "happened",
+       "location": None, "date": None, "topics": set()}]),
 ])
 def test_russian_meetings(record_of, text, published, expected):
     assert meetings(record_of(text, published)) == expected
