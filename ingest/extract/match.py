@@ -198,8 +198,8 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
                 if kinds and kind not in kinds:
                     continue
                 out.append(Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))
-    for k, tok in enumerate(tokens):  # "AFP Chief of Staff", after "Armed Forces of the Philippines (AFP)"
-        ident = (abbreviations or {}).get(tok.text)
+    for k, tok in enumerate(tokens if abbreviations else ()):  # "AFP Chief of Staff", after "... (AFP)"
+        ident = abbreviations.get(tok.text)
         if ident is not None and not any(b.i <= k < b.j for b in bodies):
             bodies.append(Match("organization", ident, k, k + 1, tok.start, tok.end))
             if not kinds or "organization" in kinds:
