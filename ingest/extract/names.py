@@ -35,6 +35,7 @@ from ingest.extract.tokens import (
     Token,
     lexicon_language,
     term_key,
+    token_cases,
     word_is_known,
 )
 from ingest.extract.match import load_defaults
@@ -433,7 +434,7 @@ def _case_break(prev: Token, tok: Token, language: str) -> bool:
     and its surname decline together ("Андрисом Спрудсом")."""
     if language not in CYRILLIC_LANGS:
         return False
-    cases = lambda t: set(t.tag.replace(" ", ",").split(",")) & (_OBLIQUE | {"nomn"})
+    cases = lambda t: token_cases(t) & (_OBLIQUE | {"nomn"})
     oblique = cases(prev) <= _OBLIQUE and cases(prev) != set()
     if oblique and "Name" in tok.tag and cases(tok) == {"nomn"} and word_is_known(tok.text.lower(), language):
         return True  # "с Борисом Писториусом Денис Шмыгаль": a first name in the nominative starts another

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from graph.model import Mention
 from ingest.extract.context import Context, SentenceView
 from ingest.extract.match import Match, longest
-from ingest.extract.tokens import CYRILLIC_LANGS
+from ingest.extract.tokens import CYRILLIC_LANGS, token_cases
 from ingest.lexicon import load_lexicon
 
 _WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an",
@@ -109,13 +109,6 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
     return found + ([found_and] if found_and else [])
 
 
-_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}
-
-
-def _cases(tok) -> set[str]:
-    return set(tok.tag.replace(" ", ",").split(",")) & _CASES
-
-
 def _without_possessor(sent: SentenceView, found: list[Match], i: int) -> list[Match]:
     """Leave out the office in the genitive that a title before it governs when the name
     agrees with that title ("з радником з питань національної безпеки прем'єр-міністра Індії
@@ -123,9 +116,9 @@ def _without_possessor(sent: SentenceView, found: list[Match], i: int) -> list[M
     offices = sorted(longest(found, {"office"}), key=lambda m: m.i)
     if len(offices) < 2 or i >= len(sent.tokens):
         return found
-    name, last, before = _cases(sent.tokens[i]), offices[-1], offices[-2]
-    if _cases(sent.tokens[last.i]) == {"gent"} and name and "gent" not in name \
-            and _cases(sent.tokens[before.i]) & name:
+    name, last, before = token_cases(sent.tokens[i]), offices[-1], offices[-2]
+    if token_cases(sent.tokens[last.i]) == {"gent"} and name and "gent" not in name \
+            and token_cases(sent.tokens[before.i]) & name:
         return [m for m in found if not (m.kind == "office" and last.i <= m.i and m.j <= last.j)]
     return found
 

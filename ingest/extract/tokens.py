@@ -223,6 +223,20 @@ def norm_word(word: str, language: str) -> tuple[str, str]:
     return norm_en(word), ""
 
 
+#: The grammatical cases of pymorphy3's tags.
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def token_cases(tok: Token) -> set[str]:
+    """The cases a (Cyrillic) token's tag gives it, e.g. {"gent"}; empty when it gives none.
+
+    Example:
+        >>> token_cases(tokenize("міністра", "uk")[0])
+        {'gent'}
+    """
+    return set(tok.tag.replace(" ", ",").split(",")) & CASES
+
+
 def tokenize(text: str, language: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text[start:end]`` into tokens with absolute offsets.
 
