@@ -34,7 +34,7 @@ from graph.state import chunks
 from graph.store import Store, current_generation, open_store
 from graph.writer import WriteStats, file_digest, load_defaults, recover, reresolve, write_articles
 from ingest.document import Article, Document, make_document
-from ingest.extract import EXTRACTOR, extract, extract_annotated
+from ingest.extract import EXTRACTOR, extract_annotated
 from ingest.extract.context import annotate_many
 from ingest.read import iter_articles
 
@@ -184,13 +184,15 @@ def extract_batch(articles: Sequence[Article]) -> list[tuple[str, ArticleRecord 
             out[i] = (article.label, None, _problem(exc), time.perf_counter() - t, ())
     t = time.perf_counter()
     try:
-        contexts = annotate_many([doc for _, doc, _ in docs])
+        contexts: list = annotate_many([doc for _, doc, _ in docs])
     except Exception:  # noqa: BLE001 - one article broke the batch: each alone, so that only it fails
-        return [r if r is not None else _extract_alone(articles[i]) for i, r in enumerate(out)]
+        contexts = [_annotate_alone(doc) for _, doc, _ in docs]
     shared = (time.perf_counter() - t) / max(len(docs), 1)
     for (i, doc, seconds), ctx in zip(docs, contexts):
         t = time.perf_counter()
         try:
+            if isinstance(ctx, Exception):
+                raise ctx
             record, problem = extract_annotated(ctx), None
         except Exception as exc:  # noqa: BLE001
             record, problem = None, _problem(exc)
@@ -199,13 +201,12 @@ def extract_batch(articles: Sequence[Article]) -> list[tuple[str, ArticleRecord 
     return out
 
 
-def _extract_alone(article: Article) -> tuple:
-    t = time.perf_counter()
+def _annotate_alone(doc: Document):
+    """The annotated document, or the exception annotating it raised."""
     try:
-        doc = make_document(article)
-        return article.label, extract(doc), None, time.perf_counter() - t, doc.warnings
+        return annotate_many([doc])[0]
     except Exception as exc:  # noqa: BLE001
-        return article.label, None, _problem(exc), time.perf_counter() - t, ()
+        return exc
 
 
 def _problem(exc: Exception) -> str:
