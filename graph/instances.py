@@ -36,7 +36,8 @@ from graph.instance_keys import (
     parse_stats,
     stats_literal,
 )
-from graph.namespaces import INSTANCES_GRAPH
+from graph.iri import EVENT_IRI_KINDS
+from graph.namespaces import ID_NS, INSTANCES_GRAPH
 from graph.namekeys import name_keys
 from graph.pair_topics import PAIR_TOPIC_KEY, topic_count_delta, topic_counts
 from graph.rdf import (
@@ -226,11 +227,59 @@ def _events_of(triples: Iterable[Triple]) -> set:
     return {s for s, p, o in triples if p == RDF_TYPE and o in EVENT_CLASSES}
 
 
-class _Store:
-    """Reads of the stored instance layer and default graph."""
+class SubjectCache:
+    """The stored facts of the entities (not events) read by the earlier batches of one
+    write, kept equal to the store by :meth:`applied`: a hub (a minister, a country, a
+    topic) that every batch touches is read once per write instead of once per batch.
 
-    def __init__(self, store: ox.Store) -> None:
-        self.ox = store
+    Example:
+        >>> cache = SubjectCache()
+        >>> s, p = ox.NamedNode("https://w3id.org/ddgraph/id/person/x"), term("reportCount")
+        >>> cache.keep(s, [(p, ox.Literal("1"))])
+        >>> cache.applied({(s, p, ox.Literal("1"))}, {(s, p, ox.Literal("2"))})
+        >>> [o.value for _, o in cache.get(s)]
+        ['2']
+    """
+
+    def __init__(self) -> None:
+        self._facts: dict[ox.NamedNode, set[tuple]] = {}
+        self._objects: dict[tuple, set] = {}
+
+    def objects(self, store: ox.Store, s: ox.NamedNode, p: ox.NamedNode) -> set:
+        """The objects of ``s p`` in the stored instance layer, read once per write
+        (e.g. the ``dd:topicCount`` values of a pair of countries)."""
+        if (s, p) not in self._objects:
+            self._objects[(s, p)] = {q.object for q in store.quads_for_pattern(s, p, None, INSTANCES)}
+        return set(self._objects[(s, p)])
+
+    def get(self, s) -> set[tuple] | None:
+        """The facts of ``s`` as stored, or None when they are not kept."""
+        return self._facts.get(s)
+
+    def keep(self, s, facts: Iterable[tuple]) -> None:
+        """Keep the facts just read of ``s``, unless it is an event (read by few batches)."""
+        if isinstance(s, ox.NamedNode) and not s.value.startswith(_EVENT_PREFIXES):
+            self._facts[s] = set(facts)
+
+    def applied(self, remove: Iterable[Triple], add: Iterable[Triple]) -> None:
+        """Follow a write of the instance layer: ``remove`` and ``add`` are now stored."""
+        for (s, p, o), present in [(t, False) for t in remove] + [(t, True) for t in add]:
+            facts = self._facts.get(s)
+            if facts is not None and p in _OWN_SET:
+                (facts.add if present else facts.discard)((p, o))
+            objects = self._objects.get((s, p))
+            if objects is not None:
+                (objects.add if present else objects.discard)(o)
+
+
+_EVENT_PREFIXES = tuple(f"{ID_NS}{kind}/" for kind in EVENT_IRI_KINDS)
+
+
+class _Store:
+    """Reads of the stored instance layer and default graph (entities' facts through ``cache``)."""
+
+    def __init__(self, store: ox.Store, cache: SubjectCache | None = None) -> None:
+        self.ox, self.cache = store, cache
 
     def subject(self, s) -> list[tuple]:
         """The facts and derived values of ``s`` (not the index entries other subjects own on it).
@@ -239,6 +288,15 @@ class _Store:
         entries outnumber :data:`_SCAN_LIMIT` one predicate at a time, so that it
         costs 34 lookups rather than a scan of thousands of entries.
         """
+        kept = self.cache.get(s) if self.cache is not None else None
+        if kept is not None:
+            return list(kept)
+        own = self._read(s)
+        if self.cache is not None:
+            self.cache.keep(s, own)
+        return own
+
+    def _read(self, s) -> list[tuple]:
         own = []
         for i, q in enumerate(self.ox.quads_for_pattern(s, None, None, INSTANCES)):
             if i >= _SCAN_LIMIT:
@@ -268,7 +326,8 @@ class _Store:
 
 
 def instance_delta(store: ox.Store, rewrites: dict[str, tuple[set[Triple], set[Triple]]],
-                   published: dict[str, str | None]) -> tuple[set[Triple], set[Triple]]:
+                   published: dict[str, str | None],
+                   cache: SubjectCache | None = None) -> tuple[set[Triple], set[Triple]]:
     """What a write changes in the instance layer: (triples to remove, triples to add).
 
     Args:
@@ -276,8 +335,10 @@ def instance_delta(store: ox.Store, rewrites: dict[str, tuple[set[Triple], set[T
         rewrites: article graph IRI -> (its content before, its content after); an
             empty "before" for a new article, an empty "after" for one dropped.
         published: article graph IRI -> publication date of the articles written.
+        cache: the facts earlier batches of the same write read, which the caller
+            keeps up to date (:meth:`SubjectCache.applied`) with what it writes.
     """
-    st = _Store(store)
+    st = _Store(store, cache)
     old_all = {g: {t for t in old if not is_mention(t)} for g, (old, _) in rewrites.items()}
     new_all = {g: {t for t in new if not is_mention(t)} for g, (_, new) in rewrites.items()}
     every_new: set[Triple] = set().union(*new_all.values())
@@ -412,7 +473,7 @@ def _derive_all(st: _Store, view: View, stored_of, plus_by, minus_by, add: set, 
                 more |= rev(T["location"], s)
         todo.extend(x for x in more if x not in done)
     remove, add = remove - add, add - remove
-    counts_remove, counts_add = topic_count_delta(st.ox, remove, add)
+    counts_remove, counts_add = topic_count_delta(st.ox, remove, add, st.cache)
     return remove | counts_remove, add | counts_add
 
 

@@ -36,11 +36,15 @@ TOPIC_COUNT = term("topicCount")
 _TOPIC_KEY, _PAIR_KEY = term("topicKey"), term("pairKey")
 
 
-def topic_count_delta(store: ox.Store, remove: set[Triple], add: set[Triple]) -> tuple[set[Triple], set[Triple]]:
+def topic_count_delta(store: ox.Store, remove: set[Triple], add: set[Triple],
+                      cache=None) -> tuple[set[Triple], set[Triple]]:
     """(remove, add) that keep each pair's ``dd:topicCount`` values (see
     :func:`graph.instance_keys.topic_count_literal`) equal to the ``dd:pairTopicKey`` entries
     once ``remove`` and ``add`` are applied: a count moves by the keys gone and come, and the
-    earliest key is looked up again only when it goes."""
+    earliest key is looked up again only when it goes.
+
+    ``cache`` (a :class:`graph.instances.SubjectCache`) gives the stored counts of a pair
+    when an earlier batch of the same write read them."""
     delta: dict = defaultdict(lambda: (set(), set()))
     for triples, side in ((remove, 0), (add, 1)):
         for s, p, o in triples:
@@ -53,9 +57,11 @@ def topic_count_delta(store: ox.Store, remove: set[Triple], add: set[Triple]) ->
     for pair, nodes in sorted(by_pair.items()):
         subject = ox.NamedNode(pair)
         current = {}
-        for q in store.quads_for_pattern(subject, TOPIC_COUNT, None, INSTANCES):
-            year, count, first, topic = parse_topic_count(q.object.value)
-            current[(year, topic)] = (count, first, q.object)
+        stored = cache.objects(store, subject, TOPIC_COUNT) if cache is not None else \
+            (q.object for q in store.quads_for_pattern(subject, TOPIC_COUNT, None, INSTANCES))
+        for value in stored:
+            year, count, first, topic = parse_topic_count(value.value)
+            current[(year, topic)] = (count, first, value)
         for node in nodes:
             _, year, topic = split_pair_topic_node(node)
             gone, come = delta[node]

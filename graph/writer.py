@@ -38,7 +38,7 @@ import pyoxigraph as ox
 from graph.curation import Decisions, load_decisions
 from graph.errors import StoreError
 from graph.incremental import lean_record, update
-from graph.instances import INSTANCES, instance_delta, rebuild_instances, refresh_derived, stored_instances
+from graph.instances import INSTANCES, SubjectCache, instance_delta, rebuild_instances, refresh_derived, stored_instances
 from graph.iri import article_iri
 from graph.model import ArticleRecord
 from graph.pair_topics import pair_topic_layer
@@ -166,14 +166,16 @@ def rewrite(store: Store, articles: Iterable[str], records: dict[str, ArticleRec
     stats = stats or WriteStats()
     articles = sorted(set(articles))
     records = records or {}
+    cache = SubjectCache()
     for i in range(0, len(articles), REWRITE_BATCH):
         batch = articles[i : i + REWRITE_BATCH]
-        _rewrite_batch(store, batch, {a: records[a] for a in batch if a in records}, stats)
+        _rewrite_batch(store, batch, {a: records[a] for a in batch if a in records}, stats, cache)
         release_memory()
     return stats
 
 
-def _rewrite_batch(store: Store, articles: list[str], records: dict[str, ArticleRecord], stats: WriteStats) -> None:
+def _rewrite_batch(store: Store, articles: list[str], records: dict[str, ArticleRecord], stats: WriteStats,
+                   cache: SubjectCache) -> None:
     t = time.perf_counter()
     records.update(store.records.get_many(a for a in articles if a not in records))
     res = resolution_for(store.state, [records[a] for a in articles if a in records])
@@ -194,7 +196,7 @@ def _rewrite_batch(store: Store, articles: list[str], records: dict[str, Article
         meta_add += [ox.Quad(*x) for x in default - old_meta]
     stats.rdf_seconds += time.perf_counter() - t
     t = time.perf_counter()
-    i_remove, i_add = instance_delta(store.ox, rewrites, published)
+    i_remove, i_add = instance_delta(store.ox, rewrites, published, cache)
     stats.instance_seconds += time.perf_counter() - t
     t = time.perf_counter()
     remove = list(meta_remove) + [ox.Quad(*x, INSTANCES) for x in i_remove]
@@ -207,6 +209,7 @@ def _rewrite_batch(store: Store, articles: list[str], records: dict[str, Article
         remove += [ox.Quad(*x, node) for x in old - new]
         add += [ox.Quad(*x, node) for x in new - old]
     _apply(store, remove, add)
+    cache.applied(i_remove, i_add)
     stats.write_seconds += time.perf_counter() - t
 
 
