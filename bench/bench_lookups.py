@@ -30,7 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.store import open_store  # noqa: E402
-from queries.questions import load_questions, run_command  # noqa: E402
+from queries.cli.lookups import answer_line  # noqa: E402
+from queries.library import KnowledgeGraph  # noqa: E402
+from queries.questions import load_questions  # noqa: E402
 
 #: The README's lookups, with names of the synthetic corpus.
 LOOKUPS = [
@@ -66,7 +68,7 @@ def _answer(ds, command: str, counts: dict | None = None) -> tuple[str, int]:
     try:
         if command.split()[1:] == ["stats"]:
             return "ok", len(format_stats(store_stats(ds, counts)))
-        return "ok", len(run_command(ds, command).text)
+        return "ok", len(answer_line(KnowledgeGraph.over(ds), command).text)
     except DDGraphError as exc:
         return "error", len(str(exc))
 

@@ -31,6 +31,27 @@ class KnowledgeGraph:
     def __init__(self, path: str | os.PathLike | None = None) -> None:
         self.path = default_store_path(path)
         self._store: Store | None = None
+        self._reader = None
+
+    @classmethod
+    def over(cls, reader) -> KnowledgeGraph:
+        """The graph of a reader already open, which it leaves open: a read-only
+        :class:`graph.store.Store`, its Oxigraph database, or an rdflib Dataset over one
+        (tests, benchmarks, the questions of one ``ddgraph questions`` run).
+
+        Example:
+            >>> import pyoxigraph as ox
+            >>> KnowledgeGraph.over(ox.Store()).stats()["articles"]
+            0
+        """
+        kg = cls(getattr(reader, "path", None) or ".")
+        kg._reader = reader.ox if isinstance(reader, Store) else reader
+        return kg
+
+    @property
+    def ox(self):
+        """What the lookups read: the snapshot's Oxigraph database (or the reader given to :meth:`over`)."""
+        return self._reader if self._reader is not None else self.store.ox
 
     # -- the store ----------------------------------------------------------------------
     @property
@@ -48,8 +69,13 @@ class KnowledgeGraph:
         """Read the newest snapshot (published by an ingest of another process) from now on."""
         self.close()
 
+    def _dataset(self):
+        from queries.sparql import as_dataset
+
+        return as_dataset(self.ox)
+
     def close(self) -> None:
-        """Let go of the snapshot (the next read opens the newest)."""
+        """Let go of the snapshot (the next read opens the newest); a reader given to :meth:`over` stays open."""
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -85,8 +111,8 @@ class KnowledgeGraph:
         from queries.sparql_text import check_query
 
         if check_query(query, PREDECLARED) in ("CONSTRUCT", "DESCRIBE"):
-            return run_graph(self.store.ox, query)
-        rows = run_select(self.store.ox, query)
+            return run_graph(self.ox, query)
+        rows = run_select(self.ox, query)
         if dataframe is False:
             return rows.dicts()
         try:
@@ -101,13 +127,19 @@ class KnowledgeGraph:
         """A person at a glance: aliases, offices and ranks with sources, meetings (``ddgraph person``)."""
         from queries.people import person_profile
 
-        return person_profile(self.store.ox, name)
+        return person_profile(self.ox, name)
+
+    def offices(self, name: str):
+        """The offices and ranks of a person, each with the sentences that state it (``ddgraph offices``)."""
+        from queries.people import offices
+
+        return offices(self.ox, name)
 
     def met(self, name: str, *, happened_only: bool = False, limit: int | None = None):
         """Whom a person met: a page of encounters, latest ``limit`` (``ddgraph met``)."""
         from queries.lookup import met
 
-        return met(self.store.ox, name, include_unconfirmed=not happened_only, limit=limit)
+        return met(self.ox, name, include_unconfirmed=not happened_only, limit=limit)
 
     def meetings(self, *, person: str | None = None, topic: str | None = None, country: str | None = None,
                  place: str | None = None, since: str | None = None, until: str | None = None,
@@ -115,34 +147,79 @@ class KnowledgeGraph:
         """Meetings by participant, topic, country, place and period (``ddgraph meetings``)."""
         from queries.lookup import meetings
 
-        return meetings(self.store.ox, person=person, topic=topic, country=country, place=place, since=since,
+        return meetings(self.ox, person=person, topic=topic, country=country, place=place, since=since,
                         until=until, all_statuses=all_statuses, limit=limit)
+
+    def delegation(self, meeting: str):
+        """Who took part in a meeting (its IRI, a unique part of it, or words), with their offices (``ddgraph delegation``)."""
+        from queries.lookup import delegation
+
+        return delegation(self.ox, meeting)
 
     def timeline(self, name: str, *, limit: int | None = None):
         """A person's meetings, agreements, offices and ranks by date (``ddgraph timeline``)."""
         from queries.people import timeline
 
-        return timeline(self.store.ox, name, limit=limit)
+        return timeline(self.ox, name, limit=limit)
 
     def aid(self, *, provider: str | None = None, recipient: str | None = None, system: str | None = None,
             status: str | None = None, limit: int | None = None):
         """Aid deliveries (``ddgraph aid``)."""
         from queries.facts import aid
 
-        return aid(self.store.ox, provider=provider, recipient=recipient, system=system, status=status, limit=limit)
+        return aid(self.ox, provider=provider, recipient=recipient, system=system, status=status, limit=limit)
 
     def agreements(self, *, party: str | None = None, limit: int | None = None):
         """Agreements, by party or signatory (``ddgraph agreements``)."""
         from queries.facts import agreements
 
-        return agreements(self.store.ox, party=party, limit=limit)
+        return agreements(self.ox, party=party, limit=limit)
+
+    def topics(self, country_a: str, country_b: str):
+        """The topics two countries' people discuss, by year (``ddgraph topics``)."""
+        from queries.facts import country_topics
+
+        return country_topics(self.ox, country_a, country_b)
+
+    def stats(self) -> dict:
+        """Counts per class, articles, languages and the date span (``ddgraph stats``)."""
+        from queries.stats import store_stats
+
+        return store_stats(self.ox, self.store.counts if self._reader is None else None)
+
+    # -- the meeting network ------------------------------------------------------------
+    def central(self, *, kind: str = "person", since: str | None = None, until: str | None = None, top: int = 10,
+                by: str = "pagerank"):
+        """The most central persons or countries of the meeting network (``ddgraph central``)."""
+        from queries.byname import central
+
+        return central(self._dataset(), kind=kind, since=since, until=until, top=top, by=by)
+
+    def communities(self, *, kind: str = "person", since: str | None = None, until: str | None = None,
+                    min_size: int = 2):
+        """Groups that meet each other more than others (``ddgraph communities``)."""
+        from queries.byname import communities
+
+        return communities(self._dataset(), kind=kind, since=since, until=until, min_size=min_size)
+
+    def path_between(self, name_a: str, name_b: str, *, since: str | None = None, until: str | None = None):
+        """The shortest chain of meetings between two persons (``ddgraph path``)."""
+        from queries.byname import path
+
+        return path(self._dataset(), name_a, name_b, since=since, until=until)
+
+    def new_actors(self, since: str):
+        """Persons whose first dated meeting is on or after ``since`` (``ddgraph new-actors``)."""
+        from queries.byname import new_actors
+
+        return new_actors(self._dataset(), since)
 
     def explain(self, target: str, *, prop: str | None = None, value: str | None = None, topic: str | None = None,
                 limit: int | None = 20):
         """The sentences behind a thing or one fact about it (``ddgraph explain``)."""
         from queries.facts import explain
 
-        return explain(self.store.ox, target, prop=prop, value=value, topic=topic, limit=limit)
+        return explain(self.ox, target, prop=prop, value=value, topic=topic, limit=limit)
 
     # -- files --------------------------------------------------------------------------
     def view_person(self, name: str, path: str | os.PathLike) -> Path:
@@ -150,7 +227,7 @@ class KnowledgeGraph:
         from queries.names import find
         from queries.views import ego_view
 
-        ds = self.store.dataset
+        ds = self._dataset()
         return ego_view(ds, find(ds, name, "person").iri, path)
 
     def export(self, path: str | os.PathLike, fmt: str = "trig") -> Path:
@@ -158,7 +235,7 @@ class KnowledgeGraph:
         from queries.sparql import export
 
         out = Path(path)
-        out.write_text(export(self.store.dataset, fmt), encoding="utf-8")
+        out.write_text(export(self._dataset(), fmt), encoding="utf-8")
         return out
 
     def push(self, endpoint: str, *, timeout: float = 60.0):
@@ -169,7 +246,7 @@ class KnowledgeGraph:
         """
         from queries.gsp import push
 
-        return push(self.store.ox, endpoint, timeout=timeout)
+        return push(self.ox, endpoint, timeout=timeout)
 
 
 def open(path: str | os.PathLike | None = None) -> KnowledgeGraph:  # noqa: A001 - the facade's name

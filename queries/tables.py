@@ -222,3 +222,18 @@ def format_explain(e: Explanation) -> str:
         lines.append(f"{s.name} ({meta}){fact}")
         lines.append(f"  “{ev.sentence}”")
     return "\n".join(lines)
+
+
+def format_path(hops, a: str, b: str) -> str:
+    """The chain of meetings between two persons (``ddgraph path``), one hop a line.
+
+    Example:
+        >>> format_path([], "A", "B")
+        'no chain of meetings links A and B'
+    """
+    if not hops:
+        return f"no chain of meetings links {a} and {b}"
+    lines = [f"{len(hops)} meeting(s) apart:"]
+    lines += [f"  {h.person_label} met {h.other_label} at {h.meeting_label} ({h.meeting_date or 'undated'}, "
+              f"{h.meeting.replace('https://w3id.org/ddgraph/id/', 'ddr:')})" for h in hops]
+    return "\n".join(lines)

@@ -42,6 +42,74 @@ def test_answers_are_the_cli_answers(kg):
     assert why.total > 0 and all(e.sentence for e in why.evidence)
 
 
+#: (command line, the facade call that answers it): every question command of the CLI
+QUESTIONS = [
+    (["person", "Умєров"], lambda kg: kg.person("Умєров")),
+    (["met", "Umerov", "--happened-only", "--limit", "3"], lambda kg: kg.met("Umerov", happened_only=True, limit=3)),
+    (["meetings", "--country", "France", "--since", "2024", "--all-statuses"],
+     lambda kg: kg.meetings(country="France", since="2024", all_statuses=True, limit=20)),
+    (["delegation", "Paris 2024"], lambda kg: kg.delegation("Paris 2024")),
+    (["offices", "Horbatiuk"], lambda kg: kg.offices("Horbatiuk")),
+    (["timeline", "Umerov", "--limit", "0"], lambda kg: kg.timeline("Umerov")),
+    (["aid", "--provider", "France", "--status", "pledged"], lambda kg: kg.aid(provider="France", status="pledged",
+                                                                             limit=20)),
+    (["agreements", "--party", "Ukraine"], lambda kg: kg.agreements(party="Ukraine", limit=20)),
+    (["topics", "France", "Ukraine"], lambda kg: kg.topics("France", "Ukraine")),
+    (["explain", "Horbatiuk", "--property", "rank"], lambda kg: kg.explain("Horbatiuk", prop="rank")),
+    (["central", "--kind", "country", "--by", "degree", "--top", "3"],
+     lambda kg: kg.central(kind="country", by="degree", top=3)),
+    (["communities", "--min-size", "2"], lambda kg: kg.communities(min_size=2)),
+    (["path", "Umerov", "Lecornu"], lambda kg: kg.path_between("Umerov", "Lecornu")),
+    (["new-actors", "--since", "2024-01-01"], lambda kg: kg.new_actors("2024-01-01")),
+]
+
+
+def test_every_question_command_is_one_facade_call():
+    from queries.cli.lookups import QUESTION_COMMANDS
+
+    assert {args[0] for args, _ in QUESTIONS} == QUESTION_COMMANDS
+
+
+@pytest.mark.parametrize("args, call", QUESTIONS, ids=[q[0][0] for q in QUESTIONS])
+def test_a_question_command_prints_its_facade_answer(kg, args, call):
+    from queries.tables import to_json
+
+    assert cli_json(kg, *args) == json.loads(to_json(call(kg)))
+
+
+def test_a_questions_file_is_answered_by_the_same_commands(kg, tmp_path):
+    from queries.cli.lookups import answer_line
+
+    lines = [" ".join(f"'{a}'" for a in ["ddgraph", *args]) for args, _ in QUESTIONS]
+    (tmp_path / "q.yaml").write_text(json.dumps({"questions": [{"q": f"q{i}", "command": c}
+                                                               for i, c in enumerate(lines)]}), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["questions", str(tmp_path / "q.yaml"), "--json", "--store", str(kg.path)])
+    assert result.exit_code == 0, result.output
+    asked = json.loads(result.stdout)
+    assert [a["command"] for a in asked] == lines and not any(a["error"] for a in asked)
+    assert [a["answer"] for a in asked] == [cli_json(kg, *args) for args, _ in QUESTIONS]
+    assert answer_line(kg, lines[1]).text == CliRunner().invoke(cli, [*QUESTIONS[1][0], "--store",
+                                                                     str(kg.path)]).stdout.rstrip("\n")
+
+
+@pytest.mark.parametrize("line, error", [
+    ("ddgraph ingest data/articles", "not a ddgraph question command"),
+    ("ddgraph met", "Missing argument 'NAME'"),
+    ("ddgraph met 'Umerov", "cannot split the command"),
+    ("ddgraph met Umerow", "no person named 'Umerow'; did you mean: Rustem Umerov?"),
+])
+def test_a_bad_question_is_an_error_line_and_the_others_are_answered(kg, tmp_path, line, error):
+    (tmp_path / "q.yaml").write_text(json.dumps({"questions": [{"q": "bad", "command": line},
+                                                               {"q": "good", "command": "ddgraph offices Umerov"}]}),
+                                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["questions", str(tmp_path / "q.yaml"), "--store", str(kg.path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: 1 of 2 question(s) could not be answered"
+    bad, good = result.stdout.split("\n\nQ: good\n")
+    assert bad.startswith(f"Q: bad\n$ {line}\nerror: ") and error in bad
+    assert good.startswith("$ ddgraph offices Umerov\n") and "Minister of Defence" in good
+
+
 def test_sparql_rows_and_triples(kg):
     rows = kg.sparql("SELECT ?l WHERE { GRAPH ddg:instances { ?p a dd:Person ; rdfs:label ?l } } ORDER BY ?l",
                      dataframe=False)

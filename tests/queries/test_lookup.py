@@ -12,6 +12,8 @@ from graph.store import open_store
 from ingest.curate import decide, list_decisions
 from queries import facts, lookup, people, questions
 from queries.names import NameIndex, compact_iri, expand_iri, norm
+from queries.cli.lookups import answer_gold_questions, answer_line, parse_command
+from queries.library import KnowledgeGraph
 from queries.sparql import load_query
 from tests.queries.seed_store import R, copy_store, full_store, seed_store
 
@@ -393,7 +395,7 @@ def test_explain_a_fact_and_a_thing(ds):
 
 def test_gold_questions_all_have_a_command_and_an_answer(ds):
     printed = []
-    asked = questions.answer_gold_questions(ds, echo=printed.append)
+    asked = answer_gold_questions(KnowledgeGraph.over(ds), echo=printed.append)
     assert len(asked) == len(questions.gold_questions()) == 7
     assert all(a.error is None for a in asked), [a.error for a in asked if a.error]
     text = printed[0]
@@ -401,14 +403,20 @@ def test_gold_questions_all_have_a_command_and_an_answer(ds):
         assert f"Q: {a.q}\n$ {a.command}\n" in text
 
 
-def test_run_command_uses_the_cli_options(ds):
-    name, params = questions.parse_command('ddgraph meetings --topic air-defense --since 2024')
-    assert name == "meetings" and params["topic"] == "air-defense" and params["since"] == "2024"
-    assert questions.run_command(ds, "ddgraph offices Horbatiuk").data[0].label == "Deputy Chief of the General Staff"
+def test_a_command_line_is_answered_with_the_cli_options(ds):
+    ctx = parse_command('ddgraph meetings --topic air-defense --since 2024')
+    assert ctx.info_name == "meetings" and ctx.params["topic"] == "air-defense" and ctx.params["since"] == "2024"
+    kg = KnowledgeGraph.over(ds)
+    assert answer_line(kg, "ddgraph offices Horbatiuk").data[0].label == "Deputy Chief of the General Staff"
+    assert answer_line(kg, "ddgraph central --kind country --top 2").data[0]["label"]
     with pytest.raises(QueryError, match="not a ddgraph question command"):
-        questions.parse_command("ddgraph ingest data")
+        parse_command("ddgraph ingest data")
     with pytest.raises(QueryError, match="No such option"):
-        questions.parse_command("ddgraph met Umerov --colour red")
+        parse_command("ddgraph met Umerov --colour red")
+    with pytest.raises(QueryError, match="asks for help, not a question"):
+        parse_command("ddgraph met --help")
+    with pytest.raises(QueryError, match="no person named 'Umerow'"):
+        answer_line(kg, "ddgraph met Umerow")
 
 
 def test_match_questions_by_text_or_pattern():

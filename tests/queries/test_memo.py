@@ -98,12 +98,11 @@ def test_the_cli_answers_from_the_newest_snapshot_not_from_a_kept_one(tmp_path):
     fresh = CliRunner().invoke(cli, ["central", "--kind", "country", "--json", "--store", str(store)])
     assert after.output == fresh.output
     assert after.output != before.output  # three more articles: other countries and meetings
-    from queries.questions import answer
+    from queries.library import KnowledgeGraph
     from queries.tables import to_json
-    from graph.store import open_store
 
-    with open_store(store, read_only=True) as reader:
-        computed = to_json(answer(reader.ox, "central", {"kind": "country", "top": 10, "by": "pagerank"}).data)
+    with KnowledgeGraph(store) as kg:
+        computed = to_json(kg.central(kind="country", top=10, by="pagerank"))
     assert after.output.strip() == computed.strip()
 
 
