@@ -41,7 +41,7 @@ def big_text(size_mb: float, lang: str = "en", seed: int = 3) -> str:
     """
     from bench.make_corpus import Corpus
     from bench.real_text import RealWriter
-    from ingest.clean import clean_text
+    from ddgraph.ingest.clean import clean_text
 
     corpus = Corpus(seed)
     writer = RealWriter(corpus)
@@ -63,9 +63,9 @@ def big_text(size_mb: float, lang: str = "en", seed: int = 3) -> str:
 
 def _child(path: str) -> None:
     """In a fresh process: clean and extract the article at ``path``; print JSON numbers."""
-    from ingest.document import Article, make_document
-    from ingest.extract import extract
-    from ingest.extract.context import annotate  # noqa: F401 - imports (and spaCy) before the clock
+    from ddgraph.ingest.document import Article, make_document
+    from ddgraph.ingest.extract import extract
+    from ddgraph.ingest.extract.context import annotate  # noqa: F401 - imports (and spaCy) before the clock
 
     extract(make_document(Article("Umerov met Lecornu in Paris.", "warm.txt")))  # load models
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -86,8 +86,8 @@ def _profile(path: str) -> None:
     import cProfile
     import pstats
 
-    from ingest.document import Article, make_document
-    from ingest.extract import extract
+    from ddgraph.ingest.document import Article, make_document
+    from ddgraph.ingest.extract import extract
 
     extract(make_document(Article("Umerov met Lecornu in Paris.", "warm.txt")))
     text = Path(path).read_text(encoding="utf-8")

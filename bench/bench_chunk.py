@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.store import open_store  # noqa: E402
-from graph.writer import write_articles  # noqa: E402
-from ingest.pipeline import _extracted  # noqa: E402
-from ingest.read import iter_articles  # noqa: E402
+from ddgraph.graph.store import open_store  # noqa: E402
+from ddgraph.graph.writer import write_articles  # noqa: E402
+from ddgraph.ingest.pipeline import _extracted  # noqa: E402
+from ddgraph.ingest.read import iter_articles  # noqa: E402
 
 
 def peak_mb() -> float:

@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import write_corpus  # noqa: E402
-from graph.store import open_store  # noqa: E402
-from ingest.distributed import ClusterStats  # noqa: E402
-from ingest.pipeline import ingest_paths  # noqa: E402
+from ddgraph.graph.store import open_store  # noqa: E402
+from ddgraph.ingest.distributed import ClusterStats  # noqa: E402
+from ddgraph.ingest.pipeline import ingest_paths  # noqa: E402
 
 
 def digest(store: Path) -> str:

@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import make_corpus  # noqa: E402
-from graph.store import open_store  # noqa: E402
-from ingest.pipeline import ingest_paths  # noqa: E402
+from ddgraph.graph.store import open_store  # noqa: E402
+from ddgraph.ingest.pipeline import ingest_paths  # noqa: E402
 
 STAGES = ("read_seconds", "extract_seconds", "resolve_seconds", "rdf_seconds", "instance_seconds", "write_seconds",
           "publish_seconds")
@@ -142,7 +142,7 @@ def main() -> None:
     print(f"one more article into {n + 3:,}, new process: {time.perf_counter() - t:.2f} s wall; its summary:")
     print("\n".join("    " + line for line in cli.stdout.splitlines()))
     if args.verify:
-        from graph.writer import instance_drift
+        from ddgraph.graph.writer import instance_drift
 
         with open_store(last_store) as st:
             t = time.perf_counter()

@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.store import open_store  # noqa: E402
-from queries.cli.lookups import answer_line  # noqa: E402
-from queries.library import KnowledgeGraph  # noqa: E402
-from queries.questions import load_questions  # noqa: E402
+from ddgraph.graph.store import open_store  # noqa: E402
+from ddgraph.queries.cli.lookups import answer_line  # noqa: E402
+from ddgraph.queries.library import KnowledgeGraph  # noqa: E402
+from ddgraph.queries.questions import load_questions  # noqa: E402
 
 #: The README's lookups, with names of the synthetic corpus.
 LOOKUPS = [
@@ -62,8 +62,8 @@ def pct(values: list[float], q: float) -> float:
 def _answer(ds, command: str, counts: dict | None = None) -> tuple[str, int]:
     """(outcome, answer size): "ok" with the text's length, or "error" with the message's.
     ``stats`` is no question command: it is answered as the CLI does, from the store's counts."""
-    from graph.errors import DDGraphError
-    from queries.stats import format_stats, store_stats
+    from ddgraph.graph.errors import DDGraphError
+    from ddgraph.queries.stats import format_stats, store_stats
 
     try:
         if command.split()[1:] == ["stats"]:

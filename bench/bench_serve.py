@@ -33,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from queries.sparql import BINDINGS  # noqa: E402
+from ddgraph.queries.sparql import BINDINGS  # noqa: E402
 
 DDGRAPH = Path(sys.executable).with_name("ddgraph")  # the command of this environment
 if not DDGRAPH.exists():

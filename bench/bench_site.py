@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.store import open_store  # noqa: E402
-from queries.project import to_networkx  # noqa: E402
-from queries.site import MAX_EVENTS, PER_PAGE, write_site  # noqa: E402
+from ddgraph.graph.store import open_store  # noqa: E402
+from ddgraph.queries.project import to_networkx  # noqa: E402
+from ddgraph.queries.site import MAX_EVENTS, PER_PAGE, write_site  # noqa: E402
 
 
 def _kind(page: Path, out: Path) -> str:

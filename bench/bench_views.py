@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from queries import views  # noqa: E402
-from queries.project import to_networkx  # noqa: E402
+from ddgraph.queries import views  # noqa: E402
+from ddgraph.queries.project import to_networkx  # noqa: E402
 from tests.queries.synthetic import synthetic_dataset  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

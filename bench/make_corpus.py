@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.real_text import RealWriter  # noqa: E402
-from graph.translit import kmu2010  # noqa: E402
+from ddgraph.graph.translit import kmu2010  # noqa: E402
 
 LEX = ROOT / "data" / "lexicon"
 OUTLETS = ["Ukrinform", "UNN", "Interfax-Ukraine", "Ukrainska Pravda", "RBC-Ukraine", "Army Inform"]

@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.store import open_store  # noqa: E402
-from ingest.document import Article, make_document  # noqa: E402
-from ingest.pipeline import ingest_paths  # noqa: E402
-from queries.evaluate import evaluate, load_gold  # noqa: E402
+from ddgraph.graph.store import open_store  # noqa: E402
+from ddgraph.ingest.document import Article, make_document  # noqa: E402
+from ddgraph.ingest.pipeline import ingest_paths  # noqa: E402
+from ddgraph.queries.evaluate import evaluate, load_gold  # noqa: E402
 
 CORPORA = {
     "seeds": ("data/articles", "data/gold/seeds.yaml"),

@@ -18,7 +18,7 @@ what differs in the instance layer; then the store is checked again.
 
 Example:
     >>> import tempfile
-    >>> from graph.store import open_store
+    >>> from ddgraph.graph.store import open_store
     >>> with open_store(tempfile.mkdtemp() + "/s") as store:
     ...     check_store(store).ok
     True
@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from graph.instances import INSTANCES, REPORTED_IN
-from graph.iri import article_iri
-from graph.namespaces import ID_NS, SCHEMA_NS
-from graph.rdf import MENTION_NS, RDF_TYPE, term
-from graph.store import Store
-from graph.writer import instance_drift, recover, repair_instances, rewrite, write_articles
+from ddgraph.graph.instances import INSTANCES, REPORTED_IN
+from ddgraph.graph.iri import article_iri
+from ddgraph.graph.namespaces import ID_NS, SCHEMA_NS
+from ddgraph.graph.rdf import MENTION_NS, RDF_TYPE, term
+from ddgraph.graph.store import Store
+from ddgraph.graph.writer import instance_drift, recover, repair_instances, rewrite, write_articles
 
 ARTICLE_NS = article_iri("")
 #: Things an article graph describes only with a mention of them.

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.errors import InputError
+from ddgraph.graph.errors import InputError
 
 KINDS = ("same", "different")
 

@@ -26,9 +26,9 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
-from graph.events import WINDOW, EventMention, event_blocking_keys, status_group, window
-from graph.persons import Node
-from graph.state import ResolutionState
+from ddgraph.graph.events import WINDOW, EventMention, event_blocking_keys, status_group, window
+from ddgraph.graph.persons import Node
+from ddgraph.graph.state import ResolutionState
 
 #: (the hash of an event blocking key and status group, then its role, then the kind of its
 #: day; the day as an ordinal, None for kind "f"). Role: "s" for a meeting of one person
@@ -49,8 +49,8 @@ def event_token_keys(e: EventMention) -> dict[str, str]:
     """The keys of an event's tokens (its blocking keys with its status group) and their roles.
 
     Example:
-        >>> from graph.model import ArticleRecord, Event
-        >>> from graph.events import event_mentions
+        >>> from ddgraph.graph.model import ArticleRecord, Event
+        >>> from ddgraph.graph.events import event_mentions
         >>> rec = ArticleRecord("a", "", "", (), "en", events=(Event("e1", "meeting", "reported", participants=("p1", "p2")),))
         >>> event_token_keys(event_mentions([rec], {("a", "p1"): "x", ("a", "p2"): "y"}, {"x", "y"})[0])
         {'meeting|x|y|happened': 'p'}

@@ -15,7 +15,7 @@ window boundary (a day apart, or a date and a publication bound) stay two
 events: the price, about one such pair in 36.
 
 Example:
-    >>> from graph.model import ArticleRecord, Event
+    >>> from ddgraph.graph.model import ArticleRecord, Event
     >>> ev = Event("e1", "meeting", participants=("p1", "p2"), date="2024-09-02")
     >>> recs = [ArticleRecord(i, "", "", (), "en", events=(ev,)) for i in ("a", "b")]
     >>> iri = {(a, k): f"person/{k}" for a in ("a", "b") for k in ("p1", "p2")}
@@ -30,9 +30,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from graph.model import ArticleRecord, Event
-from graph.persons import Node
-from graph.translit import fold, is_cyrillic
+from ddgraph.graph.model import ArticleRecord, Event
+from ddgraph.graph.persons import Node
+from ddgraph.graph.translit import fold, is_cyrillic
 
 _STATUS_GROUP = {"happened": "happened", "reported": "happened", "planned": "planned", "denied": "denied"}
 _SUBTYPE_GROUP = {"visit": "in-person"}

@@ -25,8 +25,8 @@ then equals the state of resolving all records at once (:func:`graph.resolve.res
 is this function applied to an empty state), whatever the batches and their order.
 
 Example:
-    >>> from graph.model import ArticleRecord, Entity
-    >>> from graph.state import ResolutionState
+    >>> from ddgraph.graph.model import ArticleRecord, Entity
+    >>> from ddgraph.graph.state import ResolutionState
     >>> rec = lambda i, n: ArticleRecord(i, "", "", (), "en", entities=(Entity("p1", "person", n, "en"),))
     >>> state = ResolutionState.memory()
     >>> _ = update(state, [rec("a", "Rustem Umerov")], Decisions())
@@ -40,14 +40,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from graph.curation import Decisions
-from graph import event_blocks
-from graph.event_blocks import block_batches, event_components, event_tokens
-from graph.events import EventMention, cluster_events, event_labels, event_mentions
-from graph.iri import entity_iri, event_iri, slug
-from graph.model import ArticleRecord, is_qualified_office
-from graph.names import person_label
-from graph.persons import (
+from ddgraph.graph.curation import Decisions
+from ddgraph.graph import event_blocks
+from ddgraph.graph.event_blocks import block_batches, event_components, event_tokens
+from ddgraph.graph.events import EventMention, cluster_events, event_labels, event_mentions
+from ddgraph.graph.iri import entity_iri, event_iri, slug
+from ddgraph.graph.model import ArticleRecord, is_qualified_office
+from ddgraph.graph.names import person_label
+from ddgraph.graph.persons import (
     ClusterInfo,
     Node,
     Profile,
@@ -58,8 +58,8 @@ from graph.persons import (
     profile_buckets,
     slug_group_iris,
 )
-from graph.records import decode_record, encode_record
-from graph.state import ResolutionState
+from ddgraph.graph.records import decode_record, encode_record
+from ddgraph.graph.state import ResolutionState
 
 
 

@@ -22,7 +22,7 @@ from datetime import timedelta
 
 import pyoxigraph as ox
 
-from graph.namespaces import ID_NS, TOPIC_NS
+from ddgraph.graph.namespaces import ID_NS, TOPIC_NS
 
 MEETING_NS = ID_NS + "meeting/"
 PAIR_NS = ID_NS + "pair/"

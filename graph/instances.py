@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
-from graph.instance_keys import (
+from ddgraph.graph.instance_keys import (
     COUNTRY_NS,
     MEETING_NS,
     PAIR_NS,
@@ -36,11 +36,11 @@ from graph.instance_keys import (
     parse_stats,
     stats_literal,
 )
-from graph.iri import EVENT_IRI_KINDS
-from graph.namespaces import ID_NS, INSTANCES_GRAPH
-from graph.namekeys import name_keys
-from graph.pair_topics import PAIR_TOPIC_KEY, topic_count_delta, topic_counts
-from graph.rdf import (
+from ddgraph.graph.iri import EVENT_IRI_KINDS
+from ddgraph.graph.namespaces import ID_NS, INSTANCES_GRAPH
+from ddgraph.graph.namekeys import name_keys
+from ddgraph.graph.pair_topics import PAIR_TOPIC_KEY, topic_count_delta, topic_counts
+from ddgraph.graph.rdf import (
     FACT_PREDICATES,
     MENTION_NS,
     RDF_TYPE,
@@ -559,7 +559,7 @@ def add_instance_layer(ds):
     """
     from rdflib import Literal, URIRef
 
-    from graph.rdf import from_rdflib
+    from ddgraph.graph.rdf import from_rdflib
 
     store = ox.Store()
     quads = []

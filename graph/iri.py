@@ -18,12 +18,12 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graph.translit import fold, kmu2010
+from ddgraph.graph.translit import fold, kmu2010
 
-from graph.namespaces import ID_NS, TOPIC_NS  # noqa: E402 - the namespaces are defined once
+from ddgraph.graph.namespaces import ID_NS, TOPIC_NS  # noqa: E402 - the namespaces are defined once
 
 if TYPE_CHECKING:
-    from graph.model import ArticleRecord, Entity
+    from ddgraph.graph.model import ArticleRecord, Entity
 
 #: Kinds of lexicon thing that get an IRI from their lexicon id.
 LEXICON_KINDS = ("country", "place", "organization", "system", "office", "group")
@@ -151,7 +151,7 @@ def ref_id(record: ArticleRecord, value: str | None) -> str:
     """Lexicon id behind an attribute value that may be a local key.
 
     Example:
-        >>> from graph.model import ArticleRecord, Entity
+        >>> from ddgraph.graph.model import ArticleRecord, Entity
         >>> rec = ArticleRecord("a", "", "", (), "en", entities=(Entity("c1", "country", "France", "en", "france"),))
         >>> ref_id(rec, "c1"), ref_id(rec, "country:poland"), ref_id(rec, None)
         ('france', 'poland', '')
@@ -168,7 +168,7 @@ def entity_iri(record: ArticleRecord, ent: Entity) -> str:
     """IRI of a non-person entity as its article writes it: from its lexicon id, office title or name.
 
     Example:
-        >>> from graph.model import ArticleRecord, Entity
+        >>> from ddgraph.graph.model import ArticleRecord, Entity
         >>> rec = ArticleRecord("a", "a.txt", "", (), "en")
         >>> attrs = (("country", "ukraine"),)
         >>> entity_iri(rec, Entity("o1", "office", "Minister of Defence", "en", "defence-minister", attrs=attrs))

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graph.namespaces import DATA_DIR
-from graph.translit import phonetic_key
-from graph.yaml_data import load_yaml
+from ddgraph.graph.namespaces import DATA_DIR
+from ddgraph.graph.translit import phonetic_key
+from ddgraph.graph.yaml_data import load_yaml
 
 
 @lru_cache(maxsize=1)

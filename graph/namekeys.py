@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph.translit import fold, is_cyrillic, kmu2010, phonetic_key, strip_uk_case
+from ddgraph.graph.translit import fold, is_cyrillic, kmu2010, phonetic_key, strip_uk_case
 
 _POSSESSIVE = re.compile(r"['’ʼ]s\b", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\W_]+")

@@ -27,8 +27,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from graph.known_people import known_person
-from graph.translit import (
+from ddgraph.graph.known_people import known_person
+from ddgraph.graph.translit import (
     first_name_id,
     first_name_variants,
     fold,

@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-from graph.namespaces import (  # noqa: F401 - re-exported: the namespaces are defined once, there
+from ddgraph.graph.namespaces import (  # noqa: F401 - re-exported: the namespaces are defined once, there
     DATA_DIR,
     DD_NS,
     ID_NS,

@@ -20,15 +20,15 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from graph.instance_keys import (
+from ddgraph.graph.instance_keys import (
     key_year,
     pair_topic_node,
     parse_topic_count,
     split_pair_topic_node,
     topic_count_literal,
 )
-from graph.namespaces import INSTANCES_GRAPH
-from graph.rdf import Triple, term
+from ddgraph.graph.namespaces import INSTANCES_GRAPH
+from ddgraph.graph.rdf import Triple, term
 
 INSTANCES = ox.NamedNode(INSTANCES_GRAPH)
 PAIR_TOPIC_KEY = term("pairTopicKey")

@@ -31,7 +31,7 @@ Profiles are only ever linked inside a bucket component (profiles sharing the
 clusters on its own: :func:`profile_buckets` gives the buckets.
 
 Example:
-    >>> from graph.model import ArticleRecord, Entity
+    >>> from ddgraph.graph.model import ArticleRecord, Entity
     >>> recs = [ArticleRecord(i, "", "", (), "en", entities=(Entity("p1", "person", n, "en"),))
     ...         for i, n in (("a", "Rustem Umerov"), ("b", "Umerov"))]
     >>> profiles = [p for r in recs for _, p in article_profiles(r, Decisions())]
@@ -48,10 +48,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from graph.curation import Decisions
-from graph.iri import person_iri, ref_id, slug
-from graph.model import ArticleRecord, Entity
-from graph.names import (
+from ddgraph.graph.curation import Decisions
+from ddgraph.graph.iri import person_iri, ref_id, slug
+from ddgraph.graph.model import ArticleRecord, Entity
+from ddgraph.graph.names import (
     first_name_relation,
     garbled,
     is_initial,

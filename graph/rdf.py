@@ -6,8 +6,8 @@ the shapes of ``docs/ARCHITECTURE.md``. Triples are tuples of pyoxigraph terms,
 ready for the store's bulk loader; :func:`to_ntriples` prints them.
 
 Example:
-    >>> from graph.model import ArticleRecord
-    >>> from graph.resolve import resolve
+    >>> from ddgraph.graph.model import ArticleRecord
+    >>> from ddgraph.graph.resolve import resolve
     >>> r = ArticleRecord("abc", "x.txt", "Hi.", ((0, 3),), "en")
     >>> named, default = article_triples(r, resolve([r]))
     >>> len(named), len(default) > 0
@@ -21,9 +21,9 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from graph.iri import article_iri, entity_iri, mention_iri, topic_iri
-from graph.model import ArticleRecord, Entity, Event, Mention
-from graph.ontology import DD, ID_NS, RDF_NS, RDFS_NS, SCHEMA, SKOS_NS, XSD_NS
+from ddgraph.graph.iri import article_iri, entity_iri, mention_iri, topic_iri
+from ddgraph.graph.model import ArticleRecord, Entity, Event, Mention
+from ddgraph.graph.ontology import DD, ID_NS, RDF_NS, RDFS_NS, SCHEMA, SKOS_NS, XSD_NS
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 

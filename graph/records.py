@@ -5,7 +5,7 @@ again (when a new article arrives or a curator decides) without re-reading or
 re-extracting anything.
 
 Example:
-    >>> from graph.model import ArticleRecord
+    >>> from ddgraph.graph.model import ArticleRecord
     >>> r = ArticleRecord("abc", "x.txt", "Hi.", ((0, 3),), "en")
     >>> record_from_dict(record_to_dict(r)) == r
     True
@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from graph.model import ArticleRecord, Entity, Event, Fact, Mention
+from ddgraph.graph.model import ArticleRecord, Entity, Event, Fact, Mention
 
 
 def _m(m: Mention) -> list[int]:

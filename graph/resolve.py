@@ -11,7 +11,7 @@ Persons are clustered by :mod:`graph.persons` (names compared with
 of their lexicon id, office title or name (:func:`entity_iri`).
 
 Example:
-    >>> from graph.model import ArticleRecord, Entity
+    >>> from ddgraph.graph.model import ArticleRecord, Entity
     >>> def rec(article_id, name, lang):
     ...     return ArticleRecord(article_id, "", "", (), lang, entities=(Entity("p1", "person", name, lang),))
     >>> r = resolve([rec("a", "Rustem Umerov", "en"), rec("b", "Умєровим", "uk")])
@@ -25,13 +25,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from graph.curation import Decisions
-from graph.incremental import Changes, label_key, lean_record, update
-from graph.iri import entity_iri
-from graph.model import ArticleRecord
-from graph.names import first_name_relation, person_label, split_name
-from graph.persons import Node
-from graph.state import ResolutionState
+from ddgraph.graph.curation import Decisions
+from ddgraph.graph.incremental import Changes, label_key, lean_record, update
+from ddgraph.graph.iri import entity_iri
+from ddgraph.graph.model import ArticleRecord
+from ddgraph.graph.names import first_name_relation, person_label, split_name
+from ddgraph.graph.persons import Node
+from ddgraph.graph.state import ResolutionState
 
 __all__ = [
     "Changes", "Node", "Resolution", "entity_iri", "label_key", "lean_record", "resolve", "resolution_for",
@@ -64,7 +64,7 @@ def resolve(records: Sequence[ArticleRecord], decisions: Decisions | None = None
         decisions: analysts' same/different decisions about persons.
 
     Example:
-        >>> from graph.model import ArticleRecord, Entity
+        >>> from ddgraph.graph.model import ArticleRecord, Entity
         >>> recs = [ArticleRecord(i, "", "", (), "en", entities=(Entity("p1", "person", n, "en"),))
         ...         for i, n in (("a", "Dmytro Kuleba"), ("b", "Oleksiy Kuleba"))]
         >>> sorted(set(resolve(recs).iri.values()))[0]
@@ -96,7 +96,7 @@ def resolution_for(state: ResolutionState, records: Iterable[ArticleRecord]) -> 
 
     What writing these articles' graphs needs, read from the state's indexes only.
     """
-    from graph.incremental import _Update
+    from ddgraph.graph.incremental import _Update
 
     by_id = {r.article_id: r for r in records}
     iri = _Update(state, Decisions()).node_iris(by_id)
@@ -105,7 +105,7 @@ def resolution_for(state: ResolutionState, records: Iterable[ArticleRecord]) -> 
 
 def state_resolution(state: ResolutionState) -> Resolution:
     """The whole :class:`Resolution` a state holds, alt labels included (sorted)."""
-    from graph.incremental import _Update
+    from ddgraph.graph.incremental import _Update
 
     job = _Update(state, Decisions())
     iri = job.node_iris(job.lean(sorted(state.articles())))

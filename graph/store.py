@@ -42,10 +42,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.errors import StoreError
-from graph.namespaces import DD_NS, INSTANCES_GRAPH, RDF_NS, SCHEMA_NS
-from graph.records import RecordStore
-from graph.state import STATE_FILE, ResolutionState
+from ddgraph.graph.errors import StoreError
+from ddgraph.graph.namespaces import DD_NS, INSTANCES_GRAPH, RDF_NS, SCHEMA_NS
+from ddgraph.graph.records import RecordStore
+from ddgraph.graph.state import STATE_FILE, ResolutionState
 
 #: Version of the on-disk layout and graph shapes. Bump when either changes.
 STORE_FORMAT = 3

@@ -21,7 +21,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from graph.yaml_data import load_yaml
+from ddgraph.graph.yaml_data import load_yaml
 
 FIRST_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "first_names.yaml"
 

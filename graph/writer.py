@@ -12,8 +12,8 @@ snapshot the writer publishes at the end (:meth:`graph.store.Store.publish`).
 
 Example:
     >>> import tempfile
-    >>> from graph.model import ArticleRecord, Entity
-    >>> from graph.store import open_store
+    >>> from ddgraph.graph.model import ArticleRecord, Entity
+    >>> from ddgraph.graph.store import open_store
     >>> rec = ArticleRecord("a1", "a.txt", "Umerov.", ((0, 7),), "en",
     ...                     entities=(Entity("p1", "person", "Rustem Umerov", "en"),))
     >>> with open_store(tempfile.mkdtemp() + "/s") as store:
@@ -35,18 +35,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.curation import Decisions, load_decisions
-from graph.errors import StoreError
-from graph.incremental import lean_record, update
-from graph.instances import INSTANCES, SubjectCache, instance_delta, rebuild_instances, refresh_derived, stored_instances
-from graph.iri import article_iri
-from graph.model import ArticleRecord
-from graph.pair_topics import pair_topic_layer
-from graph.rdf import Triple, article_triples
-from graph.records import decode_record
-from graph.resolve import Resolution, resolution_for, state_resolution
-from graph.state import ResolutionState
-from graph.store import CURATION_FILE, MARKER, STORE_FORMAT, Store, open_store
+from ddgraph.graph.curation import Decisions, load_decisions
+from ddgraph.graph.errors import StoreError
+from ddgraph.graph.incremental import lean_record, update
+from ddgraph.graph.instances import INSTANCES, SubjectCache, instance_delta, rebuild_instances, refresh_derived, stored_instances
+from ddgraph.graph.iri import article_iri
+from ddgraph.graph.model import ArticleRecord
+from ddgraph.graph.pair_topics import pair_topic_layer
+from ddgraph.graph.rdf import Triple, article_triples
+from ddgraph.graph.records import decode_record
+from ddgraph.graph.resolve import Resolution, resolution_for, state_resolution
+from ddgraph.graph.state import ResolutionState
+from ddgraph.graph.store import CURATION_FILE, MARKER, STORE_FORMAT, Store, open_store
 
 
 @dataclass

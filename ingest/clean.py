@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.dates import dates_in_spans
-from ingest.document import Removed
-from ingest.furniture import (
+from ddgraph.ingest.dates import dates_in_spans
+from ddgraph.ingest.document import Removed
+from ddgraph.ingest.furniture import (
     SENTENCE_END_RE,
     STRIP,
     TERMINAL_RE,
@@ -35,7 +35,7 @@ from ingest.furniture import (
     load_markers,
     word_count,
 )
-from ingest.html_page import extract_html
+from ddgraph.ingest.html_page import extract_html
 
 __all__ = ["clean_text", "extract_html"]
 

@@ -28,15 +28,15 @@ from pathlib import Path
 
 import yaml
 
-from graph.curation import KINDS, add_decision, decision_version, load_decisions
-from graph.errors import InputError, QueryError
-from graph.iri import slug
-from graph.namespaces import ID_NS
-from graph.model import ArticleRecord
-from graph.resolve import Resolution, state_resolution
-from graph.store import open_store
-from graph.translit import phonetic_key
-from graph.writer import recover, reresolve, stored_records
+from ddgraph.graph.curation import KINDS, add_decision, decision_version, load_decisions
+from ddgraph.graph.errors import InputError, QueryError
+from ddgraph.graph.iri import slug
+from ddgraph.graph.namespaces import ID_NS
+from ddgraph.graph.model import ArticleRecord
+from ddgraph.graph.resolve import Resolution, state_resolution
+from ddgraph.graph.store import open_store
+from ddgraph.graph.translit import phonetic_key
+from ddgraph.graph.writer import recover, reresolve, stored_records
 
 CURATION_FILE = "curation.yaml"
 _ID = ID_NS

@@ -30,9 +30,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from graph.errors import DDGraphError
-from graph.state import chunks
-from ingest.pipeline import BATCH, extract_batch
+from ddgraph.graph.errors import DDGraphError
+from ddgraph.graph.state import chunks
+from ddgraph.ingest.pipeline import BATCH, extract_batch
 
 #: Articles cleaned and extracted by one task.
 PARTITION = 32

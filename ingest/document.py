@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from graph.errors import InputError
+from ddgraph.graph.errors import InputError
 
 
 #: The most text one article may have, in UTF-8 bytes: a .txt file, a JSONL record's ``text``,
@@ -136,7 +136,7 @@ class Document:
     def authors(self) -> frozenset[str]:
         """The folded names of the persons the article's bylines name ("By Megan Rossi"):
         who wrote it, not who acts in it."""
-        from ingest.furniture import byline_names, load_markers
+        from ddgraph.ingest.furniture import byline_names, load_markers
 
         markers = load_markers()
         return frozenset(name for r in self.removed if r.reason == "byline"
@@ -169,10 +169,10 @@ def make_document(article: Article) -> Document:
         >>> doc.text, doc.published, doc.publisher, doc.language, len(doc.sentences)
         ('Umerov met Lecornu in Paris. They discussed drones.', '2025-03-26', 'UNN', 'en', 2)
     """
-    from ingest.clean import clean_text, extract_html
-    from ingest.language import detect_language
-    from ingest.meta import canonical_outlet, find_published, find_publisher, parse_date
-    from ingest.sentences import split_sentences
+    from ddgraph.ingest.clean import clean_text, extract_html
+    from ddgraph.ingest.language import detect_language
+    from ddgraph.ingest.meta import canonical_outlet, find_published, find_publisher, parse_date
+    from ddgraph.ingest.sentences import split_sentences
 
     raw, page, warnings = article.text, None, []
     if article.fmt == "html" or (article.fmt == "jsonl" and looks_like_html(raw)):

@@ -23,8 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from ingest.dates import blank_spans, dates_in_spans
-from graph.yaml_data import load_yaml
+from ddgraph.ingest.dates import blank_spans, dates_in_spans
+from ddgraph.graph.yaml_data import load_yaml
 
 _FURNITURE_FILE = Path(__file__).resolve().parents[1] / "data" / "furniture.yaml"
 STRIP = " \t\r\n\xa0\u200b\u2009\u202f\ufeff"

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 
-from graph.iri import lexicon_iri
-from graph.ontology import DD
-from graph.rdf import from_rdflib, to_ntriples
-from ingest.lexicon import load_lexicon
+from ddgraph.graph.iri import lexicon_iri
+from ddgraph.graph.ontology import DD
+from ddgraph.graph.rdf import from_rdflib, to_ntriples
+from ddgraph.ingest.lexicon import load_lexicon
 
 _CLASSES = {
     "country": (DD.Country, DD.Place),

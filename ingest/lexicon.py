@@ -23,8 +23,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
-from ingest.lexicon_check import read_terms
-from ingest.lexicon_term import BODY_KINDS, COUNTRY_BODIES, FILES, Term
+from ddgraph.ingest.lexicon_check import read_terms
+from ddgraph.ingest.lexicon_term import BODY_KINDS, COUNTRY_BODIES, FILES, Term
 
 __all__ = ["BODY_KINDS", "DEFAULT_DATA_DIR", "FILES", "Lexicon", "Term", "load_lexicon"]
 

@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from graph.errors import DDGraphError
-from ingest.lexicon_term import (
+from ddgraph.graph.errors import DDGraphError
+from ddgraph.ingest.lexicon_term import (
     BODY_KINDS,
     COUNTRY_BODIES,
     COUNTRY_TITLES,
@@ -33,7 +33,7 @@ from ingest.lexicon_term import (
     Term,
     unique,
 )
-from graph.yaml_data import load_yaml
+from ddgraph.graph.yaml_data import load_yaml
 
 # kind -> (required fields, optional fields); "aliases" are the two list fields of the kind.
 _REQUIRED = {
@@ -69,7 +69,7 @@ def read_terms(data_dir: Path) -> dict[str, dict[str, Term]]:
             missing or unknown, or a reference does not resolve.
 
     Example:
-        >>> from ingest.lexicon import DEFAULT_DATA_DIR
+        >>> from ddgraph.ingest.lexicon import DEFAULT_DATA_DIR
         >>> read_terms(DEFAULT_DATA_DIR)["country"]["france"].attr("capital")
         'paris'
     """
@@ -115,7 +115,7 @@ def read_entries(data_dir: Path, kind: str) -> tuple[str, list[Any]]:
     """The file name to show in errors and the YAML entries of the lexicon file of ``kind``.
 
     Example:
-        >>> from ingest.lexicon import DEFAULT_DATA_DIR
+        >>> from ddgraph.ingest.lexicon import DEFAULT_DATA_DIR
         >>> shown, entries = read_entries(DEFAULT_DATA_DIR, "country")
         >>> shown, "id" in entries[0]
         ('data/lexicon/countries.yaml', True)
@@ -145,7 +145,7 @@ def make_term(kind: str, entry: Any, where: Where) -> Term:
         >>> make_term("rank", {"id": "colonel", "en": "Colonel"}, Where("ranks.yaml", {}, 0))
         Traceback (most recent call last):
         ...
-        graph.errors.DDGraphError: ranks.yaml: entry #1: missing field 'uk'
+        ddgraph.graph.errors.DDGraphError: ranks.yaml: entry #1: missing field 'uk'
     """
     if not isinstance(entry, dict):
         raise where.error("expected a mapping")
@@ -194,7 +194,7 @@ def check_enums(kind: str, entry: dict, where: Where) -> None:
         >>> check_enums("place", {"kind": "village"}, Where("places.yaml", {"id": "x"}, 0))
         Traceback (most recent call last):
         ...
-        graph.errors.DDGraphError: places.yaml: entry x: kind 'village' is not one of city, region, base, venue
+        ddgraph.graph.errors.DDGraphError: places.yaml: entry x: kind 'village' is not one of city, region, base, venue
     """
     enums = {
         ("organization", "kind"): ORGANIZATION_KINDS,
@@ -218,7 +218,7 @@ def check_references(kind: str, term: Term, terms: dict[str, dict[str, Term]], w
         >>> check_references("place", paris, {"country": {}}, Where("places.yaml", {"id": "paris"}, 0))
         Traceback (most recent call last):
         ...
-        graph.errors.DDGraphError: places.yaml: entry paris: unknown country 'frankreich'
+        ddgraph.graph.errors.DDGraphError: places.yaml: entry paris: unknown country 'frankreich'
     """
     def need(ref: str | None, target: str, what: str) -> None:
         if ref is not None and ref not in terms[target]:

@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from ingest.dates import dates_in, dates_in_spans, parse_date, resolve_relative_date, times_in, without_stamps
-from graph.yaml_data import load_yaml
+from ddgraph.ingest.dates import dates_in, dates_in_spans, parse_date, resolve_relative_date, times_in, without_stamps
+from ddgraph.graph.yaml_data import load_yaml
 
 __all__ = [
     "canonical_outlet", "find_published", "find_publisher", "outlet_country",

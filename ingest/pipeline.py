@@ -28,16 +28,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph.errors import DDGraphError, InputError
-from graph.model import ArticleRecord
-from graph.namespaces import DATA_DIR
-from graph.state import chunks
-from graph.store import Store, current_generation, open_store
-from graph.writer import WriteStats, file_digest, load_defaults, recover, reresolve, write_articles
-from ingest.document import Article, Document, make_document
-from ingest.extract import EXTRACTOR, extract_annotated
-from ingest.extract.context import annotate_many
-from ingest.read import iter_articles
+from ddgraph.graph.errors import DDGraphError, InputError
+from ddgraph.graph.model import ArticleRecord
+from ddgraph.graph.namespaces import DATA_DIR
+from ddgraph.graph.state import chunks
+from ddgraph.graph.store import Store, current_generation, open_store
+from ddgraph.graph.writer import WriteStats, file_digest, load_defaults, recover, reresolve, write_articles
+from ddgraph.ingest.document import Article, Document, make_document
+from ddgraph.ingest.extract import EXTRACTOR, extract_annotated
+from ddgraph.ingest.extract.context import annotate_many
+from ddgraph.ingest.read import iter_articles
 
 DEFAULT_TURTLE = (DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl")
 #: Records resolved and written together at least (a snapshot is published after each chunk).
@@ -141,10 +141,10 @@ def default_triples() -> set:
     scheme, the lexicon as a gazetteer, and the instance layer's declaration."""
     import pyoxigraph as ox
 
-    from graph.instances import INSTANCES
-    from graph.ontology import ontology_graph, topic_graph
-    from graph.rdf import RDF_TYPE, RDFS_LABEL, from_rdflib, term
-    from ingest.gazetteer import gazetteer_triples
+    from ddgraph.graph.instances import INSTANCES
+    from ddgraph.graph.ontology import ontology_graph, topic_graph
+    from ddgraph.graph.rdf import RDF_TYPE, RDFS_LABEL, from_rdflib, term
+    from ddgraph.ingest.gazetteer import gazetteer_triples
 
     out = from_rdflib(ontology_graph()) | from_rdflib(topic_graph())
     for triples in gazetteer_triples().values():
@@ -367,7 +367,7 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
     """
     t0 = time.perf_counter()
     if dask is not None:
-        from ingest.distributed import ClusterStats, connect, extracted_on
+        from ddgraph.ingest.distributed import ClusterStats, connect, extracted_on
 
         stats = cluster_stats if cluster_stats is not None else ClusterStats()
         t = time.perf_counter()

@@ -27,9 +27,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from graph.errors import InputError
-from ingest.document import MAX_ARTICLE_BYTES, Article, looks_like_html, too_large
-from ingest.files import display, list_files, read_bytes
+from ddgraph.graph.errors import InputError
+from ddgraph.ingest.document import MAX_ARTICLE_BYTES, Article, looks_like_html, too_large
+from ddgraph.ingest.files import display, list_files, read_bytes
 
 #: Files larger than this are refused (checked before reading): an HTML page, or a JSONL file of many records.
 MAX_BYTES = 20 * 1024 * 1024

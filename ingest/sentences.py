@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.document import Sentence
+from ddgraph.ingest.document import Sentence
 
 _COMMON = {"vs", "e.g", "i.e", "cf", "approx", "incl", "ca", "u.s", "u.k", "u.n", "e.u", "u.s.a"}
 #: Abbreviations after which a period never ends a sentence (lowercase, no final period).

@@ -21,8 +21,8 @@ import networkx as nx
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from graph.errors import QueryError
-from queries.project import country_graph, iso, meeting_sort_key, person_graph, to_networkx
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries.project import country_graph, iso, meeting_sort_key, person_graph, to_networkx
 
 #: Above this many nodes betweenness is estimated from ``k`` sampled sources.
 EXACT_BETWEENNESS_LIMIT = 2000

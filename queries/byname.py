@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from queries import analytics, views
-from queries.lookup import date_bound, find_meeting
-from queries.names import find_iri
+from ddgraph.queries import analytics, views
+from ddgraph.queries.lookup import date_bound, find_meeting
+from ddgraph.queries.names import find_iri
 
 
 def _period(since, until) -> tuple[str | None, str | None]:

@@ -25,7 +25,7 @@ import re
 
 import pyoxigraph as ox
 
-from graph.namespaces import DD_NS, ID_NS, RDFS_NS
+from ddgraph.graph.namespaces import DD_NS, ID_NS, RDFS_NS
 
 #: Triples pointing at a thing that its page shows at most (a topic is discussed at thousands of meetings).
 INCOMING = 500

@@ -22,7 +22,7 @@ from typing import Iterable
 from rdflib import RDF, RDFS, SKOS, Dataset, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from graph.namespaces import DD_NS, ID_NS, TOPIC_NS
+from ddgraph.graph.namespaces import DD_NS, ID_NS, TOPIC_NS
 
 DD = Namespace(DD_NS)
 DDR = ID_NS

@@ -20,7 +20,7 @@ dates and ``not_meetings`` in :mod:`queries.score_meetings`; aid and agreements
 
 Example:
     >>> from rdflib import Dataset
-    >>> from queries.gold import Gold
+    >>> from ddgraph.queries.gold import Gold
     >>> report = evaluate(Dataset(), Gold("empty.yaml"))
     >>> report.scores["persons"].f1
     1.0
@@ -33,14 +33,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from queries.eval_view import compact
-from queries.eval_view import is_source as _is_source  # under its old name, for the tests
-from queries.gold import Gold, load_gold
-from queries.report import Report, format_report
-from queries.score_aid import AidScoring
-from queries.score_meetings import MeetingScoring
-from queries.score_noise import NoiseScoring
-from queries.score_persons import PersonScoring
+from ddgraph.queries.eval_view import compact
+from ddgraph.queries.eval_view import is_source as _is_source  # under its old name, for the tests
+from ddgraph.queries.gold import Gold, load_gold
+from ddgraph.queries.report import Report, format_report
+from ddgraph.queries.score_aid import AidScoring
+from ddgraph.queries.score_meetings import MeetingScoring
+from ddgraph.queries.score_noise import NoiseScoring
+from ddgraph.queries.score_persons import PersonScoring
 
 __all__ = ["CATEGORIES", "evaluate", "format_report", "load_gold", "_is_source"]
 
@@ -68,7 +68,7 @@ def evaluate(ds: Dataset, gold: Gold) -> Report:
 
     Example:
         >>> from rdflib import Dataset
-        >>> from queries.gold import Gold, GoldMeeting
+        >>> from ddgraph.queries.gold import Gold, GoldMeeting
         >>> r = evaluate(Dataset(), Gold("g.yaml", meetings=(GoldMeeting("m", ("000",), ("A",)),)))
         >>> r.scores["meetings"].fn, r.warnings
         (1, ("gold source '000' matches no article in the store",))

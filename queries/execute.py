@@ -22,10 +22,10 @@ from http import HTTPStatus
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError
-from graph.namespaces import PREFIX_NAMESPACES
-from queries.guard import check_service, service_endpoints
-from queries.protocol import GRAPH_TYPES, RESULT_TYPES, Job, ProtocolError, negotiate
+from ddgraph.graph.errors import QueryError
+from ddgraph.graph.namespaces import PREFIX_NAMESPACES
+from ddgraph.queries.guard import check_service, service_endpoints
+from ddgraph.queries.protocol import GRAPH_TYPES, RESULT_TYPES, Job, ProtocolError, negotiate
 
 PREFIX_MAP = PREFIX_NAMESPACES
 _CHARSET = {"text/csv", "text/tab-separated-values", "text/turtle", "application/n-triples"}

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from graph.errors import QueryError
-from queries.lookup import Page, Ref, Source, find_meeting, refs, select
-from queries.names import NameIndex, expand_iri, find_iri
-from graph.instance_keys import PAIR_NS, decode_key, parse_topic_count
-from graph.namespaces import DD_NS, RDF_NS
-from queries.lookup import by_key_id
-from queries.rows import by_date, labels_of, latest, local, sources_by_article, topic_labels
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries.lookup import Page, Ref, Source, find_meeting, refs, select
+from ddgraph.queries.names import NameIndex, expand_iri, find_iri
+from ddgraph.graph.instance_keys import PAIR_NS, decode_key, parse_topic_count
+from ddgraph.graph.namespaces import DD_NS, RDF_NS
+from ddgraph.queries.lookup import by_key_id
+from ddgraph.queries.rows import by_date, labels_of, latest, local, sources_by_article, topic_labels
 
 DD = DD_NS
 RDF_TYPE = RDF_NS + "type"

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import yaml
 
-from queries.gold_reader import GoldReader
-from queries.matching import content_words, item_matches, norm, norm_title, word_similarity
+from ddgraph.queries.gold_reader import GoldReader
+from ddgraph.queries.matching import content_words, item_matches, norm, norm_title, word_similarity
 
 __all__ = [
     "Gold", "GoldAgreement", "GoldAid", "GoldMeeting", "GoldNotMeeting", "GoldOrganization", "GoldPerson",

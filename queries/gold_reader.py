@@ -4,7 +4,7 @@ Example:
     >>> GoldReader("g.yaml").mapping({"idd": 1}, "meetings[0]", {"id"})
     Traceback (most recent call last):
     ...
-    graph.errors.QueryError: g.yaml: meetings[0]: unknown key 'idd'
+    ddgraph.graph.errors.QueryError: g.yaml: meetings[0]: unknown key 'idd'
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from graph.errors import QueryError
+from ddgraph.graph.errors import QueryError
 
 
 class GoldReader:
@@ -30,7 +30,7 @@ class GoldReader:
         >>> r.date("2024-9-2", "meetings[0].date")
         Traceback (most recent call last):
         ...
-        graph.errors.QueryError: g.yaml: meetings[0].date: expected a date YYYY-MM-DD or null, got '2024-9-2'
+        ddgraph.graph.errors.QueryError: g.yaml: meetings[0].date: expected a date YYYY-MM-DD or null, got '2024-9-2'
     """
 
     def __init__(self, path: str) -> None:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.errors import DDGraphError
+from ddgraph.graph.errors import DDGraphError
 
 #: Seconds a request may take (connecting, sending, answering).
 TIMEOUT = 60.0
@@ -135,7 +135,7 @@ def push(store: ox.Store, endpoint: str, *, timeout: float = TIMEOUT) -> Transfe
         >>> push(ox.Store(), "ftp://example.org/store")
         Traceback (most recent call last):
         ...
-        queries.gsp.EndpointError: ftp://example.org/store: not an http:// or https:// URL
+        ddgraph.queries.gsp.EndpointError: ftp://example.org/store: not an http:// or https:// URL
     """
     conn = _Connection(endpoint, timeout)
     graphs = sorted(store.named_graphs(), key=lambda g: g.value)

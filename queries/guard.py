@@ -22,7 +22,7 @@ Example:
     >>> check_service("SELECT * { SERVICE <http://127.0.0.1/x> { ?s ?p ?o } }")
     Traceback (most recent call last):
     ...
-    graph.errors.QueryError: SERVICE is refused: ddgraph does not call other SPARQL endpoints
+    ddgraph.graph.errors.QueryError: SERVICE is refused: ddgraph does not call other SPARQL endpoints
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from graph.errors import QueryError
+from ddgraph.graph.errors import QueryError
 
 REFUSED = "SERVICE is refused: ddgraph does not call other SPARQL endpoints"
 NOT_ALLOWED = "SERVICE is refused: only the allow-listed endpoints may be called, each written as a full <IRI>"
@@ -165,7 +165,7 @@ def check_service(query: str, allowed: Iterable[str] = ()) -> None:
         >>> check_service("SELECT * { SERVICE <http://b.example/q> {} }", ["http://a.example/q"])
         Traceback (most recent call last):
         ...
-        graph.errors.QueryError: SERVICE is refused: only the allow-listed endpoints may be called, each written as a full <IRI>
+        ddgraph.graph.errors.QueryError: SERVICE is refused: only the allow-listed endpoints may be called, each written as a full <IRI>
     """
     allowed = set(allowed)
     endpoints = service_endpoints(query)

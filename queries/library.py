@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from graph.store import Store, default_store_path, open_store
+from ddgraph.graph.store import Store, default_store_path, open_store
 
 __all__ = ["KnowledgeGraph", "open"]
 
@@ -70,7 +70,7 @@ class KnowledgeGraph:
         self.close()
 
     def _dataset(self):
-        from queries.sparql import as_dataset
+        from ddgraph.queries.sparql import as_dataset
 
         return as_dataset(self.ox)
 
@@ -93,7 +93,7 @@ class KnowledgeGraph:
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None):
         """Ingest files and folders of articles, as ``ddgraph ingest`` does; the run's summary
         (its ``errors`` name the inputs that could not be read)."""
-        from ingest.pipeline import ingest_paths
+        from ddgraph.ingest.pipeline import ingest_paths
 
         self.close()  # the writer takes the store; the next read sees what was written
         return ingest_paths([str(p) for p in paths], self.path, progress=False, workers=workers)
@@ -107,8 +107,8 @@ class KnowledgeGraph:
         Raises:
             QueryError: the query is not SPARQL, updates the store, or cannot run.
         """
-        from queries.sparql import PREDECLARED, run_graph, run_select
-        from queries.sparql_text import check_query
+        from ddgraph.queries.sparql import PREDECLARED, run_graph, run_select
+        from ddgraph.queries.sparql_text import check_query
 
         if check_query(query, PREDECLARED) in ("CONSTRUCT", "DESCRIBE"):
             return run_graph(self.ox, query)
@@ -125,19 +125,19 @@ class KnowledgeGraph:
 
     def person(self, name: str):
         """A person at a glance: aliases, offices and ranks with sources, meetings (``ddgraph person``)."""
-        from queries.people import person_profile
+        from ddgraph.queries.people import person_profile
 
         return person_profile(self.ox, name)
 
     def offices(self, name: str):
         """The offices and ranks of a person, each with the sentences that state it (``ddgraph offices``)."""
-        from queries.people import offices
+        from ddgraph.queries.people import offices
 
         return offices(self.ox, name)
 
     def met(self, name: str, *, happened_only: bool = False, limit: int | None = None):
         """Whom a person met: a page of encounters, latest ``limit`` (``ddgraph met``)."""
-        from queries.lookup import met
+        from ddgraph.queries.lookup import met
 
         return met(self.ox, name, include_unconfirmed=not happened_only, limit=limit)
 
@@ -145,45 +145,45 @@ class KnowledgeGraph:
                  place: str | None = None, since: str | None = None, until: str | None = None,
                  all_statuses: bool = False, limit: int | None = None):
         """Meetings by participant, topic, country, place and period (``ddgraph meetings``)."""
-        from queries.lookup import meetings
+        from ddgraph.queries.lookup import meetings
 
         return meetings(self.ox, person=person, topic=topic, country=country, place=place, since=since,
                         until=until, all_statuses=all_statuses, limit=limit)
 
     def delegation(self, meeting: str):
         """Who took part in a meeting (its IRI, a unique part of it, or words), with their offices (``ddgraph delegation``)."""
-        from queries.lookup import delegation
+        from ddgraph.queries.lookup import delegation
 
         return delegation(self.ox, meeting)
 
     def timeline(self, name: str, *, limit: int | None = None):
         """A person's meetings, agreements, offices and ranks by date (``ddgraph timeline``)."""
-        from queries.people import timeline
+        from ddgraph.queries.people import timeline
 
         return timeline(self.ox, name, limit=limit)
 
     def aid(self, *, provider: str | None = None, recipient: str | None = None, system: str | None = None,
             status: str | None = None, limit: int | None = None):
         """Aid deliveries (``ddgraph aid``)."""
-        from queries.facts import aid
+        from ddgraph.queries.facts import aid
 
         return aid(self.ox, provider=provider, recipient=recipient, system=system, status=status, limit=limit)
 
     def agreements(self, *, party: str | None = None, limit: int | None = None):
         """Agreements, by party or signatory (``ddgraph agreements``)."""
-        from queries.facts import agreements
+        from ddgraph.queries.facts import agreements
 
         return agreements(self.ox, party=party, limit=limit)
 
     def topics(self, country_a: str, country_b: str):
         """The topics two countries' people discuss, by year (``ddgraph topics``)."""
-        from queries.facts import country_topics
+        from ddgraph.queries.facts import country_topics
 
         return country_topics(self.ox, country_a, country_b)
 
     def stats(self) -> dict:
         """Counts per class, articles, languages and the date span (``ddgraph stats``)."""
-        from queries.stats import store_stats
+        from ddgraph.queries.stats import store_stats
 
         return store_stats(self.ox, self.store.counts if self._reader is None else None)
 
@@ -191,48 +191,48 @@ class KnowledgeGraph:
     def central(self, *, kind: str = "person", since: str | None = None, until: str | None = None, top: int = 10,
                 by: str = "pagerank"):
         """The most central persons or countries of the meeting network (``ddgraph central``)."""
-        from queries.byname import central
+        from ddgraph.queries.byname import central
 
         return central(self._dataset(), kind=kind, since=since, until=until, top=top, by=by)
 
     def communities(self, *, kind: str = "person", since: str | None = None, until: str | None = None,
                     min_size: int = 2):
         """Groups that meet each other more than others (``ddgraph communities``)."""
-        from queries.byname import communities
+        from ddgraph.queries.byname import communities
 
         return communities(self._dataset(), kind=kind, since=since, until=until, min_size=min_size)
 
     def path_between(self, name_a: str, name_b: str, *, since: str | None = None, until: str | None = None):
         """The shortest chain of meetings between two persons (``ddgraph path``)."""
-        from queries.byname import path
+        from ddgraph.queries.byname import path
 
         return path(self._dataset(), name_a, name_b, since=since, until=until)
 
     def new_actors(self, since: str):
         """Persons whose first dated meeting is on or after ``since`` (``ddgraph new-actors``)."""
-        from queries.byname import new_actors
+        from ddgraph.queries.byname import new_actors
 
         return new_actors(self._dataset(), since)
 
     def explain(self, target: str, *, prop: str | None = None, value: str | None = None, topic: str | None = None,
                 limit: int | None = 20):
         """The sentences behind a thing or one fact about it (``ddgraph explain``)."""
-        from queries.facts import explain
+        from ddgraph.queries.facts import explain
 
         return explain(self.ox, target, prop=prop, value=value, topic=topic, limit=limit)
 
     # -- files --------------------------------------------------------------------------
     def view_person(self, name: str, path: str | os.PathLike) -> Path:
         """Write a person's page (meetings and partners) as one offline HTML file (``ddgraph view person``)."""
-        from queries.names import find
-        from queries.views import ego_view
+        from ddgraph.queries.names import find
+        from ddgraph.queries.views import ego_view
 
         ds = self._dataset()
         return ego_view(ds, find(ds, name, "person").iri, path)
 
     def export(self, path: str | os.PathLike, fmt: str = "trig") -> Path:
         """Write the whole graph, named graphs included: trig, nquads, turtle or jsonld (``ddgraph export``)."""
-        from queries.sparql import export
+        from ddgraph.queries.sparql import export
 
         out = Path(path)
         out.write_text(export(self._dataset(), fmt), encoding="utf-8")
@@ -244,7 +244,7 @@ class KnowledgeGraph:
         Returns:
             queries.gsp.Transfer: the graphs, triples and bytes sent.
         """
-        from queries.gsp import push
+        from ddgraph.queries.gsp import push
 
         return push(self.ox, endpoint, timeout=timeout)
 

@@ -29,13 +29,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from graph.errors import QueryError
-from graph.translit import kmu2010
-from graph.instance_keys import date_key, decode_key
-from graph.namespaces import DD_NS, RDF_NS
-from queries.names import StoreNames, compact_iri, expand_iri, find, find_iri, norm
-from queries.sparql import load_query, run_select
-from queries.rows import (
+from ddgraph.graph.errors import QueryError
+from ddgraph.graph.translit import kmu2010
+from ddgraph.graph.instance_keys import date_key, decode_key
+from ddgraph.graph.namespaces import DD_NS, RDF_NS
+from ddgraph.queries.names import StoreNames, compact_iri, expand_iri, find, find_iri, norm
+from ddgraph.queries.sparql import load_query, run_select
+from ddgraph.queries.rows import (
     Page,
     labels_of,
     local,

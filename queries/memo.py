@@ -28,7 +28,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from graph import __version__
+from ddgraph.graph import __version__
 
 #: Bumped when what is kept changes shape.
 ANSWER_FORMAT = 1

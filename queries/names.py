@@ -38,11 +38,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from graph.errors import QueryError
-from graph.namekeys import name_keys, norm, query_keys
-from graph.namespaces import DD_NS, ID_NS, TOPIC_NS
-from graph.translit import is_cyrillic, kmu2010
-from queries.sparql import load_query, oxigraph_of, run_select
+from ddgraph.graph.errors import QueryError
+from ddgraph.graph.namekeys import name_keys, norm, query_keys
+from ddgraph.graph.namespaces import DD_NS, ID_NS, TOPIC_NS
+from ddgraph.graph.translit import is_cyrillic, kmu2010
+from ddgraph.queries.sparql import load_query, oxigraph_of, run_select
 
 __all__ = ["KINDS", "Entry", "NameIndex", "StoreNames", "compact_iri", "expand_iri", "find", "find_iri", "norm"]
 
@@ -185,7 +185,7 @@ class NameIndex(_Finder):
         >>> idx.find("Umerow")
         Traceback (most recent call last):
         ...
-        graph.errors.QueryError: no person named 'Umerow'; did you mean: Rustem Umerov?
+        ddgraph.graph.errors.QueryError: no person named 'Umerow'; did you mean: Rustem Umerov?
     """
 
     def __init__(self, kinds: tuple[str, ...], entries: dict[str, Entry]) -> None:
@@ -288,8 +288,8 @@ def _fuzzy_keys(ds: Dataset, cls: str) -> list[tuple[str, str]]:
     """(thing, "f|" key) of every thing of class ``cls``: the query reads every key's string
     (80 ms for 3,000 persons), so on a published snapshot they are read once, kept with the
     snapshot's answers for later processes (:mod:`queries.memo`) and in this one."""
-    from graph.store import answers_dir_of
-    from queries.memo import remembered
+    from ddgraph.graph.store import answers_dir_of
+    from ddgraph.queries.memo import remembered
 
     def query() -> list[tuple[str, str]]:
         return [(x, key) for x, key in run_select(ds, load_query("name_suggest", iris={"class": cls}), union=False).rows]

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from queries.lookup import Page, Ref, Source, load_meetings, select, select_meetings
-from queries.names import find
-from graph.instance_keys import parse_stats
-from graph.namespaces import DD_NS, RDFS_NS, SKOS_NS
-from queries.rows import by_date, from_n3, latest, local, sources_by_article
+from ddgraph.queries.lookup import Page, Ref, Source, load_meetings, select, select_meetings
+from ddgraph.queries.names import find
+from ddgraph.graph.instance_keys import parse_stats
+from ddgraph.graph.namespaces import DD_NS, RDFS_NS, SKOS_NS
+from ddgraph.queries.rows import by_date, from_n3, latest, local, sources_by_article
 
 DD = DD_NS
 RDFS_LABEL = RDFS_NS + "label"

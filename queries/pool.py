@@ -29,10 +29,10 @@ from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 
-from graph.errors import DDGraphError
-from graph.store import current_generation
-from queries.execute import Limits
-from queries.protocol import Job, ProtocolError
+from ddgraph.graph.errors import DDGraphError
+from ddgraph.graph.store import current_generation
+from ddgraph.queries.execute import Limits
+from ddgraph.queries.protocol import Job, ProtocolError
 
 START_TIMEOUT = 60.0  # seconds for a query process to open the store
 MAX_WAITING_PER_PROCESS = 64  # requests queued per query process before 503
@@ -117,7 +117,7 @@ class WorkerPool:
                   "generation": self.generation, "limits": self.limits.to_json()}
         try:
             proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "queries.worker", json.dumps(config),
+                sys.executable, "-m", "ddgraph.queries.worker", json.dumps(config),
                 stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, pass_fds=(theirs.fileno(),))
         finally:
             theirs.close()

@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from graph.errors import QueryError
-from queries.snapshot import DDR, DDT, EVENT_TYPES, NODE_TYPES, Snapshot, iso
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries.snapshot import DDR, DDT, EVENT_TYPES, NODE_TYPES, Snapshot, iso
 
 __all__ = [
     "country_graph", "event_countries", "local_label", "meeting_sort_key", "person_graph", "to_networkx", "topic_iri",

@@ -12,7 +12,7 @@ Example:
     >>> read_request("GET", b"query=ASK%7B%7D&query=ASK%7B%7D", None, b"", None)
     Traceback (most recent call last):
     ...
-    queries.protocol.ProtocolError: give exactly one 'query' parameter (got 2)
+    ddgraph.queries.protocol.ProtocolError: give exactly one 'query' parameter (got 2)
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def check_acceptable(accept: str | None) -> None:
         >>> check_acceptable("image/png")
         Traceback (most recent call last):
         ...
-        queries.protocol.ProtocolError: cannot answer with the Accept header given; accepted: application/sparql-results+json, application/json, application/sparql-results+xml, application/xml, text/csv, text/tab-separated-values, text/turtle, application/n-triples, application/rdf+xml, application/ld+json
+        ddgraph.queries.protocol.ProtocolError: cannot answer with the Accept header given; accepted: application/sparql-results+json, application/json, application/sparql-results+xml, application/xml, text/csv, text/tab-separated-values, text/turtle, application/n-triples, application/rdf+xml, application/ld+json
     """
     negotiate(accept, {**RESULT_TYPES, **GRAPH_TYPES})
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from graph.errors import InputError
+from ddgraph.graph.errors import InputError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 QUESTIONS_FILE = DATA_DIR / "questions.yaml"

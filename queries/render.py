@@ -34,9 +34,9 @@ from pathlib import Path
 import networkx as nx
 from pyvis.network import Network
 
-from queries.assets import ASSETS, escape_text, external_refs, link_assets, template_env
-from queries.layout import force_layout
-from queries.project import meeting_sort_key
+from ddgraph.queries.assets import ASSETS, escape_text, external_refs, link_assets, template_env
+from ddgraph.queries.layout import force_layout
+from ddgraph.queries.project import meeting_sort_key
 
 __all__ = ["TYPE_STYLE", "PageView", "external_refs", "force_layout", "page_data", "write_page"]
 

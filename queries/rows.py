@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from graph.errors import QueryError
-from queries.names import compact_iri
-from queries.sparql import load_query, run_select
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries.names import compact_iri
+from ddgraph.queries.sparql import load_query, run_select
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def labels_of(ds: Dataset, things) -> dict[str, str]:
     """IRI -> its label in the instance layer, for the IRIs among ``things`` that have one.
 
     Example:
-        >>> from graph.store import open_store  # doctest: +SKIP
+        >>> from ddgraph.graph.store import open_store  # doctest: +SKIP
         >>> labels_of(store.ox, ["https://w3id.org/ddgraph/id/person/rustem-umerov"])  # doctest: +SKIP
         {'https://w3id.org/ddgraph/id/person/rustem-umerov': 'Rustem Umerov'}
     """

@@ -9,7 +9,7 @@ explained, not scored.
 
 Example:
     >>> from rdflib import Dataset
-    >>> from queries.gold import Gold, GoldAid
+    >>> from ddgraph.queries.gold import Gold, GoldAid
     >>> gold = Gold("g.yaml", aid=(GoldAid("France", "Ukraine", ("CAESAR",), "delivered", ("000",)),))
     >>> run = AidScoring(Dataset(), gold)
     >>> run.aid()
@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Mapping
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib.term import Node
 
-from queries.eval_view import DD, compact, labels_text
-from queries.matching import item_matches, norm
-from queries.report import Score
-from queries.scoring import ScoringRun
+from ddgraph.queries.eval_view import DD, compact, labels_text
+from ddgraph.queries.matching import item_matches, norm
+from ddgraph.queries.report import Score
+from ddgraph.queries.scoring import ScoringRun
 
 
 class AidScoring(ScoringRun):

@@ -12,7 +12,7 @@ to a gold meeting that really has those participants.
 
 Example:
     >>> from rdflib import Dataset
-    >>> from queries.gold import Gold, GoldMeeting
+    >>> from ddgraph.queries.gold import Gold, GoldMeeting
     >>> run = MeetingScoring(Dataset(), Gold("g.yaml", meetings=(GoldMeeting("m", ("000",), ("A",)),)))
     >>> run.meetings()
     >>> run.scores["meetings"].fn, run.multi
@@ -27,10 +27,10 @@ from typing import Iterable, Mapping
 from rdflib import URIRef
 from rdflib.term import Node
 
-from queries.eval_view import DD, DDT, compact, labels_text
-from queries.matching import norm, word_similarity
-from queries.report import Score
-from queries.scoring import HAPPENED, KEPT_APART, ScoringRun
+from ddgraph.queries.eval_view import DD, DDT, compact, labels_text
+from ddgraph.queries.matching import norm, word_similarity
+from ddgraph.queries.report import Score
+from ddgraph.queries.scoring import HAPPENED, KEPT_APART, ScoringRun
 
 
 class MeetingScoring(ScoringRun):

@@ -5,7 +5,7 @@ of that article's graph that holds it (after :func:`queries.matching.norm`).
 
 Example:
     >>> from rdflib import Dataset
-    >>> from queries.gold import Gold
+    >>> from ddgraph.queries.gold import Gold
     >>> run = NoiseScoring(Dataset(), Gold("g.yaml", noise=(("000", ("Read also",)),)))
     >>> run.noise()
     >>> run.found["violation"]
@@ -14,9 +14,9 @@ Example:
 
 from __future__ import annotations
 
-from queries.eval_view import DD, compact
-from queries.matching import norm
-from queries.scoring import ScoringRun
+from ddgraph.queries.eval_view import DD, compact
+from ddgraph.queries.matching import norm
+from ddgraph.queries.scoring import ScoringRun
 
 
 class NoiseScoring(ScoringRun):

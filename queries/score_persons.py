@@ -8,7 +8,7 @@ resolve to one store IRI.
 
 Example:
     >>> from rdflib import Dataset
-    >>> from queries.gold import Gold, GoldPerson
+    >>> from ddgraph.queries.gold import Gold, GoldPerson
     >>> run = PersonScoring(Dataset(), Gold("g.yaml", persons=(GoldPerson("Rustem Umerov"),)))
     >>> run.persons()
     >>> run.scores["persons"].fn, run.found["miss"][0].subject
@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib.term import Node
 
-from queries.eval_view import DD, compact, labels_text
-from queries.matching import norm, norm_title
-from queries.report import Score
-from queries.scoring import ScoringRun
+from ddgraph.queries.eval_view import DD, compact, labels_text
+from ddgraph.queries.matching import norm, norm_title
+from ddgraph.queries.report import Score
+from ddgraph.queries.scoring import ScoringRun
 
 
 class PersonScoring(ScoringRun):

@@ -9,7 +9,7 @@ scores and findings; the scorers of :mod:`queries.score_persons`,
 
 Example:
     >>> from rdflib import Dataset
-    >>> from queries.gold import Gold, GoldPerson
+    >>> from ddgraph.queries.gold import Gold, GoldPerson
     >>> run = ScoringRun(Dataset(), Gold("g.yaml", persons=(GoldPerson("Rustem Umerov", ("Умєров",)),)))
     >>> sorted(run.index), run.warnings
     (['rustem umerov', 'умєров'], [])
@@ -24,10 +24,10 @@ if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load 
     from rdflib import Dataset
     from rdflib.term import Node
 
-from queries.eval_view import StoreView, labels_text
-from queries.gold import Gold, GoldPerson
-from queries.matching import norm, word_similarity
-from queries.report import Finding, Score
+from ddgraph.queries.eval_view import StoreView, labels_text
+from ddgraph.queries.gold import Gold, GoldPerson
+from ddgraph.queries.matching import norm, word_similarity
+from ddgraph.queries.report import Finding, Score
 
 HAPPENED = "happened"
 KEPT_APART = frozenset({"planned", "denied"})

@@ -50,14 +50,14 @@ from starlette.responses import Response
 from starlette.routing import Mount
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from graph.errors import QueryError
-from graph.namespaces import PREFIX_NAMESPACES
-from graph.store import open_store
-from queries.execute import Limits
-from queries.guard import check_service
-from queries.pool import WorkerPool
-from queries.entity_page import QUERY_PAGE, describe_query, iri_of_path, render_html
-from queries.protocol import (GRAPH_TYPES, MAX_BODY, Job, ProtocolError, form_params, error_body, format_accept, negotiate,
+from ddgraph.graph.errors import QueryError
+from ddgraph.graph.namespaces import PREFIX_NAMESPACES
+from ddgraph.graph.store import open_store
+from ddgraph.queries.execute import Limits
+from ddgraph.queries.guard import check_service
+from ddgraph.queries.pool import WorkerPool
+from ddgraph.queries.entity_page import QUERY_PAGE, describe_query, iri_of_path, render_html
+from ddgraph.queries.protocol import (GRAPH_TYPES, MAX_BODY, Job, ProtocolError, form_params, error_body, format_accept, negotiate,
                               read_request)
 
 HEADER_TIMEOUT = 5.0  # seconds for a client to send a whole request head

@@ -32,10 +32,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from queries.assets import write_assets
-from queries.project import country_graph, meeting_sort_key, to_networkx, when
-from queries.site_index import Listing, Row, write_index
-from queries.views import country_pair_view, ego_view, graph_view, meeting_view, topic_view
+from ddgraph.queries.assets import write_assets
+from ddgraph.queries.project import country_graph, meeting_sort_key, to_networkx, when
+from ddgraph.queries.site_index import Listing, Row, write_index
+from ddgraph.queries.views import country_pair_view, ego_view, graph_view, meeting_view, topic_view
 
 __all__ = ["MAX_EVENTS", "PER_PAGE", "page_name", "write_site"]
 

@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from queries.assets import escape_text, external_refs
+from ddgraph.queries.assets import escape_text, external_refs
 
 __all__ = ["Listing", "Row", "index_page", "list_pages", "write_index"]
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from rdflib import Dataset, Namespace, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from graph.namespaces import DD_NS, ID_NS, INSTANCES_GRAPH, SCHEMA_NS, TOPIC_NS
+from ddgraph.graph.namespaces import DD_NS, ID_NS, INSTANCES_GRAPH, SCHEMA_NS, TOPIC_NS
 
 DD = Namespace(DD_NS)
 DDR = Namespace(ID_NS)
@@ -69,7 +69,7 @@ def _values(terms: Iterable[URIRef]) -> str:
 
 def _rows(ds: Dataset, body: str) -> list[tuple]:
     """Rows of a SELECT as tuples of plain strings (None when unbound)."""
-    from queries.sparql import run_select
+    from ddgraph.queries.sparql import run_select
 
     return [tuple(row) for row in run_select(ds, _PREFIXES + body, union=False).rows]
 

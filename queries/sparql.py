@@ -28,10 +28,10 @@ if TYPE_CHECKING:  # rdflib is loaded only for an rdflib store or an export: loo
     from rdflib import Dataset
     from rdflib.term import Node
 
-from graph.errors import QueryError
-from graph.namespaces import INSTANCES_GRAPH, PREFIX_NAMESPACES, SPARQL_PREFIXES
-from queries.guard import check_service
-from queries.sparql_text import engine_error
+from ddgraph.graph.errors import QueryError
+from ddgraph.graph.namespaces import INSTANCES_GRAPH, PREFIX_NAMESPACES, SPARQL_PREFIXES
+from ddgraph.queries.guard import check_service
+from ddgraph.queries.sparql_text import engine_error
 
 PREFIXES = SPARQL_PREFIXES
 #: The lines of :data:`PREFIXES` put before every query (not counted in the positions shown).
@@ -108,7 +108,7 @@ def load_query(name: str, *, values: dict[str, list[str]] | None = None, limit: 
         (False, True)
     """
     try:
-        text = resources.files("queries").joinpath("sparql", f"{name}.rq").read_text(encoding="utf-8")
+        text = resources.files(__package__).joinpath("sparql", f"{name}.rq").read_text(encoding="utf-8")
     except FileNotFoundError:
         raise QueryError(f"queries/sparql/{name}.rq: no such query") from None
 
@@ -333,7 +333,7 @@ def export(ds: Dataset, fmt: str = "trig") -> str:
         raise QueryError(f"unknown export format '{fmt}' (choose from {', '.join(EXPORT_FORMATS)})")
     from rdflib import XSD, Dataset, Literal
 
-    from graph.ontology import bind_prefixes
+    from ddgraph.graph.ontology import bind_prefixes
 
     copy = Dataset()
     bind_prefixes(copy)

@@ -12,7 +12,7 @@ Example:
     >>> check_query("SELEC ?s WHERE { ?s ?p ?o }", ["dd"])
     Traceback (most recent call last):
     ...
-    graph.errors.QueryError: SPARQL error at 1:1: 'SELEC' begins no query; a query begins with SELECT, ASK, CONSTRUCT or DESCRIBE
+    ddgraph.graph.errors.QueryError: SPARQL error at 1:1: 'SELEC' begins no query; a query begins with SELECT, ASK, CONSTRUCT or DESCRIBE
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph.errors import QueryError
+from ddgraph.graph.errors import QueryError
 
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 #: The first words of SPARQL 1.1 updates.

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from queries.sparql import run_select
+from ddgraph.queries.sparql import run_select
 
 _CLASSES = ("Person", "Organization", "Group", "Office", "Country", "Place", "Meeting", "AidDelivery",
             "Agreement", "WeaponSystem", "Topic")

@@ -15,10 +15,10 @@ import dataclasses
 import json
 from collections.abc import Sequence
 
-from queries.facts import Aid, Agreement, Explanation, TopicYear, topic_changes
-from queries.lookup import Delegation, Encounter, Meeting, Source, partners
-from queries.names import compact_iri
-from queries.people import PersonProfile, Statement, TimelineEntry
+from ddgraph.queries.facts import Aid, Agreement, Explanation, TopicYear, topic_changes
+from ddgraph.queries.lookup import Delegation, Encounter, Meeting, Source, partners
+from ddgraph.queries.names import compact_iri
+from ddgraph.queries.people import PersonProfile, Statement, TimelineEntry
 
 WIDTH = 70
 

@@ -7,7 +7,7 @@ by ``"; "``. Meetings, aid and agreements carry CAMEO and PLOVER codes
 (``data/event_codes.yaml``), so that rows line up with GDELT, ICEWS and POLECAT.
 
 Example:
-    >>> from graph.store import open_store  # doctest: +SKIP
+    >>> from ddgraph.graph.store import open_store  # doctest: +SKIP
     >>> with open_store("out/store", read_only=True) as s:  # doctest: +SKIP
     ...     written = write_tables(s.ox, "out/tables")
     >>> sorted(written)  # doctest: +SKIP
@@ -21,11 +21,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from graph.errors import QueryError
-from graph.yaml_data import load_yaml
-from queries.project import to_networkx
-from queries.rows import select, sources_by_article
-from queries.sparql import as_dataset
+from ddgraph.graph.errors import QueryError
+from ddgraph.graph.yaml_data import load_yaml
+from ddgraph.queries.project import to_networkx
+from ddgraph.queries.rows import select, sources_by_article
+from ddgraph.queries.sparql import as_dataset
 
 CODES_FILE = Path(__file__).resolve().parent.parent / "data" / "event_codes.yaml"
 TABLE_FORMATS = ("csv", "parquet")

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rdflib only in annotations: a lookup process does not load it
     from rdflib import Dataset
 
-from graph.errors import QueryError
-from queries.project import DDR, EVENT_TYPES, event_countries, person_graph, to_networkx, topic_iri
-from queries.render import PageView, external_refs, force_layout, page_data, write_page
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries.project import DDR, EVENT_TYPES, event_countries, person_graph, to_networkx, topic_iri
+from ddgraph.queries.render import PageView, external_refs, force_layout, page_data, write_page
 
 __all__ = [
     "PHYSICS_MAX_NODES", "country_iri", "country_pair_view", "ego_view", "graph_view", "meeting_view", "render",

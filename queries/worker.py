@@ -29,9 +29,9 @@ import struct
 import sys
 from pathlib import Path
 
-from graph.errors import DDGraphError
-from queries.execute import Limits, answer
-from queries.protocol import Job
+from ddgraph.graph.errors import DDGraphError
+from ddgraph.queries.execute import Limits, answer
+from ddgraph.queries.protocol import Job
 
 _LENGTH = struct.Struct("!Q")
 PR_SET_PDEATHSIG = 1
@@ -78,7 +78,7 @@ def _limit_memory(max_bytes: int) -> None:
 
 def serve_jobs(sock: socket.socket, store_path: Path, limits: Limits, generation: int) -> None:
     """Open the store, say ready, answer jobs until the socket closes."""
-    from queries.server import _open_reader
+    from ddgraph.queries.server import _open_reader
 
     try:
         store = _open_reader(store_path)
@@ -101,7 +101,7 @@ def serve_jobs(sock: socket.socket, store_path: Path, limits: Limits, generation
 
 def _reopen(store, store_path: Path):
     """The store opened again (for what was written since); the old one if that fails."""
-    from queries.server import _open_reader
+    from ddgraph.queries.server import _open_reader
 
     try:
         fresh = _open_reader(store_path)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import open_store
-from ingest.pipeline import ingest_paths
-from queries.evaluate import evaluate, load_gold
+from ddgraph.graph.store import open_store
+from ddgraph.ingest.pipeline import ingest_paths
+from ddgraph.queries.evaluate import evaluate, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 

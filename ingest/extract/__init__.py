@@ -4,7 +4,7 @@ Stages (each a plain function): annotate (tokens, lexicon terms, cues, NER) ->
 persons with offices and ranks -> aid and agreements -> meetings -> records.
 
 Example:
-    >>> from ingest.document import Article, make_document
+    >>> from ddgraph.ingest.document import Article, make_document
     >>> rec = extract(make_document(Article("Ukraine's Defense Minister Rustem Umerov met "
     ...     "his French counterpart Sébastien Lecornu in Paris. They discussed air defense.", "x.txt")))
     >>> sorted(e.name for e in rec.entities if e.kind == "person")
@@ -13,16 +13,16 @@ Example:
 
 from __future__ import annotations
 
-from ingest.document import Document
-from ingest.extract.agreements import extract_agreements
-from ingest.extract.aid import extract_aid
-from ingest.extract.context import Context, annotate, annotate_many
-from ingest.extract.meetings import extract_meetings
-from ingest.extract.nationality import qualify_by_nationality
-from ingest.extract.national_offices import national_offices
-from ingest.extract.persons import extract_persons
-from ingest.extract.quotes import extract_quotes
-from ingest.extract.records import RecordBuilder
+from ddgraph.ingest.document import Document
+from ddgraph.ingest.extract.agreements import extract_agreements
+from ddgraph.ingest.extract.aid import extract_aid
+from ddgraph.ingest.extract.context import Context, annotate, annotate_many
+from ddgraph.ingest.extract.meetings import extract_meetings
+from ddgraph.ingest.extract.nationality import qualify_by_nationality
+from ddgraph.ingest.extract.national_offices import national_offices
+from ddgraph.ingest.extract.persons import extract_persons
+from ddgraph.ingest.extract.quotes import extract_quotes
+from ddgraph.ingest.extract.records import RecordBuilder
 
 #: Name and version recorded on every article graph (dd:extractor).
 EXTRACTOR = "ddgraph-rules/0.1.0"

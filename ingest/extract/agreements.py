@@ -7,8 +7,8 @@ named in the sentence or the bodies the signatories speak for. Signatories are
 the persons named before "signed" or after "signed by".
 
 Example:
-    >>> from ingest.document import Article, make_document
-    >>> from ingest.extract.context import annotate
+    >>> from ddgraph.ingest.document import Article, make_document
+    >>> from ddgraph.ingest.extract.context import annotate
     >>> ctx = annotate(make_document(Article("A memorandum of understanding was signed between NATO and "
     ...     "the European Union.", "x")), use_ner=False)
     >>> [(a.type, a.label, [p[1] for p in a.parties]) for a in extract_agreements(ctx)]
@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model import Mention
-from ingest.extract.context import Context, SentenceView
-from ingest.extract.match import Match, longest
-from ingest.extract.mentions import MentionIndex
-from ingest.extract.when import find_date
+from ddgraph.graph.model import Mention
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.extract.match import Match, longest
+from ddgraph.ingest.extract.mentions import MentionIndex
+from ddgraph.ingest.extract.when import find_date
 
 @dataclass
 class AgreementDraft:

@@ -6,8 +6,8 @@ drones"), or says that a number of soldiers were trained; provider and recipient
 are the countries around the cue.
 
 Example:
-    >>> from ingest.document import Article, make_document
-    >>> from ingest.extract.context import annotate
+    >>> from ddgraph.ingest.document import Article, make_document
+    >>> from ddgraph.ingest.extract.context import annotate
     >>> ctx = annotate(make_document(Article("Germany will provide Ukraine with IRIS-T systems.", "x")), use_ner=False)
     >>> [(a.status, a.provider, a.recipient, [s for s, _ in a.systems]) for a in extract_aid(ctx)[0]]
     [('pledged', 'germany', 'ukraine', ['iris-t'])]
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model import Mention
-from ingest.extract.aid_sides import (
+from ddgraph.graph.model import Mention
+from ddgraph.ingest.extract.aid_sides import (
     LIST_SEPARATORS,
     actors,
     antecedent,
@@ -29,10 +29,10 @@ from ingest.extract.aid_sides import (
     sides,
     speaker_country,
 )
-from ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, contribution_item, money_item, number_value
-from ingest.extract.context import Context, SentenceView
-from ingest.extract.match import Match, load_defaults, longest
-from ingest.lexicon import load_lexicon
+from ddgraph.ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, contribution_item, money_item, number_value
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.extract.match import Match, load_defaults, longest
+from ddgraph.ingest.lexicon import load_lexicon
 
 
 @dataclass

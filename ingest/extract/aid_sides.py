@@ -7,8 +7,8 @@ receiver named, the receiver is the article's own country or the other country
 of the story.
 
 Example:
-    >>> from ingest.document import Article, make_document
-    >>> from ingest.extract.context import annotate
+    >>> from ddgraph.ingest.document import Article, make_document
+    >>> from ddgraph.ingest.extract.context import annotate
     >>> ctx = annotate(make_document(Article("Germany will provide Ukraine with IRIS-T systems.", "x")), use_ner=False)
     >>> sent = ctx.sentences[0]
     >>> sides(sent, next(m for m in sent.of("aid")), "pledged", None)
@@ -17,11 +17,11 @@ Example:
 
 from __future__ import annotations
 
-from ingest.extract.context import Context, SentenceView
-from ingest.extract.match import Match, load_defaults, longest
-from ingest.extract.roles import home_country
-from ingest.lexicon import load_lexicon
-from ingest.meta import outlet_country
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.extract.match import Match, load_defaults, longest
+from ddgraph.ingest.extract.roles import home_country
+from ddgraph.ingest.lexicon import load_lexicon
+from ddgraph.ingest.meta import outlet_country
 
 #: Words between the items of a list, and between countries giving together.
 LIST_SEPARATORS = {",", ";", "and", "or", "та", "і", "й", "або"}

@@ -4,7 +4,7 @@ One pass tokenises each sentence, finds lexicon terms and cues, and (for English
 the PERSON spans of spaCy's NER. Extractors then work sentence by sentence.
 
 Example:
-    >>> from ingest.document import Article, Document, Sentence
+    >>> from ddgraph.ingest.document import Article, Document, Sentence
     >>> d = Document(Article("x", "x"), "Air defense was discussed.", "en", None, None, None,
     ...              (Sentence(0, 26),))
     >>> ctx = annotate(d, use_ner=False)
@@ -18,11 +18,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.model import Mention
-from ingest.document import Document
-from ingest.extract.match import Match, defined_abbreviations, find_terms
-from ingest.extract.names import has_name_word
-from ingest.extract.tokens import CYRILLIC_LANGS, Token, tokenize
+from ddgraph.graph.model import Mention
+from ddgraph.ingest.document import Document
+from ddgraph.ingest.extract.match import Match, defined_abbreviations, find_terms
+from ddgraph.ingest.extract.names import has_name_word
+from ddgraph.ingest.extract.tokens import CYRILLIC_LANGS, Token, tokenize
 
 
 @dataclass
@@ -65,7 +65,7 @@ class Context:
         and ``s.start <= end``), in order; found by bisection, not by a scan.
 
         Example:
-            >>> from ingest.document import Article, Document, Sentence
+            >>> from ddgraph.ingest.document import Article, Document, Sentence
             >>> d = Document(Article("x", "x"), "One. Two. Three.", "en", None, None, None,
             ...              (Sentence(0, 4), Sentence(5, 9), Sentence(10, 16)))
             >>> [s.index for s in annotate(d, use_ner=False).sentences_near(6, 10)]
@@ -213,7 +213,7 @@ def annotate_many(docs: list[Document], use_ner: bool = True) -> list[Context]:
     and the same spans as one by one).
 
     Example:
-        >>> from ingest.document import Article, make_document
+        >>> from ddgraph.ingest.document import Article, make_document
         >>> [len(c.sentences) for c in annotate_many([make_document(Article("One. Two.", "a")),
         ...                                            make_document(Article("Three.", "b"))], use_ner=False)]
         [2, 1]

@@ -7,8 +7,8 @@ The head noun comes from ``group_heads`` in ``data/lexicon/cues.yaml``; the word
 before it that qualify it (adjectives, country names, "defense", "and") are kept.
 
 Example:
-    >>> from ingest.extract.tokens import tokenize
-    >>> from ingest.extract.match import find_terms
+    >>> from ddgraph.ingest.extract.tokens import tokenize
+    >>> from ddgraph.ingest.extract.match import find_terms
     >>> toks = tokenize("met with representatives of leading French defense companies", "en")
     >>> [g.label for g in find_groups(toks, find_terms(toks, "en"), "en")]
     ['French defense companies']
@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.extract.match import Match
-from ingest.extract.tokens import CYRILLIC_LANGS, Token
+from ddgraph.ingest.extract.match import Match
+from ddgraph.ingest.extract.tokens import CYRILLIC_LANGS, Token
 
 _SKIP_EN = {"the", "a", "an", "of", "leading", "several", "many", "some", "major", "top", "key", "other", "with",
             "провідний", "кілька", "низка", "ряд", "деякий", "інший", "найбільший", "ключовий"}

@@ -5,7 +5,7 @@ organisations, offices, ranks, systems and topics (``ingest.lexicon``) plus the
 event cues of ``data/lexicon/cues.yaml``.
 
 Example:
-    >>> from ingest.extract.tokens import tokenize
+    >>> from ddgraph.ingest.extract.tokens import tokenize
     >>> toks = tokenize("Air defense systems and interceptors", "en")
     >>> [(m.kind, m.id) for m in find_terms(toks, "en") if m.kind == "topic"][:1]
     [('topic', 'air-defense')]
@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
-from graph.namespaces import DATA_DIR
-from graph.translit import is_cyrillic
-from ingest.extract.tokens import CYRILLIC_LANGS, Token, term_key, term_keys_ru
-from ingest.lexicon import load_lexicon
-from graph.yaml_data import load_yaml
+from ddgraph.graph.namespaces import DATA_DIR
+from ddgraph.graph.translit import is_cyrillic
+from ddgraph.ingest.extract.tokens import CYRILLIC_LANGS, Token, term_key, term_keys_ru
+from ddgraph.ingest.lexicon import load_lexicon
+from ddgraph.graph.yaml_data import load_yaml
 
 MAX_TERM_TOKENS = 10
 
@@ -217,7 +217,7 @@ def defined_abbreviations(sentences: list[tuple[list[Token], list[Match]]]) -> d
     "AFP" is also a news agency). Upper-case letters, 2 to 6, in brackets right after the name.
 
     Example:
-        >>> from ingest.extract.tokens import tokenize
+        >>> from ddgraph.ingest.extract.tokens import tokenize
         >>> toks = tokenize("the Armed Forces of the Philippines (AFP) said", "en")
         >>> defined_abbreviations([(toks, find_terms(toks, "en"))])
         {'AFP': 'armed-forces-philippines'}
@@ -248,7 +248,7 @@ def _offices_at_bodies(tokens: list[Token], bodies: list[Match]) -> list[Match]:
     match spans the body and the head word.
 
     Example:
-        >>> from ingest.extract.tokens import tokenize
+        >>> from ddgraph.ingest.extract.tokens import tokenize
         >>> toks = tokenize("Department of National Defense (DND) Secretary Gilberto Teodoro", "en")
         >>> [(m.id, m.i, m.j) for m in find_terms(toks, "en", {"office"})]
         [('minister-of-defence', 0, 8)]
@@ -259,7 +259,7 @@ def _offices_at_bodies(tokens: list[Token], bodies: list[Match]) -> list[Match]:
     table = load_defaults().get("body_head_offices") or {}
     if not bodies or not table:
         return []
-    from ingest.lexicon import load_lexicon
+    from ddgraph.ingest.lexicon import load_lexicon
 
     orgs = load_lexicon().organizations
     out = []
@@ -304,7 +304,7 @@ def _offices_around_countries(tokens: list[Token], countries: list[Match], index
     country's words left out; the country stays a match of its own.
 
     Example:
-        >>> from ingest.extract.tokens import tokenize
+        >>> from ddgraph.ingest.extract.tokens import tokenize
         >>> toks = tokenize("chief of Poland's general staff", "en")
         >>> [(m.id, m.i, m.j) for m in find_terms(toks, "en", {"office"})]
         [('chief-of-the-general-staff', 0, 5)]

@@ -17,16 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from graph.model import Mention
-from ingest.extract.context import Context, SentenceView
-from ingest.extract.groups import Group
-from ingest.extract.mentions import MentionIndex
-from ingest.extract.persons import PersonDraft
-from ingest.extract.places import dateline_place, meeting_place
-from ingest.extract.scenes import Scene, scenes_of, status_of
-from ingest.extract.when import find_date
-from ingest.lexicon import load_lexicon
-from ingest.meta import dates_in
+from ddgraph.graph.model import Mention
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.extract.groups import Group
+from ddgraph.ingest.extract.mentions import MentionIndex
+from ddgraph.ingest.extract.persons import PersonDraft
+from ddgraph.ingest.extract.places import dateline_place, meeting_place
+from ddgraph.ingest.extract.scenes import Scene, scenes_of, status_of
+from ddgraph.ingest.extract.when import find_date
+from ddgraph.ingest.lexicon import load_lexicon
+from ddgraph.ingest.meta import dates_in
 
 
 @dataclass

@@ -7,8 +7,8 @@ length; :class:`MentionIndex` sorts the mentions once and answers by bisection.
 Answers are those of the plain scans, ties included (persons in article order).
 
 Example:
-    >>> from graph.model import Mention
-    >>> from ingest.extract.persons import PersonDraft
+    >>> from ddgraph.graph.model import Mention
+    >>> from ddgraph.ingest.extract.persons import PersonDraft
     >>> a = PersonDraft("p1", "Rustem", "Umerov", mentions=[Mention(0, 13, 0), Mention(40, 46, 1)])
     >>> b = PersonDraft("p2", None, "Lecornu", mentions=[Mention(18, 25, 0)])
     >>> index = MentionIndex([a, b], [(0, 30), (31, 60)])

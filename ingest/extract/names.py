@@ -13,7 +13,7 @@ the name ("Mr.", "Prof.", "SecDef", "Prince"; never part of the name), initials
 suffix ("Jr.", "Sr.", "III") and a possessive ("Biden's", "Macron’s").
 
 Example:
-    >>> from ingest.extract.tokens import tokenize
+    >>> from ddgraph.ingest.extract.tokens import tokenize
     >>> toks = tokenize("French Defense Minister Sébastien Lecornu said", "en")
     >>> [(c.text, c.full) for c in find_name_candidates(toks, "en", set())]
     [('Sébastien Lecornu', True)]
@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
-from graph.namespaces import DATA_DIR
-from ingest.extract.tokens import (
+from ddgraph.graph.namespaces import DATA_DIR
+from ddgraph.ingest.extract.tokens import (
     CYRILLIC_LANGS,
     Token,
     lexicon_language,
@@ -38,9 +38,9 @@ from ingest.extract.tokens import (
     token_cases,
     word_is_known,
 )
-from ingest.extract.match import load_defaults
-from ingest.lexicon import load_lexicon
-from graph.yaml_data import load_yaml
+from ddgraph.ingest.extract.match import load_defaults
+from ddgraph.ingest.lexicon import load_lexicon
+from ddgraph.graph.yaml_data import load_yaml
 
 PARTICLES = frozenset({  # lower-case words inside a name: "von der Leyen", "Khalid bin Salman"
     "de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "bint",
@@ -203,7 +203,7 @@ def has_name_word(tokens: list[Token], language: str) -> bool:
     yields no name candidate.
 
     Example:
-        >>> from ingest.extract.tokens import tokenize
+        >>> from ddgraph.ingest.extract.tokens import tokenize
         >>> has_name_word(tokenize("Umerov spoke.", "en"), "en"), has_name_word(tokenize("Air defense.", "en"), "en")
         (True, False)
     """
@@ -319,7 +319,7 @@ def _after_thing_word(tokens: list[Token], cand: NameCandidate, language: str) -
     Rajasthan"; but "after the exercise, Boris Pistorius said").
 
     Example:
-        >>> from ingest.extract.tokens import tokenize
+        >>> from ddgraph.ingest.extract.tokens import tokenize
         >>> names = lambda text: [c.text for c in find_name_candidates(tokenize(text, "en"), "en", set())]
         >>> names("the joint exercise, Sada Tanseeq, in Rajasthan"), names("the exercise Al Mohed Al Hindi")
         (['Rajasthan'], [])
@@ -354,7 +354,7 @@ def find_name_candidates(
         blocked: token indexes that belong to cue phrases ("Former", "Recall").
 
     Example:
-        >>> from ingest.extract.tokens import tokenize
+        >>> from ddgraph.ingest.extract.tokens import tokenize
         >>> [(c.text, c.initials, c.title) for c in find_name_candidates(
         ...     tokenize("Mr. R. Umerov met Prince Khalid.", "en"), "en", set())]
         [('R. Umerov', ('R.',), 'honorific'), ('Khalid', (), 'given')]

@@ -8,7 +8,7 @@ equivalent (its ``country_title`` field in ``countries.yaml``), for the equivale
 both reports give the person one office.
 
 Example:
-    >>> from ingest.extract.roles import OfficeRef
+    >>> from ddgraph.ingest.extract.roles import OfficeRef
     >>> national_office(OfficeRef("chief-of-the-general-staff", "france", None, None)).title_id
     'chief-of-the-defence-staff'
     >>> national_office(OfficeRef("chief-of-the-general-staff", "ukraine", None, None)).title_id
@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from ingest.extract.persons import PersonDraft
-from ingest.extract.roles import OfficeRef
-from ingest.lexicon import load_lexicon
+from ddgraph.ingest.extract.persons import PersonDraft
+from ddgraph.ingest.extract.roles import OfficeRef
+from ddgraph.ingest.lexicon import load_lexicon
 
 
 def national_office(office: OfficeRef) -> OfficeRef:

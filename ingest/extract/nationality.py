@@ -15,10 +15,10 @@ Example:
 
 from __future__ import annotations
 
-from graph.known_people import known_person
-from ingest.extract.persons import PersonDraft
-from ingest.extract.roles import OfficeRef
-from ingest.lexicon import load_lexicon
+from ddgraph.graph.known_people import known_person
+from ddgraph.ingest.extract.persons import PersonDraft
+from ddgraph.ingest.extract.roles import OfficeRef
+from ddgraph.ingest.lexicon import load_lexicon
 
 
 def country_of_person(first: str | None, surname: str) -> str | None:

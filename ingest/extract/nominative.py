@@ -10,11 +10,11 @@ Example:
 
 from __future__ import annotations
 
-from graph.russian_case import strip_ru_case
-from graph.translit import strip_uk_case
-from ingest.extract.context import Context, SentenceView
-from ingest.extract.names import NameCandidate, family_name_first
-from ingest.extract.tokens import CYRILLIC_LANGS, parses_uk, word_is_known
+from ddgraph.graph.russian_case import strip_ru_case
+from ddgraph.graph.translit import strip_uk_case
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.extract.names import NameCandidate, family_name_first
+from ddgraph.ingest.extract.tokens import CYRILLIC_LANGS, parses_uk, word_is_known
 
 
 def normal_first(word: str, language: str, surname: str = "") -> str:

@@ -8,7 +8,7 @@ different suffixes are two persons. Offices and ranks come from the words around
 each name (:mod:`ingest.extract.roles`).
 
 Example:
-    >>> from ingest.extract.surnames import surname_fits
+    >>> from ddgraph.ingest.extract.surnames import surname_fits
     >>> surname_fits("Lecorneuil", "Lecornu"), surname_fits("Kuleba", "Umerov"), surname_fits("Pistroius", "Pistorius")
     (True, False, True)
 """
@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model import Mention
-from graph.translit import fold, kmu2010
-from ingest.extract.context import Context, SentenceView
-from ingest.extract.match import load_defaults
-from ingest.extract.names import NameCandidate, find_name_candidates
-from ingest.extract.nominative import normal_first, split_nominative
-from ingest.extract.roles import (
+from ddgraph.graph.model import Mention
+from ddgraph.graph.translit import fold, kmu2010
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.extract.match import load_defaults
+from ddgraph.ingest.extract.names import NameCandidate, find_name_candidates
+from ddgraph.ingest.extract.nominative import normal_first, split_nominative
+from ddgraph.ingest.extract.roles import (
     OfficeRef,
     country_of,
     named_countries,
@@ -31,7 +31,7 @@ from ingest.extract.roles import (
     window_left,
     window_right,
 )
-from ingest.extract.surnames import (
+from ddgraph.ingest.extract.surnames import (
     TYPO_MIN,
     deletions,
     surname_bucket,
@@ -39,8 +39,8 @@ from ingest.extract.surnames import (
     surname_forms,
     surname_key,
 )
-from ingest.lexicon import load_lexicon
-from ingest.meta import outlet_country
+from ddgraph.ingest.lexicon import load_lexicon
+from ddgraph.ingest.meta import outlet_country
 
 _CUE_KINDS = {"former", "counterpart", "background", "status", "same_day", "delegation"}
 
@@ -209,8 +209,8 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
     """Find the persons of the article with their mentions, offices and ranks.
 
     Example:
-        >>> from ingest.document import Article, make_document
-        >>> from ingest.extract.context import annotate
+        >>> from ddgraph.ingest.document import Article, make_document
+        >>> from ddgraph.ingest.extract.context import annotate
         >>> text = "Rustem Umerov met Boris Pistorius. Mr. R. Umerov and Pistroius spoke."
         >>> [(p.name, p.forms) for p in extract_persons(annotate(make_document(Article(text, "x")), use_ner=False))]
         [('Rustem Umerov', ['Rustem Umerov', 'R. Umerov']), ('Boris Pistorius', ['Boris Pistorius', 'Pistroius'])]

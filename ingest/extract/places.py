@@ -4,8 +4,8 @@ by its adjective ("in the Saudi capital"), or the city of the article's dateline
 A place is a ``(kind, lexicon id, mention)`` triple, kind "place" (a city) or "country".
 
 Example:
-    >>> from ingest.document import Article, make_document
-    >>> from ingest.extract.context import annotate
+    >>> from ddgraph.ingest.document import Article, make_document
+    >>> from ddgraph.ingest.extract.context import annotate
     >>> ctx = annotate(make_document(Article("Healey held talks in the Saudi capital on Tuesday.", "x")),
     ...                use_ner=False)
     >>> meeting_place(ctx, ctx.sentences)[:2]
@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Mention
-from ingest.extract.context import Context, SentenceView
-from ingest.extract.match import find_terms
-from ingest.extract.roles import home_country
-from ingest.extract.tokens import tokenize
-from ingest.lexicon import load_lexicon
+from ddgraph.graph.model import Mention
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.extract.match import find_terms
+from ddgraph.ingest.extract.roles import home_country
+from ddgraph.ingest.extract.tokens import tokenize
+from ddgraph.ingest.lexicon import load_lexicon
 
 Place = tuple[str, str, Mention]
 
@@ -122,8 +122,8 @@ def dateline_place(ctx: Context) -> str | None:
     a "CITY:" opening is still at the start of the text.
 
     Example:
-        >>> from ingest.document import Article, make_document
-        >>> from ingest.extract.context import annotate
+        >>> from ddgraph.ingest.document import Article, make_document
+        >>> from ddgraph.ingest.extract.context import annotate
         >>> dateline_place(annotate(make_document(Article("RIYADH: Talks were held.", "x")), use_ner=False))
         'riyadh'
         >>> dateline_place(annotate(make_document(Article("VILNIUS — Talks were held.", "x")), use_ner=False))

@@ -8,9 +8,9 @@ quote. The dash line after a quote ("- Umerov said.") counts too. Quotes nobody 
 named for are left alone.
 
 Example:
-    >>> from ingest.document import Article, make_document
-    >>> from ingest.extract.context import annotate
-    >>> from ingest.extract.persons import extract_persons
+    >>> from ddgraph.ingest.document import Article, make_document
+    >>> from ddgraph.ingest.extract.context import annotate
+    >>> from ddgraph.ingest.extract.persons import extract_persons
     >>> ctx = annotate(make_document(Article('Rustem Umerov met Boris Pistorius. "Air defense remains '
     ...     'our top priority this winter," Umerov said.', "x")), use_ner=False)
     >>> [(p.name, ctx.text(m.start, m.end)) for p, m in extract_quotes(ctx, extract_persons(ctx))]
@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Mention
-from ingest.extract.context import Context
-from ingest.extract.mentions import MentionIndex
-from ingest.extract.persons import PersonDraft
+from ddgraph.graph.model import Mention
+from ddgraph.ingest.extract.context import Context
+from ddgraph.ingest.extract.mentions import MentionIndex
+from ddgraph.ingest.extract.persons import PersonDraft
 
 _QUOTE = re.compile(r'["“«„]([^"“”«»„]+)["”»“]')  # every pair, so straight quotes stay paired
 _MIN_QUOTE = 20

@@ -12,13 +12,13 @@ Example:
 
 from __future__ import annotations
 
-from graph.model import ArticleRecord, Entity, Event, Fact, Mention
-from ingest.extract.agreements import AgreementDraft
-from ingest.extract.aid import AidDraft
-from ingest.extract.context import Context
-from ingest.extract.meetings import MeetingDraft
-from ingest.extract.persons import OfficeRef, PersonDraft
-from ingest.lexicon import load_lexicon
+from ddgraph.graph.model import ArticleRecord, Entity, Event, Fact, Mention
+from ddgraph.ingest.extract.agreements import AgreementDraft
+from ddgraph.ingest.extract.aid import AidDraft
+from ddgraph.ingest.extract.context import Context
+from ddgraph.ingest.extract.meetings import MeetingDraft
+from ddgraph.ingest.extract.persons import OfficeRef, PersonDraft
+from ddgraph.ingest.lexicon import load_lexicon
 
 _TABLES = {"country": "countries", "place": "places", "organization": "organizations", "system": "systems"}
 

@@ -8,8 +8,8 @@ counterpart X", and from a coordination ("Defense Ministers of Ukraine A and
 France B"). "Former", "dismissed" and the like cancel the office.
 
 Example:
-    >>> from ingest.document import Article, make_document
-    >>> from ingest.extract.context import annotate
+    >>> from ddgraph.ingest.document import Article, make_document
+    >>> from ddgraph.ingest.extract.context import annotate
     >>> ctx = annotate(make_document(Article("Estonia's Defense Minister Hanno Pevkur spoke.", "x")), use_ner=False)
     >>> [m.id for m in window_left(ctx.sentences[0], 3, "en") if m.kind == "office"]
     ['minister-of-defence']
@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.model import Mention
-from ingest.extract.context import Context, SentenceView
-from ingest.extract.match import Match, longest
-from ingest.extract.tokens import CYRILLIC_LANGS, token_cases
-from ingest.lexicon import load_lexicon
+from ddgraph.graph.model import Mention
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.extract.match import Match, longest
+from ddgraph.ingest.extract.tokens import CYRILLIC_LANGS, token_cases
+from ddgraph.ingest.lexicon import load_lexicon
 
 _WINDOW_OK = {"the", ",", "of", "to", "in", "at", "his", "her", "its", "their", "and", "for", "’s", "'s", "-", "–", "a", "an",
               "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", ".",  # "Minister of Defense Prince Khalid"
@@ -254,8 +254,8 @@ def _posted_to(window: list[Match], office: Match, ctx: Context) -> str | None:
     "посол України у Великій Британії"; None for other offices.
 
     Example:
-        >>> from ingest.document import Article, make_document
-        >>> from ingest.extract.context import annotate
+        >>> from ddgraph.ingest.document import Article, make_document
+        >>> from ddgraph.ingest.extract.context import annotate
         >>> ctx = annotate(make_document(Article("Indian Ambassador to Saudi Arabia Suhel Ajaz Khan spoke.", "x")),
         ...                use_ner=False)
         >>> sent = ctx.sentences[0]
@@ -281,8 +281,8 @@ def home_country(ctx: Context) -> str | None:
     that country's.
 
     Example:
-        >>> from ingest.document import Article, make_document
-        >>> from ingest.extract.context import annotate
+        >>> from ddgraph.ingest.document import Article, make_document
+        >>> from ddgraph.ingest.extract.context import annotate
         >>> home_country(annotate(make_document(Article("Talks in Kyiv. France and Ukraine agreed.", "x")),
         ...                       use_ner=False))
         'ukraine'

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model import Mention
-from ingest.extract.context import Context, SentenceView
-from ingest.extract.groups import Group, find_groups
-from ingest.extract.match import Match
-from ingest.extract.mentions import MentionIndex
-from ingest.extract.persons import PersonDraft
-from ingest.extract.when import eve_adverb
+from ddgraph.graph.model import Mention
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.extract.groups import Group, find_groups
+from ddgraph.ingest.extract.match import Match
+from ddgraph.ingest.extract.mentions import MentionIndex
+from ddgraph.ingest.extract.persons import PersonDraft
+from ddgraph.ingest.extract.when import eve_adverb
 
 KIND_ORDER = ("multilateral", "video", "phone", "in-person")
 
@@ -109,7 +109,7 @@ def in_earlier_year(sent: SentenceView, published: str | None) -> bool:
     council was established in 2019 during a visit by X"): background, not the visit reported.
 
     Example:
-        >>> from ingest.extract.tokens import tokenize
+        >>> from ddgraph.ingest.extract.tokens import tokenize
         >>> view = lambda t: SentenceView(0, 0, len(t), tokenize(t, "en"), [])
         >>> [in_earlier_year(view(t), "2025-01-27") for t in ("It was set up in 2019 during a visit.",
         ...  "They have cooperated since 2019.", "They met in January 2025.")]

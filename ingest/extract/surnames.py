@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from graph.translit import phonetic_key
-from ingest.extract.names import PARTICLES
+from ddgraph.graph.translit import phonetic_key
+from ddgraph.ingest.extract.names import PARTICLES
 
 
 def surname_fits(short: str, full: str) -> bool:

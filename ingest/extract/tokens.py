@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.yaml_data import load_yaml
+from ddgraph.graph.yaml_data import load_yaml
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-/’'ʼ]\w+)*|[^\w\s]", re.UNICODE)  # "U.S." is one token
 _UK_LETTERS = re.compile(r"[а-яґєіїА-ЯҐЄІЇ']")
@@ -154,7 +154,7 @@ def ru_to_uk() -> dict[str, str]:
         >>> ru_to_uk()["встреча"]
         'зустріч'
     """
-    from graph.namespaces import DATA_DIR
+    from ddgraph.graph.namespaces import DATA_DIR
 
     with open(DATA_DIR / "lexicon" / "ru_uk.yaml", encoding="utf-8") as fh:
         table = load_yaml(fh) or {}
@@ -168,7 +168,7 @@ def lexicon_lemmas() -> frozenset[str]:
     When a text word has several parses, one whose lemma is a lexicon word wins:
     "Києві" is read as "Київ" (the city), not as the first parse "Кий" (a name).
     """
-    from ingest.lexicon import load_lexicon
+    from ddgraph.ingest.lexicon import load_lexicon
 
     lemmas: set[str] = set()
     for term in load_lexicon().all_terms():

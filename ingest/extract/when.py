@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.dates import MONTHS
-from ingest.extract.context import Context, SentenceView
-from ingest.meta import dates_in, resolve_relative_date
+from ddgraph.ingest.dates import MONTHS
+from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.ingest.meta import dates_in, resolve_relative_date
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTH})\b\.?|({_MONTH})\.?\s+(\d{{1,2}})\b)(?!\s*,?\s*\d{{4}})", re.I)
@@ -101,8 +101,8 @@ def eve_adverb(sent: SentenceView, k: int) -> bool:
     переговоры": the day before), not as a preposition ("накануне саммита": on the eve of it).
 
     Example:
-        >>> from ingest.extract.context import SentenceView
-        >>> from ingest.extract.tokens import tokenize
+        >>> from ddgraph.ingest.extract.context import SentenceView
+        >>> from ddgraph.ingest.extract.tokens import tokenize
         >>> toks = tokenize("Белоусов накануне провел переговоры", "ru")
         >>> eve_adverb(SentenceView(0, 0, 35, toks, []), 1)
         True

@@ -16,8 +16,8 @@ Example:
 
 from __future__ import annotations
 
-from queries.cli import exchange, lookups, store, views  # noqa: F401 - each registers its commands
-from queries.cli.group import cli
+from ddgraph.queries.cli import exchange, lookups, store, views  # noqa: F401 - each registers its commands
+from ddgraph.queries.cli.group import cli
 
 __all__ = ["cli", "main"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from graph.store import default_store_path
-from queries.cli.group import STORE_OPTION, cli, errors, reading
+from ddgraph.graph.store import default_store_path
+from ddgraph.queries.cli.group import STORE_OPTION, cli, errors, reading
 
 
 @cli.command()
@@ -18,10 +18,10 @@ from queries.cli.group import STORE_OPTION, cli, errors, reading
 @STORE_OPTION
 def export(fmt: str, output: str | None, store_path: str | None) -> None:
     """Export the whole graph (named graphs included), or tidy tables with CAMEO and PLOVER codes."""
-    from queries.sparql import export as do_export
+    from ddgraph.queries.sparql import export as do_export
 
     if fmt in ("csv", "parquet"):
-        from queries.tidy import write_tables
+        from ddgraph.queries.tidy import write_tables
 
         if not output:
             raise click.ClickException(f"--format {fmt} writes one file per table: give the folder with -o DIR")
@@ -50,7 +50,7 @@ def export(fmt: str, output: str | None, store_path: str | None) -> None:
 @STORE_OPTION
 def push(endpoint: str, timeout: float, bulk: bool, store_path: str | None) -> None:
     """Send every graph of the store to a SPARQL 1.1 server (Graph Store Protocol PUT, each replaced)."""
-    from queries.gsp import push as do_push, push_bulk
+    from ddgraph.queries.gsp import push as do_push, push_bulk
 
     with reading(store_path, store=True) as st, errors():
         done = (push_bulk if bulk else do_push)(st.ox, endpoint, timeout=timeout)
@@ -67,7 +67,7 @@ def push(endpoint: str, timeout: float, bulk: bool, store_path: str | None) -> N
               help="Seconds each request may take.")
 def pull(endpoint: str, query_endpoint: str | None, output: str, timeout: float) -> None:
     """Read every graph a SPARQL 1.1 server holds into an N-Quads file (named graphs included)."""
-    from queries.gsp import pull as do_pull, query_endpoint_of
+    from ddgraph.queries.gsp import pull as do_pull, query_endpoint_of
 
     with errors():
         done = do_pull(endpoint, query_endpoint or query_endpoint_of(endpoint), output, timeout=timeout)
@@ -81,8 +81,8 @@ def pull(endpoint: str, query_endpoint: str | None, output: str, timeout: float)
 @STORE_OPTION
 def sparql(query: str, fmt: str, store_path: str | None) -> None:
     """Run a SPARQL 1.1 query (text, or @FILE.rq) over the union of named graphs."""
-    from queries.sparql import PREDECLARED, format_rows, read_query, run_graph, run_select
-    from queries.sparql_text import check_query
+    from ddgraph.queries.sparql import PREDECLARED, format_rows, read_query, run_graph, run_select
+    from ddgraph.queries.sparql_text import check_query
 
     with errors():
         query = read_query(query)
@@ -131,9 +131,9 @@ def serve(host: str, port: int, timeout: float, max_rows: int, max_response_mb: 
           workers: int, allow_service: tuple[str, ...], cors: tuple[str, ...], quiet: bool,
           store_path: str | None) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql."""
-    from queries.execute import Limits
-    from queries.server import ServeOptions
-    from queries.server import serve as run_server
+    from ddgraph.queries.execute import Limits
+    from ddgraph.queries.server import ServeOptions
+    from ddgraph.queries.server import serve as run_server
 
     limits = Limits(timeout=timeout, max_rows=max_rows, max_bytes=max_response_mb << 20,
                     max_memory=max_memory_mb << 20, allow_service=allow_service)

@@ -16,10 +16,10 @@ from typing import Any
 
 import click
 
-from graph.errors import DDGraphError
-from graph.store import default_store_path, open_store
-from queries.questions import Answer
-from queries.terminal import SafeGroup, safe_line
+from ddgraph.graph.errors import DDGraphError
+from ddgraph.graph.store import default_store_path, open_store
+from ddgraph.queries.questions import Answer
+from ddgraph.queries.terminal import SafeGroup, safe_line
 
 
 def _group_store(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -98,7 +98,7 @@ def answer(store_path: str | None, as_json: bool, compute: Callable[[Any], Any],
             its answer is computed once per published snapshot and read back by later
             processes (:func:`queries.memo.remembered`).
     """
-    from queries.library import KnowledgeGraph
+    from ddgraph.queries.library import KnowledgeGraph
 
     asking = click.get_current_context().find_object(Asking)
     if asking is not None:
@@ -113,8 +113,8 @@ def _answered(kg, compute: Callable, text: Callable, remember: dict | None) -> A
     if remember is None:
         data = compute(kg)
         return Answer(data, text(data))
-    from graph.store import answers_dir_of
-    from queries.memo import remembered
+    from ddgraph.graph.store import answers_dir_of
+    from ddgraph.queries.memo import remembered
 
     def both() -> dict[str, str]:
         data = compute(kg)
@@ -125,6 +125,6 @@ def _answered(kg, compute: Callable, text: Callable, remember: dict | None) -> A
 
 
 def _json(data) -> str:
-    from queries.tables import to_json
+    from ddgraph.queries.tables import to_json
 
     return to_json(data)

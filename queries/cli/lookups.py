@@ -10,10 +10,10 @@ import shlex
 
 import click
 
-from graph.errors import DDGraphError, QueryError
-from queries import tables
-from queries.questions import Answer, Asked
-from queries.cli.group import (
+from ddgraph.graph.errors import DDGraphError, QueryError
+from ddgraph.queries import tables
+from ddgraph.queries.questions import Answer, Asked
+from ddgraph.queries.cli.group import (
     JSON_OPTION,
     SINCE_OPTION,
     STORE_OPTION,
@@ -30,7 +30,7 @@ from queries.cli.group import (
 
 def as_table(rows) -> str:
     """The text table of an analytics answer (networkx is loaded only for these)."""
-    from queries.analytics import as_table as table
+    from ddgraph.queries.analytics import as_table as table
 
     return table(rows)
 
@@ -40,7 +40,7 @@ def as_table(rows) -> str:
 @STORE_OPTION
 def stats(as_json: bool, store_path: str | None) -> None:
     """Counts per class, articles, languages and the date span."""
-    from queries.stats import format_stats, store_stats
+    from ddgraph.queries.stats import format_stats, store_stats
 
     with reading(store_path, store=True) as st, errors():
         data = store_stats(st.ox, st.counts)
@@ -58,8 +58,8 @@ def stats(as_json: bool, store_path: str | None) -> None:
 @STORE_OPTION
 def evaluate(gold_path: str, as_json: bool, explain: bool, store_path: str | None) -> None:
     """Score the store against a gold file (precision / recall / F1 per category)."""
-    from queries.evaluate import evaluate as do_evaluate
-    from queries.evaluate import format_report, load_gold
+    from ddgraph.queries.evaluate import evaluate as do_evaluate
+    from ddgraph.queries.evaluate import format_report, load_gold
 
     with errors():
         gold = load_gold(gold_path)
@@ -246,9 +246,9 @@ def new_actors(since: str, as_json: bool, store_path: str | None) -> None:
 @STORE_OPTION
 def questions(file: str, as_json: bool, store_path: str | None) -> None:
     """Answer a questions file ({q, command} pairs): prints question, command, answer."""
-    from queries.library import KnowledgeGraph
-    from queries.questions import format_asked, load_questions
-    from queries.tables import to_json
+    from ddgraph.queries.library import KnowledgeGraph
+    from ddgraph.queries.questions import format_asked, load_questions
+    from ddgraph.queries.tables import to_json
 
     with errors():
         rows = load_questions(file)
@@ -323,7 +323,7 @@ def ask(kg, rows: list[dict]) -> list[Asked]:
 def answer_gold_questions(kg, gold=None, table=None, echo=print) -> list[Asked]:
     """Print, for each question of the gold file, the question, the command that answers it
     (from the questions ``table``) and its answer; return the answers."""
-    from queries.questions import GOLD_FILE, QUESTIONS_FILE, format_asked, gold_questions, load_questions, \
+    from ddgraph.queries.questions import GOLD_FILE, QUESTIONS_FILE, format_asked, gold_questions, load_questions, \
         match_questions
 
     rows = match_questions(gold_questions(gold or GOLD_FILE), load_questions(table or QUESTIONS_FILE))

@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from graph.store import default_store_path, open_store
-from queries.cli.group import STORE_OPTION, cli, JSON_OPTION, echo_json, errors, reading
+from ddgraph.graph.store import default_store_path, open_store
+from ddgraph.queries.cli.group import STORE_OPTION, cli, JSON_OPTION, echo_json, errors, reading
 
 
 @cli.command()
@@ -28,7 +28,7 @@ from queries.cli.group import STORE_OPTION, cli, JSON_OPTION, echo_json, errors,
 def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None, workers: int | None,
            chunk: int | None, dask: str | None, endpoint: str | None) -> None:
     """Ingest article files or folders (.txt, .html, .jsonl) into the store."""
-    from ingest.pipeline import ingest_paths
+    from ddgraph.ingest.pipeline import ingest_paths
 
     if progress is None:
         progress = sys.stderr.isatty()
@@ -46,7 +46,7 @@ def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None
     if summary.read == 0 or (summary.new + summary.unchanged == 0 and summary.failed):
         raise click.ClickException("nothing could be ingested")
     if endpoint is not None:
-        from queries.gsp import push as do_push
+        from ddgraph.queries.gsp import push as do_push
 
         with reading(store_path, store=True) as st, errors():
             done = do_push(st.ox, endpoint)
@@ -59,7 +59,7 @@ def ingest(paths: tuple[str, ...], store_path: str | None, progress: bool | None
 def check(repair: bool, store_path: str | None) -> None:
     """Verify the store: no half-done write, every graph with its metadata and mentions,
     no dangling IRI, the instance layer equal to a rebuild (exit 1 when something is wrong)."""
-    from graph.check import check_store, repair_store
+    from ddgraph.graph.check import check_store, repair_store
 
     with errors(), open_store(default_store_path(store_path)) as store:
         if repair:
@@ -80,8 +80,8 @@ def check(repair: bool, store_path: str | None) -> None:
 def upgrade(store_path: str | None) -> None:
     """Bring a store made by an older ddgraph to this version's format, in place (no
     article is read again)."""
-    from graph.store import STORE_FORMAT
-    from graph.writer import upgrade_store
+    from ddgraph.graph.store import STORE_FORMAT
+    from ddgraph.graph.writer import upgrade_store
 
     path = default_store_path(store_path)
     with errors():
@@ -94,8 +94,8 @@ def upgrade(store_path: str | None) -> None:
 
 def _decide(kind: str, a: str, b: str, store_path: str | None) -> None:
     """Record a same / different decision about two persons and rewrite the graphs."""
-    from ingest.curate import decide
-    from queries.names import NameIndex
+    from ddgraph.ingest.curate import decide
+    from ddgraph.queries.names import NameIndex
 
     path = default_store_path(store_path)
     with reading(store_path) as ds, errors():
@@ -131,7 +131,7 @@ def different(a: str, b: str, store_path: str | None) -> None:
 @STORE_OPTION
 def curation(export_path: str | None, as_json: bool, store_path: str | None) -> None:
     """List the analysts' same / different decisions of the store."""
-    from ingest.curate import export_decisions, format_decisions, list_decisions
+    from ddgraph.ingest.curate import export_decisions, format_decisions, list_decisions
 
     with errors():
         rows = list_decisions(default_store_path(store_path))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from queries.cli.group import STORE_OPTION, cli, SINCE_OPTION, UNTIL_OPTION, errors, reading
+from ddgraph.queries.cli.group import STORE_OPTION, cli, SINCE_OPTION, UNTIL_OPTION, errors, reading
 
 
 OUTPUT_OPTION = click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
@@ -12,7 +12,7 @@ OUTPUT_OPTION = click.option("-o", "--output", type=click.Path(dir_okay=False), 
 
 def _view(function: str, *args, **kwargs) -> None:
     """Write a view with queries.byname.FUNCTION and print its path."""
-    from queries import byname
+    from ddgraph.queries import byname
 
     store_path = kwargs.pop("store_path")
     with reading(store_path) as ds, errors():
@@ -86,7 +86,7 @@ def view_graph(output, since, until, topic, max_nodes, store_path) -> None:
 @STORE_OPTION
 def site(output: str, max_nodes: int, store_path: str | None) -> None:
     """Write the offline site of views (index, graph, persons, meetings, topics, country pairs)."""
-    from queries.site import write_site
+    from ddgraph.queries.site import write_site
 
     with reading(store_path) as ds, errors():
         paths = write_site(ds, output, max_nodes=max_nodes)

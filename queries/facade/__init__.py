@@ -5,7 +5,7 @@ Example:
     >>> kg = ddgraph.open("out/store")  # doctest: +SKIP
 """
 
-from graph import __version__
-from queries.library import KnowledgeGraph, open  # noqa: A004 - the facade's name
+from ddgraph.graph import __version__
+from ddgraph.queries.library import KnowledgeGraph, open  # noqa: A004 - the facade's name
 
 __all__ = ["KnowledgeGraph", "__version__", "open"]

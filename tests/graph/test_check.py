@@ -9,11 +9,11 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from graph.check import check_store, repair_store
-from graph.instances import INSTANCES
-from graph.store import open_store
-from ingest.pipeline import ingest_paths
-from queries.cli import cli
+from ddgraph.graph.check import check_store, repair_store
+from ddgraph.graph.instances import INSTANCES
+from ddgraph.graph.store import open_store
+from ddgraph.ingest.pipeline import ingest_paths
+from ddgraph.queries.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "data" / "articles").glob("*.txt"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from graph.curation import Decisions, add_decision, decision_version, decisions_from_log, load_decisions
-from graph.errors import InputError
+from ddgraph.graph.curation import Decisions, add_decision, decision_version, decisions_from_log, load_decisions
+from ddgraph.graph.errors import InputError
 
 
 def test_missing_file_means_no_decisions(tmp_path):

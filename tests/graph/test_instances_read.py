@@ -3,9 +3,9 @@
 import pyoxigraph as ox
 import pytest
 
-import graph.instances as instances
-from graph.instances import INSTANCES, REPORTED_IN, _Store
-from graph.rdf import RDFS_LABEL
+import ddgraph.graph.instances as instances
+from ddgraph.graph.instances import INSTANCES, REPORTED_IN, _Store
+from ddgraph.graph.rdf import RDFS_LABEL
 
 HUB = ox.NamedNode("https://w3id.org/ddgraph/id/country/ukraine")
 INDEX_KEY = ox.NamedNode("https://w3id.org/ddgraph/ontology#countryKey")  # an entry another subject owns

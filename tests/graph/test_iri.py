@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from graph.iri import (
+from ddgraph.graph.iri import (
     ID_NS,
     article_iri,
     event_iri,

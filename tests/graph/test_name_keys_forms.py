@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.namekeys import name_keys
-from graph.names import first_name_relation, name_suffix, split_name
-from graph.resolve import resolve
+from ddgraph.graph.namekeys import name_keys
+from ddgraph.graph.names import first_name_relation, name_suffix, split_name
+from ddgraph.graph.resolve import resolve
 from tests.graph.test_resolve import P, rec
 
 

@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from graph.ontology import (
+from ddgraph.graph.ontology import (
     DATA_DIR,
     DD,
     DDT,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from graph.instance_keys import PAIR_NS, TOPIC_NS, meeting_key, parse_topic_count, pair_topic_node
-from graph.pair_topics import INSTANCES, PAIR_TOPIC_KEY, TOPIC_COUNT, topic_count_delta, topic_counts
+from ddgraph.graph.instance_keys import PAIR_NS, TOPIC_NS, meeting_key, parse_topic_count, pair_topic_node
+from ddgraph.graph.pair_topics import INSTANCES, PAIR_TOPIC_KEY, TOPIC_COUNT, topic_count_delta, topic_counts
 
 PAIR = PAIR_NS + "france--ukraine"
 NODE = ox.NamedNode(pair_topic_node(PAIR, "2024", TOPIC_NS + "air-defense"))

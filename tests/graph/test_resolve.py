@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from graph.curation import Decisions
-from graph.iri import ID_NS, event_iri, person_iri
-from graph.model import ArticleRecord, Entity, Event, Fact
-from graph.resolve import (
+from ddgraph.graph.curation import Decisions
+from ddgraph.graph.iri import ID_NS, event_iri, person_iri
+from ddgraph.graph.model import ArticleRecord, Entity, Event, Fact
+from ddgraph.graph.resolve import (
     first_name_relation,
     person_label,
     resolve,
@@ -18,8 +18,8 @@ from graph.resolve import (
     state_resolution,
     update,
 )
-from graph.event_blocks import block_batches
-from graph.state import ResolutionState
+from ddgraph.graph.event_blocks import block_batches
+from ddgraph.graph.state import ResolutionState
 
 OFFICES = {
     "defence-minister": "Minister of Defence",
@@ -532,14 +532,14 @@ def test_any_batching_in_any_order_equals_all_at_once(seed):
 @pytest.mark.parametrize("block", [1, 2, 5])
 def test_event_components_in_small_batches_equal_all_at_once(monkeypatch, block):
     """add_events re-clusters BLOCK_ARTICLES articles' worth of whole components at a time."""
-    import graph.event_blocks
-    import graph.incremental
+    import ddgraph.graph.event_blocks
+    import ddgraph.graph.incremental
 
     records = all_records()
     expected = resolve(records)
-    monkeypatch.setattr(graph.event_blocks, "BLOCK_ARTICLES", block)
-    calls, recluster = [], graph.incremental._Update._recluster_events
-    monkeypatch.setattr(graph.incremental._Update, "_recluster_events",
+    monkeypatch.setattr(ddgraph.graph.event_blocks, "BLOCK_ARTICLES", block)
+    calls, recluster = [], ddgraph.graph.incremental._Update._recluster_events
+    monkeypatch.setattr(ddgraph.graph.incremental._Update, "_recluster_events",
                         lambda self, b: calls.append(len(b)) or recluster(self, b))
     assert resolve(records) == expected
     assert len(calls) > 1  # the events went in several batches
@@ -620,7 +620,7 @@ def test_an_assumed_office_takes_its_holders_one_stated_office(holders, expected
 
 
 def test_an_assumed_office_resolved_elsewhere_keeps_no_assumed_country():
-    from graph.rdf import article_triples
+    from ddgraph.graph.rdf import article_triples
 
     record = minister("a", ["Luis Petri"], "ukraine", assumed=True)
     named, default = article_triples(record, resolve(STATED + [record]))
@@ -655,7 +655,7 @@ def crowded_records(seed: int, n: int = 160) -> list[ArticleRecord]:
 def test_event_components_cluster_as_all_events_at_once(seed):
     """The components a change re-clusters (graph.event_blocks) never part what one
     clustering of every event would join, nor let it decide another's place."""
-    from graph.events import cluster_events, event_mentions
+    from ddgraph.graph.events import cluster_events, event_mentions
 
     records = crowded_records(seed)
     res = resolve(records)

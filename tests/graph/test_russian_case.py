@@ -2,8 +2,8 @@
 
 import pytest
 
-from graph.russian_case import strip_ru_case
-from graph.translit import phonetic_key
+from ddgraph.graph.russian_case import strip_ru_case
+from ddgraph.graph.translit import phonetic_key
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from graph.errors import StoreError
-from graph.store import MARKER, current_generation, open_store
+from ddgraph.graph.errors import StoreError
+from ddgraph.graph.store import MARKER, current_generation, open_store
 
 G = ox.NamedNode("https://w3id.org/ddgraph/id/article/a")
 
@@ -111,7 +111,7 @@ def test_what_is_not_a_store_is_refused(tmp_path, content, message):
 
 
 def test_counts_follow_the_writes(tmp_path):
-    from graph.writer import _apply
+    from ddgraph.graph.writer import _apply
 
     path = tmp_path / "s"
     with open_store(path) as store:
@@ -133,14 +133,14 @@ def test_release_memory_runs_no_program(monkeypatch):
     """It runs after every batch of rewrites: finding the C library must not fork the (large) process."""
     import subprocess
 
-    import graph.writer
+    import ddgraph.graph.writer
 
-    graph.writer._libc.cache_clear()
+    ddgraph.graph.writer._libc.cache_clear()
 
     def refuse(*args, **kwargs):
         raise AssertionError("a program was started")
 
     monkeypatch.setattr(subprocess, "Popen", refuse)
-    graph.writer.release_memory()
-    graph.writer.release_memory()
-    assert graph.writer._libc() is not None
+    ddgraph.graph.writer.release_memory()
+    ddgraph.graph.writer.release_memory()
+    assert ddgraph.graph.writer._libc() is not None

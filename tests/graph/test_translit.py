@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from graph.translit import (
+from ddgraph.graph.translit import (
     FIRST_NAMES_FILE,
     first_name_id,
     fold,

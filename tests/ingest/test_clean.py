@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import clean_text, extract_html
-from ingest.document import Article, make_document
+from ddgraph.ingest.clean import clean_text, extract_html
+from ddgraph.ingest.document import Article, make_document
 
 ARTICLES = Path(__file__).parents[2] / "data" / "articles"
 

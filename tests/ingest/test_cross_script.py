@@ -6,8 +6,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from ingest.pipeline import ingest_paths
-from queries.cli import cli
+from ddgraph.ingest.pipeline import ingest_paths
+from ddgraph.queries.cli import cli
 
 ARTICLES = {
     "a_ru.txt": "Премьер-министр Украины Денис Шмыгаль во вторник провел переговоры с министром обороны Германии "

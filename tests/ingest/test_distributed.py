@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import ingest.distributed as dist
+import ddgraph.ingest.distributed as dist
 from bench.make_corpus import write_corpus
-from ingest.distributed import ClusterError, ClusterStats, parse_address
-from ingest.pipeline import ingest_paths
-from queries.cli import cli
+from ddgraph.ingest.distributed import ClusterError, ClusterStats, parse_address
+from ddgraph.ingest.pipeline import ingest_paths
+from ddgraph.queries.cli import cli
 
 distributed = pytest.importorskip("distributed")
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest import pipeline
-from ingest.extract import context
-from ingest.pipeline import extract_batch, extract_one
-from ingest.read import iter_articles
+from ddgraph.ingest import pipeline
+from ddgraph.ingest.extract import context
+from ddgraph.ingest.pipeline import extract_batch, extract_one
+from ddgraph.ingest.read import iter_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 #: English and Ukrainian pages of several outlets, long and short.
@@ -81,7 +81,7 @@ def test_an_article_that_breaks_the_shared_ner_fails_alone(articles, monkeypatch
 @pytest.mark.parametrize("chars, read_at_first", [(None, 200), (1_000, pipeline.POOL_THRESHOLD)])
 def test_the_workers_are_handed_a_bounded_amount_of_text(monkeypatch, chars, read_at_first):
     """Workers extract ahead while the records wait, up to WINDOW articles and WINDOW_CHARS characters."""
-    from ingest.document import Article
+    from ddgraph.ingest.document import Article
 
     if chars is not None:
         monkeypatch.setattr(pipeline, "WINDOW_CHARS", chars)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.language import detect_language
+from ddgraph.ingest.language import detect_language
 
 ARTICLES = Path(__file__).parents[2] / "data" / "articles"
 

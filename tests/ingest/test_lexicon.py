@@ -6,9 +6,9 @@ import shutil
 import pytest
 import yaml
 
-from graph.errors import DDGraphError
-from graph.ontology import DATA_DIR, topic_graph, topic_ids
-from ingest.lexicon import BODY_KINDS, FILES, Lexicon, Term, load_lexicon
+from ddgraph.graph.errors import DDGraphError
+from ddgraph.graph.ontology import DATA_DIR, topic_graph, topic_ids
+from ddgraph.ingest.lexicon import BODY_KINDS, FILES, Lexicon, Term, load_lexicon
 from rdflib.namespace import SKOS
 
 
@@ -75,7 +75,7 @@ def test_topic_ids_match_topics_ttl(lex):
 
 
 def _ddt(topic_id):
-    from graph.ontology import DDT
+    from ddgraph.graph.ontology import DDT
 
     return DDT[topic_id]
 
@@ -264,8 +264,8 @@ def test_missing_id_names_entry_number(tmp_path):
 
 def test_russian_terms_name_lexicon_entries_of_their_kind():
     # data/lexicon/ru_terms.yaml adds Russian phrases to existing entries; a typo'd id would match nothing
-    from ingest.extract.match import load_ru_terms
-    from ingest.lexicon import load_lexicon
+    from ddgraph.ingest.extract.match import load_ru_terms
+    from ddgraph.ingest.lexicon import load_lexicon
 
     lex = load_lexicon()
     tables = {"country": lex.countries, "place": lex.places, "organization": lex.organizations,
@@ -280,7 +280,7 @@ def test_russian_terms_name_lexicon_entries_of_their_kind():
 def test_russian_lemma_table_is_one_to_one_lowercase():
     import yaml
 
-    from graph.ontology import DATA_DIR
+    from ddgraph.graph.ontology import DATA_DIR
 
     with open(DATA_DIR / "lexicon" / "ru_uk.yaml", encoding="utf-8") as fh:
         table = yaml.safe_load(fh)

@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from graph.model import Mention
-from ingest.dates import dates_in, without_stamps
-from ingest.document import Article, Document, Sentence
-from ingest.extract.mentions import MentionIndex
-from ingest.extract.persons import PersonDraft
-from ingest.furniture import _counters_out, is_stamp, load_markers
-from ingest.sentences import MAX_SENTENCE, split_sentences
+from ddgraph.graph.model import Mention
+from ddgraph.ingest.dates import dates_in, without_stamps
+from ddgraph.ingest.document import Article, Document, Sentence
+from ddgraph.ingest.extract.mentions import MentionIndex
+from ddgraph.ingest.extract.persons import PersonDraft
+from ddgraph.ingest.furniture import _counters_out, is_stamp, load_markers
+from ddgraph.ingest.sentences import MAX_SENTENCE, split_sentences
 
 
 def random_persons(rnd: random.Random, sentences: list[tuple[int, int]]) -> list[PersonDraft]:
@@ -107,8 +107,8 @@ def test_counters_are_read_as_the_single_regex_did(line, counters, stamp):
 
 def test_coreference_compares_each_mention_with_few_persons(monkeypatch):
     """A surname is compared with the persons whose key shares its first letters, not with every person."""
-    from ingest.document import make_document
-    from ingest.extract import extract, persons as persons_module
+    from ddgraph.ingest.document import make_document
+    from ddgraph.ingest.extract import extract, persons as persons_module
 
     rnd = random.Random(5)
     surnames = sorted({"".join(rnd.choice("bdfgklmnprstvz") + rnd.choice("aeiou") for _ in range(4)).title()
@@ -124,7 +124,7 @@ def test_coreference_compares_each_mention_with_few_persons(monkeypatch):
 
 
 def test_ner_reads_bounded_batches_of_the_sentences_that_may_hold_a_name(monkeypatch):
-    from ingest.extract import context
+    from ddgraph.ingest.extract import context
 
     seen = []
 
@@ -144,6 +144,6 @@ def test_ner_reads_bounded_batches_of_the_sentences_that_may_hold_a_name(monkeyp
 
 
 def test_the_term_index_is_built_once_per_language():
-    from ingest.extract.match import build_index
+    from ddgraph.ingest.extract.match import build_index
 
     assert build_index("uk") is build_index("uk") and build_index("en") is build_index("en")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.meta import (
+from ddgraph.ingest.meta import (
     canonical_outlet,
     dates_in,
     find_published,

@@ -16,16 +16,16 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from graph.curation import Decisions, add_decision, load_decisions
-from graph.instances import stored_instances
-from graph.model import ArticleRecord, Entity, Fact
-from graph.rdf import RDFS_LABEL
-from graph.resolve import resolve, state_resolution, update
-from graph.state import ResolutionState
-from graph.store import count_instances, open_store
-from graph.writer import instance_drift, load_defaults, reresolve
-from ingest.pipeline import default_triples, ingest_paths
-from queries.cli import cli
+from ddgraph.graph.curation import Decisions, add_decision, load_decisions
+from ddgraph.graph.instances import stored_instances
+from ddgraph.graph.model import ArticleRecord, Entity, Fact
+from ddgraph.graph.rdf import RDFS_LABEL
+from ddgraph.graph.resolve import resolve, state_resolution, update
+from ddgraph.graph.state import ResolutionState
+from ddgraph.graph.store import count_instances, open_store
+from ddgraph.graph.writer import instance_drift, load_defaults, reresolve
+from ddgraph.ingest.pipeline import default_triples, ingest_paths
+from ddgraph.queries.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "data" / "articles").glob("*.txt"))
@@ -133,9 +133,9 @@ def test_random_batches_and_chunks_equal_all_at_once(scratch, tmp_path):
 def test_rewrites_in_small_batches_equal_all_at_once(scratch, tmp_path, monkeypatch):
     """graph.writer.rewrite writes REWRITE_BATCH articles at a time; each batch's instance delta
     is computed against the store the batches before it left."""
-    import graph.writer
+    import ddgraph.graph.writer
 
-    monkeypatch.setattr(graph.writer, "REWRITE_BATCH", 2)
+    monkeypatch.setattr(ddgraph.graph.writer, "REWRITE_BATCH", 2)
     files = list(FILES)
     random.Random(11).shuffle(files)
     ingest(tmp_path / "s", files[:9], chunk=9)
@@ -268,7 +268,7 @@ def test_a_format_2_store_is_refused_until_upgraded(scratch_store, scratch, tmp_
     upgrades it; the upgrade adds exactly what a new ingest would have written."""
     import json
 
-    from graph.pair_topics import INSTANCES, PAIR_TOPIC_KEY, TOPIC_COUNT
+    from ddgraph.graph.pair_topics import INSTANCES, PAIR_TOPIC_KEY, TOPIC_COUNT
 
     old = tmp_path / "old"
     shutil.copytree(scratch_store, old, ignore=shutil.ignore_patterns("lock", "snapshots", "current"))
@@ -318,8 +318,8 @@ def test_a_changed_default_refreshes_what_depends_on_it_and_nothing_else(tmp_pat
 def test_changes_a_killed_writer_left_unpublished_are_published_by_the_next(tmp_path):
     """A writer killed after writing and before publishing: the next ingest, with nothing new to
     do, still publishes, so readers see what the working database holds."""
-    from graph.store import UNPUBLISHED, current_generation, open_store
-    from graph.writer import _apply
+    from ddgraph.graph.store import UNPUBLISHED, current_generation, open_store
+    from ddgraph.graph.writer import _apply
 
     src = tmp_path / "in"
     src.mkdir()

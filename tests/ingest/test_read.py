@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.read import iter_articles
+from ddgraph.ingest.read import iter_articles
 
 ARTICLES = Path(__file__).parents[2] / "data" / "articles"
 

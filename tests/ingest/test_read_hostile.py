@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.read import MAX_ARTICLE_BYTES, iter_articles
+from ddgraph.ingest.read import MAX_ARTICLE_BYTES, iter_articles
 
 GOOD = "Umerov met Lecornu in Paris."
 
@@ -256,7 +256,7 @@ def test_file_name_that_is_not_utf8(tmp_path):
 
 
 def test_an_unexpected_failure_costs_one_file(tmp_path, monkeypatch):
-    import ingest.read as read_module
+    import ddgraph.ingest.read as read_module
 
     (tmp_path / "a.txt").write_text("First.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("boom", encoding="utf-8")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import clean_text
-from ingest.sentences import split_sentences
+from ddgraph.ingest.clean import clean_text
+from ddgraph.ingest.sentences import split_sentences
 
 ARTICLES = Path(__file__).parents[2] / "data" / "articles"
 

@@ -7,10 +7,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from graph.errors import InputError
-from ingest.document import MAX_ARTICLE_BYTES, Article, make_document
-from ingest.html_page import MAX_DEPTH, extract_html
-from queries.cli import cli
+from ddgraph.graph.errors import InputError
+from ddgraph.ingest.document import MAX_ARTICLE_BYTES, Article, make_document
+from ddgraph.ingest.html_page import MAX_DEPTH, extract_html
+from ddgraph.queries.cli import cli
 
 BODY = "Ukraine's Defense Minister Rustem Umerov met his French counterpart Sébastien Lecornu in Paris."
 

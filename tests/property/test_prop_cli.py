@@ -8,8 +8,8 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from queries.cli import cli
-from queries.terminal import UNSAFE_RE
+from ddgraph.queries.cli import cli
+from ddgraph.queries.terminal import UNSAFE_RE
 from tests.property.cases import count, examples
 from tests.queries.seed_store import seed_store
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.errors import InputError
-from ingest.document import Article, make_document
-from ingest.read import iter_articles
+from ddgraph.graph.errors import InputError
+from ddgraph.ingest.document import Article, make_document
+from ddgraph.ingest.read import iter_articles
 from tests.property.cases import count, examples
 
 JSON = st.recursive(

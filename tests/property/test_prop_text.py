@@ -8,11 +8,11 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.iri import slug
-from graph.names import split_name, surname_keys
-from graph.translit import kmu2010
-from ingest.clean import clean_text
-from ingest.dates import dates_in, parse_date, resolve_relative_date, times_in
+from ddgraph.graph.iri import slug
+from ddgraph.graph.names import split_name, surname_keys
+from ddgraph.graph.translit import kmu2010
+from ddgraph.ingest.clean import clean_text
+from ddgraph.ingest.dates import dates_in, parse_date, resolve_relative_date, times_in
 from tests.property.cases import count, examples
 
 PAGE_BITS = st.sampled_from([

@@ -13,7 +13,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.pipeline import ingest_paths
+from ddgraph.ingest.pipeline import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 R = "https://w3id.org/ddgraph/id/"

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from rdflib import Dataset
 
-from graph.instances import add_instance_layer
+from ddgraph.graph.instances import add_instance_layer
 
 TOPIC_IDS = (
     "air-defense", "long-range-strike", "combat-aircraft", "electronic-warfare", "drones", "artillery",

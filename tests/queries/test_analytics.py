@@ -7,11 +7,11 @@ import json
 import pytest
 from rdflib import Dataset
 
-from graph.instances import add_instance_layer
+from ddgraph.graph.instances import add_instance_layer
 
-from graph.errors import QueryError
-from queries import analytics
-from queries.analytics import centrality, communities, meeting_path, newly_active
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries import analytics
+from ddgraph.queries.analytics import centrality, communities, meeting_path, newly_active
 from tests.queries.synthetic import meetings_trig, synthetic_dataset
 
 R = "https://w3id.org/ddgraph/id/"

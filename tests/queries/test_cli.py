@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset
 
-from graph.store import open_store
-from queries.cli import cli
+from ddgraph.graph.store import open_store
+from ddgraph.queries.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "articles"
@@ -174,8 +174,8 @@ def test_stats(seeded):
 
 
 def test_stats_from_kept_counts_equal_stats_counted(seeded):
-    from graph.store import open_store
-    from queries.stats import store_stats
+    from ddgraph.graph.store import open_store
+    from ddgraph.queries.stats import store_stats
 
     with open_store(seeded, read_only=True) as reader:
         kept = reader.counts
@@ -310,8 +310,9 @@ def test_lookups_never_import_the_extraction_stack(seeded):
     import subprocess
     import sys
 
-    code = ("import sys\nfrom queries.cli import main\ntry:\n    main(['met', 'Umerov', '--store', sys.argv[1]])\n"
+    code = ("import sys\nfrom ddgraph.queries.cli import main\ntry:\n    main(['met', 'Umerov', '--store', sys.argv[1]])\n"
             "except SystemExit:\n    pass\nheavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('spacy', 'pymorphy3', 'ingest', 'oxrdflib', 'networkx', 'pyvis'))\nprint('HEAVY', heavy)")
+            "('spacy', 'pymorphy3', 'oxrdflib', 'networkx', 'pyvis') or m.startswith('ddgraph.ingest'))\n"
+            "print('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code, str(seeded)], capture_output=True, text=True, check=True)
     assert "HEAVY []" in out.stdout, out.stdout[-300:]

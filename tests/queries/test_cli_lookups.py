@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from ingest.curate import list_decisions
+from ddgraph.ingest.curate import list_decisions
 from click.testing import CliRunner
 
-from queries.cli import cli
+from ddgraph.queries.cli import cli
 from tests.queries.seed_store import R, ROOT, copy_store, full_store, seed_store
 
 GOLD = yaml.safe_load((ROOT / "data" / "gold" / "seeds.yaml").read_text(encoding="utf-8"))

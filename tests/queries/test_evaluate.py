@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from graph.instances import add_instance_layer
+from ddgraph.graph.instances import add_instance_layer
 
-from graph.errors import QueryError
-from queries.evaluate import CATEGORIES, _is_source, evaluate, format_report
-from queries.gold import content_words, item_matches, load_gold, norm, norm_title
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries.evaluate import CATEGORIES, _is_source, evaluate, format_report
+from ddgraph.queries.gold import content_words, item_matches, load_gold, norm, norm_title
 
 GOLD = """
 entities:

@@ -14,10 +14,10 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from graph.store import open_store
-from queries.cli import cli
-from queries.gsp import EndpointError, pull, push, push_bulk
-from queries.sparql import PREFIXES, load_query, run_select
+from ddgraph.graph.store import open_store
+from ddgraph.queries.cli import cli
+from ddgraph.queries.gsp import EndpointError, pull, push, push_bulk
+from ddgraph.queries.sparql import PREFIXES, load_query, run_select
 from tests.queries.seed_store import seed_store
 
 SERVER = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from graph.errors import QueryError
-from queries.guard import NOT_ALLOWED, REFUSED, check_service, service_endpoints
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries.guard import NOT_ALLOWED, REFUSED, check_service, service_endpoints
 from tests.queries.serving import CountingServer
 
 # U: the endpoint; H: its base (for prefixed names)

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 import ddgraph
-from graph.errors import QueryError, StoreError
-from queries.cli import cli
+from ddgraph.graph.errors import QueryError, StoreError
+from ddgraph.queries.cli import cli
 from tests.queries.seed_store import ROOT, copy_store, seed_store
 
 UMEROV = "https://w3id.org/ddgraph/id/person/rustem-umerov"
@@ -65,20 +65,20 @@ QUESTIONS = [
 
 
 def test_every_question_command_is_one_facade_call():
-    from queries.cli.lookups import QUESTION_COMMANDS
+    from ddgraph.queries.cli.lookups import QUESTION_COMMANDS
 
     assert {args[0] for args, _ in QUESTIONS} == QUESTION_COMMANDS
 
 
 @pytest.mark.parametrize("args, call", QUESTIONS, ids=[q[0][0] for q in QUESTIONS])
 def test_a_question_command_prints_its_facade_answer(kg, args, call):
-    from queries.tables import to_json
+    from ddgraph.queries.tables import to_json
 
     assert cli_json(kg, *args) == json.loads(to_json(call(kg)))
 
 
 def test_a_questions_file_is_answered_by_the_same_commands(kg, tmp_path):
-    from queries.cli.lookups import answer_line
+    from ddgraph.queries.cli.lookups import answer_line
 
     lines = [" ".join(f"'{a}'" for a in ["ddgraph", *args]) for args, _ in QUESTIONS]
     (tmp_path / "q.yaml").write_text(json.dumps({"questions": [{"q": f"q{i}", "command": c}

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from graph.instance_keys import decode_key
+from ddgraph.graph.instance_keys import decode_key
 
-from graph.errors import QueryError
-from graph.store import open_store
-from ingest.curate import decide, list_decisions
-from queries import facts, lookup, people, questions
-from queries.names import NameIndex, compact_iri, expand_iri, norm
-from queries.cli.lookups import answer_gold_questions, answer_line, parse_command
-from queries.library import KnowledgeGraph
-from queries.sparql import load_query
+from ddgraph.graph.errors import QueryError
+from ddgraph.graph.store import open_store
+from ddgraph.ingest.curate import decide, list_decisions
+from ddgraph.queries import facts, lookup, people, questions
+from ddgraph.queries.names import NameIndex, compact_iri, expand_iri, norm
+from ddgraph.queries.cli.lookups import answer_gold_questions, answer_line, parse_command
+from ddgraph.queries.library import KnowledgeGraph
+from ddgraph.queries.sparql import load_query
 from tests.queries.seed_store import R, copy_store, full_store, seed_store
 
 PARIS_2024 = {R + "person/volodymyr-horbatiuk", R + "person/mykola-shevtsov", R + "person/oleksandr-balanutsa"}
@@ -127,7 +127,7 @@ TEMPLATED = {"meeting_details": "meeting", "event_details": "event", "labels": "
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_every_question_query_answers_on_its_own(ds, name):
-    from queries.sparql import run_select
+    from ddgraph.queries.sparql import run_select
 
     bindings, iris = QUERIES[name]
     assert run_select(ds, load_query(name, limit=10, iris=iris), bindings).rows
@@ -136,7 +136,7 @@ def test_every_question_query_answers_on_its_own(ds, name):
 def test_every_shipped_query_is_tested():
     from importlib import resources
 
-    shipped = {p.name[:-3] for p in resources.files("queries").joinpath("sparql").iterdir() if p.name.endswith(".rq")}
+    shipped = {p.name[:-3] for p in resources.files("ddgraph.queries").joinpath("sparql").iterdir() if p.name.endswith(".rq")}
     assert shipped == set(QUERIES) | set(TEMPLATED) | {"delegation", "delegation_member", "signed", "meeting_by_key_id",
                                                        "meeting_select", "meeting_key_check"}
 
@@ -145,13 +145,13 @@ ALL_KEYS = {"from": "0", "to": "~", "skip": ""}
 
 
 def _paris_keys(ds, keys: dict) -> list[str]:
-    from queries.lookup import facet_keys
+    from ddgraph.queries.lookup import facet_keys
 
     return facet_keys(ds, PARIS_FACET["facet"], PARIS_FACET["property"], keys)
 
 
 def test_the_keys_of_a_facet_come_in_one_row_latest_first(ds):
-    from queries.sparql import run_select
+    from ddgraph.queries.sparql import run_select
 
     rows = run_select(ds, load_query("meeting_select", iris=PARIS_FACET, keys=ALL_KEYS)).rows
     keys = _paris_keys(ds, ALL_KEYS)
@@ -186,7 +186,7 @@ def test_a_conditional_part_of_a_query_is_kept_only_when_its_value_is_given(iris
 
 
 def test_a_facet_key_is_looked_up_among_the_keys_of_a_thing(ds):
-    from queries.sparql import run_select
+    from ddgraph.queries.sparql import run_select
 
     every = _paris_keys(ds, ALL_KEYS)
     query = load_query("meeting_key_check", iris=PARIS_FACET, values={"key": every[:1] + ["00000H~none"]})
@@ -216,7 +216,7 @@ def test_values_left_out_are_refused_not_read_as_none(name, values, placeholder)
 
 @pytest.mark.parametrize("name", sorted(TEMPLATED))
 def test_templated_queries_answer_for_the_things_given(ds, name):
-    from queries.sparql import run_select
+    from ddgraph.queries.sparql import run_select
 
     meetings = [decode_key(k)[3] for k in _paris_keys(ds, ALL_KEYS)]
     aid = [r[0] for r in run_select(ds, load_query("event_select", iris=AID_FROM_FRANCE)).rows]
@@ -232,7 +232,7 @@ def test_templated_queries_answer_for_the_things_given(ds, name):
 
 
 def test_signed_lists_the_agreements_a_person_signed(full):
-    from queries.sparql import run_select
+    from ddgraph.queries.sparql import run_select
 
     signatories = run_select(full, "SELECT DISTINCT ?p WHERE { GRAPH ddg:instances { ?a dd:signatory ?p } }").rows
     assert signatories
@@ -461,7 +461,7 @@ def test_an_office_with_two_countries_is_listed_once():
     row, with the body that belongs to the country."""
     from rdflib import Dataset
 
-    from graph.instances import add_instance_layer
+    from ddgraph.graph.instances import add_instance_layer
 
     dd, r = "https://w3id.org/ddgraph/ontology#", "https://w3id.org/ddgraph/id/"
     graph = "".join(f"""

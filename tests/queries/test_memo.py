@@ -8,10 +8,10 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from graph.errors import QueryError
-from ingest.pipeline import ingest_paths
-from queries.cli import cli
-from queries.memo import remembered
+from ddgraph.graph.errors import QueryError
+from ddgraph.ingest.pipeline import ingest_paths
+from ddgraph.queries.cli import cli
+from ddgraph.queries.memo import remembered
 from tests.queries.seed_store import ROOT
 
 
@@ -98,8 +98,8 @@ def test_the_cli_answers_from_the_newest_snapshot_not_from_a_kept_one(tmp_path):
     fresh = CliRunner().invoke(cli, ["central", "--kind", "country", "--json", "--store", str(store)])
     assert after.output == fresh.output
     assert after.output != before.output  # three more articles: other countries and meetings
-    from queries.library import KnowledgeGraph
-    from queries.tables import to_json
+    from ddgraph.queries.library import KnowledgeGraph
+    from ddgraph.queries.tables import to_json
 
     with KnowledgeGraph(store) as kg:
         computed = to_json(kg.central(kind="country", top=10, by="pagerank"))
@@ -108,9 +108,9 @@ def test_the_cli_answers_from_the_newest_snapshot_not_from_a_kept_one(tmp_path):
 
 def test_spelling_suggestions_are_kept_per_snapshot_and_follow_an_ingest(tmp_path):
     """The names a misspelt name is matched against are read once per snapshot, never from an older one."""
-    from graph.store import open_store
-    from queries.names import find
-    from queries.sparql import run_select
+    from ddgraph.graph.store import open_store
+    from ddgraph.queries.names import find
+    from ddgraph.queries.sparql import run_select
 
     def persons(ox) -> set[str]:
         return {r[0] for r in run_select(ox, "SELECT ?l WHERE { GRAPH ddg:instances { ?p a dd:Person ; rdfs:label ?l } }").rows}
@@ -121,8 +121,8 @@ def test_spelling_suggestions_are_kept_per_snapshot_and_follow_an_ingest(tmp_pat
             find(reader.ox, "Umerow")
         kept = list(reader.answers_dir.glob("*.json"))
         assert kept and "spelling keys" in kept[0].read_text(encoding="utf-8")
-        from graph.store import answers_dir_of
-        from queries.sparql import oxigraph_of
+        from ddgraph.graph.store import answers_dir_of
+        from ddgraph.queries.sparql import oxigraph_of
 
         assert answers_dir_of(oxigraph_of(reader.dataset)) == reader.answers_dir  # an rdflib Dataset over it too
         with pytest.raises(QueryError, match="did you mean: Oleksandr Balanutsa"):
@@ -141,8 +141,8 @@ def test_spelling_suggestions_are_kept_per_snapshot_and_follow_an_ingest(tmp_pat
 
 def test_kept_spelling_keys_never_outlive_their_store(tmp_path):
     """A store made again at the same path (its snapshot has the same number) is read afresh."""
-    from graph.store import open_store
-    from queries.names import find
+    from ddgraph.graph.store import open_store
+    from ddgraph.queries.names import find
 
     store = store_of_first_articles(tmp_path, 1)
     with open_store(store, read_only=True) as reader:

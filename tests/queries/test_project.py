@@ -8,11 +8,11 @@ import networkx as nx
 import pytest
 from rdflib import Dataset
 
-from graph.instances import add_instance_layer
+from ddgraph.graph.instances import add_instance_layer
 
-from graph.errors import QueryError
+from ddgraph.graph.errors import QueryError
 
-from queries.project import country_graph, person_graph, to_networkx
+from ddgraph.queries.project import country_graph, person_graph, to_networkx
 
 R = "https://w3id.org/ddgraph/id/"
 T = "https://w3id.org/ddgraph/topic/"

@@ -6,7 +6,7 @@ import shlex
 
 from click.testing import CliRunner
 
-from queries.cli import cli
+from ddgraph.queries.cli import cli
 from tests.queries.seed_store import ROOT, copy_store, seed_store
 
 README = ROOT / "README.md"

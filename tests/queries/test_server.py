@@ -24,7 +24,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from queries.cli import cli
+from ddgraph.queries.cli import cli
 from tests.queries.seed_store import R, seed_store
 from tests.queries.serving import DDGRAPH, CountingServer, Served, alive, cpu_seconds
 

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from queries.entity_page import describe_query, iri_of_path, path_of_iri, render_html
+from ddgraph.queries.entity_page import describe_query, iri_of_path, path_of_iri, render_html
 from tests.queries.seed_store import seed_store
 from tests.queries.serving import Served
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import QueryError
-from queries.sparql_text import check_query, engine_error, masked, position, query_form
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries.sparql_text import check_query, engine_error, masked, position, query_form
 
 PREDECLARED = ["dd", "rdfs"]
 

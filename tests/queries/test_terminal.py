@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from ingest.pipeline import ingest_paths
-from queries.cli import cli
-from queries.terminal import UNSAFE_RE, safe_text
+from ddgraph.ingest.pipeline import ingest_paths
+from ddgraph.queries.cli import cli
+from ddgraph.queries.terminal import UNSAFE_RE, safe_text
 
 HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e\u2066\x00\x7f"
 

@@ -7,10 +7,10 @@ import csv
 import pytest
 from click.testing import CliRunner
 
-from queries.cli import cli
-from queries.sparql import run_select
-from queries.tidy import codes
-from graph.store import open_store
+from ddgraph.queries.cli import cli
+from ddgraph.queries.sparql import run_select
+from ddgraph.queries.tidy import codes
+from ddgraph.graph.store import open_store
 from tests.queries.seed_store import seed_store
 
 

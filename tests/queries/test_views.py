@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from graph.instances import add_instance_layer
+from ddgraph.graph.instances import add_instance_layer
 
-from graph.errors import QueryError
-from queries import views
-from queries.assets import ASSETS, _TEMPLATES
-from queries.project import event_countries, to_networkx
-from queries.site import write_site
-from queries.views import country_pair_view, ego_view, external_refs, graph_view, meeting_view, page_data, topic_view
+from ddgraph.graph.errors import QueryError
+from ddgraph.queries import views
+from ddgraph.queries.assets import ASSETS, _TEMPLATES
+from ddgraph.queries.project import event_countries, to_networkx
+from ddgraph.queries.site import write_site
+from ddgraph.queries.views import country_pair_view, ego_view, external_refs, graph_view, meeting_view, page_data, topic_view
 from tests.queries.synthetic import build_trig, meetings_trig, synthetic_dataset
 
 R = "https://w3id.org/ddgraph/id/"
@@ -210,7 +210,7 @@ def test_write_site(ds, site):
 def test_site_partners_are_whom_met_counts(ds, site):
     """The persons list's "partners" is what `ddgraph met` counts: other participants, persons and
     bodies, of the meetings that were not only planned or denied."""
-    from queries.sparql import load_query, run_select
+    from ddgraph.queries.sparql import load_query, run_select
 
     out, paths, _ = site
     rows = []
@@ -339,7 +339,7 @@ def test_empty_graph_view(tmp_path):
 def test_cli_view_is_self_contained_and_site_links_assets(tmp_path):
     from click.testing import CliRunner
 
-    from queries.cli import cli
+    from ddgraph.queries.cli import cli
     from tests.queries.seed_store import seed_store
 
     store = str(seed_store())

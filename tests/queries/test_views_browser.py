@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from queries import views
-from queries.project import to_networkx
-from queries.site import write_site
-from queries.views import country_pair_view, ego_view, graph_view, meeting_view, page_data, topic_view
+from ddgraph.queries import views
+from ddgraph.queries.project import to_networkx
+from ddgraph.queries.site import write_site
+from ddgraph.queries.views import country_pair_view, ego_view, graph_view, meeting_view, page_data, topic_view
 from tests.queries.synthetic import build_trig, synthetic_dataset
 from tests.queries.chromium import MARKS, browser, sync_api  # noqa: F401 (browser: a fixture)
 
@@ -59,7 +59,7 @@ def payload_site(tmp_path_factory) -> Path:
     """A site whose labels hold markup and an accented name."""
     from rdflib import Dataset
 
-    from graph.instances import add_instance_layer
+    from ddgraph.graph.instances import add_instance_layer
 
     trig = build_trig(persons=12, meetings=10, topics=4, articles=5, seed=0)
     trig = trig.replace('"Anna Adler 0"@en', '"' + PAYLOAD + '"@en').replace('"Boris Adler 1"@en', '"Sébastien Lecornu"@en')

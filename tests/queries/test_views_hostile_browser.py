@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import open_store
-from ingest.pipeline import ingest_paths
-from queries.site import write_site
+from ddgraph.graph.store import open_store
+from ddgraph.ingest.pipeline import ingest_paths
+from ddgraph.queries.site import write_site
 from tests.queries.chromium import MARKS, browser, sync_api  # noqa: F401 (browser: a fixture)
 
 

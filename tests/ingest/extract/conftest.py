@@ -2,8 +2,8 @@
 
 import pytest
 
-from ingest.document import Article, make_document
-from ingest.extract import extract
+from ddgraph.ingest.document import Article, make_document
+from ddgraph.ingest.extract import extract
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.extract.amounts import number_value
+from ddgraph.ingest.extract.amounts import number_value
 
 
 def aid(record):

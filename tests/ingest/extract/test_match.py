@@ -2,9 +2,9 @@
 
 import pytest
 
-import ingest.extract.match as match
-from ingest.extract.match import find_terms
-from ingest.extract.tokens import tokenize
+import ddgraph.ingest.extract.match as match
+from ddgraph.ingest.extract.match import find_terms
+from ddgraph.ingest.extract.tokens import tokenize
 
 
 class _EveryKey:

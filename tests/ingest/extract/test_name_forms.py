@@ -3,7 +3,7 @@ titles, initials, middle initials, generational suffixes, one-letter typos, Arab
 
 import pytest
 
-from ingest.extract.surnames import surname_fits
+from ddgraph.ingest.extract.surnames import surname_fits
 
 
 def people(record) -> dict[str, set[str]]:

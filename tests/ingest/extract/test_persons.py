@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.extract.surnames import surname_fits
+from ddgraph.ingest.extract.surnames import surname_fits
 from tests.ingest.extract.conftest import persons
 
 MOD_UA = ("Minister of Defence", "Ukraine")
@@ -270,8 +270,8 @@ def test_a_body_and_a_head_word_name_the_body_s_head(record_of, text, name, offi
 
 
 def test_every_body_head_office_is_an_office_of_a_body_kind_in_use():
-    from ingest.extract.match import load_defaults
-    from ingest.lexicon import load_lexicon
+    from ddgraph.ingest.extract.match import load_defaults
+    from ddgraph.ingest.lexicon import load_lexicon
 
     lex = load_lexicon()
     kinds = {o.attr("org_kind") or o.attr("kind") for o in lex.organizations.values()}

@@ -6,9 +6,9 @@ Russian words are matched against the Cyrillic lexicon through their lemmas
 
 import pytest
 
-from graph.translit import phonetic_key
-from ingest.extract.tokens import term_keys_ru, tokenize
-from ingest.language import detect_language
+from ddgraph.graph.translit import phonetic_key
+from ddgraph.ingest.extract.tokens import term_keys_ru, tokenize
+from ddgraph.ingest.language import detect_language
 from tests.ingest.extract.conftest import meetings, persons
 
 
