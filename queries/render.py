@@ -151,10 +151,10 @@ class PageView:
             colour, shape, _ = TYPE_STYLE.get(d["type"], ("#999999", "dot", d["type"]))
             size = _SIZE.get(d["type"], 12) + min(16, 2 * math.sqrt(degree[n]))
             node = {"id": n, "label": _short(d["label"]), "title": _tooltip(d, n), "color": colour, "shape": shape,
-                    "size": round(size * (1.8 if n in self.focus else 1), 1), "type": d["type"]}
+                    "value": round(size * (1.8 if n in self.focus else 1), 1), "type": d["type"]}
             if n in self.focus:
                 node["borderWidth"] = 4
-                node["font"] = {"size": 18, "bold": True}
+                node["font"] = {"bold": True}
             if positions is not None:
                 node["x"], node["y"] = positions[n]
             nodes.append(node)
@@ -175,6 +175,26 @@ class PageView:
                 edge.update(dashes=True, color="#555555")
             edges.append(edge)
         return nodes, edges
+
+
+#: Label sizes in pixels at zoom 1, from the smallest node's to the largest's, and the size
+#: below which a label is not drawn: zoomed out to fit a big network, only the labels of
+#: its largest nodes are drawn, and the others appear as one zooms in.
+LABEL_MIN, LABEL_MAX, LABEL_DRAW_THRESHOLD = 11, 26, 8
+
+
+def label_scaling(nodes: list[dict]) -> dict:
+    """vis-network's ``nodes.scaling`` for ``nodes``: each node's size is its ``value`` (the
+    range of sizes is the range of values), and its label grows with it.
+
+    Example:
+        >>> label_scaling([{"value": 12}, {"value": 30}])["min"], label_scaling([{"value": 12}])["max"]
+        (12, 12)
+    """
+    values = [n["value"] for n in nodes] or [12]
+    return {"min": min(values), "max": max(values),
+            "label": {"enabled": True, "min": LABEL_MIN, "max": LABEL_MAX, "maxVisible": LABEL_MAX,
+                      "drawThreshold": LABEL_DRAW_THRESHOLD}}
 
 
 _STYLE = """<style>
@@ -199,7 +219,41 @@ _HOOK = r"""<script type="text/javascript">
 (function () {
   window.ddgraphStable = null;
   window.network = network;
-  function mark() { if (window.ddgraphStable === null) { window.ddgraphStable = performance.now(); } }
+  // A label that would cover a larger node's label at this zoom is not drawn: zoomed out, the
+  // largest nodes are named; zooming in names the others as room appears (window.ddgraphDeclutter).
+  var hidden = {}, CLEAR = "rgba(0,0,0,0)", pending = null;
+  function declutter() {
+    var body = network.body, kept = [], changes = [];
+    var ids = body.nodeIndices.slice().sort(function (a, b) {
+      var va = body.nodes[a].options.value || 0, vb = body.nodes[b].options.value || 0;
+      return vb - va || (a < b ? -1 : a > b ? 1 : 0);
+    });
+    ids.forEach(function (id) {
+      var lab = body.nodes[id].labelModule, s = lab.size, clash = false;
+      if (lab.elementOptions.label && lab.visible()) {
+        var box = [s.left, s.top, s.left + s.width, s.top + s.height];
+        clash = kept.some(function (k) { return box[0] < k[2] && k[0] < box[2] && box[1] < k[3] && k[1] < box[3]; });
+        if (!clash) { kept.push(box); }
+      }
+      if (clash !== !!hidden[id]) {
+        hidden[id] = clash;
+        var font = Object.assign({}, body.data.nodes.get(id).font || {});
+        if (clash) { font.color = CLEAR; } else { delete font.color; }
+        changes.push({id: id, font: font});
+      }
+    });
+    if (changes.length) { body.data.nodes.update(changes); }
+  }
+  window.ddgraphDeclutter = declutter;
+  function later() { if (pending !== null) { clearTimeout(pending); } pending = setTimeout(function () { pending = null; declutter(); }, 120); }
+  network.on("zoom", later);
+  network.on("dragEnd", later);
+  function mark() {  // the labels are measured as drawn: after the first drawing of the final layout
+    if (window.ddgraphStable !== null || mark.waiting) { return; }
+    mark.waiting = true;
+    network.once("afterDrawing", function () { declutter(); window.ddgraphStable = performance.now(); });
+    network.redraw();
+  }
   if (%s && network.body.data.nodes.length > 0) { network.once("stabilizationIterationsDone", mark); network.once("stabilized", mark); }
   else { network.once("afterDrawing", mark); network.redraw(); }
   network.on("doubleClick", function (params) {  // a node with a page of the site opens it
@@ -276,7 +330,7 @@ def write_page(
     net.templateEnv = template_env(assets is not None)
     net.nodes, net.edges = nodes, edges
     net.options = {
-        "nodes": {"font": {"size": 13}, "borderWidth": 1},
+        "nodes": {"font": {"size": 13}, "borderWidth": 1, "scaling": label_scaling(nodes)},
         "edges": {"smooth": False, "width": 1, "dashes": False,
                   "color": {"color": _EDGE, "highlight": _EDGE, "hover": _EDGE, "inherit": False}},
         "layout": {"improvedLayout": False, "randomSeed": 7},
