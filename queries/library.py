@@ -151,7 +151,8 @@ class KnowledgeGraph:
                         until=until, all_statuses=all_statuses, limit=limit)
 
     def delegation(self, meeting: str):
-        """Who took part in a meeting (its IRI, a unique part of it, or words), with their offices (``ddgraph delegation``)."""
+        """Who took part in a meeting (its IRI, a unique part of it, or words), with their offices
+        (``ddgraph delegation``)."""
         from ddgraph.queries.lookup import delegation
 
         return delegation(self.ox, meeting)

@@ -54,6 +54,7 @@ def reading(store_path: str | None, *, store: bool = False):
 
 
 def echo_json(data) -> None:
+    """Print plain data (dicts, lists) as indented JSON, non-ASCII kept."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
