@@ -248,6 +248,7 @@ _HOOK = r"""<script type="text/javascript">
   function later() { if (pending !== null) { clearTimeout(pending); } pending = setTimeout(function () { pending = null; declutter(); }, 120); }
   network.on("zoom", later);
   network.on("dragEnd", later);
+  network.on("stabilized", later);  // the nodes moved on after the first drawing
   function mark() {  // the labels are measured as drawn: after the first drawing of the final layout
     if (window.ddgraphStable !== null || mark.waiting) { return; }
     mark.waiting = true;

@@ -58,10 +58,15 @@ def pages(tmp_path_factory):
     return written
 
 
+#: The layout has stopped moving (physics off, or settled) and the labels were set out after it.
+SETTLED = "window.ddgraphStable !== null && (!window.network.physics.options.enabled || window.network.physics.stabilized)"
+
+
 def _open(browser, path):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("window.ddgraphStable !== null", timeout=60_000)
+    page.wait_for_function(SETTLED, timeout=60_000)
+    page.wait_for_timeout(400)  # the page sets its labels out again 120 ms after the layout settles
     return page
 
 
