@@ -276,10 +276,11 @@ _EVENT_PREFIXES = tuple(f"{ID_NS}{kind}/" for kind in EVENT_IRI_KINDS)
 
 
 class _Store:
-    """Reads of the stored instance layer and default graph (entities' facts through ``cache``)."""
+    """Reads of the stored instance layer and default graph (entities' facts through ``cache``,
+    one of its own when the caller keeps none)."""
 
     def __init__(self, store: ox.Store, cache: SubjectCache | None = None) -> None:
-        self.ox, self.cache = store, cache
+        self.ox, self.cache = store, cache if cache is not None else SubjectCache()
 
     def subject(self, s) -> list[tuple]:
         """The facts and derived values of ``s`` (not the index entries other subjects own on it).
@@ -288,12 +289,11 @@ class _Store:
         entries outnumber :data:`_SCAN_LIMIT` one predicate at a time, so that it
         costs 34 lookups rather than a scan of thousands of entries.
         """
-        kept = self.cache.get(s) if self.cache is not None else None
+        kept = self.cache.get(s)
         if kept is not None:
             return list(kept)
         own = self._read(s)
-        if self.cache is not None:
-            self.cache.keep(s, own)
+        self.cache.keep(s, own)
         return own
 
     def _read(self, s) -> list[tuple]:
