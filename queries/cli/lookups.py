@@ -40,10 +40,12 @@ def as_table(rows) -> str:
 @STORE_OPTION
 def stats(as_json: bool, store_path: str | None) -> None:
     """Counts per class, articles, languages and the date span."""
-    from ddgraph.queries.stats import format_stats, store_stats
+    from ddgraph.queries.library import KnowledgeGraph
+    from ddgraph.queries.stats import format_stats
 
-    with reading(store_path, store=True) as st, errors():
-        data = store_stats(st.ox, st.counts)
+    with errors(), KnowledgeGraph(store_path) as kg:
+        data = kg.stats()
+        st = kg.store
         data["pending"] = max(0, st.records.count() - data["articles"]) if (st.path / "records.sqlite").exists() else 0
     if as_json:
         echo_json(data)
