@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ddgraph.graph.namespaces import DATA_DIR
 from ddgraph.graph.translit import is_cyrillic
+from ddgraph.ingest.extract.index_cache import cached
 from ddgraph.ingest.extract.tokens import CYRILLIC_LANGS, Token, term_key, term_keys_ru
 from ddgraph.ingest.lexicon import load_lexicon
 from ddgraph.graph.yaml_data import load_yaml
@@ -111,8 +112,21 @@ def build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str
 
     Acronyms (all upper case) match only when written exactly so. The Russian index
     is the Ukrainian one (Russian words normalise to Ukrainian lemmas) plus the
-    Russian cue phrases of ``cues.yaml`` and the phrases of ``ru_terms.yaml``.
+    Russian cue phrases of ``cues.yaml`` and the phrases of ``ru_terms.yaml``. A new
+    process reads it from the file cache of :mod:`ingest.extract.index_cache` once
+    some process has built it for the same lexicon and code.
+
+    Example:
+        >>> ("topic", "air-defense", None) in build_index("en")[("air", "defense")]
+        True
     """
+    rows = cached(f"terms-{language}", lambda: [[list(key), [list(e) for e in entries]]
+                                                for key, entries in _build_index(language).items()])
+    return {tuple(key): [tuple(e) for e in entries] for key, entries in rows}
+
+
+def _build_index(language: str) -> dict[tuple[str, ...], list[tuple[str, str, str | None]]]:
+    """:func:`build_index`, built from the lexicon."""
     index: dict[tuple[str, ...], list[tuple[str, str, str | None]]] = defaultdict(list)
     if language == "ru":
         for key, entries in build_index("uk").items():

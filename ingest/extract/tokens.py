@@ -167,7 +167,14 @@ def lexicon_lemmas() -> frozenset[str]:
 
     When a text word has several parses, one whose lemma is a lexicon word wins:
     "Києві" is read as "Київ" (the city), not as the first parse "Кий" (a name).
+    Read from the file cache of :mod:`ingest.extract.index_cache` when it holds them.
     """
+    from ddgraph.ingest.extract.index_cache import cached
+
+    return frozenset(cached("uk-lemmas", lambda: sorted(_lexicon_lemmas())))
+
+
+def _lexicon_lemmas() -> set[str]:
     from ddgraph.ingest.lexicon import load_lexicon
 
     lemmas: set[str] = set()
@@ -176,7 +183,7 @@ def lexicon_lemmas() -> frozenset[str]:
             for m in _TOKEN.finditer(phrase or ""):
                 if _UK_LETTERS.search(m.group()):
                     lemmas.add(parse_uk(m.group().lower())[0])
-    return frozenset(lemmas)
+    return lemmas
 
 
 @lru_cache(maxsize=200_000)
