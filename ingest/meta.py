@@ -54,6 +54,10 @@ def _regions(raw: str, max_header: int = 40) -> tuple[list[str], list[str], list
     return lines[max(0, body[0] - max_header) : body[0]], [lines[i] for i in body], gap
 
 
+#: The city of a wire dateline before its date: "KYIV, ", "NEW DELHI, ", "Київ, "
+_DATELINE_CITY = re.compile(r"\s*[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:[ .-][A-ZА-ЯІЇЄҐ][^\W\d_]*){0,2}\s*,\s*")
+
+
 def find_published(raw: str, language: str | None = None) -> str | None:
     """Return the publication date stated in the page header as an ISO date, or None.
 
@@ -64,6 +68,8 @@ def find_published(raw: str, language: str | None = None) -> str | None:
     Example:
         >>> find_published(" date 2024-09-02 (MENAFN- UkrinForm) During the meeting, they discussed aid.", "en")
         '2024-09-02'
+        >>> find_published("Menu\n\nKYIV, 12 June 2025 — Ukraine's minister met his Danish counterpart.", "en")
+        '2025-06-12'
     """
     header, body, gap = _regions(raw)
     for line in reversed(header):
@@ -75,10 +81,12 @@ def find_published(raw: str, language: str | None = None) -> str | None:
         if dates and not re.search(r"[^\W\d_]", without_stamps(line)):
             return dates[0][2]
     if body:
-        for start, _end, iso in dates_in(body[0][:60]):
+        for start, end, iso in dates_in(body[0][:80]):
             before = re.sub(r"(?i)\b(date|updated|published|оновлено|опубліковано)\b", "", body[0][:start])
             if not before.strip(" :•|·-–—,"):
                 return iso
+            if _DATELINE_CITY.fullmatch(before) and re.match(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]", body[0][end:]):
+                return iso  # "KYIV, 12 June 2025 — ...", "WARSAW, March 3, 2025 (PAP) - ...": a wire dateline
     for line in reversed(header):
         if re.search(r"\d", line) and _words(line) <= 6:
             iso = parse_date(line, language)

@@ -70,6 +70,12 @@ def test_find_published_on_seeds(prefix, iso):
     (f"Title\n\nMon 2 Sep 2024\n\n{BODY}", "2024-09-02"),  # dateparser fallback
     (f"Title\n\n{BODY}\n\n12.06.2024 15:42\n\nPhoto: Agency\n\n{BODY}", "2024-06-12"),  # stamp after a lead teaser
     (f"Title\n\n{BODY}\n\nOn 12.06.2024 it rained\n\n{BODY}", None),
+    # a wire dateline opening the body: the city, the date, a dash (the agency in brackets before it)
+    (f"Title\n\nKYIV, 12 June 2025 — {BODY}", "2025-06-12"),
+    (f"Title\n\nWARSAW, March 3, 2025 (PAP) - {BODY}", "2025-03-03"),
+    (f"Title\n\nNEW DELHI, 3 March 2025 – {BODY}", "2025-03-03"),
+    (f"Title\n\nThe talks of 3 March 2025 — in Kyiv — were long. {BODY}", None),  # no dateline: an event's date
+    (f"Title\n\nKYIV, 12 June 2025 the minister said {BODY}", None),  # no dash after the date
 ])
 def test_find_published(raw, iso):
     assert find_published(raw, "en") == iso
