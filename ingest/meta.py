@@ -68,7 +68,7 @@ def find_published(raw: str, language: str | None = None) -> str | None:
     Example:
         >>> find_published(" date 2024-09-02 (MENAFN- UkrinForm) During the meeting, they discussed aid.", "en")
         '2024-09-02'
-        >>> find_published("Menu\n\nKYIV, 12 June 2025 — Ukraine's minister met his Danish counterpart.", "en")
+        >>> find_published("Menu\\n\\nKYIV, 12 June 2025 — Ukraine's minister met his Danish counterpart.", "en")
         '2025-06-12'
     """
     header, body, gap = _regions(raw)
