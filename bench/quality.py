@@ -48,6 +48,8 @@ CORPORA = {
     "blind4-sealed": ("tests/data/blind4/sealed/articles", "tests/data/blind4/sealed/gold.yaml"),
     "blind5-open": ("tests/data/blind5/open/articles", "tests/data/blind5/open/gold.yaml"),
     "blind5-sealed": ("tests/data/blind5/sealed/articles", "tests/data/blind5/sealed/gold.yaml"),
+    "blind6-open": ("tests/data/blind6/open/articles", "tests/data/blind6/open/gold.yaml"),
+    "blind6-sealed": ("tests/data/blind6/sealed/articles", "tests/data/blind6/sealed/gold.yaml"),
 }
 MEASURES = ("persons", "roles", "ranks", "meetings", "multi_source", "topics", "locations", "dates", "aid",
             "agreements")
