@@ -32,6 +32,25 @@ _OPENING = re.compile(r"\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30}?)(
 _DATELINE_HEAD = re.compile(r"^\s*([^\W\d][^\W\d'’ .-]{1,30}?)\s*(?:[,:(]|\s[-–—]|\.\s|$)")
 
 
+#: Prepositions of a destination: a place after one is where a meeting was only when
+#: someone travels there ("arrived to", "visit to", "прибув до"), not where goods go.
+_TO = {"to", "до"}
+#: Words of travel (English forms, Ukrainian lemmas, Russian lemmas) that make "to X" a
+#: destination of the people who met.
+_TRAVEL = {"visit", "visited", "visiting", "trip", "travel", "travelled", "traveled", "travels", "arrive",
+           "arrived", "arrives", "came", "come", "comes", "flew", "fly", "journey", "went", "go", "goes", "returned",
+           "welcomed", "welcome", "invited", "invitation", "візит", "поїздка", "прибути", "приїхати", "прилетіти",
+           "відвідати", "запросити", "запрошення", "повернутися", "прибувати", "приїжджати", "визит", "поездка",
+           "прибыть", "приехать", "прилететь", "посетить", "пригласить", "приглашение", "прибывать", "приезжать"}
+
+
+def _travels_to(sent: SentenceView, k: int) -> bool:
+    """Whether a word of travel stands within the twelve tokens before token ``k`` ("Austin
+    arrived on an unannounced visit to Kyiv", "the visit of the French Minister of the Armed
+    Forces to Ukraine"; "прибув з візитом до Києва")."""
+    return any(t.norm in _TRAVEL or t.text.lower() in _TRAVEL for t in sent.tokens[max(0, k - 12) : k])
+
+
 _SECTOR = {"direction", "directions", "sector", "sectors", "axis", "axes", "напрямок", "напрям", "направление"}
 _LINK = {"and", "or", ",", "та", "і", "й", "и"}
 
@@ -106,6 +125,9 @@ def meeting_place(ctx: Context, sents: list[SentenceView], cities_only: bool = F
             visit = any(v.kind == "meeting" and v.j == m.i and sent.tokens[v.i].norm in _VISIT for v in sent.matches)
             if prev not in _PREPOSITIONS_IN and not (prev == "the" and prev2 in _PREPOSITIONS_IN) and not visit:
                 continue
+            to = prev if prev in _TO else prev2 if prev == "the" and prev2 in _TO else None
+            if to is not None and not visit and not _travels_to(sent, m.i):
+                continue  # "exporting destroyers to Manila", "deliveries to Ukraine": where goods go
             cand = (m.kind, m.id, Mention(m.start, m.end, sent.index))
             if best is None or (best[0] == "country" and m.kind == "place"):
                 best = cand

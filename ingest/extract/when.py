@@ -22,6 +22,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTH})\b\.?|({_MONTH})\.?\s+(\d{{1,2}})\b)(?!\s*,?\s*\d{{4}})", re.I)
 _RELATIVE = re.compile(
     r"\b(today|yesterday|the day before yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’]s)"  # wire style: "agreed Saturday"
     r"|сьогодні|вчора|учора|позавчора|(?:у|в) (?:понеділок|вівторок|середу|четвер|п'ятницю|п’ятницю|суботу|неділю)"
     r"|сегодня|вчера|позавчера|(?:в|во) (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
     re.I,

@@ -16,6 +16,10 @@ from tests.ingest.extract.conftest import meetings
      "They discussed ammunition.", "2025-03-26",
      [{"participants": ["Boris Pistorius", "Rustem Umerov"], "kind": "phone", "status": "happened",
        "location": None, "date": "2025-03-25", "topics": {"ammunition"}}]),
+    # a weekday without "on", in wire style ("agreed Saturday"), is a date too
+    ("Defense Minister Koizumi Shinjiro and Gilberto Teodoro held talks Saturday on radars.", "2025-11-01",
+     [{"participants": ["Gilberto Teodoro", "Shinjiro Koizumi"], "kind": "in-person", "status": "happened",
+       "location": None, "date": "2025-11-01", "topics": set()}]),
     # a telephonic conversation, in Indian official English
     ("Shri Rajnath Singh held a telephonic conversation with Mr Pete Hegseth on Tuesday.", "2025-07-02",
      [{"participants": ["Pete Hegseth", "Rajnath Singh"], "kind": "phone", "status": "happened",

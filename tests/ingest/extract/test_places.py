@@ -29,6 +29,16 @@ from tests.ingest.extract.conftest import meetings
      "on the situation in the Pokrovsk and Kurakhove directions.", "en", "Kyiv"),
     ("Олександр Сирський зустрівся з Довіле Шакалене у Києві та розповів про ситуацію на Покровському "
      "напрямку.", "uk", "Kyiv"),
+    # "to" a place is where the people met when they travelled there, not where goods go
+    ("Defense Minister Koizumi Shinjiro and his Philippine counterpart Gilberto Teodoro agreed to accelerate "
+     "talks on exporting used destroyers to Manila at their meeting in the Malaysian capital.", "en",
+     "Kuala Lumpur"),
+    ("Defense Minister Koizumi Shinjiro held talks with Gilberto Teodoro on the transfer of radars to Manila.",
+     "en", None),
+    ("US Defense Secretary Lloyd Austin arrived on an unannounced visit to Kyiv, where he held talks with "
+     "Rustem Umerov.", "en", "Kyiv"),
+    ("As part of the visit of the French Minister of the Armed Forces to Kyiv, Lecornu held talks with "
+     "Rustem Umerov.", "en", "Kyiv"),
 ])
 def test_meeting_place(record_of, text, language, expected):
     [meeting] = meetings(record_of(text, published="2025-01-25", language=language))
