@@ -212,9 +212,13 @@ def _walk_body(units: list[_Unit], first: int, title: str | None) -> None:
                 u.reason = {"headline": "link", "teaser": "teaser", "stamp": "stamp"}[u.kind]
         elif u.kind == "link-marker":
             u.reason = "link"
-            if i + 1 < len(units) and units[i + 1].kind in ("headline", "teaser"):
-                units[i + 1].reason = "link"
-                i += 1
+            j = i + 1  # "Read next" over one headline, or over a list of them: every one links away
+            while j < len(units) and units[j].kind in ("headline", "teaser", "stamp"):
+                units[j].reason = "link"
+                j += 1
+            i = j
+            list_open = False
+            continue
         elif u.kind in _DROP_KINDS:
             u.reason = "marker" if u.kind == "lone" else u.kind
         else:
