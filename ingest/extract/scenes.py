@@ -46,6 +46,28 @@ def _present(sent: SentenceView, here: list[PersonDraft]) -> list[PersonDraft]:
     return [p for p in here if not all(absent(m) for m in p.mentions if sent.start <= m.start < sent.end)]
 
 
+def _unnamed_counterparts(sent: SentenceView, here: list[PersonDraft], everyone: list[PersonDraft]) -> list[PersonDraft]:
+    """The persons a sentence names only as "his South Korean counterpart" / "свого литовського
+    колегу": for each counterpart cue after a country's adjective and followed by no name, the one
+    person of the article, not named in the sentence, whose stated office is of that country
+    (none when no one or several are)."""
+    out: list[PersonDraft] = []
+    named = {t for p in here for m in p.mentions if sent.start <= m.start < sent.end
+             for t, tok in enumerate(sent.tokens) if m.start <= tok.start < m.end}
+    countries = {m.j: m.id for m in sent.matches if m.kind == "country"}
+    for cue in sent.of("counterpart"):
+        country = countries.get(cue.i) or (countries.get(cue.i - 1) if cue.i >= 1 else None)
+        if country is None or any(cue.j <= t < cue.j + 3 for t in named):
+            continue  # "his Ukrainian counterpart Rustem Umerov": the name is there
+        if any(o.country == country and not o.assumed for p in here for o in p.offices):
+            continue  # the sentence's own people are of that country: no one else is meant
+        found = [p for p in everyone if p not in here and p not in out
+                 and any(o.country == country and not o.assumed for o in p.offices)]
+        if len(found) == 1:
+            out.append(found[0])
+    return out
+
+
 def _urges(sent: SentenceView, cue: Match) -> bool:
     """"called on allies to send more air defence" urges; "called on President Putin and
     conveyed greetings" is a visit: "to" and a verb soon after "called on" make it an appeal."""
@@ -282,6 +304,8 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
     lead: list[SentenceView] = []
     for sent in episode:
         here = _present(sent, persons.persons_in(sent.index))
+        if sent.of("counterpart"):
+            here = here + _unnamed_counterparts(sent, here, persons.persons)
         groups = find_groups(sent.tokens, sent.matches, ctx.language, _person_tokens(sent, persons))
         trig = _trigger(sent, len(here), len(groups))
         current = scenes[-1] if scenes else None

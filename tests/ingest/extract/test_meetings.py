@@ -92,6 +92,20 @@ from tests.ingest.extract.conftest import meetings
        "status": "planned", "location": "Brussels", "date": None, "topics": set()}]),
     # no meeting at all: one person and no body
     ("Rustem Umerov said that air defense remains a priority.", None, []),
+    # "his South Korean counterpart", named only earlier by his office: the one South Korean officer
+    ("South Korea's Minister of National Defence Ahn Gyu-baek spoke to reporters. The tour followed talks in Seoul "
+     "on Monday, in which Poland's Defence Minister Władysław Kosiniak-Kamysz discussed with his South Korean "
+     "counterpart the transfer of technology.", "2025-10-21",
+     [{"participants": ["Ahn Gyu-baek", "Władysław Kosiniak-Kamysz"], "kind": "in-person", "status": "happened",
+       "location": "Seoul", "date": "2025-10-20", "topics": set()}]),
+    # ... and nobody when two persons of that country could be meant
+    ("Ahn Gyu-baek, South Korea's Minister of National Defence, and South Korean President Lee Jae-myung spoke. "
+     "Władysław Kosiniak-Kamysz discussed tanks with his South Korean counterpart.", "2025-10-21", []),
+    # received "is to be", offered to meet: not yet happened
+    ("Polish Defence Minister Władysław Kosiniak-Kamysz is to be received by President Lee Jae-myung in Seoul "
+     "on Tuesday.", "2025-10-21",
+     [{"participants": ["Lee Jae-myung", "Władysław Kosiniak-Kamysz"], "kind": "in-person", "status": "planned",
+       "location": "Seoul", "date": "2025-10-28", "topics": set()}]),
 ])
 def test_meetings(record_of, text, published, expected):
     assert meetings(record_of(text, published=published, language="uk" if "Умєров" in text else "en")) == expected
