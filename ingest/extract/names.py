@@ -403,6 +403,9 @@ def _scan(tokens, i, language, vocab, blocked) -> tuple[list[tuple[str, int, int
             parts.append(("initial", k, k + width))
             k += width
             continue
+        if parts and parts[-1][0] == "word" and _nickname(tokens, k, language, vocab):
+            k += 3  # "Роберт «Мадяр» Бровді", "Robert 'Madyar' Brovdi": the call sign is no name word
+            continue
         if _is_name_word(tokens[k], language, vocab):
             if parts and parts[-1][0] == "word" and _case_break(tokens[k - 1], tokens[k], language):
                 break
@@ -422,6 +425,28 @@ def _scan(tokens, i, language, vocab, blocked) -> tuple[list[tuple[str, int, int
     while parts and parts[-1][0] in {"initial", "particle"}:  # "Lloyd J." with no surname after it
         parts.pop()
     return parts, k
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = set("«\"“„'‘"), set("»\"”“'’")
+
+
+def _nickname(tokens: list[Token], k: int, language: str, vocab: frozenset[str]) -> bool:
+    """Whether tokens ``k``..``k + 2`` are a quoted call sign between a known first name and a
+    surname: "Роберт «Мадяр» Бровді", "Robert "Madyar" Brovdi".
+
+    Example:
+        >>> from ddgraph.ingest.extract.tokens import tokenize
+        >>> toks = tokenize("Робертом «Мадяром» Бровді", "uk")
+        >>> _nickname(toks, 1, "uk", vocabulary("uk")), _nickname(tokenize("Nammo «Raufoss» Norway", "en"), 1, "en", vocabulary("en"))
+        (True, False)
+    """
+    if k + 3 >= len(tokens) or k < 1:
+        return False
+    opening, nick, closing, after = tokens[k : k + 4]
+    return (opening.text in _OPEN_QUOTES and closing.text in _CLOSE_QUOTES and nick.text[:1].isupper()
+            and nick.text.isalpha() and tokens[k - 1].norm in first_names()
+            and _is_name_word(after, language, vocab)
+            and after.start - closing.end <= 1 and nick.start - opening.end <= 1 and closing.start - nick.end <= 1)
 
 
 _OBLIQUE = {"gent", "datv", "ablt", "loct"}
@@ -484,7 +509,10 @@ def _build(tokens, parts, lead, title, language, person_spans, cue_ends) -> Name
     if uk_suffix:
         words[-1], suffix = uk_suffix.group(1), "-" + uk_suffix.group(2).lower() + "ий"
     pieces: list[str] = []
-    for tok in tokens[i:j]:
+    inside = {k for p in parts for k in range(p[1], p[2])}
+    for k, tok in enumerate(tokens[i:j], start=i):
+        if k not in inside:
+            continue  # a call sign between the names
         if tok.text == "." and pieces:
             pieces[-1] += "."
         else:

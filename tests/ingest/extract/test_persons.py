@@ -101,6 +101,11 @@ MOD_UA = ("Minister of Defence", "Ukraine")
      "attended.", {"Romeo Brawner Jr.": ([("Chief of Staff of the Armed Forces of the Philippines", "Philippines")],
                                         "General")}),
     ("AFP Chief of Staff Gen. Romeo Brawner Jr. attended.", {"Romeo Brawner Jr.": ([], "General")}),
+    # a call sign in quotes between the first name and the surname is no part of the name
+    ("Ukraine's commander of the Unmanned Systems Forces Major Robert \"Madyar\" Brovdi said drones matter.",
+     {"Robert Brovdi": ([("Commander of the Unmanned Systems Forces", "Ukraine")], "Major")}),
+    # ... but quotes after a word that is no first name stay out of any name
+    ("The Norwegian company Nammo «Raufoss» Norway delivered shells.", {}),
 ])
 def test_offices_and_ranks(record_of, text, expected):
     assert persons(record_of(text)) == expected
