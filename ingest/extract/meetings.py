@@ -84,6 +84,25 @@ def _is_background(sent: SentenceView, paragraph_start: bool) -> bool:
     return paragraph_start and any(m.kind == "background" and m.i <= 2 for m in sent.matches)
 
 
+def _main_again(ctx: Context, para: set[int], episodes: list[list[int]]) -> list[list[int]]:
+    """Move back to the main story (the first episode) the paragraphs after a background one
+    that open with "The same day" / "Того ж дня" / "В тот же день": they go on with the
+    main story's day and people ("Того ж дня норвезький генерал обговорив з X")."""
+    if len(episodes) < 2:
+        return episodes
+    main, rest = list(episodes[0]), []
+    for episode in episodes[1:]:
+        kept, back = [], False
+        for i in episode:
+            sent = ctx.sentences[i]
+            if i in para:
+                back = any(m.kind == "same_day" and m.i <= 1 for m in sent.matches)
+            (main if back else kept).append(i)
+        if kept:
+            rest.append(kept)
+    return [main, *rest]
+
+
 def _lead_date(ctx: Context, scene: Scene) -> str | None:
     """A date written in the sentences that lead up to the meeting's first trigger ("On 12
     January 2024 they signed the agreement. Sunak ... held talks with Zelensky"; "Austin
@@ -129,8 +148,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                      person_key: Callable[[PersonDraft], str]) -> list[MeetingDraft]:
     """Find the meetings of the article: per episode, one per scene with a meeting trigger."""
     para = _paragraph_starts(ctx)
-    episodes = episodes_of([(s.index, "") for s in ctx.sentences],
-                           lambda i: _is_background(ctx.sentences[i], i in para))
+    episodes = _main_again(ctx, para, episodes_of([(s.index, "") for s in ctx.sentences],
+                                                  lambda i: _is_background(ctx.sentences[i], i in para)))
     out: list[MeetingDraft] = []
     index = MentionIndex(persons, [(s.start, s.end) for s in ctx.sentences])
     main_count = 0

@@ -93,6 +93,31 @@ def _welcomes_a_thing(sent: SentenceView, cue: Match) -> bool:
                    for k, t in enumerate(after))
 
 
+#: Nouns of an office or rank that, after a country's adjective and with no name after them,
+#: stand for a person told before ("the Norwegian general", "the Polish minister").
+_ANAPHOR_HEADS = {"general", "admiral", "minister", "commander", "secretary", "chief"}
+
+
+def _anaphors(sent: SentenceView) -> list[Match]:
+    """The anaphor cues of a sentence ("he", "the minister", "міністр"), and "the <country's
+    adjective> general / minister ..." with no name after it.
+
+    Example:
+        >>> from ddgraph.ingest.extract.context import annotate
+        >>> from ddgraph.ingest.document import Article, make_document
+        >>> s = annotate(make_document(Article("The Norwegian general discussed drones with X.", "x")), use_ner=False).sentences[0]
+        >>> [(m.i, m.j) for m in _anaphors(s)]
+        [(0, 3)]
+    """
+    out = list(sent.of("anaphor"))
+    toks = sent.tokens
+    for c in sent.of("country"):
+        if c.i >= 1 and toks[c.i - 1].norm == "the" and c.j < len(toks) and toks[c.j].text in _ANAPHOR_HEADS \
+                and (c.j + 1 >= len(toks) or not toks[c.j + 1].is_cap):
+            out.append(Match("anaphor", "anaphor", c.i - 1, c.j + 1, toks[c.i - 1].start, toks[c.j].end))
+    return sorted(out, key=lambda m: m.i)
+
+
 def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[str, Mention | None] | None:
     refs = [r for r in sent.of("time_ref") if not eve_adverb(sent, r.i)]  # "ahead of the NATO summit": a date
     meeting = [m for m in sent.of("meeting") if not any(0 <= m.i - r.j <= 3 for r in refs) and not _urges(sent, m)
@@ -102,8 +127,9 @@ def _trigger(sent: SentenceView, persons_here: int, groups_here: int) -> tuple[s
         m = next(x for x in meeting if x.id == kinds[0])
         return kinds[0], Mention(m.start, m.end, sent.index)
     discussion = sent.of("discussion")
-    if discussion and persons_here + groups_here >= 2:
-        m = discussion[0]
+    anaphor = bool(discussion) and any(a.end <= discussion[0].start for a in _anaphors(sent))
+    if discussion and persons_here + groups_here + (persons_here == 1 and anaphor) >= 2:
+        m = discussion[0]  # "X discussed ... with Y"; "the Norwegian general discussed ... with Y"
         return "in-person", Mention(m.start, m.end, sent.index)
     return None
 
@@ -117,9 +143,22 @@ def _continues(sent: SentenceView, trig: tuple[str, Mention] | None) -> bool:
         return False
     if any(m.i <= 3 for m in sent.of("recap")) and not any(t.norm in {"after", "після"} for t in sent.tokens):
         return True  # "It was their first meeting since ..."
+    if _at_the_meeting(sent):
+        return True  # "At the meeting, X said ...", "Під час зустрічі ...": the meeting just told
     if sent.of("meeting"):
         return False
     return any(m.end <= trig[1].start and m.i <= 3 for m in sent.of("collective"))
+
+
+#: Words before an opening "the meeting" that make it the meeting just told.
+_DURING = {"at", "during", "під", "час", "на", "во", "время", "в", "ході", "ходе"}
+
+
+def _at_the_meeting(sent: SentenceView) -> bool:
+    """Whether the sentence opens with "At the meeting" / "During the talks (with X)" /
+    "Під час зустрічі": it tells more of a meeting already told."""
+    return any(m.i <= 3 and any(t.norm in _DURING for t in sent.tokens[max(0, m.i - 3) : m.i])
+               for m in sent.of("meeting"))
 
 
 #: Words before a year that make it the start of something still going on ("since 2014").
@@ -159,6 +198,8 @@ def _planned(sent: SentenceView) -> bool:
     asides = {k for m in sent.matches if m.kind in {"background", "same_day"} for k in range(m.i, m.j)}
     near = {k for m in sent.matches if m.kind in {"meeting", "discussion", "join"}
             for k in range(m.i - 4, m.j + 4)}  # the future verb governs the meeting, not a quote beside it
+    if any("VERB" in t.tag and "past" in t.tag for k, t in enumerate(sent.tokens) if k not in asides and k in near):
+        return False  # "провів переговори з генералом, який перебуває з візитом": the talks are past
     return any("VERB" in t.tag and "futr" in t.tag for k, t in enumerate(sent.tokens)
                if k not in asides and k in near)
 
@@ -265,7 +306,7 @@ def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[P
     if len(here) != 1 or not scenes or not scenes[0].participants:
         return None
     trigger_at = trig[1].start
-    for m in sent.of("anaphor"):
+    for m in _anaphors(sent):
         nxt = sent.tokens[m.j] if m.j < len(sent.tokens) else None
         if m.end <= trigger_at and (nxt is None or not nxt.is_cap):
             # "the Polish minister ... he had met X": the participant from that country, else the first one
@@ -315,6 +356,12 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                 scenes.append(Scene(sents=[sent] if scenes else [*lead, sent]))
                 scenes[-1].add_trigger(sent, trig, part, [])
             continue
+        if trig is not None and len(scenes) > 1 and here and _at_the_meeting(sent) \
+                and not all(current.knows(p) for p in here):
+            owner = next((sc for sc in reversed(scenes[:-1]) if all(sc.knows(p) for p in here)), None)
+            if owner is not None:  # "During the meeting with Shmygal, ...": that meeting, not the last one
+                owner.sents.append(sent)
+                continue
         known = sum(scenes[0].knows(p) for p in here) if scenes else 0
         if trig is not None and current is not None and sent.has("during_visit") and not groups \
                 and (scenes[0] is not current and known == len(here)

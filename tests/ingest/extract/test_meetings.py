@@ -121,6 +121,32 @@ def test_background_paragraph_is_its_own_meeting(record_of):
     assert found[0]["topics"] == {"artillery"} and found[1]["topics"] == {"drones"}
 
 
+def test_the_same_day_after_a_background_paragraph_is_the_main_story_again(record_of):
+    # "The same day, the Norwegian general discussed ... with Y": the main story's day and general
+    text = ("Ukraine's Chief of the General Staff Andrii Hnatov held talks with Norway's Chief of Defence General "
+            "Eirik Kristoffersen in Kyiv on Wednesday. They discussed artillery.\n\n"
+            "Recall, Norway delivered M109 howitzers to Ukraine in 2023.\n\n"
+            "The same day, the Norwegian general discussed interceptor drones with the commander of the Unmanned "
+            "Systems Forces Major Robert Brovdi.")
+    found = meetings(record_of(text, published="2025-09-18", language="en"))
+    assert [m["participants"] for m in found] == [
+        ["Andrii Hnatov", "Eirik Kristoffersen"], ["Eirik Kristoffersen", "Robert Brovdi"]]
+    assert found[1]["date"] == found[0]["date"] == "2025-09-17" and found[1]["topics"] == {"drones", "air-defense"}
+
+
+def test_talks_with_one_and_with_another_are_two_meetings(record_of):
+    # "held talks with A and with B": two meetings; "During the meeting with A" goes on with A's
+    text = ("KIEV, Jan. 21 -- Lithuanian Defence Minister Dovile Sakaliene held talks with Ukrainian Prime Minister "
+            "Denis Shmygal and with the Commander-in-Chief of the Ukrainian Armed Forces, Alexander Syrsky.\n\n"
+            "Later on Monday, the Lithuanian minister met with Syrsky, who briefed her on the front line.\n\n"
+            "During the meeting with Shmygal, the two sides discussed the protection of energy infrastructure.\n\n"
+            "At the meeting, Sakaliene said Vilnius would pay Ukrainian manufacturers to produce weapons.")
+    found = meetings(record_of(text, published="2025-01-21", language="en"))
+    assert [m["participants"] for m in found] == [
+        ["Denis Shmygal", "Dovile Sakaliene"], ["Alexander Syrsky", "Dovile Sakaliene"]]
+    assert "energy-security" in found[0]["topics"] and "energy-security" not in found[1]["topics"]
+
+
 def test_second_principal_starts_a_second_meeting(record_of):
     text = ("Rustem Umerov met Boris Pistorius in Kyiv on Thursday. They discussed air defense. "
             "The same day, President Volodymyr Zelensky received Pistorius and discussed military aid.")
