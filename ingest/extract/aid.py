@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ddgraph.graph.model import Mention
@@ -146,6 +147,10 @@ def _counted_materiel(ctx: Context, sent: SentenceView) -> list[str]:
     return out
 
 
+#: A model designation that the lexicon may not know: letters and digits, as in "K9", "FA-50GF",
+#: "TC-90", "Mi-24", "BVP-1", "M109A3GN" (a materiel phrase keeps it before its noun).
+DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z0-9]{0,5}|[A-Z]{1,4}-\d{1,4}[A-Za-z]{0,4})$")
+
 _MODIFIER_STOP = {"the", "a", "an", "other", "some", "of", "for", "and", "or", "to", "with", "by", "new", "more", "additional", "further",
                   "its", "their", "our", "з", "та", "і", "й", "для", "до", "на", "новий", "додатковий"}
 
@@ -171,6 +176,10 @@ def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: lis
             prev = sent.tokens[start - 1]
             made = prev.text.lower().endswith(("-made", "-built", "-produced"))  # "Ukrainian-made drones"
             calibre = prev.text.isdigit() and start < k and sent.tokens[start].norm in {"mm", "мм"}  # "155 mm shells"
+            model = bool(DESIGNATION.match(prev.text))  # "K9 howitzers", "FA-50GF light attack aircraft"
+            if model:
+                start -= 1
+                break
             if not (prev.text[:1].islower() or made or calibre) or prev.norm in _MODIFIER_STOP \
                     or not (prev.text.replace("-", "").isalpha() or calibre):
                 break

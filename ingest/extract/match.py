@@ -206,6 +206,9 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
             for kind, ident, exact in entries:
                 if exact is not None and surface.replace(" ", "") != exact.replace(" ", ""):
                     continue
+                if kind == "country" and i + n < len(tokens) and tokens[i + n].text == "$" \
+                        and tokens[i + n].start == tokens[i + n - 1].end:
+                    continue  # "US$15.4 billion", "A$5 million": a currency, not a country
                 if kind in {"country", "organization"}:
                     (countries if kind == "country" else bodies).append(
                         Match(kind, ident, i, i + n, tokens[i].start, tokens[i + n - 1].end))

@@ -138,6 +138,12 @@ def aid(record):
     ("Denmark has already paid for 18 Bohdana self-propelled howitzers, which were delivered to the Ukrainian "
      "military last year.",
      [("Denmark", "Ukraine", ["Bohdana"], [], "delivered")]),
+    # a model the lexicon does not know stays in the item ("K9 howitzers", not "howitzers")
+    ("South Korea has delivered 180 K9 howitzers and 12 FA-50GF light attack aircraft to Poland.",
+     [("South Korea", "Poland", [], ["K9 howitzers", "FA-50GF light attack aircraft"], "delivered")]),
+    # "US$" is a currency: no United States in it
+    ("Japan will provide the Philippines with patrol boats worth 1.6 billion yen (US$10 million).",
+     [("Japan", "Philippines", [], ["patrol boats"], "pledged")]),
 ])
 def test_aid(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
