@@ -173,7 +173,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             draft.status = status_of(scene.triggers)
             draft.mentions = scene.mentions
             draft.bodies = [(b.id, Mention(b.start, b.end, ctx.doc.sentence_index(b.start))) for b in scene.bodies]
-            draft.location = meeting_place(ctx, scene.triggers) or meeting_place(ctx, scene.sents, cities_only=True)
+            told = [s for s in scene.sents if s in scene.triggers or not (s.of("meeting") and status_of([s]) != draft.status)]
+            draft.location = meeting_place(ctx, scene.triggers) or meeting_place(ctx, told, cities_only=True)
             if kind in {"phone", "video"}:
                 draft.location = None  # a call is held nowhere: a city named near it is someone's front or trip
             if draft.location and draft.location[0] == "country":  # "visit to Ukraine ... arrived in Kyiv"

@@ -156,9 +156,34 @@ _DURING = {"at", "during", "під", "час", "на", "во", "время", "в
 
 def _at_the_meeting(sent: SentenceView) -> bool:
     """Whether the sentence opens with "At the meeting" / "During the talks (with X)" /
-    "Під час зустрічі": it tells more of a meeting already told."""
-    return any(m.i <= 3 and any(t.norm in _DURING for t in sent.tokens[max(0, m.i - 3) : m.i])
-               for m in sent.of("meeting"))
+    "Під час зустрічі": it tells more of a meeting already told (in English, "the" or "this"
+    says so: "At a meeting with X" may be another one)."""
+    toks = sent.tokens
+    return any(m.i <= 3 and any(t.norm in _DURING for t in toks[max(0, m.i - 3) : m.i])
+               and (toks[m.i - 1].norm in {"the", "this", "that"} or not toks[m.i].text.isascii())
+               for m in sent.of("meeting") if m.i >= 1)
+
+
+#: Words that put a "joined" after the meeting told: "A and B later joined C for a working lunch".
+_LATER = {"later", "afterwards", "then", "subsequently", "згодом", "потім", "пізніше", "позже", "затем", "потом"}
+
+
+def _joins_later(sent: SentenceView) -> bool:
+    """Whether a "joined" comes after a word of later time: another meeting, not more of this one."""
+    first_join = min((m.i for m in sent.of("join")), default=None)
+    return first_join is not None and any(t.norm in _LATER for t in sent.tokens[:first_join])
+
+
+#: Words that set what a sentence tells against another time: "The visit comes five months
+#: after Modi travelled to Moscow" tells of another meeting.
+_OTHER_TIME = {"after", "before", "після", "перед", "после"}
+
+
+def _the_meeting_again(sent: SentenceView) -> bool:
+    """Whether the sentence's subject is the meeting just told: "The meeting, held on the
+    sidelines of ..., was their first", "The talks lasted two hours"."""
+    toks = sent.tokens
+    return any(m.i == 1 and toks[0].norm in {"the", "this"} for m in sent.of("meeting"))
 
 
 #: Words before a year that make it the start of something still going on ("since 2014").
@@ -356,10 +381,15 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                 scenes.append(Scene(sents=[sent] if scenes else [*lead, sent]))
                 scenes[-1].add_trigger(sent, trig, part, [])
             continue
-        if trig is not None and len(scenes) > 1 and here and _at_the_meeting(sent) \
-                and not all(current.knows(p) for p in here):
-            owner = next((sc for sc in reversed(scenes[:-1]) if all(sc.knows(p) for p in here)), None)
+        if trig is not None and current is not None and current.triggers and not sent.has("join") \
+                and (_at_the_meeting(sent) or _the_meeting_again(sent)):
+            owner = next((sc for sc in reversed(scenes) if here and all(sc.knows(p) for p in here)), None)
+            if owner is None and _the_meeting_again(sent) and not sent.has("join") \
+                    and not any(t.norm in _OTHER_TIME for t in sent.tokens):
+                owner = current  # "The meeting ... was his first talks with Y since he took office under Z"
             if owner is not None:  # "During the meeting with Shmygal, ...": that meeting, not the last one
+                if sent not in owner.triggers:
+                    owner.triggers.append(sent)  # its place and date are the meeting's
                 owner.sents.append(sent)
                 continue
         known = sum(scenes[0].knows(p) for p in here) if scenes else 0
@@ -384,7 +414,8 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             fresh = current is not None and (any(not current.knows(p) for p in here)
                                              or any(g.label not in {x.label for x in current.groups} for g in groups))
             actor = _anaphoric_actor(sent, trig, here, scenes)
-            joins = sent.has("join") and not bodies and not _planned(sent)  # "X also joined the talks by video"
+            joins = sent.has("join") and not bodies and not _planned(sent) \
+                and not _joins_later(sent)  # "X also joined the talks by video"; not "later joined Y for lunch"
             new_party = (fresh and not sent.has("delegation") and not joins
                          and (len(here) + len(groups) + len(bodies) >= 2 or actor is not None)
                          and (current.kind != "multilateral" or side))
@@ -412,10 +443,13 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                     current.add_trigger(sent, trig, here, [])  # they attended the big meeting too
                 current = Scene(sents=lead if current is None else [], side=side and current is not None)
                 scenes.append(current)
+            if not new_party and current.triggers and status_of([sent]) == "planned" \
+                    and status_of(current.triggers) == "happened" and len(here) < 2:
+                current.sents.append(sent)  # "X hoped to visit Manila": no place or day of the talks told
+                continue
             current.add_trigger(sent, trig, here, groups, update_kind=not joins)
             current.bodies.extend(b for b in bodies if b not in current.bodies)
-        elif trig is not None and current is not None and not (
-                status_of(current.triggers) == "planned" and status_of([sent]) == "happened"):
+        elif trig is not None and current is not None and status_of([sent]) == status_of(current.triggers):
             current.triggers.append(sent)  # "during the visit ... to Ukraine": place and date only
         if current is None:
             lead.append(sent)

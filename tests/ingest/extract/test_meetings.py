@@ -147,6 +147,24 @@ def test_talks_with_one_and_with_another_are_two_meetings(record_of):
     assert "energy-security" in found[0]["topics"] and "energy-security" not in found[1]["topics"]
 
 
+def test_the_meeting_again_and_a_later_lunch(record_of):
+    # "The meeting, held ...": the talks just told, whoever else it names; "later joined Z for a
+    # working lunch": another meeting, in the same city; "hoped to visit Manila": no place of either
+    text = ("KUALA LUMPUR - Defense Minister Shinjiro Koizumi and his Philippine counterpart Gilberto Teodoro "
+            "agreed Saturday to accelerate talks on exporting destroyers to Manila.\n\n"
+            "The meeting, held on the sidelines of a gathering of defense chiefs in the Malaysian capital, was "
+            "Koizumi's first face-to-face talks with Teodoro since he took office under Prime Minister Sanae "
+            "Takaichi.\n\n"
+            "Shinjiro Koizumi and Gilberto Teodoro later joined Australian Defence Minister Richard Marles for a "
+            "working lunch, where the three discussed maritime security.\n\n"
+            "Koizumi told reporters that he hoped to visit Manila at an early date.")
+    found = meetings(record_of(text, published="2025-11-01", language="en"))
+    assert [(m["participants"], m["location"]) for m in found] == [
+        (["Gilberto Teodoro", "Shinjiro Koizumi"], "Kuala Lumpur"),
+        (["Gilberto Teodoro", "Richard Marles", "Shinjiro Koizumi"], "Kuala Lumpur")]
+    assert found[0]["date"] == "2025-11-01"
+
+
 def test_second_principal_starts_a_second_meeting(record_of):
     text = ("Rustem Umerov met Boris Pistorius in Kyiv on Thursday. They discussed air defense. "
             "The same day, President Volodymyr Zelensky received Pistorius and discussed military aid.")
