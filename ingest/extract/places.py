@@ -29,6 +29,10 @@ _PREPOSITIONS_IN = {"in", "to", "at", "у", "в", "до", "на"}
 _VISIT = {"visit", "visited", "відвідати", "відвідав"}
 _CAPITAL = {"capital", "столиця"}
 _OPENING = re.compile(r"\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30}?)(?::\s|\s[-–—]\s)")
+#: "Bucharest, Oct 8 /Agerpres/ - ...", "Kyiv, 12 June 2025 – ...": a city in title case, a comma,
+#: a date (some digit) and at most 40 more characters, then a dash.
+_OPENING_DATED = re.compile(r"\s*([A-ZА-ЯІЇЄҐ][^\W\d_]+(?:[ -][A-ZА-ЯІЇЄҐ][^\W\d_]+)?),\s(?=[^\n]{0,40}?\d)"
+                            r"[^\n]{1,40}?\s[-–—]{1,2}\s")
 _DATELINE_HEAD = re.compile(r"^\s*([^\W\d][^\W\d'’ .-]{1,30}?)\s*(?:[,:(]|\s[-–—]|\.\s|$)")
 
 
@@ -150,10 +154,13 @@ def dateline_place(ctx: Context) -> str | None:
         'riyadh'
         >>> dateline_place(annotate(make_document(Article("VILNIUS — Talks were held.", "x")), use_ner=False))
         'vilnius'
+        >>> dateline_place(annotate(make_document(Article("Bucharest, Oct 8 /Agerpres/ - Talks were held.", "x")),
+        ...                         use_ner=False))
+        'bucharest'
     """
     doc = ctx.doc
     heads = [doc.article.text[r.start : r.end] for r in doc.removed if r.reason == "dateline"][:1]
-    opening = _OPENING.match(doc.text)  # "RIYADH: ...", "WASHINGTON — ..."
+    opening = _OPENING.match(doc.text) or _OPENING_DATED.match(doc.text)  # "RIYADH: ...", "WASHINGTON — ..."
     if opening:
         heads.append(opening.group(1))
     for head in heads:

@@ -29,6 +29,9 @@ from tests.ingest.extract.conftest import meetings
      "on the situation in the Pokrovsk and Kurakhove directions.", "en", "Kyiv"),
     ("Олександр Сирський зустрівся з Довіле Шакалене у Києві та розповів про ситуацію на Покровському "
      "напрямку.", "uk", "Kyiv"),
+    # a dateline in title case with a date and the agency before the dash
+    ("Bucharest, Oct 8 /Agerpres/ - Romanian Defence Minister Ionut Mosteanu hosted a meeting with his "
+     "counterpart from Ukraine, Denys Shmyhal, in Romania.", "en", "Bucharest"),
     # "to" a place is where the people met when they travelled there, not where goods go
     ("Defense Minister Koizumi Shinjiro and his Philippine counterpart Gilberto Teodoro agreed to accelerate "
      "talks on exporting used destroyers to Manila at their meeting in the Malaysian capital.", "en",
