@@ -174,6 +174,33 @@ def _joins_later(sent: SentenceView) -> bool:
     return first_join is not None and any(t.norm in _LATER for t in sent.tokens[:first_join])
 
 
+#: Words right before a meeting word that make it an earlier meeting than the one told.
+_FOLLOWED = {"followed", "follows"}
+
+
+def _followed(sent: SentenceView, trig: tuple[str, Mention]) -> bool:
+    """Whether the trigger is what the meeting just told came after: "The visit followed
+    talks in Seoul on Monday", "It came after talks in Berlin" (not "wrote after the talks":
+    the ones just told).
+
+    Example:
+        >>> from ddgraph.ingest.extract.context import annotate
+        >>> from ddgraph.ingest.document import Article, make_document
+        >>> s = lambda t: annotate(make_document(Article(t, "x")), use_ner=False).sentences[0]
+        >>> one, two = s("The visit followed talks in Seoul."), s("He thanked him for the visit after the talks.")
+        >>> [_followed(x, _trigger(x, 2, 0)) for x in (one, two)]
+        [True, False]
+    """
+    at = next((m for m in sent.of("meeting") if m.start == trig[1].start), None) if trig[1] else None
+    later = [m for m in sent.of("meeting") if at is not None and m.i > at.i]
+    if at is None or not later:
+        return False
+    between = sent.tokens[at.j : later[0].i][-3:]
+    came_after = any(t.norm == "after" and k and between[k - 1].norm in {"came", "come", "comes"}
+                     for k, t in enumerate(between))
+    return (any(t.norm in _FOLLOWED for t in between) or came_after) and between[-1].norm not in {"the", "these", "those"}
+
+
 #: Words that set what a sentence tells against another time: "The visit comes five months
 #: after Modi travelled to Moscow" tells of another meeting.
 _OTHER_TIME = {"after", "before", "після", "перед", "после"}
@@ -382,7 +409,7 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                 scenes[-1].add_trigger(sent, trig, part, [])
             continue
         if trig is not None and current is not None and current.triggers and not sent.has("join") \
-                and (_at_the_meeting(sent) or _the_meeting_again(sent)):
+                and (_at_the_meeting(sent) or _the_meeting_again(sent)) and not _followed(sent, trig):
             owner = next((sc for sc in reversed(scenes) if here and all(sc.knows(p) for p in here)), None)
             if owner is None and _the_meeting_again(sent) and not sent.has("join") \
                     and not any(t.norm in _OTHER_TIME for t in sent.tokens):
@@ -433,6 +460,9 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                 new_party = True  # after "ahead of the summit ...", "Later, X was received by Y" happened
             if new_party and current is not None and current.parties() < 2 and any(current.knows(p) for p in here):
                 new_party = False  # "Austin arrived in Kyiv on a visit. ... Austin held talks with X": one scene
+            if current is not None and current.triggers and len(here) >= 2 and _followed(sent, trig) \
+                    and status_of([sent]) == status_of(current.triggers):
+                new_party = True  # "The visit followed talks in Seoul on Monday, in which A discussed with B"
             earlier = current is not None and current.triggers and fresh and in_earlier_year(sent, ctx.doc.published)
             if earlier and len(here) >= 2 and not any(current.knows(p) for p in here):
                 new_party = True  # "the agreement Z and S signed at a meeting in Madrid in May 2024": another one
@@ -443,10 +473,10 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                     current.add_trigger(sent, trig, here, [])  # they attended the big meeting too
                 current = Scene(sents=lead if current is None else [], side=side and current is not None)
                 scenes.append(current)
-            if not new_party and current.triggers and status_of([sent]) == "planned" \
-                    and status_of(current.triggers) == "happened" and len(here) < 2:
-                current.sents.append(sent)  # "X hoped to visit Manila": no place or day of the talks told
-                continue
+            if not new_party and current.triggers and status_of([sent]) != status_of(current.triggers) \
+                    and len(here) < 2:
+                current.sents.append(sent)  # "X hoped to visit Manila": no place or day of the talks told;
+                continue  # "It is X's third visit to Ukraine": no more of a meeting still planned
             current.add_trigger(sent, trig, here, groups, update_kind=not joins)
             current.bodies.extend(b for b in bodies if b not in current.bodies)
         elif trig is not None and current is not None and status_of([sent]) == status_of(current.triggers):

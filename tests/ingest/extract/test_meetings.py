@@ -165,6 +165,31 @@ def test_the_meeting_again_and_a_later_lunch(record_of):
     assert found[0]["date"] == "2025-11-01"
 
 
+def test_a_tour_together_and_the_talks_it_followed_are_two_meetings(record_of):
+    text = ("Poland's Defence Minister Władysław Kosiniak-Kamysz on Tuesday toured the Hyundai Rotem plant in Changwon "
+            "together with South Korea's Minister of National Defence Ahn Gyu-baek.\n\n"
+            "The visit followed talks in Seoul on Monday, in which Kosiniak-Kamysz discussed with his South Korean "
+            "counterpart the transfer of technology.")
+    found = meetings(record_of(text, published="2025-10-21", language="en"))
+    assert [(m["participants"], m["date"]) for m in found] == [
+        (["Ahn Gyu-baek", "Władysław Kosiniak-Kamysz"], "2025-10-21"),
+        (["Ahn Gyu-baek", "Władysław Kosiniak-Kamysz"], "2025-10-20")]
+    assert found[1]["location"] == "Seoul"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a working lunch is a meeting (Russian: "рабочий обед")
+    ("Позже в тот же день еврокомиссар Андрюс Кубилюс провел рабочий обед с министром обороны Денисом Шмыгалем.",
+     [("happened", 2)]),
+    # a recap of the visit is no more of a meeting still planned
+    ("В пятницу еврокомиссара Андрюса Кубилюса должна принять премьер-министр Юлия Свириденко. "
+     "Это уже третий визит Кубилюса в Украину.", [("planned", 2)]),
+])
+def test_russian_meetings(record_of, text, expected):
+    found = meetings(record_of(text, published="2025-10-10", language="ru"))
+    assert [(m["status"], len(m["participants"])) for m in found] == expected
+
+
 def test_second_principal_starts_a_second_meeting(record_of):
     text = ("Rustem Umerov met Boris Pistorius in Kyiv on Thursday. They discussed air defense. "
             "The same day, President Volodymyr Zelensky received Pistorius and discussed military aid.")
