@@ -112,11 +112,30 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
 def _without_possessor(sent: SentenceView, found: list[Match], i: int) -> list[Match]:
     """Leave out the office in the genitive that a title before it governs when the name
     agrees with that title ("з радником з питань національної безпеки прем'єр-міністра Індії
-    Аджитом Довалом": the adviser of the prime minister, not the prime minister)."""
+    Аджитом Довалом": the adviser of the prime minister, not the prime minister), or that a
+    noun before the window governs ("помощник президента РФ Владимир Мединский").
+
+    Example:
+        >>> from ddgraph.ingest.document import Article, make_document
+        >>> from ddgraph.ingest.extract import extract
+        >>> rec = extract(make_document(Article("Радник президента України Михайло Подоляк заявив.", "x", language="uk")))
+        >>> [f for f in rec.facts if f.predicate == "holdsRole"]
+        []
+    """
     offices = sorted(longest(found, {"office"}), key=lambda m: m.i)
-    if len(offices) < 2 or i >= len(sent.tokens):
+    if not offices or i >= len(sent.tokens):
         return found
-    name, last, before = token_cases(sent.tokens[i]), offices[-1], offices[-2]
+    name = token_cases(sent.tokens[i])
+    start = min(m.i for m in found)
+    head = sent.tokens[start - 1] if start > 0 else None
+    if head is not None and head.tag.startswith("NOUN") and "gent" not in token_cases(head) \
+            and token_cases(sent.tokens[offices[0].i]) == {"gent"} and name and "gent" not in name:
+        # "помощник президента РФ Владимир Мединский", "радник президента Михайло Подоляк": a noun
+        # outside the window governs the office; the person is the aide, not the president
+        return [m for m in found if m.kind != "office"]
+    if len(offices) < 2:
+        return found
+    last, before = offices[-1], offices[-2]
     if token_cases(sent.tokens[last.i]) == {"gent"} and name and "gent" not in name \
             and token_cases(sent.tokens[before.i]) & name:
         return [m for m in found if not (m.kind == "office" and last.i <= m.i and m.j <= last.j)]

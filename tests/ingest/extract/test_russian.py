@@ -31,6 +31,14 @@ from tests.ingest.extract.conftest import meetings, persons
      {"Аджит Довал": ([("National Security Adviser", "India")], None)}),
     ("Советник по национальной безопасности премьер-министра Индии Аджит Довал прибыл в Москву.",
      {"Аджит Довал": ([("National Security Adviser", "India")], None)}),
+    # a noun before the title governs it ("the president's aide"): the aide holds no presidency
+    ("Российскую делегацию возглавил помощник президента РФ Владимир Мединский.",
+     {"Владимир Мединский": ([], None)}),
+    ("Пресс-секретарь президента РФ Дмитрий Песков заявил об этом журналистам.",
+     {"Дмитрий Песков": ([], None)}),
+    # ... but a title in the genitive that the name shares is the name's
+    ("Визит президента Украины Владимира Зеленского в Анкару начался.",
+     {"Владимир Зеленский": ([("President", "Ukraine")], None)}),
 ])
 def test_russian_persons_and_roles(record_of, text, expected):
     assert persons(record_of(text, "2025-02-13")) == expected
