@@ -55,8 +55,10 @@ def actors(sent: SentenceView) -> list[Match]:
         country = place.attr("country") if place is not None else None
         if not country or lex.countries[country].attr("capital") != m.id:
             continue
-        if m.i > 0 and sent.tokens[m.i - 1].norm in _LOCATIVE:
-            continue
+        prev = sent.tokens[m.i - 1] if m.i > 0 else None
+        if prev is not None and (prev.norm in _LOCATIVE or prev.text.isascii() and prev.text.islower() and m.i > 1
+                                 and sent.tokens[m.i - 2].norm in _LOCATIVE):
+            continue  # "in Kyiv", "in central Seoul"
         out.append(Match("country", country, m.i, m.j, m.start, m.end))
     return sorted(out, key=lambda m: m.i)
 
@@ -100,10 +102,12 @@ def sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tupl
                  [c for c in before if c != taker] + [m.id for m in after]
         return next((c for c in others if c != taker), None), taker
     if status == "ordered":
+        buyer = before[-1] if before else None  # the nearest before the verb: "..., under which Poland ordered"
         beneficiary = next((m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in {"for", "для"}), None)
-        if beneficiary and beneficiary != first:  # "Norway ordered NASAMS for Ukraine"
-            return first, beneficiary
-        return second, first  # "Ukraine ordered CAESAR from France": the buyer receives
+        if beneficiary and beneficiary != buyer:  # "Norway ordered NASAMS for Ukraine"
+            return buyer, beneficiary
+        seller = next((c for c in [m.id for m in after] + before if c != buyer), None)
+        return seller, buyer  # "Ukraine ordered CAESAR from France": the buyer receives
     return first, second
 
 

@@ -141,6 +141,9 @@ def aid(record):
     # a model the lexicon does not know stays in the item ("K9 howitzers", not "howitzers")
     ("South Korea has delivered 180 K9 howitzers and 12 FA-50GF light attack aircraft to Poland.",
      [("South Korea", "Poland", [], ["K9 howitzers", "FA-50GF light attack aircraft"], "delivered")]),
+    # an order: the buyer is the country nearest before the verb; a capital after "in central" is a place
+    ("At talks in central Seoul, the ministers said that Poland ordered 180 K2 tanks from South Korea.",
+     [("South Korea", "Poland", [], ["K2 tanks"], "ordered")]),
     # "US$" is a currency: no United States in it
     ("Japan will provide the Philippines with patrol boats worth 1.6 billion yen (US$10 million).",
      [("Japan", "Philippines", [], ["patrol boats"], "pledged")]),
