@@ -148,6 +148,17 @@ def surname_keys(surname: str) -> frozenset[str]:
     return frozenset(keys | {_HUSH.sub(r"\1", k) for k in keys})
 
 
+def skeleton(key: str) -> str:
+    """A surname key with every run of vowels read as one: what an ear keeps of a name
+    spelled from another language ("Healey" and "Гілі", "heali" and "hili").
+
+    Example:
+        >>> skeleton("heali"), skeleton("hili"), skeleton("umerov")
+        ('hala', 'hala', 'amarav')
+    """
+    return re.sub(r"[aeiou]+", "a", key)
+
+
 def garbled(a: str, b: str) -> bool:
     """Tell whether two surname keys look like one name garbled or truncated.
 

@@ -23,11 +23,14 @@ Umerov") counts as no full name for rules 4 and 6.
    prefix and a high rapidfuzz ratio, or a truncation);
 4. a bare or garbled surname that fits exactly one full-named person of its
    own article (the profile's context);
-5. a shared office (title + country) with a same or garbled surname;
+5. a shared office (title + country) with a same or garbled surname, or, under the same
+   first name, a surname with the same consonants (:func:`graph.names.skeleton`: Healey
+   and Гілі, "John", Secretary of State for Defence of the United Kingdom);
 6. a same surname key that fits exactly one full-named person across articles.
 
 Profiles are only ever linked inside a bucket component (profiles sharing the
-4-letter prefix of a surname key, or a "same" decision), so each component
+4-letter prefix of a surname key, a surname skeleton under one office, or a "same"
+decision), so each component
 clusters on its own: :func:`profile_buckets` gives the buckets.
 
 Example:
@@ -56,6 +59,7 @@ from ddgraph.graph.names import (
     garbled,
     is_initial,
     name_suffix,
+    skeleton,
     split_name,
     surname_keys,
 )
@@ -257,6 +261,8 @@ def profile_buckets(profile: Profile, decisions: Decisions) -> tuple[str, ...]:
     """
     keys = {f"p:{k[:4]}" for k in profile.keys}
     keys |= {f"d:{a}|{b}" for a, b in decisions.same if a in profile.terms or b in profile.terms}
+    keys |= {f"s:{skeleton(k)}|{title}|{country}" for k in profile.keys for title, country in profile.offices
+             if country and len(skeleton(k)) >= 3}
     return tuple(sorted(keys))
 
 
@@ -455,9 +461,13 @@ def link_profiles(profiles: Iterable[Profile], decisions: Decisions) -> PersonCl
     for p in profiles:
         for o in p.offices:
             by_office[o].append(p)
-    for office in sorted(by_office):  # 5. shared office, same or garbled surname
-        names = {p.names for p in by_office[office]}
-        for comp in _components([(g, h) for g, h in related_pairs if g in names and h in names]):
+    for office in sorted(by_office):  # 5. shared office, same or garbled surname, or one heard
+        names = {p.names for p in by_office[office]}  # alike under the same first name (Healey, Гілі)
+        pairs = [(g, h) for g, h in related_pairs if g in names and h in names]
+        if office[1]:
+            pairs += [(g, h) for g in names for h in names if g < h and same(g, h)
+                      and {skeleton(k) for k in g[1]} & {skeleton(k) for k in h[1]}]
+        for comp in _components(pairs):
             _greedy(uf, [p.id for p in by_office[office] if p.names in comp])
     _link_unique_surnames(uf, profiles)  # 6.
     return uf

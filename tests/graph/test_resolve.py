@@ -222,6 +222,12 @@ def test_same_surname_different_offices_stay_apart_and_get_distinct_iris():
         (P("p1", "Lecornu"), P("p1", "Sébastien Lecornu"), True),  # exact surname, one candidate
         (P("p1", "Sebastien Lecornu", country="france"), P("p1", "Sebastien Lecornu", country="canada"), False),
         (P("p1", "Umerov", **UMEROV), P("p1", "Umerov", **LECORNU), False),
+        # a name spelled from another language, heard alike, under one first name and one office
+        (P("p1", "John Healey", office="defence-minister", country="united-kingdom"),
+         P("p1", "Джон Гілі", office="defence-minister", country="united-kingdom"), True),
+        (P("p1", "John Healey"), P("p1", "Джон Гілі"), False),  # no office to corroborate
+        (P("p1", "John Healey", office="defence-minister", country="united-kingdom"),
+         P("p1", "Джон Гол", office="defence-minister", country="united-kingdom"), False),  # other consonants
     ],
 )
 def test_cross_article_evidence(a, b, merged):
