@@ -291,10 +291,31 @@ class Scene:
         if self.kind is None or (update_kind and KIND_ORDER.index(trig[0]) < KIND_ORDER.index(self.kind)):
             self.kind = trig[0]
         is_delegation = sent.has("delegation")
+        heads = _delegation_heads(sent, here) if is_delegation else []
         for p in here:
             if not self.knows(p):
-                (self.delegation if is_delegation and self.participants else self.participants).append(p)
+                member = is_delegation and self.participants and p not in heads
+                (self.delegation if member else self.participants).append(p)
         self.groups.extend(g for g in groups if g.label not in {x.label for x in self.groups})
+
+
+def _delegation_heads(sent: SentenceView, here: list[PersonDraft]) -> list[PersonDraft]:
+    """The persons a sentence names as heads of delegations: within six tokens after "led by" /
+    "во главе с" / "очолював", or after the "by" of an ellipsis ("the Ukrainian delegation was
+    led by A, the Russian one by B")."""
+    cues = sent.of("delegation_head")
+    if not cues:
+        return []
+    starts = {tok.start: k for k, tok in enumerate(sent.tokens)}
+    bys = [k for k, t in enumerate(sent.tokens) if t.norm == "by"]
+    out = []
+    for p in here:
+        for m in p.mentions:
+            k = starts.get(m.start)
+            if k is not None and (any(0 <= k - c.j <= 6 for c in cues) or any(0 < k - b <= 4 for b in bys)):
+                out.append(p)
+                break
+    return out
 
 
 _TO_BODY = {"of", "the", "a", "with", "representatives", "representative", "reps", "management", "leadership",

@@ -190,6 +190,18 @@ def test_russian_meetings(record_of, text, expected):
     assert [(m["status"], len(m["participants"])) for m in found] == expected
 
 
+@pytest.mark.parametrize("text, language", [
+    ("ISTANBUL, June 2 (Reuters) - Russian and Ukrainian negotiators held talks in Istanbul on Monday. "
+     "At the talks, the Ukrainian delegation was led by Defence Minister Rustem Umerov, the Russian one by Kremlin aide "
+     "Vladimir Medinsky.", "en"),
+    ("Российская делегация во главе с помощником президента Владимиром Мединским провела переговоры с "
+     "украинской стороной, делегацию которой возглавлял министр обороны Украины Рустем Умеров.", "ru"),
+])
+def test_the_heads_of_delegations_are_the_parties(record_of, text, language):
+    found = meetings(record_of(text, published="2025-06-02", language=language))
+    assert len(found) == 1 and len(found[0]["participants"]) == 2, found
+
+
 def test_second_principal_starts_a_second_meeting(record_of):
     text = ("Rustem Umerov met Boris Pistorius in Kyiv on Thursday. They discussed air defense. "
             "The same day, President Volodymyr Zelensky received Pistorius and discussed military aid.")
