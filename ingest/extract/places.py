@@ -29,11 +29,17 @@ _PREPOSITIONS_IN = {"in", "to", "at", "у", "в", "до", "на"}
 _VISIT = {"visit", "visited", "відвідати", "відвідав"}
 _CAPITAL = {"capital", "столиця"}
 _OPENING = re.compile(r"\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30}?)(?::\s|\s[-–—]\s)")
-#: "Bucharest, Oct 8 /Agerpres/ - ...", "Kyiv, 12 June 2025 – ...": a city in title case, a comma,
-#: a date (some digit) and at most 40 more characters, then a dash.
-_OPENING_DATED = re.compile(r"\s*([A-ZА-ЯІЇЄҐ][^\W\d_]+(?:[ -][A-ZА-ЯІЇЄҐ][^\W\d_]+)?),\s(?=[^\n]{0,40}?\d)"
-                            r"[^\n]{1,40}?\s[-–—]{1,2}\s")
-_DATELINE_HEAD = re.compile(r"^\s*([^\W\d][^\W\d'’ .-]{1,30}?)\s*(?:[,:(]|\s[-–—]|\.\s|$)")
+#: A dateline opening the text, in any case: the city (and "[Country]"), maybe a date after a comma,
+#: maybe the agency in brackets or slashes, then a dash, a colon or a full stop before a capital:
+#: "Bucharest, Oct 8 /Agerpres/ - ...", "Kyiv, 12 June 2025 – ...", "New Delhi [India], October 3
+#: (ANI): ...", "Tokyo, Nov. 2 (Jiji Press)--...", "KHARKIV, March 3 /Ukrinform/. ...", "Київ, 3 березня. ..."
+_OPENING_DATED = re.compile(
+    r"\s*([A-ZА-ЯІЇЄҐ][^\W\d_]+(?:[ -][A-ZА-ЯІЇЄҐ][^\W\d_]+){0,2})"
+    r"(?:\s*\[[^\]\n]{1,30}\])?"
+    r"(?:,\s*[^\n]{0,30}?\d[^\n]{0,12}?)?"
+    r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,30}/)?"
+    r"\s*(?:[-–—]{1,2}|:|\.)\s*(?=[A-ZА-ЯІЇЄҐ\"«“])")
+_DATELINE_HEAD = re.compile(r"^\s*([^\W\d](?:[^\W\d'’]|['’ .-](?=[^\W\d])){0,30}?)\s*(?:[,:(\[•/]|\s?[-–—]|\.\s|$)")
 
 
 #: Prepositions of a destination: a place after one is where a meeting was only when

@@ -53,3 +53,26 @@ def test_a_phone_call_takes_no_place_from_the_dateline(record_of):
             "Boris Pistorius on Thursday.")
     [meeting] = meetings(record_of(text, published="2025-01-25", language="en"))
     assert meeting["kind"] == "phone" and meeting["location"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WASHINGTON (AP) — Defense Secretary Pete Hegseth met his counterpart.", "washington"),
+    ("NEW DELHI: Defence Minister Rajnath Singh met his counterpart.", "new-delhi"),
+    ("New Delhi [India], October 3 (ANI): Rajnath Singh met his counterpart.", "new-delhi"),
+    ("Tokyo, Nov. 2 (Jiji Press)--Defense Minister Shinjiro Koizumi met his counterpart.", "tokyo"),
+    ("KHARKIV, March 3 /Ukrinform/. The ministers met.", "kharkiv"),
+    ("Kyiv • UNN. The ministers met.", "kyiv"),
+    ("Київ, 3 березня. Міністри зустрілися.", "kyiv"),
+    ("Manila (PNA) – The ministers met.", "manila"),
+    ("Bucharest, Oct 8 /Agerpres/ - The ministers met.", "bucharest"),
+    # no dateline: a city the sentence is about, a person before a colon
+    ("Kyiv, however, is far from the front.", None),
+    ("Umerov: we met our partners.", None),
+    ("Kyiv is the capital. The ministers met.", None),
+])
+def test_dateline_place(text, expected):
+    from ddgraph.ingest.document import Article, make_document
+    from ddgraph.ingest.extract.context import annotate
+    from ddgraph.ingest.extract.places import dateline_place
+
+    assert dateline_place(annotate(make_document(Article(text, "x")), use_ner=False)) == expected
