@@ -92,6 +92,11 @@ def sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tupl
                     and sent.tokens[m.i - 1].norm in _TO:
                 second = org.attr("country")
                 break
+    passive = any("pssv" in t.tag for t in sent.tokens[cue.i : cue.j])  # "переданої Норвегією", "переданной Норвегией"
+    doer = next((m.id for m in after if passive and m.i - cue.j <= 2 and "ablt" in sent.tokens[m.i].tag), None)
+    if doer is not None:  # the instrumental after a passive participle gives; a dative receives
+        taker = next((m.id for m in countries if m.id != doer and "datv" in sent.tokens[m.i].tag), None)
+        return doer, taker
     agent = next((m.id for m in after if sent.tokens[m.i - 1].norm == "by"), None)
     if agent is not None:  # "72 Typhoon jets supplied by Britain": the agent gives, the subject holds them
         owners = [m.id for m in actors(sent) if m.j <= cue.i and m.id != agent]  # "the Royal Saudi Air Force"

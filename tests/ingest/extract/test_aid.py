@@ -155,6 +155,9 @@ def test_aid(record_of, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Поульсен підтвердив, що Копенгаген профінансує закупівлю для ЗСУ нової партії самохідних гаубиць «Богдана».",
      [("Denmark", "Ukraine", ["Bohdana"], [], "pledged")]),
+    # the instrumental after a passive participle is who gave ("переданих Норвегією": handed over by Norway)
+    ("Йшлося про ремонт переданих Норвегією самохідних гаубиць M109 і пускових установок NASAMS.",
+     [("Norway", "Ukraine", ["M109", "NASAMS"], [], "delivered")]),
     ("Сибіга подякував Чехії за ініціативу: у 2024 році завдяки їй Україна отримала 1,5 мільйона снарядів.",
      [("Czechia", "Ukraine", [], ["1,5 мільйона снарядів"], "delivered")]),
     ("Швеція разом із Данією профінансує виробництво бойових машин CV90 для України.",
