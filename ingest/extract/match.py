@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -200,6 +201,10 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
                 break
             if key in index:
                 lengths.append(n)
+        if not lengths and (kinds is None or "system" in kinds):
+            variant = _system_variant(tokens[i], index)
+            if variant is not None:  # "M109A3GN": a variant of the M109 the lexicon knows
+                out.append(Match("system", variant, i, i + 1, tokens[i].start, tokens[i].end))
         for n in reversed(lengths):
             entries = index[tuple(norms[i : i + n])]
             surface = " ".join(t.text for t in tokens[i : i + n])
@@ -226,6 +231,33 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
         titled = {k for m in out if m.kind == "office" for k in range(m.i, m.j)}
         out += [m for m in _offices_at_bodies(tokens, bodies) if m.i not in titled]  # "Deputy Chief of the General Staff"
     return _drop_nested_topics(out)
+
+
+#: A model designation with a variant suffix after the base model: "M109A3GN", "F-16AM", "Leopard2A6".
+_VARIANT = re.compile(r"^[A-Za-z][A-Za-z-]*\d+[A-Za-z0-9-]*$")
+_VARIANT_SUFFIX = re.compile(r"^[a-z]{1,3}\d*[a-z]{0,3}$")
+
+
+def _system_variant(token: Token, index: dict) -> str | None:
+    """The lexicon system that a one-word designation is a variant of: the longest leading part
+    of the word that is a system's key, followed by a variant suffix (letters, then digits and
+    letters: "a3gn", "am", "m"), never by a digit ("M1131" is no M113).
+
+    Example:
+        >>> from ddgraph.ingest.extract.tokens import tokenize
+        >>> [_system_variant(t, build_index("en")) for t in tokenize("M109A3GN F-16AM M1131 Leopard", "en")]
+        ['m109', 'f-16', None, None]
+    """
+    word = token.norm
+    if not _VARIANT.match(token.text) or len(word) < 3:
+        return None
+    for cut in range(len(word) - 1, 1, -1):
+        if not word[cut - 1].isdigit() or not _VARIANT_SUFFIX.match(word[cut:]):
+            continue
+        systems = [ident for kind, ident, _ in index.get((word[:cut],), ()) if kind == "system"]
+        if systems:
+            return systems[0]
+    return None
 
 
 def defined_abbreviations(sentences: list[tuple[list[Token], list[Match]]]) -> dict[str, str]:

@@ -46,3 +46,16 @@ def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
 ])
 def test_topic_terms_in_each_language(text, language, topics):
     assert sorted({m.id for m in find_terms(tokenize(text, language), language) if m.kind == "topic"}) == topics
+
+
+@pytest.mark.parametrize(("text", "systems"), [
+    # a variant of a system the lexicon knows is that system (the form as written stays a label)
+    ("Norway delivered M109A3GN howitzers and F-16AM jets.", ["m109", "f-16"]),
+    # a digit after the base model makes another model
+    ("The M1131 vehicles arrived.", []),
+])
+def test_system_variants(text, systems):
+    from ddgraph.ingest.extract.match import find_terms
+    from ddgraph.ingest.extract.tokens import tokenize
+
+    assert [m.id for m in find_terms(tokenize(text, "en"), "en", {"system"})] == systems
