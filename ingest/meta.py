@@ -54,6 +54,10 @@ def _regions(raw: str, max_header: int = 40) -> tuple[list[str], list[str], list
     return lines[max(0, body[0] - max_header) : body[0]], [lines[i] for i in body], gap
 
 
+#: A numeric date whose day and month could change places: "06/12/2025", "03.04.2024".
+_AMBIGUOUS = re.compile(r"\b(?:0?[1-9]|1[0-2])[./](?:0?[1-9]|1[0-2])[./]\d{4}\b")
+
+
 #: The city of a wire dateline before its date: "KYIV, ", "NEW DELHI, ", "Київ, "
 _DATELINE_CITY = re.compile(r"\s*[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:[ .-][A-ZА-ЯІЇЄҐ][^\W\d_]*){0,2}\s*,\s*")
 
@@ -76,10 +80,11 @@ def find_published(raw: str, language: str | None = None) -> str | None:
         dates = dates_in(line)
         if dates:
             return dates[-1][2]
-    for line in gap[:4]:  # a stamp line between a lead teaser and the body
-        dates = dates_in(line)
-        if dates and not re.search(r"[^\W\d_]", without_stamps(line)):
-            return dates[0][2]
+    stamps = [(line, dates_in(line)[0]) for line in gap[:4]  # stamp lines between a lead teaser and the body
+              if dates_in(line) and not re.search(r"[^\W\d_]", without_stamps(line))]
+    if stamps:  # "06/12/2025" then "June 12, 2025": the date that cannot be read two ways wins
+        plain = [iso for line, (start, end, iso) in stamps if not _AMBIGUOUS.search(line[start:end])]
+        return (plain or [stamps[0][1][2]])[0]
     if body:
         for start, end, iso in dates_in(body[0][:80]):
             before = re.sub(r"(?i)\b(date|updated|published|оновлено|опубліковано)\b", "", body[0][:start])
