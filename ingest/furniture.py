@@ -118,6 +118,8 @@ def classify_line(text: str, m: Markers) -> str:
     Example:
         >>> classify_line("Read also: Umerov meets Lecornu", load_markers())
         'link'
+        >>> classify_line("Associated Press writer Emma Burrows in London contributed.", load_markers())
+        'byline'
     """
     key, folded, n = line_key(text), fold(text), word_count(text)
     terminal = bool(TERMINAL_RE.search(text))
@@ -139,6 +141,8 @@ def classify_line(text: str, m: Markers) -> str:
         return "cta"
     if folded.startswith(m.bylines) and n <= 6 and not terminal:
         return "byline"
+    if n <= 25 and _CREDIT_RE.search(text):
+        return "byline"  # "Associated Press writer Emma Burrows in London contributed."
     if is_stamp(text, m):
         return "stamp"
     if _DATELINE_RE.match(text) and n <= 8:
@@ -152,6 +156,11 @@ def classify_line(text: str, m: Markers) -> str:
     if _QUESTION_RE.search(text) and n <= 25 and len(SENTENCE_END_RE.findall(text)) == 1:
         return "question"  # a headline in the header, a paragraph in the body
     return "body" if n >= 8 or not terminal else "short"
+
+
+#: The credit line that ends a wire story: "Associated Press writers A and B contributed to this report."
+_CREDIT_RE = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b.*\bcontributed"
+                        r"(?: to this (?:report|story|article))?\.?\s*$", re.I)
 
 
 def is_stamp(text: str, m: Markers) -> bool:

@@ -50,6 +50,9 @@ def body(*paragraphs: str) -> str:
     (f'{B1}\n\nMinister after the attack: "We need more systems"\n\n{B2}', body(B1, B2)),
     (f"{B1}\n\nRead also: Another minister visits another capital\n\n{B2}", body(B1, B2)),
     (f"{B1}\n\nRead also\n\nAnother minister visits another capital\n\n{B2}", body(B1, B2)),
+    # the credit line that ends a wire story names a reporter, not a party
+    (f"{B1}\n\nAssociated Press writer Emma Burrows in London contributed.", body(B1)),
+    (f"{B1}\n\nReporters Anna Smith and Oleh Petrenko contributed to this report.", body(B1)),
     # a marker over a list of headlines: every one links away, even after a list the body opened with ':'
     (f"{B1}\n\nSuggested Topics:\n\nEurope\n\nRead Next\n\nA says B will insist on return of all children\n\n"
      f"Trump says he is disappointed with Putin after strikes\n\nRutte: allies to agree spending target\n\n{B2}",
