@@ -54,6 +54,9 @@ def _regions(raw: str, max_header: int = 40) -> tuple[list[str], list[str], list
     return lines[max(0, body[0] - max_header) : body[0]], [lines[i] for i in body], gap
 
 
+#: A byline that carries the date: "By Tim Martin on November 13, 2025 at 9:41 AM", "Автор: ..., 12.06.2025".
+_BYLINE_DATED = re.compile(r"^(?:by|автор|авторка|author)\b[^\n]{0,60}\d", re.I)
+
 #: A numeric date whose day and month could change places: "06/12/2025", "03.04.2024".
 _AMBIGUOUS = re.compile(r"\b(?:0?[1-9]|1[0-2])[./](?:0?[1-9]|1[0-2])[./]\d{4}\b")
 
@@ -80,8 +83,9 @@ def find_published(raw: str, language: str | None = None) -> str | None:
         dates = dates_in(line)
         if dates:
             return dates[-1][2]
-    stamps = [(line, dates_in(line)[0]) for line in gap[:4]  # stamp lines between a lead teaser and the body
-              if dates_in(line) and not re.search(r"[^\W\d_]", without_stamps(line))]
+    stamps = [(line, dates_in(line)[0]) for line in gap[:4]  # stamp lines between a lead teaser and the body,
+              if dates_in(line) and (not re.search(r"[^\W\d_]", without_stamps(line))  # or a byline with
+                                     or _BYLINE_DATED.match(line))]  # its date: "By A on November 13, 2025 at 9:41 AM"
     if stamps:  # "06/12/2025" then "June 12, 2025": the date that cannot be read two ways wins
         plain = [iso for line, (start, end, iso) in stamps if not _AMBIGUOUS.search(line[start:end])]
         return (plain or [stamps[0][1][2]])[0]

@@ -72,6 +72,8 @@ def test_find_published_on_seeds(prefix, iso):
     (f"Title\n\n{BODY}\n\nOn 12.06.2024 it rained\n\n{BODY}", None),
     # two stamps after a lead teaser: the one that cannot be read two ways ("06/12/2025" is June or December)
     (f"Title\n\n{BODY}\n\n06/12/2025\nJune 12, 2025\n\n{BODY}", "2025-06-12"),
+    # a byline with its date after a lead teaser
+    (f"Title\n\n{BODY}\n\nBy Tim Martin on November 13, 2025 at 9:41 AM\n\n{BODY}", "2025-11-13"),
     # a wire dateline opening the body: the city, the date, a dash (the agency in brackets before it)
     (f"Title\n\nKYIV, 12 June 2025 — {BODY}", "2025-06-12"),
     (f"Title\n\nWARSAW, March 3, 2025 (PAP) - {BODY}", "2025-03-03"),
