@@ -202,12 +202,12 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                 draft.date = out[-1].date  # "the same day, X received Y"
             if out and any(s.has("during_visit") for s in scene.triggers):
                 _inherit_visit(draft, out[0])
-            before = out[main_start:] if out else []
-            if kind == "in-person" and before and before[-1].kind == "in-person" and draft.status == "happened" \
-                    and set(before[-1].participants) & set(draft.participants) \
-                    and (draft.location is None or draft.location[1:2] == (before[-1].location or (None, None))[1:2]):
-                draft.date = draft.date or before[-1].date  # "Austin was also received by Zelensky": the same
-                draft.location = draft.location or before[-1].location  # trip, the same day and place
+            trip = next((b for b in reversed(out[main_start:]) if b.kind == "in-person" and b.status == "happened"
+                         and set(b.participants) & set(draft.participants)), None)
+            if kind == "in-person" and trip is not None and draft.status == "happened" \
+                    and (draft.location is None or draft.location[1:2] == (trip.location or (None, None))[1:2]):
+                draft.date = draft.date or trip.date  # "Austin was also received by Zelensky": the same
+                draft.location = draft.location or trip.location  # trip, the same day and place
             for sent in scene.sents:
                 if sent.index in aid_sentences and sent not in scene.triggers:
                     mention = Mention(sent.start, sent.end, sent.index)

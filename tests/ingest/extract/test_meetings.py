@@ -202,6 +202,17 @@ def test_the_heads_of_delegations_are_the_parties(record_of, text, language):
     assert len(found) == 1 and len(found[0]["participants"]) == 2, found
 
 
+def test_a_later_meeting_of_the_trip_takes_its_day_and_place_past_a_meeting_between(record_of):
+    # "Pistorius also met Zelensky": the trip's day and city, though Umerov's talks with companies came between
+    text = ("German Defence Minister Boris Pistorius held talks with Rustem Umerov in Kyiv on Thursday. "
+            "Rustem Umerov later held a meeting with German companies. "
+            "Boris Pistorius was also received by President Volodymyr Zelensky.")
+    found = meetings(record_of(text, published="2025-06-12", language="en"))
+    last = found[-1]
+    assert last["participants"] == ["Boris Pistorius", "Volodymyr Zelensky"], found
+    assert (last["location"], last["date"]) == ("Kyiv", "2025-06-12")
+
+
 def test_second_principal_starts_a_second_meeting(record_of):
     text = ("Rustem Umerov met Boris Pistorius in Kyiv on Thursday. They discussed air defense. "
             "The same day, President Volodymyr Zelensky received Pistorius and discussed military aid.")
