@@ -14,8 +14,10 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from ddgraph.graph.model import Mention
 from ddgraph.ingest.extract.context import Context, SentenceView
@@ -82,6 +84,10 @@ def _paragraph_starts(ctx: Context) -> set[int]:
 
 def _is_background(sent: SentenceView, paragraph_start: bool) -> bool:
     return paragraph_start and any(m.kind == "background" and m.i <= 2 for m in sent.matches)
+
+
+#: "The evening before the meeting", "the day before", "напередодні засідання": a side meeting of the eve.
+_EVE_OF = re.compile(r"\b(?:the )?(?:evening|day|night) before\b|\bнапередодні\b|\bнакануне\b", re.I)
 
 
 def _main_again(ctx: Context, para: set[int], episodes: list[list[int]]) -> list[list[int]]:
@@ -198,6 +204,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                 draft.location = ("place", city, None) if city else None
             if scene.side and out:  # "held separate talks on the sidelines": same place and day
                 draft.location, draft.date = out[-1].location or draft.location, out[-1].date or draft.date
+                if draft.date and any(_EVE_OF.search(ctx.doc.text[t.start : t.end]) for t in scene.triggers):
+                    draft.date = (date.fromisoformat(draft.date) - timedelta(days=1)).isoformat()  # "the evening before"
             if draft.date is None and out and any(s.has("same_day") for s in scene.triggers):
                 draft.date = out[-1].date  # "the same day, X received Y"
             if out and any(s.has("during_visit") for s in scene.triggers):

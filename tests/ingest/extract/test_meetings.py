@@ -213,6 +213,18 @@ def test_a_later_meeting_of_the_trip_takes_its_day_and_place_past_a_meeting_betw
     assert (last["location"], last["date"]) == ("Kyiv", "2025-06-12")
 
 
+def test_a_working_dinner_beside_a_ministerial_is_its_own_meeting_on_the_eve(record_of):
+    text = ("BRUSSELS (AP) — Defence ministers met at a meeting of the Ukraine Defense Contact Group on Friday. "
+            "British Defence Secretary John Healey and German Defense Minister Boris Pistorius co-chaired it, and "
+            "Ukraine's Defense Minister Rustem Umerov attended. "
+            "The evening before the meeting, Healey and Pistorius hosted Umerov for a working dinner.")
+    found = meetings(record_of(text, published="2025-04-11", language="en"))
+    dinner = found[-1]
+    assert dinner["kind"] == "in-person" and len(found) == 2, found
+    assert dinner["participants"] == ["Boris Pistorius", "John Healey", "Rustem Umerov"]
+    assert (dinner["date"], found[0]["date"]) == ("2025-04-10", "2025-04-11")
+
+
 def test_second_principal_starts_a_second_meeting(record_of):
     text = ("Rustem Umerov met Boris Pistorius in Kyiv on Thursday. They discussed air defense. "
             "The same day, President Volodymyr Zelensky received Pistorius and discussed military aid.")
