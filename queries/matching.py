@@ -99,7 +99,8 @@ def item_matches(gold_item: str, label: str | None = None, description: str | No
 
     Labels must be equal after :func:`norm`, or the gold name must be the store
     label's family name (its first words: "AMX" names the "AMX-10 RC", "Leopard" the
-    "Leopard 2"); a description matches when it holds at least 60% of the gold item's
+    "Leopard 2"); a gold note in brackets after the name ("Marder (25)") is left out
+    for labels; a description matches when it holds at least 60% of the gold item's
     content words.
 
     Example:
@@ -107,11 +108,15 @@ def item_matches(gold_item: str, label: str | None = None, description: str | No
         True
         >>> item_matches("AMX", label="AMX-10 RC"), item_matches("AMX", label="AMRAAM")
         (True, False)
+        >>> item_matches("Marder (25)", label="Marder"), item_matches("Marder (25)", label="Leopard 1")
+        (True, False)
         >>> item_matches("training of more than 7,000 Ukrainian soldiers",
         ...              description="training of 7,000 Ukrainian soldiers")
         True
     """
-    if label is not None and (norm(label) == norm(gold_item) or norm(label).startswith(norm(gold_item) + " ")):
+    head = gold_item.split(" (")[0].strip()  # "Marder (25)": the item is the Marder, the brackets say how many
+    if label is not None and any(norm(label) == norm(g) or norm(label).startswith(norm(g) + " ")
+                                 for g in {gold_item, head} if g):
         return True
     if description is None:
         return False
