@@ -169,6 +169,8 @@ def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: lis
         plural = tok.text.lower().endswith("s") if ctx.language == "en" else "plur" in tok.tag
         if tok.norm not in heads or not (plural or tok.norm in mass):
             continue
+        if tok.text[:1].isupper() and k > 0:
+            continue  # "BAE Systems": a name, not a kind of materiel
         if any(s.i - 3 <= k < s.j + 3 and not _listed_apart(sent, k, s) for s in systems):
             continue  # "Javelin anti-tank missiles", "missiles for Patriot systems": the system is the item
         start = k

@@ -144,6 +144,9 @@ def aid(record):
     # an order: the buyer is the country nearest before the verb; a capital after "in central" is a place
     ("At talks in central Seoul, the ministers said that Poland ordered 180 K2 tanks from South Korea.",
      [("South Korea", "Poland", [], ["K2 tanks"], "ordered")]),
+    # a capitalised head is part of a name ("BAE Systems"), no kind of materiel
+    ("Sweden ordered 40 CV90 vehicles for Ukraine from BAE Systems Hägglunds.",
+     [("Sweden", "Ukraine", ["CV90"], [], "ordered")]),
     # "US$" is a currency: no United States in it
     ("Japan will provide the Philippines with patrol boats worth 1.6 billion yen (US$10 million).",
      [("Japan", "Philippines", [], ["patrol boats"], "pledged")]),
