@@ -40,7 +40,17 @@ def person_tokens(sent: SentenceView, index: MentionIndex) -> set[int]:
 
 def present_persons(sent: SentenceView, here: list[PersonDraft]) -> list[PersonDraft]:
     """The persons of a sentence but those named right after "the greetings of", "on behalf
-    of" (they are not in the room), unless named elsewhere in it too."""
+    of" (they are not in the room), or only as the owner of something that is no meeting
+    ("since Chancellor Friedrich Merz's government was sworn in"), unless named elsewhere in it too.
+
+    Example:
+        >>> from ddgraph.ingest.extract.persons import PersonDraft
+        >>> text = "It is his first visit since Chancellor Friedrich Merz's government took office."
+        >>> merz = PersonDraft("p1", "Friedrich", "Merz", mentions=[Mention(text.index("Fri"), text.index("'s"), 0)])
+        >>> present_persons(_sentence(text), [merz]), len(present_persons(_sentence(text.replace("'s government", "'s visit")), [merz]))
+        ([], 1)
+    """
+    here = [p for p in here if not _only_owner(sent, p)]
     proxies = sent.of("proxy")
     if not proxies:
         return here
@@ -51,6 +61,18 @@ def present_persons(sent: SentenceView, here: list[PersonDraft]) -> list[PersonD
                    for r in proxies for k in range(r.j, min(r.j + 6, len(tokens))))
 
     return [p for p in here if not all(absent(m) for m in p.mentions if sent.start <= m.start < sent.end)]
+
+
+def _only_owner(sent: SentenceView, person: PersonDraft) -> bool:
+    """Whether every mention of ``person`` in the sentence is a possessive whose noun is no
+    meeting ("Merz's government"; not "Merz's visit")."""
+    meeting_at = {m.i for m in sent.matches if m.kind in {"meeting", "discussion"}}
+    mentions = [m for m in person.mentions if sent.start <= m.start < sent.end]
+    for m in mentions:
+        k = next((k for k, t in enumerate(sent.tokens) if t.start < m.end <= t.end), None)
+        if k is None or not sent.tokens[k].is_possessive or k + 1 in meeting_at or k + 2 in meeting_at:
+            return False
+    return bool(mentions)
 
 
 def unnamed_counterparts(sent: SentenceView, here: list[PersonDraft], everyone: list[PersonDraft]) -> list[PersonDraft]:
