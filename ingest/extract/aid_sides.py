@@ -28,14 +28,29 @@ LIST_SEPARATORS = {",", ";", "and", "or", "та", "і", "й", "або"}
 
 
 def adjective(sent: SentenceView, m: Match) -> bool:
-    """True for a country named by its adjective ("Ukrainian", "українського")."""
+    """True for a country named by its adjective ("Ukrainian", "українського"), but for "the
+    Russian side" / "російської сторони", which is the country itself.
+
+    Example:
+        >>> from ddgraph.ingest.extract.context import SentenceView
+        >>> from ddgraph.ingest.extract.match import find_terms
+        >>> from ddgraph.ingest.extract.tokens import tokenize
+        >>> toks = tokenize("Su-30 jets received from the Russian side and Russian trucks", "en")
+        >>> view = SentenceView(0, 0, 60, toks, find_terms(toks, "en"))
+        >>> [adjective(view, c) for c in view.of("country")]
+        [False, True]
+    """
     tok = sent.tokens[m.j - 1]
+    if m.j < len(sent.tokens) and sent.tokens[m.j].norm in _SIDE:
+        return False
     if "ADJF" in tok.tag:
         return True
     demonym = load_lexicon().countries[m.id].attr("demonym.en") if m.id in load_lexicon().countries else None
     return bool(demonym) and tok.norm == demonym.lower()
 
 
+#: "the Russian side", "російська сторона", "российская сторона" (lemmas map to "сторона"): a country.
+_SIDE = {"side", "сторона"}
 _RECEIVE = {"received", "receive", "receives", "receiving", "get", "gets", "got", "obtained", "отримати", "одержати",
             "отриманий"}
 _FROM = {"from", "від", "з", "із"}

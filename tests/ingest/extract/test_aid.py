@@ -144,6 +144,9 @@ def aid(record):
     # an order: the buyer is the country nearest before the verb; a capital after "in central" is a place
     ("At talks in central Seoul, the ministers said that Poland ordered 180 K2 tanks from South Korea.",
      [("South Korea", "Poland", [], ["K2 tanks"], "ordered")]),
+    # "the Russian side" is Russia itself, not Russian-made
+    ("Belarus received Su-30SM2 fighters from the Russian side this year.",
+     [("Russia", "Belarus", ["Su-30SM"], [], "delivered")]),
     # a capitalised head is part of a name ("BAE Systems"), no kind of materiel
     ("Sweden ordered 40 CV90 vehicles for Ukraine from BAE Systems Hägglunds.",
      [("Sweden", "Ukraine", ["CV90"], [], "ordered")]),
