@@ -121,60 +121,64 @@ def test_background_paragraph_is_its_own_meeting(record_of):
     assert found[0]["topics"] == {"artillery"} and found[1]["topics"] == {"drones"}
 
 
-def test_the_same_day_after_a_background_paragraph_is_the_main_story_again(record_of):
-    # "The same day, the Norwegian general discussed ... with Y": the main story's day and general
-    text = ("Ukraine's Chief of the General Staff Andrii Hnatov held talks with Norway's Chief of Defence General "
-            "Eirik Kristoffersen in Kyiv on Wednesday. They discussed artillery.\n\n"
-            "Recall, Norway delivered M109 howitzers to Ukraine in 2023.\n\n"
-            "The same day, the Norwegian general discussed interceptor drones with the commander of the Unmanned "
-            "Systems Forces Major Robert Brovdi.")
-    found = meetings(record_of(text, published="2025-09-18", language="en"))
-    assert [m["participants"] for m in found] == [
-        ["Andrii Hnatov", "Eirik Kristoffersen"], ["Eirik Kristoffersen", "Robert Brovdi"]]
-    assert found[1]["date"] == found[0]["date"] == "2025-09-17" and found[1]["topics"] == {"drones", "air-defense"}
-
-
-def test_talks_with_one_and_with_another_are_two_meetings(record_of):
+@pytest.mark.parametrize("text, published, expected", [
+    # "The same day, the Norwegian general discussed ... with Y" after a background paragraph: the main
+    # story's day, and the general is the Norwegian of the first meeting
+    ("Ukraine's Chief of the General Staff Andrii Hnatov held talks with Norway's Chief of Defence General "
+     "Eirik Kristoffersen in Kyiv on Wednesday. They discussed artillery.\n\n"
+     "Recall, Norway delivered M109 howitzers to Ukraine in 2023.\n\n"
+     "The same day, the Norwegian general discussed interceptor drones with the commander of the Unmanned "
+     "Systems Forces Major Robert Brovdi.", "2025-09-18",
+     [{"participants": ["Andrii Hnatov", "Eirik Kristoffersen"], "date": "2025-09-17"},
+      {"participants": ["Eirik Kristoffersen", "Robert Brovdi"], "date": "2025-09-17",
+       "topics": {"drones", "air-defense"}}]),
     # "held talks with A and with B": two meetings; "During the meeting with A" goes on with A's
-    text = ("KIEV, Jan. 21 -- Lithuanian Defence Minister Dovile Sakaliene held talks with Ukrainian Prime Minister "
-            "Denis Shmygal and with the Commander-in-Chief of the Ukrainian Armed Forces, Alexander Syrsky.\n\n"
-            "Later on Monday, the Lithuanian minister met with Syrsky, who briefed her on the front line.\n\n"
-            "During the meeting with Shmygal, the two sides discussed the protection of energy infrastructure.\n\n"
-            "At the meeting, Sakaliene said Vilnius would pay Ukrainian manufacturers to produce weapons.")
-    found = meetings(record_of(text, published="2025-01-21", language="en"))
-    assert [m["participants"] for m in found] == [
-        ["Denis Shmygal", "Dovile Sakaliene"], ["Alexander Syrsky", "Dovile Sakaliene"]]
-    assert "energy-security" in found[0]["topics"] and "energy-security" not in found[1]["topics"]
-
-
-def test_the_meeting_again_and_a_later_lunch(record_of):
-    # "The meeting, held ...": the talks just told, whoever else it names; "later joined Z for a
-    # working lunch": another meeting, in the same city; "hoped to visit Manila": no place of either
-    text = ("KUALA LUMPUR - Defense Minister Shinjiro Koizumi and his Philippine counterpart Gilberto Teodoro "
-            "agreed Saturday to accelerate talks on exporting destroyers to Manila.\n\n"
-            "The meeting, held on the sidelines of a gathering of defense chiefs in the Malaysian capital, was "
-            "Koizumi's first face-to-face talks with Teodoro since he took office under Prime Minister Sanae "
-            "Takaichi.\n\n"
-            "Shinjiro Koizumi and Gilberto Teodoro later joined Australian Defence Minister Richard Marles for a "
-            "working lunch, where the three discussed maritime security.\n\n"
-            "Koizumi told reporters that he hoped to visit Manila at an early date.")
-    found = meetings(record_of(text, published="2025-11-01", language="en"))
-    assert [(m["participants"], m["location"]) for m in found] == [
-        (["Gilberto Teodoro", "Shinjiro Koizumi"], "Kuala Lumpur"),
-        (["Gilberto Teodoro", "Richard Marles", "Shinjiro Koizumi"], "Kuala Lumpur")]
-    assert found[0]["date"] == "2025-11-01"
-
-
-def test_a_tour_together_and_the_talks_it_followed_are_two_meetings(record_of):
-    text = ("Poland's Defence Minister Władysław Kosiniak-Kamysz on Tuesday toured the Hyundai Rotem plant in Changwon "
-            "together with South Korea's Minister of National Defence Ahn Gyu-baek.\n\n"
-            "The visit followed talks in Seoul on Monday, in which Kosiniak-Kamysz discussed with his South Korean "
-            "counterpart the transfer of technology.")
-    found = meetings(record_of(text, published="2025-10-21", language="en"))
-    assert [(m["participants"], m["date"]) for m in found] == [
-        (["Ahn Gyu-baek", "Władysław Kosiniak-Kamysz"], "2025-10-21"),
-        (["Ahn Gyu-baek", "Władysław Kosiniak-Kamysz"], "2025-10-20")]
-    assert found[1]["location"] == "Seoul"
+    ("KIEV, Jan. 21 -- Lithuanian Defence Minister Dovile Sakaliene held talks with Ukrainian Prime Minister "
+     "Denis Shmygal and with the Commander-in-Chief of the Ukrainian Armed Forces, Alexander Syrsky.\n\n"
+     "Later on Monday, the Lithuanian minister met with Syrsky, who briefed her on the front line.\n\n"
+     "During the meeting with Shmygal, the two sides discussed the protection of energy infrastructure.\n\n"
+     "At the meeting, Sakaliene said Vilnius would pay Ukrainian manufacturers to produce weapons.", "2025-01-21",
+     [{"participants": ["Denis Shmygal", "Dovile Sakaliene"], "topics": {"energy-security"}},
+      {"participants": ["Alexander Syrsky", "Dovile Sakaliene"], "topics": set()}]),
+    # "The meeting, held ...": the talks just told, whoever else it names; "later joined Z for a working
+    # lunch": another meeting, in the same city; "hoped to visit Manila": no place of either
+    ("KUALA LUMPUR - Defense Minister Shinjiro Koizumi and his Philippine counterpart Gilberto Teodoro "
+     "agreed Saturday to accelerate talks on exporting destroyers to Manila.\n\n"
+     "The meeting, held on the sidelines of a gathering of defense chiefs in the Malaysian capital, was "
+     "Koizumi's first face-to-face talks with Teodoro since he took office under Prime Minister Sanae Takaichi.\n\n"
+     "Shinjiro Koizumi and Gilberto Teodoro later joined Australian Defence Minister Richard Marles for a "
+     "working lunch, where the three discussed maritime security.\n\n"
+     "Koizumi told reporters that he hoped to visit Manila at an early date.", "2025-11-01",
+     [{"participants": ["Gilberto Teodoro", "Shinjiro Koizumi"], "location": "Kuala Lumpur", "date": "2025-11-01"},
+      {"participants": ["Gilberto Teodoro", "Richard Marles", "Shinjiro Koizumi"], "location": "Kuala Lumpur"}]),
+    # a tour together is a meeting; "The visit followed talks in Seoul on Monday" is an earlier one
+    ("Poland's Defence Minister Władysław Kosiniak-Kamysz on Tuesday toured the Hyundai Rotem plant in Changwon "
+     "together with South Korea's Minister of National Defence Ahn Gyu-baek.\n\n"
+     "The visit followed talks in Seoul on Monday, in which Kosiniak-Kamysz discussed with his South Korean "
+     "counterpart the transfer of technology.", "2025-10-21",
+     [{"participants": ["Ahn Gyu-baek", "Władysław Kosiniak-Kamysz"], "date": "2025-10-21"},
+      {"participants": ["Ahn Gyu-baek", "Władysław Kosiniak-Kamysz"], "date": "2025-10-20", "location": "Seoul"}]),
+    # "Pistorius was also received by Zelensky": the trip's day and city, past a meeting told between
+    ("German Defence Minister Boris Pistorius held talks with Rustem Umerov in Kyiv on Thursday. "
+     "Rustem Umerov later held a meeting with German companies. "
+     "Boris Pistorius was also received by President Volodymyr Zelensky.", "2025-06-12",
+     [{"participants": ["Boris Pistorius", "Rustem Umerov"]},
+      {"participants": ["German companies", "Rustem Umerov"]},
+      {"participants": ["Boris Pistorius", "Volodymyr Zelensky"], "location": "Kyiv", "date": "2025-06-12"}]),
+    # a working dinner beside a ministerial is a side meeting of its own, on the eve when "the evening before"
+    ("BRUSSELS (AP) — Defence ministers met at a meeting of the Ukraine Defense Contact Group on Friday. "
+     "British Defence Secretary John Healey and German Defense Minister Boris Pistorius co-chaired it, and "
+     "Ukraine's Defense Minister Rustem Umerov attended. "
+     "The evening before the meeting, Healey and Pistorius hosted Umerov for a working dinner.", "2025-04-11",
+     [{"date": "2025-04-11"},
+      {"participants": ["Boris Pistorius", "John Healey", "Rustem Umerov"], "kind": "in-person",
+       "date": "2025-04-10"}]),
+])
+def test_meetings_of_an_episode(record_of, text, published, expected):
+    # each meeting, in order, with the fields the case is about
+    found = meetings(record_of(text, published=published, language="en"))
+    assert len(found) == len(expected), found
+    assert [{k: m[k] for k in want} for m, want in zip(found, expected)] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -200,29 +204,6 @@ def test_russian_meetings(record_of, text, expected):
 def test_the_heads_of_delegations_are_the_parties(record_of, text, language):
     found = meetings(record_of(text, published="2025-06-02", language=language))
     assert len(found) == 1 and len(found[0]["participants"]) == 2, found
-
-
-def test_a_later_meeting_of_the_trip_takes_its_day_and_place_past_a_meeting_between(record_of):
-    # "Pistorius also met Zelensky": the trip's day and city, though Umerov's talks with companies came between
-    text = ("German Defence Minister Boris Pistorius held talks with Rustem Umerov in Kyiv on Thursday. "
-            "Rustem Umerov later held a meeting with German companies. "
-            "Boris Pistorius was also received by President Volodymyr Zelensky.")
-    found = meetings(record_of(text, published="2025-06-12", language="en"))
-    last = found[-1]
-    assert last["participants"] == ["Boris Pistorius", "Volodymyr Zelensky"], found
-    assert (last["location"], last["date"]) == ("Kyiv", "2025-06-12")
-
-
-def test_a_working_dinner_beside_a_ministerial_is_its_own_meeting_on_the_eve(record_of):
-    text = ("BRUSSELS (AP) — Defence ministers met at a meeting of the Ukraine Defense Contact Group on Friday. "
-            "British Defence Secretary John Healey and German Defense Minister Boris Pistorius co-chaired it, and "
-            "Ukraine's Defense Minister Rustem Umerov attended. "
-            "The evening before the meeting, Healey and Pistorius hosted Umerov for a working dinner.")
-    found = meetings(record_of(text, published="2025-04-11", language="en"))
-    dinner = found[-1]
-    assert dinner["kind"] == "in-person" and len(found) == 2, found
-    assert dinner["participants"] == ["Boris Pistorius", "John Healey", "Rustem Umerov"]
-    assert (dinner["date"], found[0]["date"]) == ("2025-04-10", "2025-04-11")
 
 
 def test_second_principal_starts_a_second_meeting(record_of):
