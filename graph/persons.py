@@ -465,8 +465,8 @@ def link_profiles(profiles: Iterable[Profile], decisions: Decisions) -> PersonCl
         names = {p.names for p in by_office[office]}  # alike under the same first name (Healey, Гілі)
         pairs = [(g, h) for g, h in related_pairs if g in names and h in names]
         if office[1]:
-            pairs += [(g, h) for g in names for h in names if g < h and same(g, h)
-                      and {skeleton(k) for k in g[1]} & {skeleton(k) for k in h[1]}]
+            sounds = {g: {skeleton(k) for k in g[1]} for g in names}
+            pairs += [(g, h) for g in names for h in names if g < h and same(g, h) and sounds[g] & sounds[h]]
         for comp in _components(pairs):
             _greedy(uf, [p.id for p in by_office[office] if p.names in comp])
     _link_unique_surnames(uf, profiles)  # 6.

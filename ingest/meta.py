@@ -83,9 +83,11 @@ def find_published(raw: str, language: str | None = None) -> str | None:
         dates = dates_in(line)
         if dates:
             return dates[-1][2]
-    stamps = [(line, dates_in(line)[0]) for line in gap[:4]  # stamp lines between a lead teaser and the body,
-              if dates_in(line) and (not re.search(r"[^\W\d_]", without_stamps(line))  # or a byline with
-                                     or _BYLINE_DATED.match(line))]  # its date: "By A on November 13, 2025 at 9:41 AM"
+    stamps = []  # stamp lines between a lead teaser and the body, or a byline with its date ("By A on
+    for line in gap[:4]:  # November 13, 2025 at 9:41 AM")
+        found = dates_in(line)
+        if found and (not re.search(r"[^\W\d_]", without_stamps(line)) or _BYLINE_DATED.match(line)):
+            stamps.append((line, found[0]))
     if stamps:  # "06/12/2025" then "June 12, 2025": the date that cannot be read two ways wins
         plain = [iso for line, (start, end, iso) in stamps if not _AMBIGUOUS.search(line[start:end])]
         return (plain or [stamps[0][1][2]])[0]
