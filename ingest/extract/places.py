@@ -39,7 +39,9 @@ _OPENING_DATED = re.compile(
     r"(?:,\s*[^\n]{0,30}?\d[^\n]{0,12}?)?"
     r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,30}/)?"
     r"\s*(?:[-–—]{1,2}|:|\.)\s*(?=[A-ZА-ЯІЇЄҐ\"«“])")
-_DATELINE_HEAD = re.compile(r"^\s*([^\W\d](?:[^\W\d'’]|['’ .-](?=[^\W\d])){0,30}?)\s*(?:[,:(\[•/]|\s?[-–—]|\.\s|$)")
+#: The city at the head of a dateline. A site's header "Kyiv • UNN" names the newsroom, whatever the story,
+#: so a bullet ends no dateline.
+_DATELINE_HEAD = re.compile(r"^\s*([^\W\d](?:[^\W\d'’]|['’ .-](?=[^\W\d])){0,30}?)\s*(?:[,:(\[/]|\s?[-–—]|\.\s|$)")
 
 
 #: Prepositions of a destination: a place after one is where a meeting was only when
