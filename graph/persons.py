@@ -261,8 +261,9 @@ def profile_buckets(profile: Profile, decisions: Decisions) -> tuple[str, ...]:
     """
     keys = {f"p:{k[:4]}" for k in profile.keys}
     keys |= {f"d:{a}|{b}" for a, b in decisions.same if a in profile.terms or b in profile.terms}
-    keys |= {f"s:{skeleton(k)}|{title}|{country}" for k in profile.keys for title, country in profile.offices
-             if country and len(skeleton(k)) >= 3}
+    sounds = {skeleton(k) for k in profile.keys}
+    keys |= {f"s:{sound}|{title}|{country}" for sound in sounds if len(sound) >= 3
+             for title, country in profile.offices if country}
     return tuple(sorted(keys))
 
 
