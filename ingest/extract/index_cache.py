@@ -39,7 +39,7 @@ from pathlib import Path
 from ddgraph.graph.namespaces import DATA_DIR
 
 #: The modules whose code decides what an index holds (how terms load, how words normalise, how terms key).
-_CODE = ("../lexicon.py", "tokens.py", "match.py", "index_cache.py")
+_CODE = ("../lexicon.py", "tokens.py", "match.py", "names.py", "index_cache.py")
 #: The packages whose data decides how words normalise.
 _PACKAGES = ("pymorphy3", "pymorphy3-dicts-uk", "pymorphy3-dicts-ru")
 

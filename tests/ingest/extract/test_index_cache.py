@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from ddgraph.ingest.extract import index_cache, match, tokens
+from ddgraph.ingest.extract import index_cache, match, names, tokens
 
 
 @pytest.fixture
@@ -29,6 +29,15 @@ def test_an_index_read_from_the_cache_equals_a_fresh_build(cache, language):
 def test_lexicon_lemmas_read_from_the_cache_equal_a_fresh_build(cache):
     assert frozenset(index_cache.cached("uk-lemmas", lambda: sorted(tokens._lexicon_lemmas()))) \
         == frozenset(tokens._lexicon_lemmas()) == tokens.lexicon_lemmas()
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_the_name_vocabulary_read_from_the_cache_equals_a_fresh_build(cache, language):
+    fresh = names._vocabulary(language)
+    written = names.vocabulary.__wrapped__(language)
+    assert list(cache.glob(f"vocabulary-{language}-*.json"))
+    assert written == names.vocabulary.__wrapped__(language) == fresh
+    assert {"minister", "general"} <= fresh
 
 
 def test_a_damaged_entry_is_built_again_and_rewritten(cache):
