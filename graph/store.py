@@ -36,6 +36,7 @@ import gc
 import json
 import os
 import shutil
+import threading
 import time
 from functools import cached_property
 from pathlib import Path
@@ -104,7 +105,9 @@ class Store:
         self.read_only = read_only
         self.generation = generation
         self._lock_fd = lock_fd
+        _LOCK_FDS.add(lock_fd)
         self._closed = False
+        self._collector: threading.Thread | None = None  # deleting older snapshots (see publish)
         # the working database differs from the last snapshot (this writer's changes, or a killed one's)
         self.dirty = not read_only and (path / UNPUBLISHED).exists()
         if read_only:
@@ -261,6 +264,7 @@ class Store:
         """Publish the working database as a new snapshot for readers; return its number."""
         if self.read_only:
             raise StoreError(str(self.path), "only the writer publishes")
+        self._join_collector()
         self.ox.flush()
         snaps = self.path / "snapshots"
         snaps.mkdir(exist_ok=True)
@@ -274,7 +278,11 @@ class Store:
         _write_atomic(snaps / f"{generation}.json", json.dumps(self.counts, sort_keys=True))
         _write_atomic(self.path / COUNTS, json.dumps(self.counts, sort_keys=True))
         _write_atomic(self.path / "current", f"{generation}\n")
-        _collect(snaps, keep=generation)
+        # the older snapshots' files (hundreds of hard links: 0.3 s on a slow disk) are deleted in a
+        # thread, while the writer goes on (or closes); close waits for it before it lets the lock go
+        self._collector = threading.Thread(target=_collect_quietly, args=(snaps, generation),
+                                           name="ddgraph-collect-snapshots")
+        self._collector.start()
         (self.path / UNPUBLISHED).unlink(missing_ok=True)
         self.dirty = False
         return generation
@@ -295,13 +303,36 @@ class Store:
                 del _OPEN_SNAPSHOTS[id(self.ox)]
             self.ox = None  # type: ignore[assignment]
             gc.collect()  # RocksDB really closes before the lock goes
+            self._join_collector()
+            _LOCK_FDS.discard(self._lock_fd)
             os.close(self._lock_fd)
+
+    def _join_collector(self) -> None:
+        if self._collector is not None:
+            self._collector.join()
+            self._collector = None
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+#: The lock files of the stores open in this process (see :func:`close_inherited_locks`).
+_LOCK_FDS: set[int] = set()
+
+
+def close_inherited_locks() -> None:
+    """In a process forked from one that holds stores open: close this process's copies of
+    their lock files, so that a lock goes when the parent closes its store (a lock taken
+    with ``flock`` lasts while any copy of its descriptor is open)."""
+    for fd in list(_LOCK_FDS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _LOCK_FDS.clear()
 
 
 #: The snapshots open in this process, by the id of their database (see :func:`answers_dir_of`).
@@ -403,6 +434,14 @@ def current_generation(path: str | os.PathLike) -> int:
         return int((Path(path) / "current").read_text(encoding="utf-8").strip() or 0)
     except (OSError, ValueError):
         return 0
+
+
+def _collect_quietly(snaps: Path, keep: int) -> None:
+    """:func:`_collect` in a thread: a snapshot that cannot be deleted now is deleted by a later publish."""
+    try:
+        _collect(snaps, keep)
+    except OSError:
+        pass
 
 
 def _collect(snaps: Path, keep: int) -> None:

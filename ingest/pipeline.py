@@ -32,11 +32,11 @@ from ddgraph.graph.errors import DDGraphError, InputError
 from ddgraph.graph.model import ArticleRecord
 from ddgraph.graph.namespaces import DATA_DIR
 from ddgraph.graph.state import chunks
-from ddgraph.graph.store import Store, current_generation, open_store
+from ddgraph.graph.store import Store, close_inherited_locks, current_generation, open_store
 from ddgraph.graph.writer import WriteStats, file_digest, load_defaults, recover, reresolve, write_articles
 from ddgraph.ingest.document import Article, Document, make_document
 from ddgraph.ingest.extract import EXTRACTOR, extract_annotated
-from ddgraph.ingest.extract.context import annotate_many
+from ddgraph.ingest.extract.context import annotate_many, prefetch_model
 from ddgraph.ingest.read import iter_articles
 
 DEFAULT_TURTLE = (DATA_DIR / "ontology.ttl", DATA_DIR / "topics.ttl")
@@ -234,6 +234,7 @@ def _worker_init() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    close_inherited_locks()  # the store's lock goes when the parent closes it, whatever a worker does
 
 
 def _extracted(articles: Iterator[Article], workers: int) -> Iterator[tuple]:
@@ -377,9 +378,24 @@ def ingest_paths(paths: Iterable[str | Path], store_path: str | Path, *, progres
                 summary = _ingest(store, paths, chunk, progress, lambda arts: extracted_on(client, arts, stats=stats))
         return replace(summary, seconds=time.perf_counter() - t0, workers=stats.workers, cluster=dask)
     workers = max(1, workers or os.cpu_count() or 1)
+    paths = list(paths)
+    if _few_files(paths):  # extracted here: the model loads in a child meanwhile (forked before the store opens)
+        prefetch_model()
     with open_store(store_path) as store:
         summary = _ingest(store, paths, chunk, progress, lambda arts: _extracted(arts, workers))
     return replace(summary, seconds=time.perf_counter() - t0, workers=workers)
+
+
+def _few_files(paths: list[str | Path]) -> bool:
+    """Whether ``paths`` are fewer files than :data:`POOL_THRESHOLD`, none a folder or a JSON
+    Lines file (which may hold any number of articles), so that this process extracts them itself.
+
+    Example:
+        >>> _few_files(["data/articles/000_caa004cb4c554bd8.txt"]), _few_files(["data/articles"])
+        (True, False)
+    """
+    return len(paths) < POOL_THRESHOLD and all(Path(p).is_file() and Path(p).suffix.lower() != ".jsonl"
+                                               for p in paths)
 
 
 def _ingest(store: Store, paths: Iterable[str | Path], chunk: int | None, progress: bool,

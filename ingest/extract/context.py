@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ddgraph.graph.model import Mention
 from ddgraph.ingest.document import Document
+from ddgraph.ingest.extract import ner_process
 from ddgraph.ingest.extract.match import Match, defined_abbreviations, find_terms
 from ddgraph.ingest.extract.names import has_name_word
 from ddgraph.ingest.extract.tokens import CYRILLIC_LANGS, Token, tokenize
@@ -178,15 +179,26 @@ def _ner_person_spans(texts: list[tuple[str, list[SentenceView]]]) -> list[list[
     finds the same spans (a run is read on its own whatever its batch), while time
     grows with the length only linearly and memory not at all.
     """
-    nlp = _spacy()
     pieces = [(i, offset, piece) for i, (text, views) in enumerate(texts)
               for start, end in _name_runs(text, views) for offset, piece in _chunks(text, start, end)]
     spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    # a Ukrainian or Russian article alone never loads the model
     for batch in _batches(pieces):
-        docs = nlp.pipe((piece for *_, piece in batch), batch_size=len(batch))
-        for (i, offset, _), doc in zip(batch, docs):
-            spans[i] += [(offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        found = ner_process.ner_spans([piece for *_, piece in batch])  # the model a child loaded meanwhile
+        if found is None:
+            docs = _spacy().pipe((piece for *_, piece in batch), batch_size=len(batch))
+            found = [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] for doc in docs]
+        for (i, offset, _), piece_spans in zip(batch, found):
+            spans[i] += [(offset + s, offset + e) for s, e in piece_spans]
     return spans
+
+
+def prefetch_model() -> bool:
+    """Start loading the NER model in a child process (:mod:`ingest.extract.ner_process`)
+    when this process has not loaded it; True when a child was started."""
+    if _spacy.cache_info().currsize or ner_process.serving():
+        return False
+    return ner_process.start(_spacy)
 
 
 def _batches(pieces: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
