@@ -290,15 +290,14 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if status == "ordered" and provider and recipient and provider != recipient \
                 and {t.norm for t in sent.tokens[max(0, cue.i - 2) : cue.i]} & {"will", "would", "to"}:
             status = "pledged"  # "Estonia would buy 155 mm shells for Ukraine": bought for another is given
-        thanks = status == "thanks"  # what one thanks for is also what was talked about
-        if thanks:
+        if status == "thanks":  # what one thanks for was delivered, and is talk too (see extract_meetings)
             status = "delivered"
         if provider is None and status in {"pledged", "delivered"}:  # "Austin announced a new package"
             provider = speaker_country(sent, cue, persons)
             if provider == recipient:
                 provider = None
         if money_set_aside:  # "grateful for its decision to allocate 0.25 percent of GDP": a pledge
-            thanks, status = False, "pledged"
+            status = "pledged"
             if provider is not None and (provider == speaker_country(sent, cue, persons) or sent_to(sent, provider)):
                 provider, recipient = None, recipient or provider  # the thanking side receives
             if provider is None and any(t.norm in {"its", "their"} for t in sent.tokens[cue.j : cue.j + 3]):
@@ -326,7 +325,7 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
                 out.append(AidDraft(status, partner, recipient, list(draft.systems), list(counted), draft.mention))
         if money and sent.has("aid", "money") and draft.provider:  # "... handed over M109, and to allocate 0.25% of GDP"
             out.append(AidDraft("pledged", draft.provider, draft.recipient, [], [money], draft.mention))
-        if not thanks and status != "pledged" and (systems or not described):
+        if status != "pledged" and (systems or not described):
             used.add(sent.index)  # a kind of materiel named in passing, or promised, is also talk
     return out, used
 

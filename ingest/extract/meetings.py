@@ -220,8 +220,10 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
                 if sent.index in aid_sentences and sent not in scene.triggers:
                     mention = Mention(sent.start, sent.end, sent.index)
                     draft.topics.setdefault("military-aid", []).append(mention)  # the aid told is the talk's
-                    if not (sent.of("discussion") or sent.of("collective")):
+                    if not (sent.of("discussion") or sent.of("collective")
+                            or any(m.id == "thanks" for m in sent.of("aid"))):
                         continue  # "France has already provided SAMP/T ...": a delivery report, not talk
+                        # (but what a party thanks for is talk: "thanked Romania for the F-16 training")
                 for m in sent.of("topic"):
                     draft.topics.setdefault(m.id, []).append(Mention(m.start, m.end, sent.index))
                 for m in sent.of("system"):  # "Patriot" is talk about air defense

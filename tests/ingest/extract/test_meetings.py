@@ -366,3 +366,19 @@ def test_two_others_meeting_in_an_earlier_year_are_another_meeting_not_this_ones
     assert [(m["participants"], m["location"], m["date"]) for m in found][-1] == (
         ["Pedro Sánchez", "Volodymyr Zelensky"], "Madrid", "2024-05-27")
     assert all("Pedro Sánchez" not in m["participants"] for m in found[:-1])
+
+
+@pytest.mark.parametrize("thanks, topics", [
+    # what a party thanks for is talk, whatever verb tells the delivery
+    ("Shmyhal thanked Romania for the training of Ukrainian pilots on F-16 jets and for the Patriot system "
+     "that Romania donated last year.", {"military-aid", "training", "combat-aircraft", "air-defense"}),
+    ("Shmyhal thanked Romania for the Patriot system.", {"military-aid", "air-defense"}),
+    # a delivery told without thanks is a report, not talk: only its being aid counts
+    ("Romania donated a Patriot system to Ukraine last year.", {"military-aid"}),
+])
+def test_what_a_party_thanks_for_in_a_meeting_is_talked_about(record_of, thanks, topics):
+    text = ("Romanian Defence Minister Ionut Mosteanu met Ukrainian Prime Minister Denys Shmyhal in Bucharest "
+            "on Wednesday. " + thanks)
+    found = meetings(record_of(text, published="2025-10-08", language="en"))
+    assert [m["participants"] for m in found] == [["Denys Shmyhal", "Ionut Mosteanu"]]
+    assert found[0]["topics"] == topics

@@ -31,11 +31,11 @@ from tests.ingest.extract.conftest import meetings, persons
      {"Аджит Довал": ([("National Security Adviser", "India")], None)}),
     ("Советник по национальной безопасности премьер-министра Индии Аджит Довал прибыл в Москву.",
      {"Аджит Довал": ([("National Security Adviser", "India")], None)}),
-    # a noun before the title governs it ("the president's aide"): the aide holds no presidency
+    # a noun before the title governs it ("the president's aide"): the aide holds no presidency, but his own office
     ("Российскую делегацию возглавил помощник президента РФ Владимир Мединский.",
-     {"Владимир Мединский": ([], None)}),
+     {"Владимир Мединский": ([("Aide to the President", "Russia")], None)}),
     ("Пресс-секретарь президента РФ Дмитрий Песков заявил об этом журналистам.",
-     {"Дмитрий Песков": ([], None)}),
+     {"Дмитрий Песков": ([("Press Secretary of the President", "Russia")], None)}),
     # ... but a title in the genitive that the name shares is the name's
     ("Визит президента Украины Владимира Зеленского в Анкару начался.",
      {"Владимир Зеленский": ([("President", "Ukraine")], None)}),
