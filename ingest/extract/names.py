@@ -34,7 +34,7 @@ from ddgraph.ingest.extract.tokens import (
     CYRILLIC_LANGS,
     Token,
     lexicon_language,
-    term_key,
+    tokenize,
     token_cases,
     word_is_known,
 )
@@ -46,6 +46,8 @@ PARTICLES = frozenset({  # lower-case words inside a name: "von der Leyen", "Kha
     "de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "bint",
     "бін", "ібн", "бінт", "аль", "фон", "дер", "ван", "де", "ле", "ла", "дю",
 })
+#: A word in capitals of two letters or more ("UN", "NATO", "ЗСУ").
+_ACRONYM = re.compile(r"^[A-ZА-ЯҐЄІЇ]{2,}$")
 _CAP_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯҐЄІЇ]|(?:al|el|аль|ель)-[A-ZА-ЯҐЄІЇ])[\w’'-]*$")
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯҐЄІЇ]\.){2,}$")  # "C.Q." (one token)
 _POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s$")
@@ -164,7 +166,9 @@ def _vocabulary(language: str) -> set[str]:
             if language == "uk":
                 phrases += [term.en, *term.en_aliases]
             for phrase in phrases:
-                words.update(term_key(phrase, language) if phrase else ())
+                # an acronym's word ("UN") keeps no capitalised word from a name ("Kim Jong Un"): a
+                # token in capitals is never a name word anyway
+                words.update(t.norm for t in tokenize(phrase or "", language) if not _ACRONYM.match(t.text))
     return {w for w in words if len(w) > 1}
 
 

@@ -106,6 +106,10 @@ MOD_UA = ("Minister of Defence", "Ukraine")
      {"Robert Brovdi": ([("Commander of the Unmanned Systems Forces", "Ukraine")], "Major")}),
     # ... but quotes after a word that is no first name stay out of any name
     ("The Norwegian company Nammo «Raufoss» Norway delivered shells.", {}),
+    # the last word of a name that an acronym of the lexicon spells in capitals ("UN") is still a name word, and
+    # the acronym itself is not
+    ("Andrei Belousov met Kim Jong Un in Pyongyang.", {"Andrei Belousov": ([], None), "Kim Jong Un": ([], None)}),
+    ("The UN welcomed the talks, Andrei Belousov said.", {"Andrei Belousov": ([], None)}),
 ])
 def test_offices_and_ranks(record_of, text, expected):
     assert persons(record_of(text)) == expected
