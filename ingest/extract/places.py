@@ -28,6 +28,7 @@ Place = tuple[str, str, Mention]
 _PREPOSITIONS_IN = {"in", "to", "at", "у", "в", "до", "на"}
 _VISIT = {"visit", "visited", "відвідати", "відвідав"}
 _CAPITAL = {"capital", "столиця"}
+_WHERE = {"where", "де", "где"}
 _OPENING = re.compile(r"\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]{1,30}?)(?::\s|\s[-–—]\s)")
 #: A dateline opening the text, in any case: the city (and "[Country]"), maybe a date after a comma,
 #: maybe the agency in brackets or slashes, then a dash, a colon or a full stop before a capital:
@@ -91,7 +92,9 @@ def _capital_phrase(ctx: Context, sent: SentenceView) -> Place | None:
             country, start = countries[k].id, countries[k]
         elif k > 0 and (sent.tokens[k - 1].norm in _PREPOSITIONS_IN or
                         sent.tokens[k - 1].norm == "the" and k > 1 and sent.tokens[k - 2].norm in _PREPOSITIONS_IN):
-            country, start = home_country(ctx), sent.tokens[k]
+            # the country someone of the sentence came to ("у столиці обговорив з міністром Норвегії, який
+            # прибув в Україну"), else the article's
+            country, start = _visited_country(sent) or home_country(ctx), sent.tokens[k]
             if country is None:
                 continue
             return _capital_of(country, start.start, tok.end, sent.index)
@@ -100,6 +103,29 @@ def _capital_phrase(ctx: Context, sent: SentenceView) -> Place | None:
         before = {t.norm for t in sent.tokens[max(0, start.i - 2) : start.i]}
         if before & _PREPOSITIONS_IN:
             return _capital_of(country, start.start, tok.end, sent.index)
+    return None
+
+
+def _visited_country(sent: SentenceView) -> str | None:
+    """The country a sentence says someone travelled to ("arrived in Ukraine on a visit",
+    "який прибув в Україну з візитом"), or None."""
+    for m in sent.matches:
+        if m.kind == "country" and m.i > 0 and sent.tokens[m.i - 1].norm in _PREPOSITIONS_IN \
+                and _travels_to(sent, m.i):
+            return m.id
+    return None
+
+
+def _where_place(sent: SentenceView) -> Place | None:
+    """The place a meeting of the sentence is told in by a "where" after it ("flew into Tokyo
+    from Manila, where on Friday he held talks with X": Manila), or None."""
+    toks = sent.tokens
+    for m in sent.matches:
+        if m.kind not in {"place", "country"} or m.j + 1 >= len(toks):
+            continue
+        if toks[m.j].text == "," and toks[m.j + 1].norm in _WHERE \
+                and any(v.kind == "meeting" and v.i > m.j for v in sent.matches):
+            return (m.kind, m.id, Mention(m.start, m.end, sent.index))
     return None
 
 
@@ -117,6 +143,9 @@ def meeting_place(ctx: Context, sents: list[SentenceView], cities_only: bool = F
     """
     best = None
     for sent in sents:
+        where = _where_place(sent)
+        if where is not None and not (cities_only and where[0] == "country"):
+            return where
         bodies = [m for m in sent.matches if m.kind in {"organization", "office"}]
         capital = _capital_phrase(ctx, sent)
         if capital is not None:

@@ -13,6 +13,13 @@ from tests.ingest.extract.conftest import meetings
     # a bare "in the capital" is the capital of the country the article is about
     ("Ukraine's Defence Minister Rustem Umerov held talks with Ruben Brekelmans in the capital on Monday. "
      "Ukraine and the Netherlands agreed on drones for Ukraine.", "en", "Kyiv"),
+    # ... unless the sentence says who came to which country
+    ("Міністр оборони Денис Шмигаль у вівторок у столиці обговорив із міністром оборони Норвегії Туре Сандвіком, "
+     "який прибув в Україну з візитом, фінансування дронів. Норвегія профінансує радари. Норвегія допоможе.",
+     "uk", "Kyiv"),
+    # a meeting told in a "where" clause is held in the place before it, not where the trip went next
+    ("U.S. Defense Secretary Pete Hegseth flew into Tokyo from Manila, where on Friday he held talks with "
+     "Philippine Defense Secretary Gilberto Teodoro.", "en", "Manila"),
     # the city of a wire dateline, which the cleaner drops from the text
     ("KYIV, Jan 25 (Reuters) - Estonian Defence Minister Hanno Pevkur and his Ukrainian counterpart Rustem "
      "Umerov discussed artillery shells on Thursday.", "en", "Kyiv"),
