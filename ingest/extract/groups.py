@@ -49,6 +49,10 @@ def _is_qualifier(tok: Token, country_tokens: set[int], idx: int, language: str)
     return tok.norm in _QUALIFIER_EN or (tok.is_cap and tok.text.isupper() and len(tok.text) <= 4)
 
 
+#: Words of the big meeting a side meeting is held beside ("on the margins of", "на полях", "в кулуарах").
+_SIDELINES = {"margins", "margin", "sidelines", "sideline", "поле", "полях", "поль", "кулуари", "кулуар"}
+
+
 def find_groups(tokens: list[Token], matches: list[Match], language: str,
                 persons: set[int] | None = None) -> list[Group]:
     """Find group participants in one sentence's tokens.
@@ -94,6 +98,8 @@ def find_groups(tokens: list[Token], matches: list[Match], language: str,
             continue  # a bare "представники" or "компанії" says too little
         if tokens[k].norm in {"joint", "спільний"}:
             continue  # "спільних підприємств" are joint ventures, a topic, not a body
+        if any(t.norm in _SIDELINES for t in tokens[max(0, k - 6) : k]):
+            continue  # "on the margins of the meeting of NATO Defence Ministers": the big meeting's, not a party
         end_tok = m.j
         if language in CYRILLIC_LANGS and end_tok in country_tokens:  # "підприємств Данії": the country follows
             while end_tok in country_tokens:

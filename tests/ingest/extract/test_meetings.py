@@ -382,3 +382,15 @@ def test_what_a_party_thanks_for_in_a_meeting_is_talked_about(record_of, thanks,
     found = meetings(record_of(text, published="2025-10-08", language="en"))
     assert [m["participants"] for m in found] == [["Denys Shmyhal", "Ionut Mosteanu"]]
     assert found[0]["topics"] == topics
+
+
+@pytest.mark.parametrize("text", [
+    "NATO Secretary General Mark Rutte met with the Minister of Defence of Ukraine, Denys Shmyhal, at NATO "
+    "Headquarters on Wednesday, on the margins of the meeting of NATO Defence Ministers.",
+    "Генсек НАТО Марк Рютте зустрівся з міністром оборони України Денисом Шмигалем на полях засідання "
+    "міністрів оборони країн НАТО.",
+])
+def test_the_body_of_the_big_meeting_is_no_party_of_a_side_meeting(record_of, text):
+    found = meetings(record_of(text, published="2025-10-15"))
+    assert [len(m["participants"]) for m in found] == [2]
+    assert not any("NATO" in p or "НАТО" in p or "міністр" in p for p in found[0]["participants"])
