@@ -19,6 +19,7 @@ PIECES = ["Defence Minister Rustem Umerov met his German counterpart Boris Pisto
 
 @pytest.fixture
 def child():
+    ner_process.stop()  # one an earlier small ingest of this process started
     assert ner_process.start(_spacy)
     yield
     ner_process.stop()
