@@ -37,6 +37,45 @@ def _index() -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """The words (lowercase) of every listed official's name and aliases: each is a name word
+    wherever it is written with a capital ("Ким Чен Ын", whose "Чен" a dictionary reads as a place).
+
+    Example:
+        >>> {"ким", "чен", "ын", "putin"} <= name_words()
+        True
+    """
+    with open(DATA_DIR / "lexicon" / "nationalities.yaml", encoding="utf-8") as fh:
+        entries = load_yaml(fh) or []
+    return frozenset(word.lower() for entry in entries for name in [entry["name"], *(entry.get("aliases") or ())]
+                     for word in name.replace("-", " ").split() if len(word) > 1)
+
+
+@lru_cache(maxsize=1)
+def _full_index() -> dict[str, str]:
+    """Phonetic key of a whole name or alias -> canonical name."""
+    with open(DATA_DIR / "lexicon" / "nationalities.yaml", encoding="utf-8") as fh:
+        entries = load_yaml(fh) or []
+    return {_full_key(name): entry["name"] for entry in entries for name in [entry["name"], *(entry.get("aliases") or ())]}
+
+
+def _full_key(name: str) -> str:
+    return " ".join(phonetic_key(w) for w in name.replace("-", " ").split())
+
+
+def known_name(name: str) -> str | None:
+    """The canonical name of the listed official ``name`` spells whole, in any script, else None
+    (a middle word counts: "Ким Чен Ын" and "Kim Jong Un" are one man, whose "first name and
+    surname" split drops "Чен" / "Jong").
+
+    Example:
+        >>> known_name("Ким Чен Ын"), known_name("Kim Jong-un"), known_name("Kim Ын")
+        ('Kim Jong Un', 'Kim Jong Un', None)
+    """
+    return _full_index().get(_full_key(name))
+
+
 def known_person(first: str | None, surname: str) -> tuple[str, str] | None:
     """(canonical name, country id) of a listed official named by first name and surname, else None."""
     if not first:

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 
 from ddgraph.graph.curation import Decisions
 from ddgraph.graph.iri import person_iri, ref_id, slug
+from ddgraph.graph.known_people import known_name
 from ddgraph.graph.model import ArticleRecord, Entity
 from ddgraph.graph.names import (
     first_name_relation,
@@ -202,7 +203,10 @@ def person_mentions(records: Sequence[ArticleRecord], decisions: Decisions) -> l
                     country = ref_id(rec, office.attr("country")) if not office.attr("assumed") else ""
                     offices.add((title, country))  # an assumed country never blocks a merge
             countries = {ref_id(rec, v) for k, v in ent.attrs if k == "country"} | {c for _, c in offices if c}
-            first, surname = split_name(ent.name)
+            # a listed official's name of three words or more keys as its canonical form: the split drops
+            # the middle word ("Ким Чен Ын" would key as "Ын", "Kim Jong Un" as "Un")
+            known = known_name(ent.name) if len(ent.name.split()) > 2 else None
+            first, surname = split_name(known or ent.name)
             slugs = {slug(f) for f in (ent.name, *ent.forms)}
             slugs |= {f"{slug(ent.name)}-{slug('-'.join(o))}" for o in offices}
             matched = frozenset(t for t, s in terms.items() if s in slugs)

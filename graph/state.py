@@ -25,7 +25,7 @@ meta        key -> value: format, curation digest
 Example:
     >>> state = ResolutionState.memory()
     >>> state.meta("format")
-    '6'
+    '7'
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 #: Bumped when what the tables hold changes meaning (5: event tokens carry the status group and
-#: the kind of day; 6: and the role of a person-and-place key); a state of another format is
-#: dropped and every article resolved again.
-FORMAT = "6"
+#: the kind of day; 6: and the role of a person-and-place key; 7: a listed official's name of three
+#: words keys as its canonical name); a state of another format is dropped and every article resolved again.
+FORMAT = "7"
 STATE_FILE = "resolution.sqlite"
 
 _SCHEMA = """

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
+from ddgraph.graph.known_people import name_words
 from ddgraph.graph.namespaces import DATA_DIR
 from ddgraph.ingest.extract.tokens import (
     CYRILLIC_LANGS,
@@ -203,6 +204,8 @@ def _is_name_word(tok: Token, language: str, vocab: frozenset[str]) -> bool:
     low = tok.text.lower()
     if low in _NOT_NAMES_EN or low in _HONORIFICS or low in _SUFFIXES:
         return False
+    if low in name_words():
+        return True  # a word of a well-known official's name ("Чен" of "Ким Чен Ын", not a place)
     declined = language in CYRILLIC_LANGS and tok.norm in first_names()
     if (low in first_names() or declined) and not (language in CYRILLIC_LANGS and "Geox" in tok.tag):
         return True  # "Ivan" ("Іваном") is a first name even if some lexicon entry uses the word

@@ -34,6 +34,9 @@ from tests.ingest.extract.conftest import meetings, persons
     # a noun before the title governs it ("the president's aide"): the aide holds no presidency, but his own office
     ("Российскую делегацию возглавил помощник президента РФ Владимир Мединский.",
      {"Владимир Мединский": ([("Aide to the President", "Russia")], None)}),
+    # a word of a listed official's name is a name word, though a dictionary reads "Чен" as a place
+    ("Ким Чен Ын в пятницу принял в Пхеньяне министра обороны России Андрея Белоусова.",
+     {"Ким Чен Ын": ([], None), "Андрей Белоусов": ([("Minister of Defence", "Russia")], None)}),
     ("Пресс-секретарь президента РФ Дмитрий Песков заявил об этом журналистам.",
      {"Дмитрий Песков": ([("Press Secretary of the President", "Russia")], None)}),
     # ... but a title in the genitive that the name shares is the name's
