@@ -24,16 +24,22 @@ from ddgraph.graph.yaml_data import load_yaml
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[tuple[str, str], tuple[str, str]]:
-    """(first-name key, surname key) -> (canonical name, country id), for every name and alias."""
+def _spellings() -> tuple[tuple[str, str, str], ...]:
+    """(spelling, canonical name, country id) for every listed name and alias, read once."""
     with open(DATA_DIR / "lexicon" / "nationalities.yaml", encoding="utf-8") as fh:
         entries = load_yaml(fh) or []
+    return tuple((name, entry["name"], entry["country"])
+                 for entry in entries for name in [entry["name"], *(entry.get("aliases") or ())])
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[tuple[str, str], tuple[str, str]]:
+    """(first-name key, surname key) -> (canonical name, country id), for every name and alias."""
     out: dict[tuple[str, str], tuple[str, str]] = {}
-    for entry in entries:
-        for name in [entry["name"], *(entry.get("aliases") or ())]:
-            first, _, surname = name.partition(" ")
-            if surname:
-                out[(phonetic_key(first), phonetic_key(surname))] = (entry["name"], entry["country"])
+    for name, canonical, country in _spellings():
+        first, _, surname = name.partition(" ")
+        if surname:
+            out[(phonetic_key(first), phonetic_key(surname))] = (canonical, country)
     return out
 
 
@@ -46,18 +52,14 @@ def name_words() -> frozenset[str]:
         >>> {"ким", "чен", "ын", "putin"} <= name_words()
         True
     """
-    with open(DATA_DIR / "lexicon" / "nationalities.yaml", encoding="utf-8") as fh:
-        entries = load_yaml(fh) or []
-    return frozenset(word.lower() for entry in entries for name in [entry["name"], *(entry.get("aliases") or ())]
-                     for word in name.replace("-", " ").split() if len(word) > 1)
+    return frozenset(word.lower() for name, _, _ in _spellings() for word in name.replace("-", " ").split()
+                     if len(word) > 1)
 
 
 @lru_cache(maxsize=1)
 def _full_index() -> dict[str, str]:
     """Phonetic key of a whole name or alias -> canonical name."""
-    with open(DATA_DIR / "lexicon" / "nationalities.yaml", encoding="utf-8") as fh:
-        entries = load_yaml(fh) or []
-    return {_full_key(name): entry["name"] for entry in entries for name in [entry["name"], *(entry.get("aliases") or ())]}
+    return {_full_key(name): canonical for name, canonical, _ in _spellings()}
 
 
 def _full_key(name: str) -> str:
