@@ -37,6 +37,9 @@ from tests.ingest.extract.conftest import meetings, persons
     # a word of a listed official's name is a name word, though a dictionary reads "Чен" as a place
     ("Ким Чен Ын в пятницу принял в Пхеньяне министра обороны России Андрея Белоусова.",
      {"Ким Чен Ын": ([], None), "Андрей Белоусов": ([("Minister of Defence", "Russia")], None)}),
+    # a listed official named in the genitive keeps his own country for the title the text gives him
+    ("Путин посетит Индию по приглашению премьер-министра Нарендры Моди.",
+     {"Нарендры Моди": ([("Prime Minister", "India")], None)}),
     ("Пресс-секретарь президента РФ Дмитрий Песков заявил об этом журналистам.",
      {"Дмитрий Песков": ([("Press Secretary of the President", "Russia")], None)}),
     # ... but a title in the genitive that the name shares is the name's
