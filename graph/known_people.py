@@ -104,12 +104,13 @@ def known_person(first: str | None, surname: str) -> tuple[str, str] | None:
 
 
 _CYRILLIC = re.compile(r"[А-яЁёІіЇїЄєҐґ]")
-#: Case endings of a declined name and the nominative endings they may stand for.
-_ENDINGS = (("ою", ("а", "я")), ("ею", ("я", "а")), ("ой", ("а",)), ("ей", ("я", "а")), ("ові", ("",)),
+#: Case endings of a declined name and the nominative endings they may stand for (a bare stem
+#: too for the endings of a declined masculine surname: "Гегсета", "Гегсетом").
+_ENDINGS = (("ою", ("а", "я", "")), ("ею", ("я", "а")), ("ой", ("а",)), ("ей", ("я", "а")), ("ові", ("",)),
             ("еві", ("ь", "")), ("ом", ("",)), ("ем", ("ь", "")), ("ым", ("", "ий")), ("им", ("", "ий")),
             ("ого", ("ий", "ой")), ("ому", ("ий",)),
-            ("ы", ("а",)), ("и", ("а", "я")), ("і", ("а", "я")), ("у", ("а", "")), ("ю", ("я", "ь")),
-            ("е", ("а", "")), ("а", ("",)), ("я", ("ь", "й")))
+            ("ы", ("а",)), ("и", ("а", "я")), ("і", ("а", "я", "")), ("у", ("а", "")), ("ю", ("я", "ь", "")),
+            ("е", ("а", "")), ("а", ("",)), ("я", ("ь", "й", "")))
 
 
 def _nominatives(word: str) -> list[str]:

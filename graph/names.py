@@ -225,11 +225,6 @@ def _nominative(first: str | None, surname: str) -> tuple[str | None, str]:
     return (strip_uk_case(first) if first else None), f"{head} {strip_uk_case(last)}".strip()
 
 
-#: Case endings of a declined masculine surname ("Гегсета", "Гегсетом"): cut to look a name
-#: up in the closed list of known officials only, where a wrong cut finds nobody.
-_CASE_ENDINGS = ("ові", "еві", "ом", "ем", "им", "ою", "у", "ю", "а", "я", "і")
-
-
 def _known_label(by_form: Mapping[str, set[str]]) -> str | None:
     """The canonical name of a listed official (``graph.known_people``) that a Cyrillic form
     names, as written or in the nominative; the form of the most articles first."""
@@ -238,8 +233,8 @@ def _known_label(by_form: Mapping[str, set[str]]) -> str | None:
         if not (first and surname and is_cyrillic(form)):
             continue
         nominative = _nominative(first, surname)  # foreign surnames often do not decline: "Джоном Гілі"
-        stems = [surname[: -len(end)] for end in _CASE_ENDINGS if surname.endswith(end) and len(surname) > len(end) + 2]
-        for pair in ((first, surname), nominative, (nominative[0], surname), *((nominative[0], s) for s in stems)):
+        # known_person also tries the nominatives a case ending may stand for ("Гегсетом": Гегсет)
+        for pair in ((first, surname), nominative, (nominative[0], surname)):
             known = known_person(*pair)
             if known is not None:
                 return known[0]
