@@ -230,7 +230,12 @@ def find_terms(tokens: list[Token], language: str, kinds: set[str] | None = None
         out += _offices_around_countries(tokens, countries, index)
         titled = {k for m in out if m.kind == "office" for k in range(m.i, m.j)}
         out += [m for m in _offices_at_bodies(tokens, bodies) if m.i not in titled]  # "Deputy Chief of the General Staff"
-    return _drop_nested_topics(out)
+    out = _drop_nested_topics(out)
+    if kinds is None or "topic" in kinds:
+        from ddgraph.ingest.extract.production import production_topics
+
+        out += production_topics(tokens, out, language)
+    return out
 
 
 #: A model designation with a variant suffix after the base model: "M109A3GN", "F-16AM", "Leopard2A6".

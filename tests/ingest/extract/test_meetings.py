@@ -139,7 +139,7 @@ def test_background_paragraph_is_its_own_meeting(record_of):
      "During the meeting with Shmygal, the two sides discussed the protection of energy infrastructure.\n\n"
      "At the meeting, Sakaliene said Vilnius would pay Ukrainian manufacturers to produce weapons.", "2025-01-21",
      [{"participants": ["Denis Shmygal", "Dovile Sakaliene"], "topics": {"energy-security"}},
-      {"participants": ["Alexander Syrsky", "Dovile Sakaliene"], "topics": set()}]),
+      {"participants": ["Alexander Syrsky", "Dovile Sakaliene"], "topics": {"defense-industry"}}]),
     # "The meeting, held ...": the talks just told, whoever else it names; "later joined Z for a working
     # lunch": another meeting, in the same city; "hoped to visit Manila": no place of either
     ("KUALA LUMPUR - Defense Minister Shinjiro Koizumi and his Philippine counterpart Gilberto Teodoro "
