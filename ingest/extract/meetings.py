@@ -24,7 +24,7 @@ from ddgraph.ingest.extract.context import Context, SentenceView
 from ddgraph.ingest.extract.groups import Group
 from ddgraph.ingest.extract.mentions import MentionIndex
 from ddgraph.ingest.extract.persons import PersonDraft
-from ddgraph.ingest.extract.places import dateline_place, meeting_place
+from ddgraph.ingest.extract.places import dateline_place, meeting_place, title_place
 from ddgraph.ingest.extract.scenes import Scene, scenes_of, status_of
 from ddgraph.ingest.extract.when import find_date
 from ddgraph.ingest.lexicon import load_lexicon
@@ -201,6 +201,9 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             if kind in {"in-person", "multilateral"} and draft.location is None and draft.date \
                     and draft.date == ctx.doc.published:
                 city = dateline_place(ctx)  # "RIYADH — ... Earlier on Monday, Doval held talks with X"
+                draft.location = ("place", city, None) if city else None
+            if kind == "in-person" and draft.location is None and not out and draft.status == "happened":
+                city = title_place(ctx)  # the story's meeting, placed by its headline only: "X in Prague agreed ..."
                 draft.location = ("place", city, None) if city else None
             if scene.side and out:  # "held separate talks on the sidelines": same place and day
                 draft.location, draft.date = out[-1].location or draft.location, out[-1].date or draft.date

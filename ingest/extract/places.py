@@ -209,3 +209,23 @@ def dateline_place(ctx: Context) -> str | None:
         if found:
             return found[0].id
     return None
+
+
+def title_place(ctx: Context) -> str | None:
+    """The one city the headline names ("Шмигаль у Празі домовився про нову партію снарядів"),
+    as a places id; None when it names none or several.
+
+    Example:
+        >>> from ddgraph.ingest.document import Article, make_document
+        >>> from ddgraph.ingest.extract.context import annotate
+        >>> doc = make_document(Article("Talks were held.", "x", title="Umerov and Healey meet in London"))
+        >>> title_place(annotate(doc, use_ner=False))
+        'london'
+    """
+    title = ctx.doc.title
+    if not title:
+        return None
+    places = load_lexicon().places
+    found = {m.id for m in find_terms(tokenize(title, ctx.language), ctx.language, {"place"})
+             if places[m.id].attr("kind") in (None, "city")}
+    return found.pop() if len(found) == 1 else None

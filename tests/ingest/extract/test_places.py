@@ -72,6 +72,7 @@ def test_a_phone_call_takes_no_place_from_the_dateline(record_of):
     ("Київ, 3 березня. Міністри зустрілися.", "kyiv"),
     ("Manila (PNA) – The ministers met.", "manila"),
     ("Bucharest, Oct 8 /Agerpres/ - The ministers met.", "bucharest"),
+    ("Москва. 10 декабря. INTERFAX.RU - Министры провели встречу.", "moscow"),  # a Russian wire line in title case
     # no dateline: a city the sentence is about, a person before a colon
     ("Kyiv, however, is far from the front.", None),
     ("Umerov: we met our partners.", None),
@@ -83,3 +84,24 @@ def test_dateline_place(text, expected):
     from ddgraph.ingest.extract.places import dateline_place
 
     assert dateline_place(annotate(make_document(Article(text, "x")), use_ner=False)) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # the story's meeting that the text places nowhere is where its headline says
+    ("Шмигаль у Празі домовився про нову партію снарядів",
+     "Прем'єр-міністр Денис Шмигаль провів зустріч з міністеркою оборони Чехії Яною Черноговою.", "Prague"),
+    # a headline of two cities says nothing of one meeting
+    ("From Prague to Kyiv: Shmyhal's week",
+     "Prime Minister Denys Shmyhal held talks with Czech Defence Minister Jana Cernochova.", None),
+    # the text's own place wins over the headline's
+    ("Shmyhal in Prague", "Prime Minister Denys Shmyhal held talks with Jana Cernochova in Lviv.", "Lviv"),
+    # a call is held nowhere
+    ("Shmyhal and Cernochova in Prague", "Denys Shmyhal held a phone call with Jana Cernochova.", None),
+])
+def test_title_place(title, text, expected):
+    from ddgraph.ingest.document import Article, make_document
+    from ddgraph.ingest.extract import extract
+
+    doc = make_document(Article(text, "t.txt", title=title, published="2025-10-22"))
+    [meeting] = meetings(extract(doc))
+    assert meeting["location"] == expected
