@@ -227,6 +227,7 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
         repeated = {c.words[-1] for c in cands if c.full}  # "X, head of ..., X said": no new title holder
         bounds = ({c.j - 1 for c in named}, {c.head for c in named if c.full or c.words[-1] not in repeated})
         last_office: OfficeRef | None = None
+        queue: list = []  # "her Latvian and Estonian counterparts, A and B": the countries still to give
         for cand in cands:
             if not cand.full:
                 pending.append((cand, sent))
@@ -240,7 +241,7 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
                            cand.middle, cand.suffix)
             if cand.title == "given":
                 b.titled.add(person.key)
-            last_office = _attach_role(person, cand, sent, ctx, last_office, bounds)
+            last_office = _attach_role(person, cand, sent, ctx, last_office, bounds, queue)
         pending_bounds[sent.index] = bounds
     for cand, sent in pending:  # bare surnames, initials, given names: once every full name is known
         _, surname = split_nominative(cand, ctx, sent, ctx.language)
@@ -314,13 +315,24 @@ def _window(sent: SentenceView, cand: NameCandidate, language: str, stops: set[i
 
 
 def _attach_role(person: PersonDraft, cand: NameCandidate, sent: SentenceView, ctx: Context,
-                 last_office: OfficeRef | None, bounds: tuple[set[int], set[int]]) -> OfficeRef | None:
+                 last_office: OfficeRef | None, bounds: tuple[set[int], set[int]],
+                 queue: list | None = None) -> OfficeRef | None:
     window = _window(sent, cand, ctx.language, bounds[0])
     offices, rank = offices_from_window(window, last_office, ctx)
+    if queue is not None:
+        countries = [m for m in window if m.kind == "country"]
+        if offices and len(countries) > 1 and any(m.kind == "counterpart" for m in window):
+            queue[:] = sorted(countries, key=lambda m: m.i)[1:]  # the first is this name's
+        elif not offices and queue and last_office is not None and [m.kind for m in window] == ["and"]:
+            country = queue.pop(0)  # "..., A and B": B is the next country's
+            offices = [OfficeRef(last_office.title_id, country.id, None, ctx.mention(country.start, country.end))]
+        elif offices or window:
+            queue.clear()
     if not offices:  # an apposition in the present tense counts even after "replaced X"
         right = window_right(sent, cand.j, bounds[1])
-        if right:
-            offices, _ = offices_from_window(right, None, ctx)
+        if right:  # "X, his counterpart from Moldova": the title of the one named before, Moldova's
+            counterpart = any(m.kind == "counterpart" for m in right)
+            offices, _ = offices_from_window(right, last_office if counterpart else None, ctx)
     if rank and not person.rank:
         person.rank = rank
     listed = any(m.kind == "and" for m in window) or (cand.head > 0 and sent.tokens[cand.head - 1].text == ",")

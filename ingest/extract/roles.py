@@ -78,10 +78,12 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
             if m.kind == "office":
                 titles.add(m.j - 1)
     title_starts = {m.i for m in near if m.kind == "office"}
+    cues = {m.j for m in near if m.kind == "counterpart"}
     for m in near:
         if m.kind in {"country", "place"} and m.i > 0 and sent.tokens[m.i - 1].norm in _PLACE_PREPOSITIONS \
-                and (m.i - 2) not in titles and not _qualifies_title(sent, m, title_starts, language):
-            places[m.j] = m.i
+                and (m.i - 2) not in titles and (m.i - 1) not in cues \
+                and not _qualifies_title(sent, m, title_starts, language):
+            places[m.j] = m.i  # but "his counterpart from Moldova, X": X's country
     k = i
     found_and: Match | None = None
     while k > 0 and i - k < 30 and (k - 1) not in stops:
@@ -95,18 +97,29 @@ def window_left(sent: SentenceView, i: int, language: str, stops: set[int] = fro
             if (k - 2) in titles:  # "Deputy Prime Minister and Minister of Defence X": one person
                 k -= 1
                 continue
+            if _countries_of_counterparts(near, k - 1):  # "her Latvian and Estonian counterparts, A and B"
+                k -= 1
+                continue
             found_and = Match("and", "and", k - 1, k, tok.start, tok.end)
             break
         if tok.norm == "to" and any(m.kind == "office" and k <= m.i for m in near):
             break  # "adviser to President X": the adviser is someone else
-        if tok.norm in ok or tok.text.lower() in ok:
-            k -= 1
+        if tok.norm in ok or tok.text.lower() in ok or (k - 1) in cues and tok.norm in _PLACE_PREPOSITIONS:
+            k -= 1  # glue; or "from" after "counterpart"
             continue
         break
     found = [m for m in near if m.kind in _ROLE_KINDS and k <= m.i]
     if language in CYRILLIC_LANGS:
         found = _without_possessor(sent, found, i)
     return found + ([found_and] if found_and else [])
+
+
+def _countries_of_counterparts(near: list[Match], k: int) -> bool:
+    """Whether the "and" at token ``k`` joins two countries before a counterpart cue
+    ("Latvian and Estonian counterparts")."""
+    after = next((m for m in near if m.kind == "country" and m.i == k + 1), None)
+    return after is not None and any(m.kind == "country" and m.j == k for m in near) \
+        and any(m.kind == "counterpart" and m.i == after.j for m in near)
 
 
 def _without_possessor(sent: SentenceView, found: list[Match], i: int) -> list[Match]:
@@ -165,6 +178,9 @@ def window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Matc
     headed = _headed_body(sent, k)
     if headed:  # ", який очолив РНБО", ", who heads the NSDC"
         return headed
+    counterpart = _counterpart_apposition(sent, k)
+    if counterpart:
+        return counterpart
     out = []
     lead = [m for m in sent.matches if m.kind == "country" and m.i == k]
     if lead:  # ", Australia's Chief of the Defence Force"
@@ -193,6 +209,24 @@ def window_right(sent: SentenceView, j: int, name_starts: set[int]) -> list[Matc
                     out.extend(x for x in bodies(second) if x not in out)
             return out
     return []
+
+
+_POSSESSIVES = {"his", "her", "their", "its", "свій", "його", "її"}
+
+
+def _counterpart_apposition(sent: SentenceView, k: int) -> list[Match]:
+    """", his Moldovan counterpart", ", her counterpart from Moldova" at token ``k``: the
+    counterpart cue and its country; [] otherwise."""
+    if k < len(sent.tokens) and sent.tokens[k].norm in _POSSESSIVES:
+        k += 1
+    country = next((m for m in sent.matches if m.kind == "country" and m.i == k), None)
+    at = country.j if country is not None else k
+    cue = next((m for m in sent.matches if m.kind == "counterpart" and m.i == at), None)
+    if cue is None:
+        return []
+    if country is None and cue.j + 1 < len(sent.tokens) and sent.tokens[cue.j].norm in {"from", "of", "з", "із"}:
+        country = next((m for m in sent.matches if m.kind == "country" and m.i == cue.j + 1), None)
+    return [cue, country] if country is not None else []
 
 
 #: Verbs that make the subject the head of a body now: "heads", "leads"; the perfective

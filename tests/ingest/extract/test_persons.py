@@ -110,6 +110,29 @@ MOD_UA = ("Minister of Defence", "Ukraine")
     # the acronym itself is not
     ("Andrei Belousov met Kim Jong Un in Pyongyang.", {"Andrei Belousov": ([], None), "Kim Jong Un": ([], None)}),
     ("The UN welcomed the talks, Andrei Belousov said.", {"Andrei Belousov": ([], None)}),
+    # a counterpart "from" a country, before or after the name, is that country's holder of the title
+    ("Romanian Defence Minister Ionut Mosteanu met his counterpart from Moldova, Anatolie Nosatii.",
+     {"Ionut Mosteanu": ([("Minister of National Defence", "Romania")], None),
+      "Anatolie Nosatii": ([("Minister of Defence", "Moldova")], None)}),
+    ("Romanian Defence Minister Ionut Mosteanu met Anatolie Nosatii, his counterpart from Moldova.",
+     {"Ionut Mosteanu": ([("Minister of National Defence", "Romania")], None),
+      "Anatolie Nosatii": ([("Minister of Defence", "Moldova")], None)}),
+    ("Romanian Defence Minister Ionut Mosteanu met Anatolie Nosatii, his Moldovan counterpart, in Bucharest.",
+     {"Ionut Mosteanu": ([("Minister of National Defence", "Romania")], None),
+      "Anatolie Nosatii": ([("Minister of Defence", "Moldova")], None)}),
+    # ... but travelling "from" a country says nothing of anyone's office
+    ("Romanian Defence Minister Ionut Mosteanu travelled from Moldova, Anatolie Nosatii said.",
+     {"Ionut Mosteanu": ([("Minister of National Defence", "Romania")], None), "Anatolie Nosatii": ([], None)}),
+    # counterparts of two countries, then two names: in that order
+    ("Lithuanian Defence Minister Dovile Sakaliene met her Latvian and Estonian counterparts, Andris Spruds and "
+     "Hanno Pevkur.",
+     {"Dovile Sakaliene": ([("Minister of National Defence", "Lithuania")], None),
+      "Andris Spruds": ([("Minister of Defence", "Latvia")], None),
+      "Hanno Pevkur": ([("Minister of Defence", "Estonia")], None)}),
+    # no counterparts: two names after "met" hold no title
+    ("Lithuanian Defence Minister Dovile Sakaliene met Andris Spruds and Hanno Pevkur in Riga.",
+     {"Dovile Sakaliene": ([("Minister of National Defence", "Lithuania")], None),
+      "Andris Spruds": ([], None), "Hanno Pevkur": ([], None)}),
 ])
 def test_offices_and_ranks(record_of, text, expected):
     assert persons(record_of(text)) == expected
