@@ -243,6 +243,17 @@ def _listed_items(ctx: Context, sent: SentenceView, systems: list[Match]) -> lis
     return out
 
 
+_PASSIVE = {"was", "were", "been", "be", "is", "are", "був", "була", "були", "было", "были"}
+
+
+def _passive(sent: SentenceView, cue: Match) -> bool:
+    """Whether a delivery cue is passive with no agent: "were handed over to Ukraine" (and no
+    "by")."""
+    before = {t.norm for t in sent.tokens[max(0, cue.i - 2) : cue.i]}
+    agent = any(t.norm in {"by", "від"} for t in sent.tokens[cue.j : cue.j + 6])
+    return bool(before & _PASSIVE) and not agent
+
+
 def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[int]]:
     """Aid deliveries, and the indexes of the sentences that state them (their words
     describe what was given or promised, not what a meeting discussed).
@@ -302,6 +313,10 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
                 provider, recipient = None, recipient or provider  # the thanking side receives
             if provider is None and any(t.norm in {"its", "their"} for t in sent.tokens[cue.j : cue.j + 3]):
                 provider = antecedent(ctx, sent, recipient)  # "Lithuania is ... We are grateful for its decision"
+        if provider is None and recipient is not None and status == "delivered" and _passive(sent, cue):
+            # "All of the Estonian FH70 were handed over to Ukraine": the country the sentence or the
+            # article names besides the recipient
+            provider = next((m.id for m in actors(sent) if m.id != recipient), None) or counterpart(ctx, recipient)
         if provider is None and recipient is None or provider is None and described:
             continue  # "Ukraine's allies pledged new air defence systems": no one in particular
         makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]

@@ -37,6 +37,17 @@ def aid(record):
      [("Norway", "Ukraine", ["M113"], ["counter-drone jammers", "155 mm shells"], "delivered")]),
     ("Finland has handed over to Ukraine a further batch of 120 mm mortar ammunition and Stinger missiles.",
      [("Finland", "Ukraine", ["Stinger"], ["120 mm mortar ammunition"], "delivered")]),
+    # a machine or a detector is materiel; the recipient as subject receives "from" the provider
+    ("Ukraine has already received two DOK-ING MV-4 mine-clearing machines from Lithuania.",
+     [("Lithuania", "Ukraine", [], ["MV-4 mine-clearing machines"], "delivered")]),
+    # a passive with no agent: the other country the text names gives
+    ("Estonian Defence Minister Hanno Pevkur spoke in Tallinn. All of the Estonian 155 mm FH70 howitzers were "
+     "handed over to Ukraine in 2023.",
+     [("Estonia", "Ukraine", ["FH70"], [], "delivered")]),
+    ("Estonia will keep supporting Ukraine, Pevkur said. The FH70 howitzers were handed over to Ukraine in 2023.",
+     [("Estonia", "Ukraine", ["FH70"], [], "delivered")]),
+    # ... but not when the text names no other country
+    ("The FH70 howitzers were handed over to Ukraine in 2023.", [(None, "Ukraine", ["FH70"], [], "delivered")]),
     # what follows a list says when, not what
     ("Poland will provide Ukraine with a package that includes demining machines and detectors, before the "
      "winter.",
