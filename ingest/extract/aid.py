@@ -68,6 +68,28 @@ def _modal_cue(sent: SentenceView, cues: list[Match]) -> tuple[str, Match] | Non
     return None
 
 
+#: Words before "contract" that make it the frame of a delivery, not an order: "received from
+#: Russia under the 2018 contract", "по контракту" (Russian "по" reads as "з"), "за контрактом".
+_UNDER = {"under", "per", "з", "за", "згідно", "согласно"}
+_ARTICLES = {"the", "a", "an", "this", "that", "its", "their"}
+
+
+def _under_contract(sent: SentenceView, cue: Match) -> bool:
+    """Whether an order cue is a contract that something comes under ("under the contract")."""
+    k = cue.i - 1
+    while k >= 0 and (sent.tokens[k].norm in _ARTICLES or sent.tokens[k].text.isdigit()):
+        k -= 1
+    return k >= 0 and sent.tokens[k].norm in _UNDER
+
+
+def _ordered_first(sent: SentenceView, ordered: list[Match]) -> list[Match]:
+    """Order cues, the first one a country is the subject of first ("... the contract for K2
+    tanks, under which Poland ordered 180 K2 tanks": "ordered", not "contract for")."""
+    subjects = {m.j for m in sent.matches if m.kind == "country"}
+    led = [m for m in ordered if m.i in subjects]
+    return led[:1] + [m for m in ordered if m not in led[:1]]
+
+
 def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     """(status, cue) of an aid sentence; "would supply", "will provide", "to deliver" pledge."""
     cues = sorted(sent.of("aid"), key=lambda m: m.i)
@@ -77,7 +99,10 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     cues = [m for m in cues if m.id != "money"]
     if not cues:
         return None
-    ordered = [m for m in cues if m.id == "ordered"]
+    cues = [m for m in cues if not (m.id == "ordered" and _under_contract(sent, m))]
+    if not cues:
+        return None
+    ordered = _ordered_first(sent, [m for m in cues if m.id == "ordered"])
     funds = [m for m in cues if m.id == "pledged" and ordered and 0 <= ordered[0].i - m.j <= 2]
     if ordered and not funds and any(m.j <= ordered[0].i for m in money):
         funds = [next(m for m in money if m.j <= ordered[0].i)]  # "выделит ... 150 млн фунтов на закупку дронов"
