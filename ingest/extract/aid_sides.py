@@ -123,13 +123,12 @@ def sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tupl
         return next((c for c in others if c != taker), None), taker
     if status == "ordered":
         sellers = [m.id for m in countries if m.i > 0 and sent.tokens[m.i - 1].norm in _FROM]  # "от России"
-        before = [c for c in before if c not in sellers] + [c for c in before if c in sellers]
         buyer = next((c for c in reversed(before) if c not in sellers), None)  # the nearest before the verb:
         # "..., under which Poland ordered"; never the country it is bought from
         beneficiary = next((m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in {"for", "для"}), None)
         if beneficiary and beneficiary != buyer:  # "Norway ordered NASAMS for Ukraine"
             return buyer, beneficiary
-        seller = next((c for c in [m.id for m in after] + before if c != buyer), None)
+        seller = next((c for c in sellers + [m.id for m in after] + before if c != buyer), None)
         return seller, buyer  # "Ukraine ordered CAESAR from France": the buyer receives
     return first, second
 
