@@ -129,6 +129,13 @@ MOD_UA = ("Minister of Defence", "Ukraine")
      {"Dovile Sakaliene": ([("Minister of National Defence", "Lithuania")], None),
       "Andris Spruds": ([("Minister of Defence", "Latvia")], None),
       "Hanno Pevkur": ([("Minister of Defence", "Estonia")], None)}),
+    # a given name that is also a weapon system's name is still a name word; the system is no person
+    ("Indian Defence Minister Rajnath Singh met Army chief General Arjun Kumar in New Delhi.",
+     {"Rajnath Singh": ([("Minister of Defence", "India")], None), "Arjun Kumar": ([], "General")}),
+    ("Singapore Prime Minister Lee Hsien Loong spoke.",
+     {"Lee Hsien Loong": ([("Prime Minister", "Singapore")], None)}),
+    ("India delivered Akash air defence systems and Arjun tanks to Armenia, Rajnath Singh said.",
+     {"Rajnath Singh": ([], None)}),
     # no counterparts: two names after "met" hold no title
     ("Lithuanian Defence Minister Dovile Sakaliene met Andris Spruds and Hanno Pevkur in Riga.",
      {"Dovile Sakaliene": ([("Minister of National Defence", "Lithuania")], None),
