@@ -219,15 +219,23 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ʹ": "'"})
 def norm_word(word: str, language: str) -> tuple[str, str]:
     """Return (norm, tag) of one word in ``language``.
 
+    The Ukrainian conjunctions "та" and "й" read as "і", so that a term written with one matches
+    a text written with another ("з питань оборони та космосу", "по вопросам обороны и космоса").
+
     Example:
-        >>> norm_word("Києві", "uk")[0]
-        'київ'
+        >>> norm_word("Києві", "uk")[0], norm_word("та", "uk")[0]
+        ('київ', 'і')
     """
     if language == "uk" and _UK_LETTERS.search(word):
-        return _norm_uk(word.lower().translate(_APOSTROPHES))
+        norm, tag = _norm_uk(word.lower().translate(_APOSTROPHES))
+        return ("і" if norm in _AND else norm), tag
     if language == "ru" and _RU_LETTERS.search(word):
-        return _norm_ru(word.lower())
+        norm, tag = _norm_ru(word.lower())
+        return ("і" if norm in _AND else norm), tag
     return norm_en(word), ""
+
+
+_AND = {"та", "й"}
 
 
 #: The grammatical cases of pymorphy3's tags.

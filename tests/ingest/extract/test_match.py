@@ -48,6 +48,17 @@ def test_topic_terms_in_each_language(text, language, topics):
     assert sorted({m.id for m in find_terms(tokenize(text, language), language) if m.kind == "topic"}) == topics
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    # "і", "та", "й" (and Russian "и") are one conjunction: a title written with one matches text with another
+    ("Еврокомиссар по вопросам обороны и космоса Андрюс Кубилюс прибыл в Киев.", "ru"),
+    ("Єврокомісар з питань оборони і космосу Андрюс Кубілюс прибув до Києва.", "uk"),
+    ("Єврокомісар з питань оборони та космосу Андрюс Кубілюс прибув до Києва.", "uk"),
+])
+def test_conjunctions_are_one_word(text, language):
+    offices = {m.id for m in find_terms(tokenize(text, language), language) if m.kind == "office"}
+    assert "european-commissioner-for-defence" in offices, offices
+
+
 @pytest.mark.parametrize(("text", "systems"), [
     # a variant of a system the lexicon knows is that system (the form as written stays a label)
     ("Norway delivered M109A3GN howitzers and F-16AM jets.", ["m109", "f-16"]),
