@@ -116,7 +116,12 @@ def sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tupl
     if agent is not None:  # "72 Typhoon jets supplied by Britain": the agent gives, the subject holds them
         owners = [m.id for m in actors(sent) if m.j <= cue.i and m.id != agent]  # "the Royal Saudi Air Force"
         return agent, owners[0] if owners else None
-    if any(t.norm in _RECEIVE for t in sent.tokens[cue.i : cue.j]) and before:  # "Ukraine will receive from Spain": the subject receives
+    receive = any(t.norm in _RECEIVE for t in sent.tokens[cue.i : cue.j])
+    if receive and not before:  # "Область вже отримала від Литви ...": who gives is known, who receives is not said
+        giver = next((m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in _FROM), None)
+        if giver is not None:
+            return giver, None
+    if receive and before:  # "Ukraine will receive from Spain": the subject receives
         taker = before[-1]  # the nearest before the verb: "thanked Czechia ... Ukraine received"
         others = [m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in _FROM] + \
                  [c for c in before if c != taker] + [m.id for m in after]

@@ -188,6 +188,9 @@ def test_aid(record_of, text, expected):
     ("Франція щомісяця передаватиме Україні 50 керованих авіабомб AASM Hammer.",
      [("France", "Ukraine", ["AASM Hammer"], [], "pledged")]),
     ("Німеччина постачає Україні системи IRIS-T.", [("Germany", "Ukraine", ["IRIS-T"], [], "delivered")]),
+    # the subject that receives is no country ("the region"): the giver is who it came "from", the receiver the
+    # article's own country
+    ("Область вже отримала від Німеччини дві системи IRIS-T.", [("Germany", "Ukraine", ["IRIS-T"], [], "delivered")]),
 ])
 def test_aid_uk(record_of, text, expected):
     assert aid(record_of(text, language="uk")) == expected
