@@ -163,7 +163,7 @@ def _vocabulary(language: str) -> set[str]:
     words: set[str] = set()
     given = {w.lower() for w in load_defaults().get("system_given_names") or ()}  # "Arjun" the tank, "Arjun Kumar"
     for table in (lex.offices, lex.ranks, lex.countries, lex.places, lex.organizations, lex.systems):
-        keep = (lambda w: w not in given) if table is lex.systems else (lambda w: True)  # noqa: E731
+        names = given if table is lex.systems else set()
         for term in table.values():
             phrases = [term.en, *term.en_aliases] if language != "uk" else [term.uk, *term.uk_aliases]
             if language == "uk":
@@ -172,7 +172,7 @@ def _vocabulary(language: str) -> set[str]:
                 # an acronym's word ("UN") keeps no capitalised word from a name ("Kim Jong Un"): a
                 # token in capitals is never a name word anyway
                 words.update(t.norm for t in tokenize(phrase or "", language)
-                             if not _ACRONYM.match(t.text) and keep(t.text.lower()))
+                             if not _ACRONYM.match(t.text) and t.text.lower() not in names)
     return {w for w in words if len(w) > 1}
 
 
