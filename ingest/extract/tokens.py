@@ -228,11 +228,11 @@ def norm_word(word: str, language: str) -> tuple[str, str]:
     """
     if language == "uk" and _UK_LETTERS.search(word):
         norm, tag = _norm_uk(word.lower().translate(_APOSTROPHES))
-        return ("і" if norm in _AND else norm), tag
-    if language == "ru" and _RU_LETTERS.search(word):
+    elif language == "ru" and _RU_LETTERS.search(word):
         norm, tag = _norm_ru(word.lower())
-        return ("і" if norm in _AND else norm), tag
-    return norm_en(word), ""
+    else:
+        return norm_en(word), ""
+    return ("і" if norm in _AND else norm), tag
 
 
 _AND = {"та", "й"}
