@@ -30,6 +30,7 @@ from ddgraph.ingest.extract.aid_sides import (
     sides,
     speaker_country,
 )
+from ddgraph.ingest.extract.aid_package import contents_verb, package_sides
 from ddgraph.ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, contribution_item, money_item, number_value
 from ddgraph.ingest.extract.context import Context, SentenceView
 from ddgraph.ingest.extract.match import Match, load_defaults, longest
@@ -279,6 +280,28 @@ def _passive(sent: SentenceView, cue: Match) -> bool:
     return bool(before & _PASSIVE) and not agent
 
 
+def _package_contents(ctx: Context, sent: SentenceView, systems: list[Match], drafts: list[AidDraft]) -> list[AidDraft]:
+    """The aid a sentence listing a package's contents states, with the giver, receiver and
+    status of the package the sentence before names (:mod:`ingest.extract.aid_package`)."""
+    sides_of = package_sides(ctx, sent, drafts)
+    items = _listed_items(ctx, sent, systems)
+    if sides_of is None or not (systems or items):
+        return []
+    status, provider, recipient, told = sides_of
+    if status is None:  # "Poland is preparing its package", "Norway has delivered a package"
+        found = _aid_status(told)
+        status = found[0] if found is not None and found[0] == "delivered" else "pledged"
+    if recipient is None:
+        home = own_country(ctx)
+        recipient = home if home != provider else counterpart(ctx, provider)
+    verb = sent.tokens[contents_verb(sent)]
+    draft = AidDraft(status, provider, recipient, mention=Mention(verb.start, verb.end, sent.index))
+    unique = {m.id: m for m in reversed(systems)}.values()
+    draft.systems.extend((m.id, Mention(m.start, m.end, sent.index)) for m in unique)
+    draft.descriptions.extend(items)
+    return [draft]
+
+
 def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[int]]:
     """Aid deliveries, and the indexes of the sentences that state them (their words
     describe what was given or promised, not what a meeting discussed).
@@ -297,6 +320,9 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
                                 Mention(sent.start, sent.end, sent.index)))
             if not systems:
                 continue
+        if found is None and contents_verb(sent) is not None:  # "The package includes radar systems, ..."
+            out.extend(_package_contents(ctx, sent, systems, out))
+            continue
         counted = _listed_items(ctx, sent, systems) or ([] if systems else _counted_materiel(ctx, sent))
         described = False
         if found is not None and not counted and found[0] != "thanks" and ctx.language == "en":
