@@ -169,6 +169,9 @@ def aid(record):
     # "US$" is a currency: no United States in it
     ("Japan will provide the Philippines with patrol boats worth 1.6 billion yen (US$10 million).",
      [("Japan", "Philippines", [], ["patrol boats"], "pledged")]),
+    # protection of the power grid is aid too
+    ("Pevkur said Estonia would pay for mobile generators and concrete shelters for Ukraine.",
+     [("Estonia", "Ukraine", [], ["mobile generators", "concrete shelters"], "pledged")]),
 ])
 def test_aid(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
