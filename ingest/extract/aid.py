@@ -373,6 +373,8 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]
         if provider is None and status == "ordered":  # "Ukraine ordered six CAESAR": from their maker
             provider = next((c for c in makers if c and c != recipient), None)
+        if recipient is None and status == "ordered" and sent.tokens[0].norm in {"it", "they"}:
+            recipient = antecedent(ctx, sent, provider)  # "Japan ... It signed a deal with Washington to buy"
         if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"
             home = own_country(ctx)
             recipient = home if home != provider else counterpart(ctx, provider)

@@ -127,7 +127,8 @@ def sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tupl
                  [c for c in before if c != taker] + [m.id for m in after]
         return next((c for c in others if c != taker), None), taker
     if status == "ordered":
-        sellers = [m.id for m in countries if m.i > 0 and sent.tokens[m.i - 1].norm in _FROM]  # "от России"
+        sellers = [m.id for m in countries if m.i > 0 and (sent.tokens[m.i - 1].norm in _FROM  # "от России"
+                                                           or m.j <= cue.i and _dealt_with(sent, m))]
         buyer = next((c for c in reversed(before) if c not in sellers), None)  # the nearest before the verb:
         # "..., under which Poland ordered"; never the country it is bought from
         beneficiary = next((m.id for m in after if m.i > 0 and sent.tokens[m.i - 1].norm in {"for", "для"}), None)
@@ -136,6 +137,16 @@ def sides(sent: SentenceView, cue: Match, status: str, home: str | None) -> tupl
         seller = next((c for c in sellers + [m.id for m in after] + before if c != buyer), None)
         return seller, buyer  # "Ukraine ordered CAESAR from France": the buyer receives
     return first, second
+
+
+#: Nouns of a deal: "signed a deal with Washington to buy", "a contract with France for".
+_DEAL = {"deal", "contract", "agreement", "угода", "контракт", "договір", "сделка", "договор", "соглашение"}
+
+
+def _dealt_with(sent: SentenceView, m: Match) -> bool:
+    """Whether a country is who a deal is made with ("a deal with Washington"): the seller of an order."""
+    return m.i > 1 and sent.tokens[m.i - 1].norm in {"with", "з", "із", "с"} \
+        and any(t.norm in _DEAL for t in sent.tokens[max(0, m.i - 4) : m.i - 1])
 
 
 #: "contributions to PURL", "contribute EUR 50 million to the International Fund for Ukraine":

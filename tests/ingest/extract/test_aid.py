@@ -227,6 +227,11 @@ def test_a_decision_to_give_is_a_pledge(record_of, text, language, status):
     # the country it is bought "from" never buys
     ("Минобороны Украины заключило с Германией контракт на поставку систем IRIS-T.", "ru",
      [("Germany", "Ukraine", ["IRIS-T"], [], "ordered")]),
+    # nor does the country a deal is made "with"; "it" is the country of the sentence before
+    ("Japan is building up its arsenal. It signed a deal with Washington in January 2024 to buy 400 Tomahawk "
+     "cruise missiles.", "en", [("United States", "Japan", ["Tomahawk"], [], "ordered")]),
+    ("Poland signed a contract with South Korea to buy K2 tanks.", "en",
+     [("South Korea", "Poland", ["K2 Black Panther"], [], "ordered")]),
 ])
 def test_orders_and_contracts(record_of, text, language, expected):
     assert aid(record_of(text, language=language)) == expected
