@@ -101,7 +101,8 @@ def item_matches(gold_item: str, label: str | None = None, description: str | No
     label's family name (its first words: "AMX" names the "AMX-10 RC", "Leopard" the
     "Leopard 2"); a gold note in brackets after the name ("Marder (25)") is left out
     for labels; a description matches when it holds at least 60% of the gold item's
-    content words.
+    content words (of the gold item, or of its name without the note). The gold may name the
+    kind after the label: "Patriot missiles" is the "Patriot".
 
     Example:
         >>> item_matches("CAESAR", label="Caesar")
@@ -110,17 +111,30 @@ def item_matches(gold_item: str, label: str | None = None, description: str | No
         (True, False)
         >>> item_matches("Marder (25)", label="Marder"), item_matches("Marder (25)", label="Leopard 1")
         (True, False)
+        >>> item_matches("Patriot missiles (30)", label="Patriot"), item_matches("artillery rounds (tens of thousands)",
+        ...                                                                   description="artillery rounds")
+        (True, True)
+        >>> item_matches("Leopard 1A5 tanks", label="Leopard 1"), item_matches("Patriot PAC-3", label="Patriot")
+        (False, False)
         >>> item_matches("training of more than 7,000 Ukrainian soldiers",
         ...              description="training of 7,000 Ukrainian soldiers")
         True
     """
     head = gold_item.split(" (")[0].strip()  # "Marder (25)": the item is the Marder, the brackets say how many
     if label is not None and any(norm(label) == norm(g) or norm(label).startswith(norm(g) + " ")
-                                 for g in {gold_item, head} if g):
+                                 or _named_kind(g, label) for g in {gold_item, head} if g):
         return True
     if description is None:
         return False
-    if norm(description) == norm(gold_item):
+    if norm(description) in {norm(gold_item), norm(head)}:
         return True
-    wanted = content_words(gold_item)
-    return bool(wanted) and len(wanted & content_words(description)) / len(wanted) >= 0.6
+    return any(bool(wanted) and len(wanted & content_words(description)) / len(wanted) >= 0.6
+               for wanted in (content_words(gold_item), content_words(head)))
+
+
+def _named_kind(gold: str, label: str) -> bool:
+    """Whether the gold item is the label followed by lower-case words that say what kind of
+    thing it is: "Patriot missiles", "Vallon VMR3 metal detectors" name the "Patriot", the
+    "Vallon VMR3"."""
+    rest = gold[len(label):] if norm(gold).startswith(norm(label) + " ") else ""
+    return bool(rest.strip()) and rest[:1] == " " and rest.strip() == rest.strip().lower()

@@ -473,6 +473,14 @@ def test_normalisation(func, a, b):
     ("SAMP/T", "SAMP-T", None, False),
     ("training of more than 7,000 Ukrainian soldiers", None, "training of 7,000 Ukrainian soldiers", True),
     ("training of more than 7,000 Ukrainian soldiers", None, "training of pilots", False),
+    # a note in brackets is no part of the item, for a description as for a label
+    ("artillery rounds (tens of thousands)", None, "artillery rounds", True),
+    ("artillery rounds (tens of thousands)", None, "tens of thousands of drones", False),
+    # the gold may say what kind of thing the system is; a name after it is another system
+    ("Patriot missiles (30)", "Patriot", None, True),
+    ("Vallon VMR3 metal detectors (300)", "Vallon VMR3", None, True),
+    ("Patriot PAC-3", "Patriot", None, False),
+    ("Leopard 1A5 tanks", "Leopard 1", None, False),
 ])
 def test_item_matching(gold_item, label, description, expected):
     assert item_matches(gold_item, label=label, description=description) is expected
