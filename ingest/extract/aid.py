@@ -83,6 +83,15 @@ def _under_contract(sent: SentenceView, cue: Match) -> bool:
     return k >= 0 and sent.tokens[k].norm in _UNDER
 
 
+#: Words before "orders" that make them a seller's hope, not an order: "help win orders in other NATO countries".
+_SEEK = {"win", "winning", "seek", "seeking", "attract", "attracting", "chase"}
+
+
+def _sought(sent: SentenceView, cue: Match) -> bool:
+    """Whether an order cue is orders sought ("help win orders"), none placed."""
+    return any(t.norm in _SEEK for t in sent.tokens[max(0, cue.i - 2) : cue.i])
+
+
 def _ordered_first(sent: SentenceView, ordered: list[Match]) -> list[Match]:
     """Order cues, the first one a country is the subject of first ("... the contract for K2
     tanks, under which Poland ordered 180 K2 tanks": "ordered", not "contract for")."""
@@ -100,7 +109,7 @@ def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
     cues = [m for m in cues if m.id != "money"]
     if not cues:
         return None
-    cues = [m for m in cues if not (m.id == "ordered" and _under_contract(sent, m))]
+    cues = [m for m in cues if not (m.id == "ordered" and (_under_contract(sent, m) or _sought(sent, m)))]
     if not cues:
         return None
     ordered = _ordered_first(sent, [m for m in cues if m.id == "ordered"])
@@ -280,6 +289,11 @@ def _passive(sent: SentenceView, cue: Match) -> bool:
     return bool(before & _PASSIVE) and not agent
 
 
+def _named(ctx: Context) -> set[str]:
+    """The countries an article names as actors."""
+    return {m.id for sent in ctx.sentences for m in actors(sent)}
+
+
 def _package_contents(ctx: Context, sent: SentenceView, systems: list[Match], drafts: list[AidDraft]) -> list[AidDraft]:
     """The aid a sentence listing a package's contents states, with the giver, receiver and
     status of the package the sentence before names (:mod:`ingest.extract.aid_package`)."""
@@ -373,6 +387,11 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         makers = [load_lexicon().systems[m.id].attr("country") for m in systems if m.id in load_lexicon().systems]
         if provider is None and status == "ordered":  # "Ukraine ordered six CAESAR": from their maker
             provider = next((c for c in makers if c and c != recipient), None)
+        if provider is None and recipient is not None and status == "delivered" and len(set(makers)) == 1 \
+                and makers[0] not in {None, recipient} and makers[0] in _named(ctx):
+            provider = makers[0]  # "Poland has received 180 K9 howitzers" in a story of Korea: from their maker
+        if recipient is None and status == "ordered" and provider is not None:  # "36 FA-50PL are on order from KAI"
+            recipient = counterpart(ctx, provider)
         if recipient is None and status == "ordered" and sent.tokens[0].norm in {"it", "they"}:
             recipient = antecedent(ctx, sent, provider)  # "Japan ... It signed a deal with Washington to buy"
         if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"

@@ -232,6 +232,18 @@ def test_a_decision_to_give_is_a_pledge(record_of, text, language, status):
      "cruise missiles.", "en", [("United States", "Japan", ["Tomahawk"], [], "ordered")]),
     ("Poland signed a contract with South Korea to buy K2 tanks.", "en",
      [("South Korea", "Poland", ["K2 Black Panther"], [], "ordered")]),
+    # orders a seller hopes to win are none
+    ("Seoul hopes the partnership will help win orders in NATO countries, including Romania, which is considering "
+     "K2 tanks.", "en", []),
+    # an order with no buyer named: the other country of the story buys
+    ("South Korea's Defense Minister Ahn Gyu-back met Poland's Defense Minister Wladyslaw Kosiniak-Kamysz. "
+     "Another 36 FA-50PL fighters are on order from South Korea.", "en",
+     [("South Korea", "Poland", ["FA-50"], [], "ordered")]),
+    # what a country received with no giver named comes from the systems' one maker, when the story names it
+    ("South Korea's Defense Minister Ahn Gyu-back met Poland's Defense Minister Wladyslaw Kosiniak-Kamysz. "
+     "Poland has received more than 180 K9 howitzers and 100 K2 tanks.", "en",
+     [("South Korea", "Poland", ["K2 Black Panther", "K9 Thunder"], [], "delivered")]),
+    ("Poland has received more than 180 K9 howitzers.", "en", [(None, "Poland", ["K9 Thunder"], [], "delivered")]),
 ])
 def test_orders_and_contracts(record_of, text, language, expected):
     assert aid(record_of(text, language=language)) == expected
