@@ -169,11 +169,22 @@ def _in_sequence(sent: SentenceView, trig: tuple[str, Mention], here: list[Perso
     return [[*actors, *before], [*actors, *after]]
 
 
+def _earlier_talks(sent: SentenceView, trig: tuple, current: Scene) -> bool:
+    """Whether a trigger sentence recalls earlier talks of the same sides: it says "previously" /
+    "earlier" and either a verb in the past perfect ("had held talks") or another kind of meeting
+    than the current one ("by phone" after talks in person)."""
+    if not sent.has("background"):
+        return False
+    perfect = any(t.norm == "had" for t in sent.tokens)
+    return perfect or current.kind is not None and trig[0] != current.kind
+
+
 def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) -> list[Scene]:
     """Cut an episode into meetings: a trigger sentence naming two parties of whom one
     is new to the current meeting (and that is no delegation list) starts another one
     ("The same day, Zelensky received Pistorius")."""
     scenes: list[Scene] = []
+    recalled: list[Scene] = []
     lead: list[SentenceView] = []
     for sent in episode:
         here = present_persons(sent, persons.persons_in(sent.index))
@@ -204,6 +215,13 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                      or known >= 2 and len(here) - known <= 1):  # "During the visit, A, B and the governor C agreed"
             scenes[0].add_trigger(sent, trig, here, [], update_kind=False)  # "During the visit, Singh also ..."
             scenes[0].sents.append(sent)
+            continue
+        if trig is not None and current is not None and current.triggers and _earlier_talks(sent, trig, current) \
+                and (len(here) >= 2 or sent.has("collective")) and status_of([sent]) == status_of(current.triggers):
+            # "The two ministers had previously held talks by phone in February": another meeting of the same sides
+            recalled.append(Scene(sents=[sent]))  # told apart, after the others: the story goes on with the current one
+            parties = here if len(here) >= 2 else [*current.participants, *(p for p in here if p not in current.participants)]
+            recalled[-1].add_trigger(sent, trig, parties, [])
             continue
         if current is not None and continues(sent, trig) and \
                 (sum(not current.knows(p) for p in here) <= (1 if sent.has("recap") else 0)):  # "the visit came after": earlier
@@ -264,4 +282,4 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             lead.append(sent)
         elif sent not in current.sents:
             current.sents.append(sent)
-    return scenes
+    return scenes + recalled

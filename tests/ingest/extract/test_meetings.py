@@ -173,6 +173,20 @@ def test_background_paragraph_is_its_own_meeting(record_of):
      [{"date": "2025-04-11"},
       {"participants": ["Boris Pistorius", "John Healey", "Rustem Umerov"], "kind": "in-person",
        "date": "2025-04-10"}]),
+    # "had previously held talks by phone": an earlier meeting of the same two, told after the story's;
+    # "During the talks" after it goes on with the story's meeting
+    ("Japan's Defense Minister Gen Nakatani and US Defense Secretary Pete Hegseth held talks at the Defense Ministry "
+     "in Tokyo on Sunday. It was their first in-person "
+     "meeting. The two ministers had previously held talks by phone in February. During the talks, the ministers "
+     "discussed air defense.", "2025-03-30",
+     [{"participants": ["Gen Nakatani", "Pete Hegseth"], "kind": "in-person", "date": "2025-03-30",
+       "topics": {"air-defense"}},
+      {"participants": ["Gen Nakatani", "Pete Hegseth"], "kind": "phone", "date": None, "topics": set()}]),
+    # "as previously reported" of the same talks, neither in the past perfect nor of another kind, is no other one
+    ("Japan's Defense Minister Gen Nakatani and US Defense Secretary Pete Hegseth held talks in Tokyo on Sunday. "
+     "As previously reported, the two ministers held talks "
+     "on missiles.", "2025-03-30",
+     [{"participants": ["Gen Nakatani", "Pete Hegseth"], "kind": "in-person"}]),
 ])
 def test_meetings_of_an_episode(record_of, text, published, expected):
     # each meeting, in order, with the fields the case is about
