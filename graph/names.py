@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from ddgraph.graph.known_people import known_person
+from ddgraph.graph.namespaces import DATA_DIR
 from ddgraph.graph.translit import (
     first_name_id,
     first_name_variants,
@@ -40,6 +41,7 @@ from ddgraph.graph.translit import (
     preferred_first_name,
     strip_uk_case,
 )
+from ddgraph.graph.yaml_data import load_yaml
 
 _PUNCT = ".,;:()[]\"'«»“”„"
 _PARTICLES = {
@@ -99,6 +101,31 @@ def is_initial(first: str | None) -> bool:
     return bool(parts) and all(len(p) == 1 for p in parts)
 
 
+@lru_cache(maxsize=1)
+def _family_first_names() -> frozenset[str]:
+    with open(DATA_DIR / "lexicon" / "name_order.yaml", encoding="utf-8") as fh:
+        return frozenset(w.lower() for w in (load_yaml(fh) or {}).get("family_first_names") or ())
+
+
+def family_first(words: Sequence[str]) -> bool:
+    """True for a Korean or Chinese name written family name first, as the English press
+    does (``family_first_names`` of ``data/lexicon/name_order.yaml``): three words whose
+    first is such a family name, or two whose second is a hyphenated given name or a short
+    syllable.
+
+    Example:
+        >>> [family_first(n.split()) for n in ("Ng Eng Hen", "Shin Won-sik", "Wang Yi", "Kim Darroch", "Lee")]
+        [True, True, True, False, False]
+    """
+    if len(words) not in (2, 3) or words[0].lower() not in _family_first_names():
+        return False
+    if len(words) == 3:
+        return all(w[:1].isupper() for w in words[1:])
+    given = words[1]
+    head, _, tail = given.partition("-")
+    return bool(tail) and tail[:1].islower() and head[:1].isupper() or given.isalpha() and len(given) <= 3
+
+
 def split_name(name: str) -> tuple[str | None, str]:
     """Split a person name into (first name or None, surname); a patronymic, a title and
     a generational suffix are dropped.
@@ -110,6 +137,8 @@ def split_name(name: str) -> tuple[str | None, str]:
         (('Ursula', 'von der Leyen'), ('Khalid', 'bin Salman'))
         >>> split_name("C. Q. Brown Jr."), split_name("Lloyd J. Austin"), split_name("Jr.")
         (('C', 'Brown'), ('Lloyd', 'Austin'), (None, ''))
+        >>> split_name("Dr Ng Eng Hen"), split_name("Shin Won-sik")
+        (('Eng Hen', 'Ng'), ('Won-sik', 'Shin'))
     """
     toks = _words(name)
     if not toks:
@@ -118,6 +147,8 @@ def split_name(name: str) -> tuple[str | None, str]:
         toks = toks[:-1]
     elif len(toks) >= 3 and is_patronymic(toks[1]):  # First Patronymic Surname
         toks = [toks[0], *toks[2:]]
+    if family_first(toks):  # "Ng Eng Hen": Ng is the surname
+        return " ".join(toks[1:]), toks[0]
     if len(toks) > 1 and first_name_id(toks[-1]) and not first_name_id(toks[0]):
         toks = [toks[-1], *toks[:-1]]
     i = len(toks) - 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 from ddgraph.graph.russian_case import strip_ru_case
 from ddgraph.graph.translit import strip_uk_case
 from ddgraph.ingest.extract.context import Context, SentenceView
+from ddgraph.graph.names import family_first
 from ddgraph.ingest.extract.names import NameCandidate, family_name_first
 from ddgraph.ingest.extract.tokens import CYRILLIC_LANGS, parses_uk, word_is_known
 
@@ -73,6 +74,8 @@ def split_nominative(cand: NameCandidate, ctx: Context, sent: SentenceView, lang
     after = sent.tokens[cand.head - 1].norm if cand.head > 0 else ""
     if len(words) == 2 and family_name_first(words):
         return words[1], words[0]  # "Ishiba Shigeru" is Shigeru Ishiba
+    if family_first(words):  # "Ng Eng Hen": "Dr Ng" later; "Но Гван Чхолем": the given name declines
+        return " ".join(_normal_surname(w, language, after) for w in words[1:]), words[0]
     if len(words) == 1:
         return None, _normal_surname(words[0], language, after)
     first = normal_first(words[0], language, words[-1])

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ddgraph.graph.model import Mention
+from ddgraph.graph.names import family_first
 from ddgraph.graph.translit import fold, kmu2010
 from ddgraph.ingest.extract.context import Context, SentenceView
 from ddgraph.ingest.extract.match import load_defaults
@@ -64,10 +65,13 @@ class PersonDraft:
         """The name as the article gives it in full ("Charles Q. Brown Jr.", "R. Umerov").
 
         Example:
-            >>> PersonDraft("p1", "Lloyd", "Austin", middle=("J.",)).name
-            'Lloyd J. Austin'
+            >>> PersonDraft("p1", "Lloyd", "Austin", middle=("J.",)).name, PersonDraft("p2", "Eng Hen", "Ng").name
+            ('Lloyd J. Austin', 'Ng Eng Hen')
         """
-        name = " ".join(x for x in (self.first, *self.middle, self.surname) if x)
+        order = (self.first, *self.middle, self.surname)
+        if self.first and family_first([self.surname, *self.first.split()]):
+            order = (self.surname, self.first, *self.middle)  # "Shin Won-sik" (graph.names.family_first)
+        name = " ".join(x for x in order if x)
         return name + self.suffix if self.suffix.startswith("-") else " ".join(x for x in (name, self.suffix) if x)
 
     @property

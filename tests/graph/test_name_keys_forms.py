@@ -18,6 +18,13 @@ from tests.graph.test_resolve import P, rec
     ("Mr. R. Umerov", ("R", "Umerov")),
     ("Чарльз К. Браун-молодший", ("Чарльз", "Браун")),
     ("Jr.", (None, "")),                                     # a suffix alone is no name
+    # Korean and Chinese names come family name first
+    ("Dr Ng Eng Hen", ("Eng Hen", "Ng")),
+    ("Shin Won-sik", ("Won-sik", "Shin")),
+    ("Wang Yi", ("Yi", "Wang")),
+    ("Но Гван Чхол", ("Гван Чхол", "Но")),
+    ("Kim Darroch", ("Kim", "Darroch")),                     # a long given name: Western order
+    ("Ng", (None, "Ng")),
 ])  # fmt: skip
 def test_split_name_leaves_titles_and_suffixes_out(name, expected):
     assert split_name(name) == expected
@@ -78,3 +85,15 @@ def test_name_forms_across_articles(persons, together, apart):
     iri = [res.iri[(r.article_id, "p1")] for r in records]
     assert all(iri[a] == iri[b] for a, b in together)
     assert all(iri[a] != iri[b] for a, b in apart)
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Shin Won-sik", "Shin Won Sik"),       # a Korean given name with and without its hyphen
+    ("No Kwang Chol", "Но Гван Чхол"),      # across scripts, the family name first in both
+    ("Ng Eng Hen", "Ng"),                   # the family name alone
+])  # fmt: skip
+def test_family_first_names_resolve_to_one_person(one, other):
+    res = resolve([rec("a", [P("p1", one, office="defence-minister", country="south-korea")]),
+                   rec("b", [P("p1", other, office="defence-minister", country="south-korea")],
+                       lang="ru" if other[0] > "z" else "en")])
+    assert res.iri[("a", "p1")] == res.iri[("b", "p1")]

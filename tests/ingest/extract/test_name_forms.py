@@ -29,6 +29,10 @@ def people(record) -> dict[str, set[str]]:
      {"Rustem Umerov": {"Rustem Umerov"}, "O. Umerov": {"O. Umerov"}}),
     (("Rustem Umerov and Roman Umerov visited Kyiv on Monday. Later, Defense Minister Mr. R. Umerov spoke to the "
       "press."), {"Rustem Umerov": {"Rustem Umerov"}, "Roman Umerov": {"Roman Umerov"}}),
+    # a Korean or Chinese name is later called by its family name, which comes first
+    ("Singapore's Defence Minister Dr Ng Eng Hen met South Korea's Defence Minister Shin Won-sik. Dr Ng said "
+     "Mr Shin had been a good friend.",
+     {"Ng Eng Hen": {"Ng Eng Hen", "Ng"}, "Shin Won-sik": {"Shin Won-sik", "Shin"}}),
     # office and rank abbreviations before the name
     ("SecDef Lloyd Austin arrived in Kyiv on Monday.", {"Lloyd Austin": {"Lloyd Austin"}}),
     ("SecDef Lloyd Austin arrived in Kyiv. Gen. C. Q. Brown Jr. joined him.",
