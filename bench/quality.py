@@ -53,6 +53,7 @@ CORPORA = {
     "blind7-open": ("tests/data/blind7/open/articles", "tests/data/blind7/open/gold.yaml"),
     "blind8": ("tests/data/blind8/articles", "tests/data/blind8/gold.yaml"),
     "blind9-sealed": ("tests/data/blind9/articles", "tests/data/blind9/gold.yaml"),
+    "blind10-sealed": ("tests/data/blind10/articles", "tests/data/blind10/gold.yaml"),
 }
 MEASURES = ("persons", "roles", "ranks", "meetings", "multi_source", "topics", "locations", "dates", "aid",
             "agreements")
