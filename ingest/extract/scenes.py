@@ -226,6 +226,11 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
         if current is not None and continues(sent, trig) and \
                 (sum(not current.knows(p) for p in here) <= (1 if sent.has("recap") else 0)):  # "the visit came after": earlier
             trig = None  # more of the current meeting: its sentences give topics
+        if trig is None and current is not None and current.triggers and here and sent.has("delegation_member") \
+                and not planned(sent):  # "Russia's team included A, B and C": members of the talks just told
+            current.delegation.extend(p for p in here if not current.knows(p))
+            current.sents.append(sent)
+            continue
         roster = _roster(sent) if trig is None and current is not None and current.triggers and here else None
         if roster is not None:  # "Among those attending in person were A, B and C": the cue is the mention
             current.add_trigger(sent, (current.kind or "in-person", Mention(roster.start, roster.end, sent.index)),
@@ -246,8 +251,8 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             if side and current is not None and _big(current) and len(here) >= 2:
                 new_party = True  # "on the sidelines, A held a separate meeting with B"
             if current is not None and current.triggers and (len(here) >= 2 or bodies or sent.has("collective")) \
-                    and status_of([sent]) == "planned" and status_of(current.triggers) == "happened":
-                new_party = True  # "A and B agreed to meet again": a planned meeting is another one
+                    and status_of([sent]) in {"planned", "denied"} and status_of(current.triggers) == "happened":
+                new_party = True  # "A and B agreed to meet again": a planned (or a denied) meeting is another one
                 if len(here) < 2 and sent.has("collective"):  # "The two agreed to continue the talks at ..."
                     here = [*current.participants, *(p for p in here if p not in current.participants)]
             if new_party and actor is not None and actor not in here:

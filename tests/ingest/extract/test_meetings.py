@@ -187,6 +187,19 @@ def test_background_paragraph_is_its_own_meeting(record_of):
      "As previously reported, the two ministers held talks "
      "on missiles.", "2025-03-30",
      [{"participants": ["Gen Nakatani", "Pete Hegseth"], "kind": "in-person"}]),
+    # a sentence that lists a side's team, or names a member of the delegation, adds to the talks just told;
+    # not when the member is only planned to do something
+    ("Ukraine's Defence Minister Rustem Umerov held talks with Kremlin aide Vladimir Medinsky in Istanbul on "
+     "Monday. Russia's team included Deputy Defence Minister Alexander Fomin and Deputy Foreign Minister Mikhail "
+     "Galuzin.", "2025-06-02",
+     [{"participants": ["Alexander Fomin", "Mikhail Galuzin", "Rustem Umerov", "Vladimir Medinsky"]}]),
+    ("Ukraine's Defence Minister Rustem Umerov held talks with Kremlin aide Vladimir Medinsky in Istanbul on "
+     "Monday. Kyiv handed over a list of children, said Sergiy Kyslytsya, Ukraine's first deputy foreign minister "
+     "and a member of the delegation.", "2025-06-02",
+     [{"participants": ["Rustem Umerov", "Sergiy Kyslytsya", "Vladimir Medinsky"]}]),
+    ("Ukraine's Defence Minister Rustem Umerov held talks with Kremlin aide Vladimir Medinsky in Istanbul on "
+     "Monday. Sergiy Kyslytsya, a member of the delegation, will travel to Kyiv next week.", "2025-06-02",
+     [{"participants": ["Rustem Umerov", "Vladimir Medinsky"]}]),
 ])
 def test_meetings_of_an_episode(record_of, text, published, expected):
     # each meeting, in order, with the fields the case is about
@@ -408,3 +421,14 @@ def test_the_body_of_the_big_meeting_is_no_party_of_a_side_meeting(record_of, te
     found = meetings(record_of(text, published="2025-10-15"))
     assert [len(m["participants"]) for m in found] == [2]
     assert not any("NATO" in p or "НАТО" in p or "міністр" in p for p in found[0]["participants"])
+
+
+def test_a_meeting_denied_after_the_talks_is_no_part_of_them(record_of):
+    # "встреча Путина с Зеленским сейчас не рассматривается" names a delegation too; its persons are not
+    # parties of the talks just told
+    text = ("Помощник президента России Владимир Мединский в понедельник провел переговоры с министром обороны "
+            "Украины Рустемом Умеровым в Стамбуле. Пресс-секретарь президента Дмитрий Песков заявил, что встреча "
+            "Владимира Путина с Владимиром Зеленским сейчас не рассматривается, поскольку работа делегаций еще не "
+            "завершена.")
+    found = meetings(record_of(text, published="2025-06-02", language="ru"))
+    assert [m["participants"] for m in found if m["status"] == "happened"] == [["Владимир Мединский", "Рустем Умеров"]]
