@@ -15,11 +15,11 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ddgraph.graph.model import Mention
 from ddgraph.graph.names import family_first
-from ddgraph.graph.translit import fold, kmu2010
+from ddgraph.graph.translit import first_name_id, fold, kmu2010
 from ddgraph.ingest.extract.context import Context, SentenceView
 from ddgraph.ingest.extract.match import load_defaults
 from ddgraph.ingest.extract.names import NameCandidate, find_name_candidates
@@ -209,6 +209,19 @@ class _Builder:
         return person
 
 
+def _two_surnames(b: _Builder, cand: NameCandidate, sent: SentenceView, ctx: Context) -> list | None:
+    """The two persons a two-word name stands for when each word is the surname of another
+    person named in full before and the first word is no given name ("з Умєровим Гілі
+    підтвердив": with Umerov, Healey confirmed); else None."""
+    if len(cand.words) != 2 or cand.j - cand.i != 2 or cand.initials or cand.middle or first_name_id(cand.words[0]):
+        return None
+    found = [b.find(None, split_nominative(replace(cand, words=(w,)), ctx, sent, ctx.language)[1])
+             for w in cand.words]
+    if None in found or found[0] is found[1] or not all(p.first for p in found):
+        return None
+    return [(found[0], sent.tokens[cand.i]), (found[1], sent.tokens[cand.i + 1])]
+
+
 def extract_persons(ctx: Context) -> list[PersonDraft]:
     """Find the persons of the article with their mentions, offices and ranks.
 
@@ -240,6 +253,11 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
                 continue
             if ctx.doc.authors and fold(ctx.text(cand.start, cand.end)) in ctx.doc.authors:
                 continue  # "Megan Rossi covers acquisition for Defense News": the byline's author
+            pair = _two_surnames(b, cand, sent, ctx)
+            if pair is not None:  # "з Умєровим Гілі підтвердив": Umerov, then Healey, both named before
+                for person, tok in pair:
+                    b.add(None, person.surname, tok.text, ctx.mention(tok.start, tok.end), person=person)
+                continue
             first, surname = split_nominative(cand, ctx, sent, ctx.language)
             person = b.add(first, surname, ctx.text(cand.start, cand.end), ctx.mention(cand.start, cand.end),
                            cand.middle, cand.suffix)

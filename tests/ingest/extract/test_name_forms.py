@@ -103,6 +103,10 @@ def test_english_name_forms(record_of, text, expected):
     # a foreign first name the dictionary does not know takes its surname's case ending off
     ("Олександр Сирський провів відеоконференцію з генералом Алексусом Гринкевичем.",
      {"Олександр Сирський": {"Олександр Сирський"}, "Алексус Гринкевич": {"Алексусом Гринкевичем"}}),
+    # two surnames side by side, each of a person named in full before: two persons, not a third one
+    (("Рустем Умєров провів зустріч з міністром оборони Великої Британії Джоном Гілі. Під час переговорів з "
+      "Умєровим Гілі підтвердив постачання дронів."),
+     {"Рустем Умєров": {"Рустем Умєров", "Умєровим"}, "Джон Гілі": {"Джоном Гілі", "Гілі"}}),
 ])  # fmt: skip
 def test_ukrainian_name_forms(record_of, text, expected):
     assert people(record_of(text, language="uk")) == expected
