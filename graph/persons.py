@@ -203,9 +203,10 @@ def person_mentions(records: Sequence[ArticleRecord], decisions: Decisions) -> l
                     country = ref_id(rec, office.attr("country")) if not office.attr("assumed") else ""
                     offices.add((title, country))  # an assumed country never blocks a merge
             countries = {ref_id(rec, v) for k, v in ent.attrs if k == "country"} | {c for _, c in offices if c}
-            # a listed official's name of three words or more keys as its canonical form: the split drops
-            # the middle word ("Ким Чен Ын" would key as "Ын", "Kim Jong Un" as "Un")
-            known = known_name(ent.name) if len(ent.name.split()) > 2 else None
+            # a listed official's name keys as its canonical form: the split of three words drops the middle
+            # one ("Ким Чен Ын" would key as "Ын", "Kim Jong Un" as "Un"), and a name spelled as it is heard
+            # keys apart from its English form ("Джон Гілі": "hili", not "healey")
+            known = known_name(ent.name)
             first, surname = split_name(known or ent.name)
             slugs = {slug(f) for f in (ent.name, *ent.forms)}
             slugs |= {f"{slug(ent.name)}-{slug('-'.join(o))}" for o in offices}

@@ -97,3 +97,12 @@ def test_family_first_names_resolve_to_one_person(one, other):
                    rec("b", [P("p1", other, office="defence-minister", country="south-korea")],
                        lang="ru" if other[0] > "z" else "en")])
     assert res.iri[("a", "p1")] == res.iri[("b", "p1")]
+
+
+@pytest.mark.parametrize("one, other", [
+    ("John Healey", "Джон Гілі"),     # a listed official spelled as heard: the keys of his English name
+    ("Kim Jong Un", "Ким Чен Ын"),    # and three words
+])  # fmt: skip
+def test_listed_officials_resolve_across_scripts(one, other):
+    res = resolve([rec("a", [P("p1", one)]), rec("b", [P("p1", other)], lang="uk")])
+    assert res.iri[("a", "p1")] == res.iri[("b", "p1")]
