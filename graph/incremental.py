@@ -213,8 +213,9 @@ class _Update:
             new = after[new_root[pid]][:2]
             if old != new:
                 (moved if old[0] != new[0] else relabel).add(pid)
-        for root in group_roots - {new_root[p] for p in block | touched}:
-            if before.get(root, (None, None))[:2] != after[root][:2]:
+        for root in sorted(group_roots | roots_after):  # every member of a cluster whose IRI or label changed,
+            # touched or not ("Denis Shmygal" of an old article, when a new one makes the label "Denys Shmyhal")
+            if root in before and before[root][:2] != after[root][:2]:
                 members = set(st.values("SELECT id FROM profile WHERE root IN ({})", [root]))
                 (moved if before[root][0] != after[root][0] else relabel).update(members)
         moved_articles = set(st.values("SELECT DISTINCT article FROM pmention WHERE profile IN ({})", moved))
