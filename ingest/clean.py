@@ -237,6 +237,23 @@ def _strip_prefix(raw: str, u: _Unit, regex: re.Pattern[str], reason: str, remov
         u.text = _space(raw[u.start : u.end])
 
 
+#: A photo credit that ends a line, after its caption: "... review an honor guard, Oct. 29, 2025. DOD
+#: PHOTO BY U.S. NAVY PETTY OFFICER ...", "... attend the talks [Saul Loeb/Pool via Reuters]", "(AP Photo/X Y)".
+_CREDIT_SUFFIX_RE = re.compile(
+    r"(?:\s*\[[^\[\]\n]{0,80}(?:/|\bvia\b|\bPhoto\b|\bPool\b|\bGetty\b)[^\[\]\n]{0,80}\]"
+    r"|\s*\((?:AP|AFP|Reuters|EPA)?\s*Photo\b[^()\n]{0,80}\)"
+    r"|\s+(?:[A-Z][A-Z./]+\s)?PHOTOS?\s(?:BY|COURTESY)\b[^\n]*)\s*$")
+
+
+def _strip_credit(raw: str, u: _Unit, removed: list[Removed]) -> None:
+    """Drop the photo credit that ends a line (:data:`_CREDIT_SUFFIX_RE`)."""
+    m = _CREDIT_SUFFIX_RE.search(raw, u.start, u.end)
+    if m and m.start() > u.start:
+        removed.append(Removed(m.start(), u.end, "caption"))
+        u.end = m.start()
+        u.text = _space(raw[u.start : u.end])
+
+
 def _phrase_re(text: str) -> re.Pattern[str]:
     return re.compile(r"[\s\xa0]+".join(re.escape(w) for w in text.split()) + r"[\s\xa0]+")
 
@@ -258,6 +275,8 @@ def clean_text(raw: str, language_hint: str | None = None) -> tuple[str, tuple[R
     units = _units(raw)
     for u in units[:3]:
         _strip_prefix(raw, u, _HEADER_PREFIX_RE, "header", removed)
+    for u in units:
+        _strip_credit(raw, u, removed)  # the line is judged without it
     units = [u for u in units if u.text]
     for u in units:
         u.kind = classify_line(u.text, markers)

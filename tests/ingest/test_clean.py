@@ -17,6 +17,7 @@ ARTICLES = Path(__file__).parents[2] / "data" / "articles"
 
 B1 = "Ukraine's Defense Minister met his French counterpart in Paris on Wednesday."
 B2 = "The ministers discussed air defense, long-range capabilities and joint production of drones."
+B3 = "The talks lasted two hours."
 U1 = "Міністр оборони України провів зустріч із французьким колегою у Парижі в середу."
 U2 = "Сторони обговорили протиповітряну оборону, далекобійні можливості та спільне виробництво."
 
@@ -91,6 +92,12 @@ def body(*paragraphs: str) -> str:
      "Assistant Minister welcomes HMAS Sydney home", B1),
     (f"{B1}\n\nMore from the desk:\nKihara Says LDP Will Seek Bigger Defense Budget\n"
      "Foreign Minister Iwaya To Visit China For Trilateral Talks", f"{B1}\n\nMore from the desk:"),
+    # a photo credit at the end of a line goes, the caption before it stays
+    (f"{B1}\n\n{B2} DOD PHOTO BY U.S. NAVY PETTY OFFICER 1ST CLASS ALEXANDER KUBITZA\n\n{B3}", body(B1, B2, B3)),
+    (f"{B1}\n\n{B2} [Saul Loeb/Pool via Reuters]\n\n{B3}", body(B1, B2, B3)),
+    (f"{B1}\n\n{B2} (AP Photo/Efrem Lukatsky)\n\n{B3}", body(B1, B2, B3)),
+    # brackets in the text are no credit
+    (f"{B1}\n\nThe talks [in Kyiv] lasted two hours [or three].", body(B1, "The talks [in Kyiv] lasted two hours [or three].")),
 ])
 def test_clean_en(raw, expected):
     assert clean_text(raw)[0] == expected
