@@ -196,7 +196,10 @@ def dateline_place(ctx: Context) -> str | None:
         'bucharest'
     """
     doc = ctx.doc
-    heads = [doc.article.text[r.start : r.end] for r in doc.removed if r.reason == "dateline"][:1]
+    # every span the cleaner took for a dateline, in order: a language switcher ("Українською | English")
+    # may come before the wire line
+    heads = [line for r in doc.removed if r.reason == "dateline"
+             for line in doc.article.text[r.start : r.end].splitlines() if line.strip()]
     opening = _OPENING.match(doc.text) or _OPENING_DATED.match(doc.text)  # "RIYADH: ...", "WASHINGTON — ..."
     if opening:
         heads.append(opening.group(1))

@@ -29,6 +29,9 @@ from tests.ingest.extract.conftest import meetings
     # the dateline's city refines the country the text names, and never overrides another city
     ("РИГА. 14 травня. ІНТЕРФАКС-УКРАЇНА - Під час візиту до Латвії міністр оборони України Рустем Умєров "
      "обговорив з міністром оборони Латвії Андрісом Спрудсом розвиток коаліції дронів.", "uk", "Riga"),
+    # ... after a language switcher that the cleaner also drops before the story
+    ("Українською | English\n\nКиев. 21 августа. ИНТЕРФАКС-УКРАИНА - Министр обороны Украины Денис Шмыгаль в "
+     "четверг принял министра обороны Швеции Пола Йонсона, прибывшего в Украину с визитом.", "ru", "Kyiv"),
     ("NEW DELHI, Dec 10 (Reuters) - Defence Minister Rajnath Singh held talks with Russian Defence Minister "
      "Andrei Belousov in Moscow.", "en", "Moscow"),
     # a sector of the front is no place of a meeting; the city of the talks is
