@@ -161,8 +161,12 @@ def meeting_place(ctx: Context, sents: list[SentenceView], cities_only: bool = F
                 continue
             if _front_sector(sent, m.j):
                 continue  # "the situation in the Pokrovsk and Kurakhove directions": a sector of the front
-            prev = sent.tokens[m.i - 1].norm
-            prev2 = sent.tokens[m.i - 2].norm if m.i >= 2 else ""
+            start = m.i
+            adjective = next((c for c in sent.matches if c.kind == "country" and c.j == m.i and c.i > 0), None)
+            if m.kind == "place" and adjective is not None:
+                start = adjective.i  # "В китайском Циндао": the city, after the adjective of its country
+            prev = sent.tokens[start - 1].norm
+            prev2 = sent.tokens[start - 2].norm if start >= 2 else ""
             visit = any(v.kind == "meeting" and v.j == m.i and sent.tokens[v.i].norm in _VISIT for v in sent.matches)
             if prev not in _PREPOSITIONS_IN and not (prev == "the" and prev2 in _PREPOSITIONS_IN) and not visit:
                 continue

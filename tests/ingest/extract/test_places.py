@@ -17,6 +17,9 @@ from tests.ingest.extract.conftest import meetings
     ("Міністр оборони Денис Шмигаль у вівторок у столиці обговорив із міністром оборони Норвегії Туре Сандвіком, "
      "який прибув в Україну з візитом, фінансування дронів. Норвегія профінансує радари. Норвегія допоможе.",
      "uk", "Kyiv"),
+    # a city after the adjective of its country is the place, not the country
+    ("В китайском Циндао министр обороны России Андрей Белоусов провел переговоры с министром обороны Индии "
+     "Раджнатом Сингхом.", "ru", "Qingdao"),
     # a meeting told in a "where" clause is held in the place before it, not where the trip went next
     ("U.S. Defense Secretary Pete Hegseth flew into Tokyo from Manila, where on Friday he held talks with "
      "Philippine Defense Secretary Gilberto Teodoro.", "en", "Manila"),
