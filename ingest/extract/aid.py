@@ -30,6 +30,7 @@ from ddgraph.ingest.extract.aid_sides import (
     sides,
     speaker_country,
 )
+from ddgraph.ingest.extract.aid_clauses import clauses, elided_items
 from ddgraph.ingest.extract.aid_package import contents_verb, package_sides
 from ddgraph.ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, contribution_item, money_item, number_value
 from ddgraph.ingest.extract.context import Context, SentenceView
@@ -324,7 +325,10 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
     official, not a country, announces the aid."""
     out: list[AidDraft] = []
     used: set[int] = set()
-    for sent in ctx.sentences:
+    clause_status = lambda s: (_aid_status(s) or (None,))[0]  # noqa: E731
+    for sent in (part for whole in ctx.sentences for part in clauses(whole, clause_status)):
+        first_clause = out[-1] if out and out[-1].mention and out[-1].mention.sentence == sent.index \
+            and out[-1].mention.start < sent.start else None  # the aid of the sentence's first clause
         found = _aid_status(sent)
         systems = [m for m in longest(sent.matches, {"system"})]
         training = _training(ctx, sent)
@@ -338,6 +342,9 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             out.extend(_package_contents(ctx, sent, systems, out))
             continue
         counted = _listed_items(ctx, sent, systems) or ([] if systems else _counted_materiel(ctx, sent))
+        if first_clause is not None and found is not None and not (systems or counted):
+            counted = elided_items(ctx.doc.text, sent, found[1].end, first_clause.descriptions)  # "and will send
+            # a further 90,000": the first clause's drones
         described = False
         if found is not None and not counted and found[0] != "thanks" and ctx.language == "en":
             counted = _materiel_phrases(ctx, sent, found[1], systems)
@@ -357,6 +364,8 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             continue
         status, cue = found
         provider, recipient = sides(sent, cue, status, own_country(ctx))
+        if first_clause is not None:  # "... delivered 10,000 drones to Ukraine and will send a further 90,000"
+            provider, recipient = provider or first_clause.provider, recipient or first_clause.recipient
         thanks = next((m for m in sent.of("aid") if m.id == "thanks" and m.j <= cue.i), None)
         thanked = next((m.id for m in actors(sent) if thanks.j <= m.i <= thanks.j + 1), None) if thanks else None
         if status == "pledged" and thanked is not None:  # "X thanked the US for the $500 million ... announced"

@@ -169,6 +169,17 @@ def aid(record):
     # "US$" is a currency: no United States in it
     ("Japan will provide the Philippines with patrol boats worth 1.6 billion yen (US$10 million).",
      [("Japan", "Philippines", [], ["patrol boats"], "pledged")]),
+    # two clauses with aid verbs of two statuses are two facts; the second takes the first's giver and receiver,
+    # and its bare count the first's noun
+    ("Britain has already delivered more than 10,000 drones to Ukraine and will send a further 90,000 before the "
+     "end of the year.",
+     [("United Kingdom", "Ukraine", [], ["10,000 drones"], "delivered"),
+      ("United Kingdom", "Ukraine", [], ["90,000 drones"], "pledged")]),
+    ("Norway has delivered NASAMS launchers to Ukraine and will send IRIS-T systems next year.",
+     [("Norway", "Ukraine", ["NASAMS"], [], "delivered"), ("Norway", "Ukraine", ["IRIS-T"], [], "pledged")]),
+    # one status: one fact
+    ("Norway has delivered NASAMS launchers and IRIS-T systems to Ukraine.",
+     [("Norway", "Ukraine", ["IRIS-T", "NASAMS"], [], "delivered")]),
     # protection of the power grid is aid too
     ("Pevkur said Estonia would pay for mobile generators and concrete shelters for Ukraine.",
      [("Estonia", "Ukraine", [], ["mobile generators", "concrete shelters"], "pledged")]),
@@ -194,6 +205,9 @@ def test_aid(record_of, text, expected):
     # the subject that receives is no country ("the region"): the giver is who it came "from", the receiver the
     # article's own country
     ("Область вже отримала від Німеччини дві системи IRIS-T.", [("Germany", "Ukraine", ["IRIS-T"], [], "delivered")]),
+    ("Британія вже передала Україні понад 10 тисяч дронів і передасть ще 90 тисяч до кінця року.",
+     [("United Kingdom", "Ukraine", [], ["10 тисяч дронів"], "delivered"),
+      ("United Kingdom", "Ukraine", [], ["90 тисяч дронів"], "pledged")]),
 ])
 def test_aid_uk(record_of, text, expected):
     assert aid(record_of(text, language="uk")) == expected
