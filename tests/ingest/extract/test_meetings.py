@@ -200,6 +200,11 @@ def test_background_paragraph_is_its_own_meeting(record_of):
     ("Ukraine's Defence Minister Rustem Umerov held talks with Kremlin aide Vladimir Medinsky in Istanbul on "
      "Monday. Sergiy Kyslytsya, a member of the delegation, will travel to Kyiv next week.", "2025-06-02",
      [{"participants": ["Rustem Umerov", "Vladimir Medinsky"]}]),
+    # an invitation accepted is a visit planned, not made
+    ("Singapore's Defence Minister Ng Eng Hen hosted his Philippine counterpart Gilberto Teodoro in Singapore on "
+     "Thursday. Dr Ng has accepted an invitation from Mr Teodoro to visit Manila later in 2025.", "2025-02-20",
+     [{"participants": ["Gilberto Teodoro", "Ng Eng Hen"], "status": "happened", "location": "Singapore"},
+      {"participants": ["Gilberto Teodoro", "Ng Eng Hen"], "status": "planned", "location": "Manila"}]),
 ])
 def test_meetings_of_an_episode(record_of, text, published, expected):
     # each meeting, in order, with the fields the case is about
