@@ -437,3 +437,12 @@ def test_a_meeting_denied_after_the_talks_is_no_part_of_them(record_of):
             "завершена.")
     found = meetings(record_of(text, published="2025-06-02", language="ru"))
     assert [m["participants"] for m in found if m["status"] == "happened"] == [["Владимир Мединский", "Рустем Умеров"]]
+
+
+def test_talks_agreed_to_continue_are_planned_apart(record_of):
+    # "домовилися продовжити розмову ... в Лондоні": a planned meeting of its own, not the call's place and kind
+    text = ("Міністр оборони України Денис Шмигаль провів телефонну розмову з міністром оборони Німеччини Борисом "
+            "Пісторіусом. Шмигаль і Пісторіус домовилися продовжити розмову особисто 9 вересня в Лондоні.")
+    found = meetings(record_of(text, published="2025-09-02", language="uk"))
+    assert [(m["kind"], m["status"], m["location"]) for m in found] == [
+        ("phone", "happened", None), ("in-person", "planned", "London")]
