@@ -187,6 +187,7 @@ class _Update:
         roots_before = {old_root[p] for p in old_root}
         roots_after = {new_root[p] for p in block | touched}
         before = self._clusters(roots_before | roots_after)
+        known_before = set(before)  # clusters as stored before this update
         dropped = {r for r in roots_before if r not in set(new_root.values())}
         st.values("DELETE FROM cluster WHERE root IN ({})", dropped)
         infos = self._cluster_infos(roots_after)
@@ -215,7 +216,8 @@ class _Update:
                 (moved if old[0] != new[0] else relabel).add(pid)
         for root in sorted(group_roots | roots_after):  # every member of a cluster whose IRI or label changed,
             # touched or not ("Denis Shmygal" of an old article, when a new one makes the label "Denys Shmyhal")
-            if root in before and before[root][:2] != after[root][:2]:
+            if root in before and (root in known_before or root not in roots_after) \
+                    and before[root][:2] != after[root][:2]:
                 members = set(st.values("SELECT id FROM profile WHERE root IN ({})", [root]))
                 (moved if before[root][0] != after[root][0] else relabel).update(members)
         moved_articles = set(st.values("SELECT DISTINCT article FROM pmention WHERE profile IN ({})", moved))
