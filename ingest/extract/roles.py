@@ -288,6 +288,8 @@ def offices_from_window(window: list[Match], last_office: OfficeRef | None,
                 org = None  # "Командувач Збройних сил Канади": Canada's armed forces, not Ukraine's
             start = min([office.start] + [m.start for m in window if m.kind == "country" and m.j <= office.i])
             own = _international(office.id)
+            if own and org is not None and _country_of_org(org) is not None:
+                org = None  # "головнокомандувачем об'єднаних збройних сил НАТО": NATO's, not Ukraine's armed forces
             out.append(OfficeRef(office.id, None if own else country, org, ctx.mention(start, office.end)))
         return out, rank
     if ("counterpart" in kinds or "and" in kinds) and last_office is not None:

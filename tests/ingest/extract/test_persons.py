@@ -232,6 +232,10 @@ def test_surname_fits(short, full, expected):
      {"Oleksandr Syrskyi": ([], None),
       "Christopher Cavoli": ([("Commander of United States European Command", "United States"),
                               ("Supreme Allied Commander Europe", None)], "General")}),
+    # "armed forces" inside the title of a body of no country are no country's armed forces
+    ("Олександр Сирський провів відеоконференцію з Верховним головнокомандувачем об'єднаних збройних сил НАТО в "
+     "Європі генералом Алексусом Гринкевичем.",
+     {"Олександр Сирський": ([], None), "Алексус Гринкевич": ([("Supreme Allied Commander Europe", None)], "General")}),
 ])  # fmt: skip
 def test_titles_with_a_country_inside_or_before(record_of, text, expected):
     assert persons(record_of(text)) == expected
