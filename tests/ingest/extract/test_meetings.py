@@ -428,21 +428,19 @@ def test_the_body_of_the_big_meeting_is_no_party_of_a_side_meeting(record_of, te
     assert not any("NATO" in p or "НАТО" in p or "міністр" in p for p in found[0]["participants"])
 
 
-def test_a_meeting_denied_after_the_talks_is_no_part_of_them(record_of):
-    # "встреча Путина с Зеленским сейчас не рассматривается" names a delegation too; its persons are not
-    # parties of the talks just told
-    text = ("Помощник президента России Владимир Мединский в понедельник провел переговоры с министром обороны "
-            "Украины Рустемом Умеровым в Стамбуле. Пресс-секретарь президента Дмитрий Песков заявил, что встреча "
-            "Владимира Путина с Владимиром Зеленским сейчас не рассматривается, поскольку работа делегаций еще не "
-            "завершена.")
-    found = meetings(record_of(text, published="2025-06-02", language="ru"))
-    assert [m["participants"] for m in found if m["status"] == "happened"] == [["Владимир Мединский", "Рустем Умеров"]]
-
-
-def test_talks_agreed_to_continue_are_planned_apart(record_of):
+@pytest.mark.parametrize("text, language, expected", [
+    # "встреча Путина с Зеленским сейчас не рассматривается" names a delegation too; its persons are no parties of
+    # the talks just told, and a denied meeting is another one
+    ("Помощник президента России Владимир Мединский в понедельник провел переговоры с министром обороны Украины "
+     "Рустемом Умеровым в Стамбуле. Пресс-секретарь президента Дмитрий Песков заявил, что встреча Владимира Путина с "
+     "Владимиром Зеленским сейчас не рассматривается, поскольку работа делегаций еще не завершена.", "ru",
+     [("in-person", "happened", "Istanbul", ["Владимир Мединский", "Рустем Умеров"])]),
     # "домовилися продовжити розмову ... в Лондоні": a planned meeting of its own, not the call's place and kind
-    text = ("Міністр оборони України Денис Шмигаль провів телефонну розмову з міністром оборони Німеччини Борисом "
-            "Пісторіусом. Шмигаль і Пісторіус домовилися продовжити розмову особисто 9 вересня в Лондоні.")
-    found = meetings(record_of(text, published="2025-09-02", language="uk"))
-    assert [(m["kind"], m["status"], m["location"]) for m in found] == [
-        ("phone", "happened", None), ("in-person", "planned", "London")]
+    ("Міністр оборони України Денис Шмигаль провів телефонну розмову з міністром оборони Німеччини Борисом "
+     "Пісторіусом. Шмигаль і Пісторіус домовилися продовжити розмову особисто 9 вересня в Лондоні.", "uk",
+     [("phone", "happened", None, ["Борис Пісторіус", "Денис Шмигаль"]),
+      ("in-person", "planned", "London", ["Борис Пісторіус", "Денис Шмигаль"])]),
+])
+def test_what_is_not_the_talks_just_told(record_of, text, language, expected):
+    found = meetings(record_of(text, published="2025-06-02", language=language))
+    assert [(m["kind"], m["status"], m["location"], m["participants"]) for m in found] == expected
