@@ -65,6 +65,11 @@ _AMBIGUOUS = re.compile(r"\b(?:0?[1-9]|1[0-2])[./](?:0?[1-9]|1[0-2])[./]\d{4}\b"
 _DATELINE_CITY = re.compile(r"\s*[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:[ .-][A-ZА-ЯІЇЄҐ][^\W\d_]*){0,2}\s*,\s*")
 
 
+#: A stamp line with the newsroom's city before a bar: "New Delhi | Updated: June 27, 2025 06:12 IST".
+_PLACED_STAMP = re.compile(r"^\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s*\|\s*"
+                           r"(?:(?:Updated|Published|Posted)\s*:?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+)?\d")
+
+
 def find_published(raw: str, language: str | None = None) -> str | None:
     """Return the publication date stated in the page header as an ISO date, or None.
 
@@ -77,6 +82,9 @@ def find_published(raw: str, language: str | None = None) -> str | None:
         '2024-09-02'
         >>> find_published("Menu\\n\\nKYIV, 12 June 2025 — Ukraine's minister met his Danish counterpart.", "en")
         '2025-06-12'
+        >>> find_published("Minister meets counterpart\\n\\nThe two ministers met.\\n\\nNew Delhi | Updated: June 27, 2025 "
+        ...                "06:12 IST\\n\\nSingh held talks with Belousov on Thursday in Qingdao.", "en")
+        '2025-06-27'
     """
     header, body, gap = _regions(raw)
     for line in reversed(header):
@@ -86,7 +94,8 @@ def find_published(raw: str, language: str | None = None) -> str | None:
     stamps = []  # stamp lines between a lead teaser and the body, or a byline with its date ("By A on
     for line in gap[:4]:  # November 13, 2025 at 9:41 AM")
         found = dates_in(line)
-        if found and (not re.search(r"[^\W\d_]", without_stamps(line)) or _BYLINE_DATED.match(line)):
+        if found and (not re.search(r"[^\W\d_]", without_stamps(line)) or _BYLINE_DATED.match(line)
+                      or _PLACED_STAMP.match(line)):
             stamps.append((line, found[0]))
     if stamps:  # "06/12/2025" then "June 12, 2025": the date that cannot be read two ways wins
         plain = [iso for line, (start, end, iso) in stamps if not _AMBIGUOUS.search(line[start:end])]

@@ -74,6 +74,10 @@ def test_find_published_on_seeds(prefix, iso):
     (f"Title\n\n{BODY}\n\n06/12/2025\nJune 12, 2025\n\n{BODY}", "2025-06-12"),
     # a byline with its date after a lead teaser
     (f"Title\n\n{BODY}\n\nBy Tim Martin on November 13, 2025 at 9:41 AM\n\n{BODY}", "2025-11-13"),
+    # ... or the newsroom's city before a bar and the stamp
+    (f"Title\n\n{BODY}\n\nWritten by Karan Mehrotra\nNew Delhi | Updated: June 27, 2025 06:12 IST\n\n{BODY}",
+     "2025-06-27"),
+    (f"Title\n\n{BODY}\n\nDefence | Politics | 12 June 2025 was a date\n\n{BODY}", None),
     # a wire dateline opening the body: the city, the date, a dash (the agency in brackets before it)
     (f"Title\n\nKYIV, 12 June 2025 — {BODY}", "2025-06-12"),
     (f"Title\n\nWARSAW, March 3, 2025 (PAP) - {BODY}", "2025-03-03"),
