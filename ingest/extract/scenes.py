@@ -287,4 +287,26 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             lead.append(sent)
         elif sent not in current.sents:
             current.sents.append(sent)
-    return scenes + recalled
+    return [part for scene in scenes for part in _side_apart(scene, persons)] + recalled
+
+
+#: Side-meeting cues that place talks beside a bigger meeting (not "separately", not a working lunch).
+_BESIDE = ("sideline", "margin", "на пол", "кулуар")
+
+
+def _side_apart(scene: Scene, persons: MentionIndex) -> list[Scene]:
+    """The scene, or the big meeting and the talks of two held beside it, when the scene opens with
+    "A held talks with B on the sidelines of the C Meeting" and grew into a meeting of many: the big
+    meeting keeps everyone; the talks, told after it, are A's and B's alone."""
+    if not scene.triggers or not _big(scene) or not (scene.groups or scene.bodies) \
+            or status_of(scene.triggers) != "happened":
+        return [scene]
+    first = scene.triggers[0]
+    cue = next((m for m in first.of("side_meeting")
+                if any(b in " ".join(t.norm for t in first.tokens[m.i : m.j]) for b in _BESIDE)), None)
+    pair = [p for p in persons.persons_in(first.index) if p in scene.participants]
+    if cue is None or len(pair) != 2:
+        return [scene]
+    side = Scene(sents=list(scene.sents), side=True)  # what the talks covered is told of them
+    side.add_trigger(first, ("in-person", scene.mentions[0]), pair, [])
+    return [scene, side]

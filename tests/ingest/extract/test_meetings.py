@@ -200,6 +200,16 @@ def test_background_paragraph_is_its_own_meeting(record_of):
     ("Ukraine's Defence Minister Rustem Umerov held talks with Kremlin aide Vladimir Medinsky in Istanbul on "
      "Monday. Sergiy Kyslytsya, a member of the delegation, will travel to Kyiv next week.", "2025-06-02",
      [{"participants": ["Rustem Umerov", "Vladimir Medinsky"]}]),
+    # talks of two "on the sidelines of" a ministerial that the story shows to be a meeting of many: the
+    # ministerial and the talks, each with the day, place and topics told
+    ("Defence Minister Rajnath Singh on Thursday held talks with Andrei Belousov, the defence minister of Russia, on "
+     "the sidelines of the Shanghai Cooperation Organisation (SCO) Defence Ministers' Meeting in Qingdao. They "
+     "discussed air defence. Pakistan's Defence Minister Khawaja Asif also attended the meeting in Qingdao.",
+     "2025-06-27",
+     [{"participants": ["Andrei Belousov", "Defence Ministers", "Khawaja Asif", "Rajnath Singh"],
+       "kind": "multilateral", "date": "2025-06-26", "location": "Qingdao"},
+      {"participants": ["Andrei Belousov", "Rajnath Singh"], "kind": "in-person", "date": "2025-06-26",
+       "location": "Qingdao", "topics": {"air-defense"}}]),
     # an invitation accepted is a visit planned, not made
     ("Singapore's Defence Minister Ng Eng Hen hosted his Philippine counterpart Gilberto Teodoro in Singapore on "
      "Thursday. Dr Ng has accepted an invitation from Mr Teodoro to visit Manila later in 2025.", "2025-02-20",
