@@ -295,9 +295,11 @@ def _named(ctx: Context) -> set[str]:
     return {m.id for sent in ctx.sentences for m in actors(sent)}
 
 
-def _package_contents(ctx: Context, sent: SentenceView, systems: list[Match], drafts: list[AidDraft]) -> list[AidDraft]:
+def _package_contents(ctx: Context, sent: SentenceView, verb: int, systems: list[Match],
+                      drafts: list[AidDraft]) -> list[AidDraft]:
     """The aid a sentence listing a package's contents states, with the giver, receiver and
-    status of the package the sentence before names (:mod:`ingest.extract.aid_package`)."""
+    status of the package the sentence before names (:mod:`ingest.extract.aid_package`); ``verb`` is
+    the index of the verb that lists them."""
     sides_of = package_sides(ctx, sent, drafts)
     items = _listed_items(ctx, sent, systems)
     if sides_of is None or not (systems or items):
@@ -309,8 +311,8 @@ def _package_contents(ctx: Context, sent: SentenceView, systems: list[Match], dr
     if recipient is None:
         home = own_country(ctx)
         recipient = home if home != provider else counterpart(ctx, provider)
-    verb = sent.tokens[contents_verb(sent)]
-    draft = AidDraft(status, provider, recipient, mention=Mention(verb.start, verb.end, sent.index))
+    tok = sent.tokens[verb]
+    draft = AidDraft(status, provider, recipient, mention=Mention(tok.start, tok.end, sent.index))
     unique = {m.id: m for m in reversed(systems)}.values()
     draft.systems.extend((m.id, Mention(m.start, m.end, sent.index)) for m in unique)
     draft.descriptions.extend(items)
@@ -338,8 +340,9 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
                                 Mention(sent.start, sent.end, sent.index)))
             if not systems:
                 continue
-        if found is None and contents_verb(sent) is not None:  # "The package includes radar systems, ..."
-            out.extend(_package_contents(ctx, sent, systems, out))
+        verb = contents_verb(sent) if found is None else None
+        if verb is not None:  # "The package includes radar systems, ..."
+            out.extend(_package_contents(ctx, sent, verb, systems, out))
             continue
         counted = _listed_items(ctx, sent, systems) or ([] if systems else _counted_materiel(ctx, sent))
         if first_clause is not None and found is not None and not (systems or counted):

@@ -179,6 +179,12 @@ def _earlier_talks(sent: SentenceView, trig: tuple, current: Scene) -> bool:
     return perfect or current.kind is not None and trig[0] != current.kind
 
 
+def _with_parties_of(scene: Scene, here: list[PersonDraft]) -> list[PersonDraft]:
+    """The scene's participants, then the persons of ``here`` it does not have: the sides "the two"
+    stands for ("The two agreed to continue the talks", "The two ministers had previously held talks")."""
+    return [*scene.participants, *(p for p in here if p not in scene.participants)]
+
+
 def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) -> list[Scene]:
     """Cut an episode into meetings: a trigger sentence naming two parties of whom one
     is new to the current meeting (and that is no delegation list) starts another one
@@ -220,8 +226,7 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                 and (len(here) >= 2 or sent.has("collective")) and status_of([sent]) == status_of(current.triggers):
             # "The two ministers had previously held talks by phone in February": another meeting of the same sides
             recalled.append(Scene(sents=[sent]))  # told apart, after the others: the story goes on with the current one
-            parties = here if len(here) >= 2 else [*current.participants, *(p for p in here if p not in current.participants)]
-            recalled[-1].add_trigger(sent, trig, parties, [])
+            recalled[-1].add_trigger(sent, trig, here if len(here) >= 2 else _with_parties_of(current, here), [])
             continue
         if current is not None and continues(sent, trig) and \
                 (sum(not current.knows(p) for p in here) <= (1 if sent.has("recap") else 0)):  # "the visit came after": earlier
@@ -254,7 +259,7 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                     and status_of([sent]) in {"planned", "denied"} and status_of(current.triggers) == "happened":
                 new_party = True  # "A and B agreed to meet again": a planned (or a denied) meeting is another one
                 if len(here) < 2 and sent.has("collective"):  # "The two agreed to continue the talks at ..."
-                    here = [*current.participants, *(p for p in here if p not in current.participants)]
+                    here = _with_parties_of(current, here)
             if new_party and actor is not None and actor not in here:
                 here = [actor, *here]  # "The minister also held talks with X": the minister is the actor
             if current is not None and current.triggers and len(here) + len(bodies) >= 2 \
@@ -302,10 +307,10 @@ def _side_apart(scene: Scene, persons: MentionIndex) -> list[Scene]:
             or status_of(scene.triggers) != "happened":
         return [scene]
     first = scene.triggers[0]
-    cue = next((m for m in first.of("side_meeting")
-                if any(b in " ".join(t.norm for t in first.tokens[m.i : m.j]) for b in _BESIDE)), None)
+    cues = [" ".join(t.norm for t in first.tokens[m.i : m.j]) for m in first.of("side_meeting")]
+    beside = any(b in cue for cue in cues for b in _BESIDE)
     pair = [p for p in persons.persons_in(first.index) if p in scene.participants]
-    if cue is None or len(pair) != 2:
+    if not beside or len(pair) != 2:
         return [scene]
     side = Scene(sents=list(scene.sents), side=True)  # what the talks covered is told of them
     side.add_trigger(first, ("in-person", scene.mentions[0]), pair, [])
