@@ -456,7 +456,10 @@ def link_profiles(profiles: Iterable[Profile], decisions: Decisions) -> PersonCl
         for comp in _components([(g, h) for g, h in rel if same(g, h)]):
             for ids in _unambiguous([p for g in comp for p in groups[g]]):
                 _greedy(uf, ids)
-    related_pairs = exact | fuzzy | {(h, g) for g, h in exact | fuzzy}
+    partners: dict[tuple, set[tuple]] = defaultdict(set)  # name group -> the groups related to it
+    for g, h in exact | fuzzy:
+        partners[g].add(h)
+        partners[h].add(g)
     for p in profiles:  # 4. a bare surname that fits exactly one full-named person of its article
         if p.first is None and p.context:
             fits = {uf.find(q) for q in p.context if q in uf.parent}
@@ -469,7 +472,7 @@ def link_profiles(profiles: Iterable[Profile], decisions: Decisions) -> PersonCl
             by_office[o].append(p)
     for office in sorted(by_office):  # 5. shared office, same or garbled surname, or one heard
         names = {p.names for p in by_office[office]}  # alike under the same first name (Healey, Гілі)
-        pairs = [(g, h) for g, h in related_pairs if g in names and h in names]
+        pairs = [(g, h) for g in names for h in partners.get(g, ()) if h in names]
         if office[1]:
             sounds = {g: {skeleton(k) for k in g[1]} for g in names}
             pairs += [(g, h) for g in names for h in names if g < h and same(g, h) and sounds[g] & sounds[h]]

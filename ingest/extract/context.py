@@ -22,7 +22,6 @@ from ddgraph.graph.model import Mention
 from ddgraph.ingest.document import Document
 from ddgraph.ingest.extract import ner_process
 from ddgraph.ingest.extract.match import Match, defined_abbreviations, find_terms
-from ddgraph.ingest.extract.names import has_name_word
 from ddgraph.ingest.extract.tokens import CYRILLIC_LANGS, Token, tokenize
 
 
@@ -151,12 +150,16 @@ def _chunks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
 
 
 def _name_runs(text: str, views: list[SentenceView]) -> list[tuple[int, int]]:
-    """(start, end) of the runs of consecutive sentences that hold a word that may be a
-    name, cut to at most ``_NER_CHUNK`` characters (a run keeps the text between its
-    sentences, so the model sees them as written)."""
+    """(start, end) of the runs of consecutive sentences whose name candidates the NER's
+    spans could change (:func:`ingest.extract.name_cues.ner_matters`), cut to at most
+    ``_NER_CHUNK`` characters (a run keeps the text between its sentences, so the model
+    sees them as written)."""
+    # imported here: name_cues reads the roles, which read this module's SentenceView
+    from ddgraph.ingest.extract.name_cues import ner_matters
+
     runs: list[list[int]] = []
     for view in views:
-        if not has_name_word(view.tokens, "en"):
+        if not ner_matters(view, "en"):
             continue
         run = runs[-1] if runs else None
         if run is not None and run[1] == view.index and view.end - run[2] <= _NER_CHUNK:
@@ -170,10 +173,9 @@ def _ner_person_spans(texts: list[tuple[str, list[SentenceView]]]) -> list[list[
     """For each (text, sentences), the character spans that spaCy's English NER labels
     PERSON, in text order.
 
-    Only the runs of sentences holding a word that may be a name go to the model (a
-    sentence without one cannot yield a name candidate, so the model's opinion of it
-    is never read: about 40 % of a news story's text is spared, and the spans found
-    are those of the whole text), each run cut at a sentence. The runs of all the
+    Only the runs of sentences whose candidates the spans could change go to the model
+    (:func:`_name_runs`: about half of a news story's text is spared; a sentence is
+    read with its neighbours that need it too), each run cut at a sentence. The runs of all the
     texts go to the model together, in batches of at most ``_NER_CHUNK`` characters:
     the model reads several texts' runs a fifth faster than each text's alone, and
     finds the same spans (a run is read on its own whatever its batch), while time

@@ -22,6 +22,7 @@ from ddgraph.graph.names import family_first
 from ddgraph.graph.translit import first_name_id, fold, kmu2010
 from ddgraph.ingest.extract.context import Context, SentenceView
 from ddgraph.ingest.extract.match import load_defaults
+from ddgraph.ingest.extract.name_cues import name_cues
 from ddgraph.ingest.extract.names import NameCandidate, find_name_candidates
 from ddgraph.ingest.extract.nominative import normal_first, split_nominative
 from ddgraph.ingest.extract.roles import (
@@ -42,9 +43,6 @@ from ddgraph.ingest.extract.surnames import (
 )
 from ddgraph.ingest.lexicon import load_lexicon
 from ddgraph.ingest.meta import outlet_country
-
-_CUE_KINDS = {"former", "counterpart", "background", "status", "same_day", "delegation"}
-
 
 @dataclass
 class PersonDraft:
@@ -236,9 +234,7 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
     pending: list[tuple[NameCandidate, SentenceView]] = []
     pending_bounds: dict[int, tuple[set[int], set[int]]] = {}
     for sent in ctx.sentences:
-        cue_ends = {k for k, tok in enumerate(sent.tokens) if tok.is_cap and k > 0
-                    and any(m.kind in {"office", "rank", "counterpart"} for m in window_left(sent, k, ctx.language))}
-        blocked = {k for m in sent.matches if m.kind in _CUE_KINDS for k in range(m.i, m.j)}
+        cue_ends, blocked = name_cues(sent, ctx.language)
         cands = find_name_candidates(sent.tokens, ctx.language, sent.person_spans, cue_ends, blocked)
         named = [c for c in cands if c.confirmed]
         repeated = {c.words[-1] for c in cands if c.full}  # "X, head of ..., X said": no new title holder
