@@ -55,6 +55,7 @@ CORPORA = {
     "blind9-sealed": ("tests/data/blind9/articles", "tests/data/blind9/gold.yaml"),
     "blind10-sealed": ("tests/data/blind10/articles", "tests/data/blind10/gold.yaml"),
     "blind11-open": ("tests/data/blind11/articles", "tests/data/blind11/gold.yaml"),
+    "blind12-sealed": ("tests/data/blind12/articles", "tests/data/blind12/gold.yaml"),
 }
 MEASURES = ("persons", "roles", "ranks", "meetings", "multi_source", "topics", "locations", "dates", "aid",
             "agreements")
