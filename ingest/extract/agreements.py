@@ -23,6 +23,7 @@ from ddgraph.graph.model import Mention
 from ddgraph.ingest.extract.context import Context, SentenceView
 from ddgraph.ingest.extract.match import Match, longest
 from ddgraph.ingest.extract.mentions import MentionIndex
+from ddgraph.ingest.extract.nationality import country_of_person
 from ddgraph.ingest.extract.when import find_date
 
 @dataclass
@@ -78,29 +79,60 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
             draft.status = "planned"
         bodies = [b for b in longest(sent.matches, {"organization", "country", "office"}) if b.kind != "office"]
         between = next((k for k, t in enumerate(sent.tokens) if t.norm in {"between", "між"}), None)
+        collective = any(c.j <= signed[0].i for c in sent.of("collective"))
         if between is not None:
             conj = next((k for k in range(between + 1, len(sent.tokens))
                          if sent.tokens[k].norm in {"and", "і", "та", "й"}), len(sent.tokens))
             left = [b for b in bodies if between < b.i < conj]
             right = [b for b in bodies if b.i > conj]
             chosen = ([left[-1]] if left else []) + ([right[0]] if right else [])
+        elif collective and not _signatories(sent, signed[0], index):
+            # "Окремо міністри підписали угоду про ... на території Норвегії": the bodies after the
+            # verb say what the document is about; the parties are the ministers' (their meeting's)
+            chosen = [b for b in bodies if b.j <= signed[0].i and not sent.tokens[b.j - 1].is_possessive]
         else:
             chosen = [b for b in bodies if not sent.tokens[b.j - 1].is_possessive] \
                 if not _signatories(sent, signed[0], index) else []
         for b in chosen:
             draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
         draft.signatories = _signatories(sent, signed[0], index)
+        if not draft.parties:
+            draft.parties = _countries_of(sent, draft.signatories, index)
         draft.date = find_date(ctx, sent)
-        draft.collective = not (draft.parties or draft.signatories) and any(
-            c.j <= signed[0].i for c in sent.of("collective"))
+        draft.collective = not (draft.parties or draft.signatories) and collective
         if draft.parties or draft.signatories or draft.collective:
             out.append(draft)
     return out
 
 
+#: Words of a verb chain that put the signing in the future ("will be prepared and signed").
+_FUTURE = {"will", "would", "shall", "буде", "будуть", "будет", "будут"}
+
+
 def _future(sent: SentenceView, cue: Match) -> bool:
     before = {t.norm for t in sent.tokens[max(0, cue.i - 3) : cue.i]}
-    return bool(before & {"will", "would", "plan", "plans", "to"}) or "futr" in sent.tokens[cue.i].tag
+    if before & {"will", "would", "plan", "plans", "to"} or "futr" in sent.tokens[cue.i].tag:
+        return True
+    k = cue.i - 1  # the verb chain back to the clause's start: "agreed that an agreement will be prepared and signed"
+    while k >= max(0, cue.i - 6) and sent.tokens[k].text not in {",", ";", ":", "."}:
+        if sent.tokens[k].norm in _FUTURE:
+            return True
+        k -= 1
+    return False
+
+
+def _countries_of(sent: SentenceView, signatories: list, persons: MentionIndex) -> list[tuple[str, str, Mention]]:
+    """The countries of signatories named with no office at all in the article, when none has one
+    ("Договор, который Владимир Путин и Ким Чен Ын подписали": Russia, North Korea), from the
+    listed officials' nationalities; else none (the record takes the parties from the offices)."""
+    if not signatories or any(o.organization or o.country for p in signatories for o in p.offices):
+        return []
+    out: list[tuple[str, str, Mention]] = []
+    for p, start, end in persons.mentions_in(sent.index):
+        country = country_of_person(p.first, p.surname) if p in signatories else None
+        if country and all(c != country for _, c, _ in out):
+            out.append(("country", country, Mention(start, end, sent.index)))
+    return out if len(out) == len(signatories) else []
 
 
 def _signatories(sent: SentenceView, cue: Match, persons: MentionIndex) -> list:

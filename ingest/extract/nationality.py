@@ -9,6 +9,8 @@ states elsewhere still wins, and no office is ever added.
 Example:
     >>> country_of_person("Vladimir", "Putin"), country_of_person("Володимир", "Путін")
     ('russia', 'russia')
+    >>> country_of_person("Чен Ын", "Ким")  # "Ким Чен Ын", family name first
+    'north-korea'
     >>> country_of_person(None, "Putin") is None  # a bare surname is not enough
     True
 """
@@ -16,14 +18,18 @@ Example:
 from __future__ import annotations
 
 from ddgraph.graph.known_people import known_person
+from ddgraph.graph.names import family_first
 from ddgraph.ingest.extract.persons import PersonDraft
 from ddgraph.ingest.extract.roles import OfficeRef
 from ddgraph.ingest.lexicon import load_lexicon
 
 
 def country_of_person(first: str | None, surname: str) -> str | None:
-    """The country of a listed official named by first name and surname, else None."""
+    """The country of a listed official named by first name and surname, else None (a Korean or
+    Chinese name also as it is listed, family name first: "Ким Чен Ын")."""
     known = known_person(first, surname)
+    if known is None and first and family_first([surname, *first.split()]):
+        known = known_person(surname, first)
     return known[1] if known else None
 
 

@@ -44,6 +44,19 @@ def agreements(record) -> list[tuple[str, list[str], list[str]]]:
        ["Andris Sprūds", "Hanno Pevkur"]),
       ("memorandum", ["Ministry of Defence of Estonia", "Ministry of Defence of Latvia"],
        ["Andris Sprūds", "Hanno Pevkur"])]),
+    # the bodies after the document's name say what it is about: the parties are still the ministers'
+    ("Міністр оборони України Денис Шмигаль провів зустріч з міністром оборони Норвегії Туре Сандвіком у Києві. "
+     "Окремо міністри підписали угоду про спільне виробництво безпілотників на території Норвегії.",
+     [("agreement", ["Ministry of Defence of Norway", "Ministry of Defence of Ukraine"],
+       ["Денис Шмигаль", "Туре Сандвік"])]),
+    ("Japan's Defense Minister Gen Nakatani met Philippine Defense Secretary Gilberto Teodoro in Manila. "
+     "The two ministers signed a memorandum on the supply of radars from Japan.",
+     [("memorandum", ["Department of National Defense of the Philippines", "Ministry of Defense of Japan"],
+       ["Gen Nakatani", "Gilberto Teodoro"])]),
+    # signatories with no office in the story: the listed leaders' countries
+    ("Министры обсудили Договор о всеобъемлющем стратегическом партнерстве, который Владимир Путин и "
+     "Ким Чен Ын подписали 19 июня в Пхеньяне.",
+     [("agreement", ["North Korea", "Russia"], ["Владимир Путин", "Ким Чен Ын"])]),
     # a collective subject with no meeting before it signs nothing we can name
     ("The ministers signed a letter of intent on military mobility.", []),
     # a statement of intent is a letter of intent
@@ -52,3 +65,18 @@ def agreements(record) -> list[tuple[str, list[str], list[str]]]:
 ])  # fmt: skip
 def test_agreements(record_of, text, expected):
     assert agreements(record_of(text, "2025-02-18")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Defence Minister Rustem Umerov and Polish Defence Minister Władysław Kosiniak-Kamysz signed an agreement "
+     "on drones.", "happened"),
+    ("Defence Minister Rustem Umerov and Polish Defence Minister Władysław Kosiniak-Kamysz agreed that an "
+     "intergovernmental agreement will be prepared and signed in the coming weeks.", "planned"),
+    ("Defence Minister Rustem Umerov and Polish Defence Minister Władysław Kosiniak-Kamysz will sign an agreement "
+     "on drones.", "planned"),
+    ("The agreement, which will run for ten years, was signed by Defence Minister Rustem Umerov and Polish Defence "
+     "Minister Władysław Kosiniak-Kamysz.", "happened"),  # the "will" of another clause
+])  # fmt: skip
+def test_agreement_status(record_of, text, expected):
+    statuses = [ev.status for ev in record_of(text, "2025-02-18").events if ev.kind == "agreement"]
+    assert statuses == [expected]
