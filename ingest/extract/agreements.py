@@ -42,7 +42,7 @@ class AgreementDraft:
 
 def _agreement_label(ctx: Context, sent: SentenceView, m: Match) -> str:
     stop = {"was", "were", "is", "signed", "between", "with", "by", "that", "which", "has", "have", ",", ".",
-            "during", "amid", "after", "before", "while", "at", "під", "між", "було", "який", "що", "у", "в"}
+            "during", "amid", "after", "before", "while", "at", "під", "між", "було", "який", "що", "у", "в", "("}
     j = m.j
     while j < len(sent.tokens) and sent.tokens[j].norm not in stop and j - m.j < 12 \
             and (not sent.tokens[j].is_cap or sent.tokens[j - 1].norm in {"of", "the", "on", "for", "-"}):
@@ -94,7 +94,8 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
             chosen = [b for b in bodies if not sent.tokens[b.j - 1].is_possessive] \
                 if not _signatories(sent, signed[0], index) else []
         for b in chosen:
-            draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
+            if all((k, i) != (b.kind, b.id) for k, i, _ in draft.parties):  # "India and ... for the Indian Navy"
+                draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
         draft.signatories = _signatories(sent, signed[0], index)
         if not draft.parties:
             draft.parties = _countries_of(sent, draft.signatories, index)

@@ -80,3 +80,10 @@ def test_agreements(record_of, text, expected):
 def test_agreement_status(record_of, text, expected):
     statuses = [ev.status for ev in record_of(text, "2025-02-18").events if ev.kind == "agreement"]
     assert statuses == [expected]
+
+
+def test_a_party_named_twice_is_one_party_and_the_label_stops_at_a_bracket(record_of):
+    record = record_of("India and France on Monday signed an Inter-Governmental Agreement (IGA) for the procurement "
+                       "of 26 Rafale-Marine fighter jets for the Indian Navy.", "2025-04-28")
+    assert [(ev.label, sorted(record.entity(k).name for k in ev.participants))
+            for ev in record.events if ev.kind == "agreement"] == [("Agreement", ["France", "India"])]
