@@ -249,6 +249,20 @@ def test_a_national_outlet_gives_bare_titles_its_country(record_of):
     assert got["Lloyd J. Austin III"] == ([("Secretary of Defense", "United States")], None)
 
 
+@pytest.mark.parametrize("page, person, expected", [
+    ("THE STRAITS TIMES\n\nSingapore\n\nDefence Minister Ng Eng Hen hosted Philippine Secretary of National Defense "
+     "Gilberto Teodoro. Mr Teodoro later called on Prime Minister Lawrence Wong.",
+     "Lawrence Wong", [("Prime Minister", "Singapore")]),
+    ("nippon.com\nYour Doorway to Japan\n\nDefense Minister Koizumi Shinjiro met US Secretary of War Pete Hegseth "
+     "in Tokyo. Hegseth also paid a courtesy call on Prime Minister Takaichi Sanae.",
+     "Sanae Takaichi", [("Prime Minister", "Japan")]),
+    ("КРАСНАЯ ЗВЕЗДА\n\nМинистр обороны Андрей Белоусов провел переговоры с министром обороны Индии Раджнатом "
+     "Сингхом.", "Андрей Белоусов", [("Minister of Defence", "Russia")]),
+])  # fmt: skip
+def test_more_national_outlets_give_bare_titles_their_country(record_of, page, person, expected):
+    assert persons(record_of(page, "2025-06-26"))[person][0] == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Indian Ambassador to Saudi Arabia Suhel Ajaz Khan also attended.",
      {"Suhel Ajaz Khan": ([("Ambassador of India to Saudi Arabia", "India")], None)}),
