@@ -43,6 +43,12 @@ def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
     ("They also discussed counter-drone capabilities.", "en", ["air-defense", "drones"]),
     ("Говорили про засоби протидії ударним дронам.", "uk", ["air-defense", "drones"]),
     ("Йшлося про удари по військових об'єктах у глибині території росії.", "uk", ["long-range-strike"]),
+    # buying and contracts are procurement in every language
+    ("The letter of intent covers the acquisition of 50 Leopard 2A8 main battle tanks.", "en",
+     ["armored-vehicles", "procurement"]),
+    ("A third of that sum will go toward buying artillery rounds.", "en", ["ammunition", "procurement"]),
+    ("Стороны обсудили ход выполнения действующих контрактов.", "ru", ["procurement"]),
+    ("Йшлося про придбання двох систем Patriot.", "uk", ["procurement"]),
 ])
 def test_topic_terms_in_each_language(text, language, topics):
     assert sorted({m.id for m in find_terms(tokenize(text, language), language) if m.kind == "topic"}) == topics
