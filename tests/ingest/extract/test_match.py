@@ -43,6 +43,11 @@ def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
     ("They also discussed counter-drone capabilities.", "en", ["air-defense", "drones"]),
     ("Говорили про засоби протидії ударним дронам.", "uk", ["air-defense", "drones"]),
     ("Йшлося про удари по військових об'єктах у глибині території росії.", "uk", ["long-range-strike"]),
+    # a mutual-defence promise is a security guarantee
+    ("They reaffirmed Washington's commitment to provide extended deterrence.", "en", ["security-guarantees"]),
+    ("The treaty includes provisions on mutual assistance in the event of aggression.", "en", ["security-guarantees"]),
+    ("Министры обсудили положения о взаимной военной помощи.", "ru", ["security-guarantees"]),
+    ("Обговорили підготовку угоди про співробітництво у сфері безпеки.", "uk", ["security-guarantees"]),
     # buying and contracts are procurement in every language
     ("The letter of intent covers the acquisition of 50 Leopard 2A8 main battle tanks.", "en",
      ["armored-vehicles", "procurement"]),
