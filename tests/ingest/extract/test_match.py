@@ -48,6 +48,11 @@ def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
     ("The treaty includes provisions on mutual assistance in the event of aggression.", "en", ["security-guarantees"]),
     ("Министры обсудили положения о взаимной военной помощи.", "ru", ["security-guarantees"]),
     ("Обговорили підготовку угоди про співробітництво у сфері безпеки.", "uk", ["security-guarantees"]),
+    # making it in the other country, under licence or together, is joint production
+    ("They discussed localizing the production of unmanned aerial vehicles in the Kingdom.", "en",
+     ["drones", "joint-production"]),
+    ("A Ukrainian manufacturer will licence its design to a British firm.", "en", ["joint-production"]),
+    ("Говорили о лицензионном производстве бронетехники.", "ru", ["armored-vehicles", "joint-production"]),
     # buying and contracts are procurement in every language
     ("The letter of intent covers the acquisition of 50 Leopard 2A8 main battle tanks.", "en",
      ["armored-vehicles", "procurement"]),
