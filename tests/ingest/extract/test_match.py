@@ -53,6 +53,10 @@ def test_find_terms_equals_trying_every_length(monkeypatch, text, language):
      ["drones", "joint-production"]),
     ("A Ukrainian manufacturer will licence its design to a British firm.", "en", ["joint-production"]),
     ("Говорили о лицензионном производстве бронетехники.", "ru", ["armored-vehicles", "joint-production"]),
+    # paying for it is financing
+    ("Pevkur said Estonia would pay for mobile generators.", "en", ["financing"]),
+    ("Stockholm has earmarked 1 billion kronor to finance the production of drones.", "en",
+     ["defense-industry", "drones", "financing"]),
     # buying and contracts are procurement in every language
     ("The letter of intent covers the acquisition of 50 Leopard 2A8 main battle tanks.", "en",
      ["armored-vehicles", "procurement"]),
