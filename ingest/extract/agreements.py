@@ -80,23 +80,23 @@ def extract_agreements(ctx: Context, persons: list | None = None) -> list[Agreem
         bodies = [b for b in longest(sent.matches, {"organization", "country", "office"}) if b.kind != "office"]
         between = next((k for k, t in enumerate(sent.tokens) if t.norm in {"between", "між"}), None)
         collective = any(c.j <= signed[0].i for c in sent.of("collective"))
+        signers = _signatories(sent, signed[0], index)
         if between is not None:
             conj = next((k for k in range(between + 1, len(sent.tokens))
                          if sent.tokens[k].norm in {"and", "і", "та", "й"}), len(sent.tokens))
             left = [b for b in bodies if between < b.i < conj]
             right = [b for b in bodies if b.i > conj]
             chosen = ([left[-1]] if left else []) + ([right[0]] if right else [])
-        elif collective and not _signatories(sent, signed[0], index):
+        elif collective and not signers:
             # "Окремо міністри підписали угоду про ... на території Норвегії": the bodies after the
             # verb say what the document is about; the parties are the ministers' (their meeting's)
             chosen = [b for b in bodies if b.j <= signed[0].i and not sent.tokens[b.j - 1].is_possessive]
         else:
-            chosen = [b for b in bodies if not sent.tokens[b.j - 1].is_possessive] \
-                if not _signatories(sent, signed[0], index) else []
+            chosen = [b for b in bodies if not sent.tokens[b.j - 1].is_possessive] if not signers else []
         for b in chosen:
             if all((k, i) != (b.kind, b.id) for k, i, _ in draft.parties):  # "India and ... for the Indian Navy"
                 draft.parties.append((b.kind, b.id, Mention(b.start, b.end, sent.index)))
-        draft.signatories = _signatories(sent, signed[0], index)
+        draft.signatories = signers
         if not draft.parties:
             draft.parties = _countries_of(sent, draft.signatories, index)
         draft.date = find_date(ctx, sent)

@@ -44,6 +44,7 @@ from ddgraph.ingest.extract.surnames import (
 from ddgraph.ingest.lexicon import load_lexicon
 from ddgraph.ingest.meta import outlet_country
 
+
 @dataclass
 class PersonDraft:
     """A person of the article while it is being built."""
