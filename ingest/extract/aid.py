@@ -409,10 +409,10 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if recipient is None and status != "ordered":  # "thanked Germany for the IRIS-T delivered"
             home = own_country(ctx)
             recipient = home if home != provider else counterpart(ctx, provider)
-        if status == "delivered" and provider and recipient in makers and provider not in makers \
+        if status in {"delivered", "ordered"} and provider and recipient in makers and provider not in makers \
                 and not sent_to(sent, recipient):
-            # no buyer delivers the S-400 to its maker; but the Bohdana Denmark paid for were
-            # "delivered to the Ukrainian military"
+            # no buyer delivers or sells the S-400 to its maker ("выполнение контрактов на поставку С-400
+            # ... ВВС Индии"); but the Bohdana Denmark paid for were "delivered to the Ukrainian military"
             provider, recipient = recipient, provider
         draft = AidDraft(status, provider, recipient, mention=Mention(cue.start, cue.end, sent.index))
         for m in {m.id: m for m in reversed(systems)}.values():  # "... System (NMESIS)": one item

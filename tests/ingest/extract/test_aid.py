@@ -258,6 +258,10 @@ def test_a_decision_to_give_is_a_pledge(record_of, text, language, status):
      "Poland has received more than 180 K9 howitzers and 100 K2 tanks.", "en",
      [("South Korea", "Poland", ["K2 Black Panther", "K9 Thunder"], [], "delivered")]),
     ("Poland has received more than 180 K9 howitzers.", "en", [(None, "Poland", ["K9 Thunder"], [], "delivered")]),
+    # no one sells a system to its maker: the other country buys
+    ("Министр обороны России Андрей Белоусов провел переговоры с министром обороны Индии Раджнатом Сингхом. "
+     "Стороны обсудили выполнение контрактов на поставку зенитных ракетных систем С-400 «Триумф» для "
+     "Военно-воздушных сил Индии.", "ru", [("Russia", "India", ["S-400"], [], "ordered")]),
 ])
 def test_orders_and_contracts(record_of, text, language, expected):
     assert aid(record_of(text, language=language)) == expected
