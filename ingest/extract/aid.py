@@ -22,6 +22,7 @@ from ddgraph.graph.model import Mention
 from ddgraph.ingest.extract.aid_sides import (
     LIST_SEPARATORS,
     actors,
+    adjective,
     antecedent,
     co_providers,
     counterpart,
@@ -152,8 +153,10 @@ def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | 
         return None
     more = MORE.search(text[: number.start()])
     countries = longest(sent.matches, {"country"})
-    nationality = next((m.id for m in countries if m.j == noun.i or m.j == noun.i - 1), None)
     hosts = [m.id for m in countries if m.i > noun.j]
+    nationality = next((m.id for m in countries if m.j == noun.i or m.j == noun.i - 1), None) \
+        or next((m.id for m in countries if m.j < noun.i and adjective(sent, m) and m.id not in hosts), None)
+    # "the training of Ukrainian recruits in the UK ..., which has put more than 56,000 soldiers through"
     demonym = load_lexicon().countries[nationality].attr("demonym.en") if nationality else None
     phrase = f"training of {'more than ' if more else ''}{value:,} " + (f"{demonym} " if demonym else "") + "soldiers"
     return phrase, (hosts[0] if hosts else None), nationality

@@ -26,6 +26,10 @@ def aid(record):
      [("Germany", "Ukraine", ["IRIS-T"], [], "pledged")]),
     ("More than seven thousand Ukrainian soldiers were trained in France.",
      [("France", "Ukraine", [], ["training of more than 7,000 Ukrainian soldiers"], "delivered")]),
+    # the trainees' country named earlier in the sentence than their count
+    ("They discussed the training of Ukrainian recruits under Operation Interflex, which has put more than 56,000 "
+     "soldiers through courses in Britain.",
+     [("United Kingdom", "Ukraine", [], ["training of more than 56,000 Ukrainian soldiers"], "delivered")]),
     ("Ukraine's Defense Minister Rustem Umerov thanked Germany for the IRIS-T systems that protect Ukrainian cities.",
      [("Germany", "Ukraine", ["IRIS-T"], [], "delivered")]),
     ("Austin announced a new U.S. security assistance package that includes Bradley vehicles.",
