@@ -36,6 +36,7 @@ from ddgraph.ingest.extract.aid_package import contents_verb, package_sides
 from ddgraph.ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, contribution_item, money_item, number_value
 from ddgraph.ingest.extract.context import Context, SentenceView
 from ddgraph.ingest.extract.match import Match, load_defaults, longest
+from ddgraph.ingest.extract.tokens import parses_uk
 from ddgraph.ingest.lexicon import load_lexicon
 
 
@@ -66,9 +67,18 @@ def _modal_cue(sent: SentenceView, cues: list[Match]) -> tuple[str, Match] | Non
             return "pledged", m
         if m.id in {"delivered", "base"} and before & _MODALS:  # "would supply"; but "was the first to hand over"
             return ("delivered" if past and not pledge else "pledged"), m
-        if m.id == "delivered" and any("futr" in sent.tokens[k].tag for k in range(m.i, m.j)):
+        if m.id == "delivered" and any("futr" in sent.tokens[k].tag or _short_future(sent.tokens[k])
+                                       for k in range(m.i, m.j)):
             return "pledged", m
     return None
+
+
+def _short_future(tok) -> bool:
+    """Whether a Ukrainian word read first as a short infinitive is the future it also is:
+    "Німеччина ... поставить ще чотири системи" (the written infinitive ends in "-ти";
+    a Russian "поставить" is tagged INFN, not VERB, and stays an infinitive)."""
+    return "VERB" in tok.tag and "infn" in tok.tag and tok.text.lower().endswith("ть") \
+        and any("futr" in tag for _, tag in parses_uk(tok.text.lower()))
 
 
 #: Words before "contract" that make it the frame of a delivery, not an order: "received from

@@ -212,6 +212,10 @@ def test_aid(record_of, text, expected):
     ("Британія вже передала Україні понад 10 тисяч дронів і передасть ще 90 тисяч до кінця року.",
      [("United Kingdom", "Ukraine", [], ["10 тисяч дронів"], "delivered"),
       ("United Kingdom", "Ukraine", [], ["90 тисяч дронів"], "pledged")]),
+    # "поставить" read first as a short infinitive is the future it also is
+    ("Німеччина вже передала Україні дві пускові установки Patriot і до кінця року поставить ще чотири системи "
+     "IRIS-T SLM.", [("Germany", "Ukraine", ["Patriot"], [], "delivered"),
+                     ("Germany", "Ukraine", ["IRIS-T"], [], "pledged")]),
 ])
 def test_aid_uk(record_of, text, expected):
     assert aid(record_of(text, language="uk")) == expected
