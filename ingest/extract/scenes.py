@@ -130,14 +130,25 @@ def _members_of(sent: SentenceView, body: Match) -> bool:
                for h in sent.matches)
 
 
+_PRONOUNS = {"he", "she", "він", "вона", "он", "она"}
+
+
 def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
-                     scenes: list[Scene]) -> PersonDraft | None:
-    """The person a subject like "he", "the minister", "міністр" stands for: the first
-    participant of the article's first meeting, when the anaphor comes before the
-    meeting word and the sentence names exactly one other person."""
-    if len(here) != 1 or not scenes or not scenes[0].participants:
+                     scenes: list[Scene], prev_subject: PersonDraft | None = None) -> PersonDraft | None:
+    """The person a subject like "he", "the minister", "міністр" stands for, when the anaphor
+    comes before the meeting word and the sentence names exactly one other person: for "he" /
+    "she" the person who opens the sentence before ("Zelenskyy did not take part in the talks.
+    On Monday, he was received by ..."), else the first participant of the article's first meeting."""
+    if len(here) != 1:
         return None
     trigger_at = trig[1].start
+    for m in anaphors(sent):
+        nxt = sent.tokens[m.j] if m.j < len(sent.tokens) else None
+        if m.end <= trigger_at and (nxt is None or not nxt.is_cap) and prev_subject is not None \
+                and prev_subject is not here[0] and m.j - m.i == 1 and sent.tokens[m.i].norm in _PRONOUNS:
+            return prev_subject
+    if not scenes or not scenes[0].participants:
+        return None
     for m in anaphors(sent):
         nxt = sent.tokens[m.j] if m.j < len(sent.tokens) else None
         if m.end <= trigger_at and (nxt is None or not nxt.is_cap):
@@ -147,6 +158,32 @@ def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[P
             actor = (fits or scenes[0].participants)[0]
             return actor if actor is not here[0] else None
     return None
+
+
+_NOT = {"not", "n't", "never", "не", "ні", "ни"}
+_CLAUSE_BREAKS = {",", ";", ":", "—", "–"}
+
+
+def _negated(sent: SentenceView, trig: tuple) -> bool:
+    """Whether the meeting word is denied in its clause: "did not take part in the talks",
+    "не брав участі в переговорах" (but "not only met X")."""
+    if trig[1] is None:
+        return False
+    k = next((i for i, t in enumerate(sent.tokens) if t.start >= trig[1].start), len(sent.tokens)) - 1
+    stop = max(-1, k - 8)
+    while k > stop and sent.tokens[k].text not in _CLAUSE_BREAKS:
+        if sent.tokens[k].norm in _NOT and not (k + 1 < len(sent.tokens) and sent.tokens[k + 1].norm == "only"):
+            return True
+        k -= 1
+    return False
+
+
+def _subject_before(ctx: Context, sent: SentenceView, persons: MentionIndex) -> PersonDraft | None:
+    """The person named first in the sentence before ``sent``, when the name opens it."""
+    if sent.index == 0 or not ctx.sentences[sent.index - 1].tokens:
+        return None
+    first = ctx.sentences[sent.index - 1].tokens[0]
+    return persons.first_in(first.start, first.end)
 
 
 def _in_sequence(sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
@@ -198,6 +235,9 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             here = here + unnamed_counterparts(sent, here, persons.persons)
         groups = find_groups(sent.tokens, sent.matches, ctx.language, person_tokens(sent, persons))
         trig = trigger_of(sent, len(here), len(groups))
+        if trig is not None and _negated(sent, trig) and not sent.has("status", "denied"):
+            trig = None  # "Zelenskyy did not take part in Tuesday's talks": no party of them ("did not meet"
+            # is a meeting denied: told, with that status)
         current = scenes[-1] if scenes else None
         one_by_one = _in_sequence(sent, trig, here, persons) if trig is not None else None
         if one_by_one is not None:  # "Trump spoke with Putin, and then with Zelensky": two calls
@@ -247,7 +287,7 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             side = sent.has("side_meeting")
             fresh = current is not None and (any(not current.knows(p) for p in here)
                                              or any(g.label not in {x.label for x in current.groups} for g in groups))
-            actor = _anaphoric_actor(sent, trig, here, scenes)
+            actor = _anaphoric_actor(sent, trig, here, scenes, _subject_before(ctx, sent, persons))
             joins = sent.has("join") and not bodies and not planned(sent) \
                 and not joins_later(sent)  # "X also joined the talks by video"; not "later joined Y for lunch"
             new_party = (fresh and not sent.has("delegation") and not joins

@@ -215,6 +215,15 @@ def test_background_paragraph_is_its_own_meeting(record_of):
      "Thursday. Dr Ng has accepted an invitation from Mr Teodoro to visit Manila later in 2025.", "2025-02-20",
      [{"participants": ["Gilberto Teodoro", "Ng Eng Hen"], "status": "happened", "location": "Singapore"},
       {"participants": ["Gilberto Teodoro", "Ng Eng Hen"], "status": "planned", "location": "Manila"}]),
+    # a meeting denied is told with that status; a part not taken is no part
+    ("Defense Minister Rustem Umerov did not meet Sergei Shoigu in Istanbul, the ministry said.", "2024-03-27",
+     [{"participants": ["Rustem Umerov", "Sergei Shoigu"], "status": "denied"}]),
+    # "he" opening a sentence is who opened the sentence before, not the first meeting's first party
+    ("Andriy Yermak met Secretary of State Marco Rubio in Jeddah on Tuesday. Volodymyr Zelenskyy did not take part "
+     "in Tuesday's talks. On Monday, he was received by Saudi Crown Prince Mohammed bin Salman in Jeddah.",
+     "2025-03-11",
+     [{"participants": ["Andriy Yermak", "Marco Rubio"], "date": "2025-03-11"},
+      {"participants": ["Mohammed bin Salman", "Volodymyr Zelenskyy"], "date": "2025-03-10"}]),
 ])
 def test_meetings_of_an_episode(record_of, text, published, expected):
     # each meeting, in order, with the fields the case is about
