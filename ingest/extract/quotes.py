@@ -25,6 +25,7 @@ from ddgraph.graph.model import Mention
 from ddgraph.ingest.extract.context import Context
 from ddgraph.ingest.extract.mentions import MentionIndex
 from ddgraph.ingest.extract.persons import PersonDraft
+from ddgraph.ingest.extract.scene_cues import PRONOUNS
 
 _QUOTE = re.compile(r'["“«„]([^"“”«»„]+)["”»“]')  # every pair, so straight quotes stay paired
 _MIN_QUOTE = 20
@@ -55,15 +56,12 @@ def _titled(ctx: Context, persons: list[PersonDraft], start: int, end: int) -> P
     return None
 
 
-_PRONOUNS = {"he", "she", "він", "вона"}
-
-
 def _anaphor(ctx: Context, start: int, end: int) -> str | None:
     """"pronoun" for he/she, "title" for "the minister" and the like, else None."""
     for sent in ctx.sentences_near(start, end):
         for m in sent.matches:
             if m.kind == "anaphor" and start <= m.start < end:
-                return "pronoun" if ctx.text(m.start, m.end).lower() in _PRONOUNS else "title"
+                return "pronoun" if ctx.text(m.start, m.end).lower() in PRONOUNS else "title"
     return None
 
 

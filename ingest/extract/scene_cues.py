@@ -125,6 +125,9 @@ def _welcomes_a_thing(sent: SentenceView, cue: Match) -> bool:
 #: Nouns of an office or rank that, after a country's adjective and with no name after them,
 #: stand for a person told before ("the Norwegian general", "the Polish minister").
 _ANAPHOR_HEADS = {"general", "admiral", "minister", "commander", "secretary", "chief"}
+#: The anaphors that are pronouns ("he", "він"; Russian "он" reads as "він"): they stand for the
+#: person just named, the others ("the minister") for the story's main one.
+PRONOUNS = frozenset({"he", "she", "він", "вона"})
 
 
 def anaphors(sent: SentenceView) -> list[Match]:

@@ -24,6 +24,7 @@ from ddgraph.ingest.extract.persons import PersonDraft
 from ddgraph.ingest.extract.scene_cues import (
     KIND_ORDER,
     OTHER_TIME,
+    PRONOUNS,
     anaphors,
     at_the_meeting,
     continues,
@@ -130,9 +131,6 @@ def _members_of(sent: SentenceView, body: Match) -> bool:
                for h in sent.matches)
 
 
-_PRONOUNS = {"he", "she", "він", "вона", "он", "она"}
-
-
 def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[PersonDraft],
                      scenes: list[Scene], prev_subject: PersonDraft | None = None) -> PersonDraft | None:
     """The person a subject like "he", "the minister", "міністр" stands for, when the anaphor
@@ -141,23 +139,18 @@ def _anaphoric_actor(sent: SentenceView, trig: tuple[str, Mention], here: list[P
     On Monday, he was received by ..."), else the first participant of the article's first meeting."""
     if len(here) != 1:
         return None
-    trigger_at = trig[1].start
-    for m in anaphors(sent):
-        nxt = sent.tokens[m.j] if m.j < len(sent.tokens) else None
-        if m.end <= trigger_at and (nxt is None or not nxt.is_cap) and prev_subject is not None \
-                and prev_subject is not here[0] and m.j - m.i == 1 and sent.tokens[m.i].norm in _PRONOUNS:
-            return prev_subject
-    if not scenes or not scenes[0].participants:
+    leading = [m for m in anaphors(sent) if m.end <= trig[1].start  # no name after it: "he", not "General X"
+               and (m.j >= len(sent.tokens) or not sent.tokens[m.j].is_cap)]
+    if prev_subject is not None and prev_subject is not here[0] \
+            and any(m.j - m.i == 1 and sent.tokens[m.i].norm in PRONOUNS for m in leading):
+        return prev_subject
+    if not leading or not scenes or not scenes[0].participants:
         return None
-    for m in anaphors(sent):
-        nxt = sent.tokens[m.j] if m.j < len(sent.tokens) else None
-        if m.end <= trigger_at and (nxt is None or not nxt.is_cap):
-            # "the Polish minister ... he had met X": the participant from that country, else the first one
-            named = {c.id for c in sent.of("country") if c.end <= trigger_at}
-            fits = [p for p in scenes[0].participants if any(o.country in named for o in p.offices)]
-            actor = (fits or scenes[0].participants)[0]
-            return actor if actor is not here[0] else None
-    return None
+    # "the Polish minister ... he had met X": the participant from that country, else the first one
+    named = {c.id for c in sent.of("country") if c.end <= trig[1].start}
+    fits = [p for p in scenes[0].participants if any(o.country in named for o in p.offices)]
+    actor = (fits or scenes[0].participants)[0]
+    return actor if actor is not here[0] else None
 
 
 _NOT = {"not", "n't", "never", "не", "ні", "ни"}
