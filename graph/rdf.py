@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -70,6 +71,17 @@ def date_literal(value: str) -> ox.Literal:
 def int_literal(value: int) -> ox.Literal:
     """An ``xsd:integer`` literal."""
     return ox.Literal(str(int(value)), datatype=XSD_INTEGER)
+
+
+def _language_of(text: str, written: str | None) -> str:
+    """The language tag of an item description: the article's when it has Cyrillic letters,
+    else English ("Tridon Mk2 guns"; the Ukrainian descriptions the extractor rendered in English).
+
+    Example:
+        >>> _language_of("90 тисяч дронів", "uk"), _language_of("heavy artillery ammunition", "uk")
+        ('uk', 'en')
+    """
+    return (written or "en") if re.search(r"[\u0400-\u04ff]", text) else "en"
 
 
 def text_literal(value: str, lang: str | None = None) -> ox.Literal:
@@ -173,7 +185,7 @@ class _Writer:
         for key in ev.items:
             self.add(x, term("item"), self.iri(key))
         for text in ev.item_descriptions:
-            self.add(x, term("itemDescription"), text_literal(text, "en"))
+            self.add(x, term("itemDescription"), text_literal(text, _language_of(text, self.record.language)))
         if ev.location:
             self.add(x, term("location"), self.iri(ev.location))
         if ev.date:

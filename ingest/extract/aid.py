@@ -32,6 +32,7 @@ from ddgraph.ingest.extract.aid_sides import (
     speaker_country,
 )
 from ddgraph.ingest.extract.aid_clauses import clauses, elided_items
+from ddgraph.ingest.extract.aid_lists import listed_items
 from ddgraph.ingest.extract.aid_package import contents_verb, package_sides
 from ddgraph.ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, contribution_item, money_item, number_value
 from ddgraph.ingest.extract.context import Context, SentenceView
@@ -251,47 +252,6 @@ def _listed_apart(sent: SentenceView, k: int, system: Match) -> bool:
     return any(sent.tokens[x].norm in LIST_SEPARATORS for x in between)
 
 
-_LIST_INTRO = {"include", "includes", "including", "included", "comprising", "consisting"}
-_LIST_INTRO_UK = {"включати", "зокрема", "включно"}
-#: Words that end a list of items: what follows says to whom, when or why ("..., before the
-#: start of the harvest season").
-_LIST_END = {"to", "for", "by", "which", "that", "before", "after", "until", "during", "within", "since", "in",
-             "до", "для", "які", "що", "перед", "після", "протягом"}
-_ITEM_SKIP = {"additional", "new", "more", "further", "other", "the", "a", "an", "also", "додатковий", "новий"}
-
-
-def _listed_items(ctx: Context, sent: SentenceView, systems: list[Match]) -> list[str]:
-    """The items a package lists that are no known system: "a package that includes air-to-air
-    munitions, artillery ammunition and additional Bradley vehicles" -> the first two."""
-    intro = next((k for k, t in enumerate(sent.tokens) if t.norm in _LIST_INTRO or t.norm in _LIST_INTRO_UK), None)
-    if intro is None:  # not "a package of military and humanitarian assistance": that is its kind
-        return []
-    k = intro + 1
-    items, current = [], []
-    system_tokens = {x for m in systems for x in range(m.i, m.j)}
-    for idx in range(k, len(sent.tokens)):
-        tok = sent.tokens[idx]
-        if tok.text in {",", ".", ";", "(", ")"} or tok.norm in {"and", "і", "та", "й", "as"}:
-            if current:
-                items.append(current)
-            current = []
-            if tok.text in {".", ";", "("} or tok.norm == "as":
-                break
-            continue
-        if tok.norm in _LIST_END:
-            break
-        current.append(idx)
-    if current:
-        items.append(current)
-    out = []
-    for chunk in items:
-        words = [i for i in chunk if sent.tokens[i].norm not in _ITEM_SKIP]
-        if not words or len(words) > 5 or system_tokens & set(words) or any(sent.tokens[i].is_cap for i in words):
-            continue
-        out.append(ctx.doc.text[sent.tokens[words[0]].start : sent.tokens[words[-1]].end])
-    return out
-
-
 _PASSIVE = {"was", "were", "been", "be", "is", "are", "був", "була", "були", "было", "были"}
 
 
@@ -314,7 +274,7 @@ def _package_contents(ctx: Context, sent: SentenceView, verb: int, systems: list
     status of the package the sentence before names (:mod:`ingest.extract.aid_package`); ``verb`` is
     the index of the verb that lists them."""
     sides_of = package_sides(ctx, sent, drafts)
-    items = _listed_items(ctx, sent, systems)
+    items = listed_items(ctx, sent, systems, start=verb + 1)
     if sides_of is None or not (systems or items):
         return []
     status, provider, recipient, told = sides_of
@@ -357,7 +317,7 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
         if verb is not None:  # "The package includes radar systems, ..."
             out.extend(_package_contents(ctx, sent, verb, systems, out))
             continue
-        counted = _listed_items(ctx, sent, systems) or ([] if systems else _counted_materiel(ctx, sent))
+        counted = listed_items(ctx, sent, systems) or ([] if systems else _counted_materiel(ctx, sent))
         if first_clause is not None and found is not None and not (systems or counted):
             counted = elided_items(ctx.doc.text, sent, found[1].end, first_clause.descriptions)  # "and will send
             # a further 90,000": the first clause's drones

@@ -24,12 +24,13 @@ from ddgraph.ingest.extract.context import Context, SentenceView
 
 #: Verbs (lemmas for Ukrainian and Russian) that list what a package holds.
 _LISTS = {"include", "includes", "included", "contains", "contain", "comprises", "comprise", "consists",
-          "включати", "містити", "включать", "содержать"}
+          "включати", "містити", "включать", "содержать",
+          "увійти", "войти"}  # "До нього увійдуть ...", "В него войдут ..."
 #: What may stand before such a verb: the package itself or a pronoun for it, with its
 #: determiners, modifiers and auxiliaries ("The new package will also include").
 _SUBJECTS = {"package", "it", "пакет", "він", "он"}
 _BEFORE = {"the", "this", "new", "latest", "military", "aid", "security", "support", "assistance", "will", "would",
-           "also", "is", "to", "expected", "цей", "новий", "этот", "новый", "також", "также"}
+           "also", "is", "to", "expected", "цей", "новий", "этот", "новый", "також", "также", "до", "в"}
 _PACKAGE = {"package", "пакет"}
 _TO = {"for", "to", "для", "до"}
 

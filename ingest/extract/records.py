@@ -16,6 +16,7 @@ from ddgraph.graph.model import ArticleRecord, Entity, Event, Fact, Mention
 from ddgraph.ingest.extract.agreements import AgreementDraft
 from ddgraph.ingest.extract.aid import AidDraft
 from ddgraph.ingest.extract.context import Context
+from ddgraph.ingest.extract.item_english import english_item
 from ddgraph.ingest.extract.meetings import MeetingDraft
 from ddgraph.ingest.extract.persons import OfficeRef, PersonDraft
 from ddgraph.ingest.lexicon import load_lexicon
@@ -172,12 +173,14 @@ class RecordBuilder:
         items = tuple(self.lexicon("system", sid, mention) for sid, mention in a.systems)
         provider = self.lexicon("country", a.provider) if a.provider else None
         recipient = self.lexicon("country", a.recipient) if a.recipient else None
-        what = ", ".join(self.entities[k]["name"] for k in items) or "; ".join(a.descriptions)
+        # a Ukrainian or Russian description in English when the glossary knows every word
+        descriptions = tuple(dict.fromkeys(english_item(d, self.ctx.language) or d for d in a.descriptions))
+        what = ", ".join(self.entities[k]["name"] for k in items) or "; ".join(descriptions)
         frm = self.entities[provider]["name"] if provider else "?"
         to = self.entities[recipient]["name"] if recipient else "?"
         self.events.append(Event(
             key=f"aid{n}", kind="aid", subtype=a.status, provider=provider, recipient=recipient, items=items,
-            item_descriptions=tuple(a.descriptions), status="happened" if a.status == "delivered" else "planned",
+            item_descriptions=descriptions, status="happened" if a.status == "delivered" else "planned",
             label=f"Aid {frm} → {to}: {what}", mentions=(a.mention,) if a.mention else (),
             not_after=self.ctx.doc.published,
         ))

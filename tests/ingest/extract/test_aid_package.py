@@ -16,7 +16,7 @@ from .test_aid import aid
     # a possessive owns the package; with no receiver named, the article's other country receives
     ("Healey met Ukraine's Defence Minister Rustem Umerov in Brussels. Healey said Britain's new package is worth "
      "450 million pounds. The package includes radar systems, anti-tank mines and repairs to military vehicles.",
-     [("United Kingdom", "Ukraine", [], ["radar systems", "anti-tank mines", "repairs"], "pledged")]),
+     [("United Kingdom", "Ukraine", [], ["radar systems", "anti-tank mines", "repairs to military vehicles"], "pledged")]),
     # the package of the sentence before has its aid: the contents take its giver, receiver and status
     ("Norway has delivered a package of NASAMS launchers to Ukraine. The package also includes IRIS-T systems.",
      [("Norway", "Ukraine", ["NASAMS"], [], "delivered"), ("Norway", "Ukraine", ["IRIS-T"], [], "delivered")]),
@@ -31,6 +31,18 @@ from .test_aid import aid
 ])
 def test_package_contents(record_of, text, expected):
     assert aid(record_of(text, language="en")) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # "До нього увійдуть" / "В него войдут": what the package holds, in English where the glossary knows it
+    ("Уряд Фінляндії затвердив черговий пакет військової допомоги Україні на суму близько 190 млн євро. "
+     "До нього увійдуть засоби протиповітряної оборони та важкі артилерійські боєприпаси.", "uk",
+     [("Finland", "Ukraine", [], ["air defence equipment", "heavy artillery ammunition"], "pledged")]),
+    ("Швеция готовит 20-й пакет военной помощи Украине. В него войдут артиллерийские боеприпасы и средства связи.",
+     "ru", [("Sweden", "Ukraine", [], ["artillery ammunition", "communications equipment"], "pledged")]),
+])
+def test_package_contents_cyrillic(record_of, text, language, expected):
+    assert aid(record_of(text, language=language)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
