@@ -34,10 +34,10 @@ from ddgraph.ingest.extract.aid_sides import (
 from ddgraph.ingest.extract.aid_clauses import clauses, elided_items
 from ddgraph.ingest.extract.aid_lists import listed_items
 from ddgraph.ingest.extract.aid_package import contents_verb, package_sides
+from ddgraph.ingest.extract.aid_status import aid_status, condition_spans
 from ddgraph.ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, contribution_item, money_item, number_value
 from ddgraph.ingest.extract.context import Context, SentenceView
 from ddgraph.ingest.extract.match import Match, load_defaults, longest
-from ddgraph.ingest.extract.tokens import parses_uk
 from ddgraph.ingest.lexicon import load_lexicon
 
 
@@ -51,99 +51,6 @@ class AidDraft:
     systems: list[tuple[str, Mention]] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     mention: Mention | None = None
-
-
-_MODALS = {"will", "would", "shall", "to", "plan", "plans", "intend", "intends", "is", "are", "'ll"}
-
-
-def _modal_cue(sent: SentenceView, cues: list[Match]) -> tuple[str, Match] | None:
-    """The first "would supply" / "will provide" / "to deliver" (a pledge; a delivery after
-    "has been"), or a Ukrainian verb in the future tense."""
-    for m in cues:
-        before = {t.norm for t in sent.tokens[max(0, m.i - 2) : m.i]}
-        past = {t.norm for t in sent.tokens[max(0, m.i - 6) : m.i]} & {"been", "was", "were", "has", "have", "had", "did"}
-        pledge = any(p.id == "pledged" and 0 <= m.i - p.j <= 1 for p in cues)  # "has pledged to transfer"
-        decided = any(d.id == "decision" and 0 <= m.i - d.j <= 1 for d in cues)  # "рішення передати"
-        if m.id in {"delivered", "base"} and decided:
-            return "pledged", m
-        if m.id in {"delivered", "base"} and before & _MODALS:  # "would supply"; but "was the first to hand over"
-            return ("delivered" if past and not pledge else "pledged"), m
-        if m.id == "delivered" and any("futr" in sent.tokens[k].tag or _short_future(sent.tokens[k])
-                                       for k in range(m.i, m.j)):
-            return "pledged", m
-    return None
-
-
-def _short_future(tok) -> bool:
-    """Whether a Ukrainian word read first as a short infinitive is the future it also is:
-    "Німеччина ... поставить ще чотири системи" (the written infinitive ends in "-ти";
-    a Russian "поставить" is tagged INFN, not VERB, and stays an infinitive)."""
-    return "VERB" in tok.tag and "infn" in tok.tag and tok.text.lower().endswith("ть") \
-        and any("futr" in tag for _, tag in parses_uk(tok.text.lower()))
-
-
-#: Words before "contract" that make it the frame of a delivery, not an order: "received from
-#: Russia under the 2018 contract", "по контракту" (Russian "по" reads as "з"), "за контрактом".
-_UNDER = {"under", "per", "з", "за", "згідно", "согласно"}
-_ARTICLES = {"the", "a", "an", "this", "that", "its", "their"}
-
-
-def _under_contract(sent: SentenceView, cue: Match) -> bool:
-    """Whether an order cue is a contract that something comes under ("under the contract")."""
-    k = cue.i - 1
-    while k >= 0 and (sent.tokens[k].norm in _ARTICLES or sent.tokens[k].text.isdigit()):
-        k -= 1
-    return k >= 0 and sent.tokens[k].norm in _UNDER
-
-
-#: Words before "orders" that make them a seller's hope, not an order: "help win orders in other NATO countries".
-_SEEK = {"win", "winning", "seek", "seeking", "attract", "attracting", "chase"}
-
-
-def _sought(sent: SentenceView, cue: Match) -> bool:
-    """Whether an order cue is orders sought ("help win orders"), none placed."""
-    return any(t.norm in _SEEK for t in sent.tokens[max(0, cue.i - 2) : cue.i])
-
-
-def _ordered_first(sent: SentenceView, ordered: list[Match]) -> list[Match]:
-    """Order cues, the first one a country is the subject of first ("... the contract for K2
-    tanks, under which Poland ordered 180 K2 tanks": "ordered", not "contract for")."""
-    subjects = {m.j for m in sent.matches if m.kind == "country"}
-    led = [m for m in ordered if m.i in subjects]
-    return led[:1] + [m for m in ordered if m not in led[:1]]
-
-
-def _aid_status(sent: SentenceView) -> tuple[str, Match] | None:
-    """(status, cue) of an aid sentence; "would supply", "will provide", "to deliver" pledge."""
-    cues = sorted(sent.of("aid"), key=lambda m: m.i)
-    if cues and all(m.id == "money" for m in cues):
-        return "pledged", cues[0]  # "Belgium would allocate EUR 1 billion in military aid"
-    money = [m for m in cues if m.id == "money"]
-    cues = [m for m in cues if m.id != "money"]
-    if not cues:
-        return None
-    cues = [m for m in cues if not (m.id == "ordered" and (_under_contract(sent, m) or _sought(sent, m)))]
-    if not cues:
-        return None
-    ordered = _ordered_first(sent, [m for m in cues if m.id == "ordered"])
-    funds = [m for m in cues if m.id == "pledged" and ordered and 0 <= ordered[0].i - m.j <= 2]
-    if ordered and not funds and any(m.j <= ordered[0].i for m in money):
-        funds = [next(m for m in money if m.j <= ordered[0].i)]  # "выделит ... 150 млн фунтов на закупку дронов"
-    modal = _modal_cue(sent, cues)
-    if funds and not (modal and modal[1].i < funds[0].i):
-        return "pledged", funds[0]  # "Copenhagen will finance the purchase of Bohdana howitzers": a pledge to pay
-    if ordered and not funds:  # "placed an order ... to be delivered from 2025": an order
-        return "ordered", ordered[0]
-    if modal:
-        return modal
-    cues = [m for m in cues if m.id != "base"]
-    for status in ("ordered", "pledged", "delivered", "thanks"):
-        for m in cues:
-            if m.id == status:
-                if status == "pledged" and m.j - m.i == 1 and sent.has("aid", "delivered"):
-                    continue  # "announced ... has provided": the delivery is the fact
-                return status, m
-    return None
 
 
 def _training(ctx: Context, sent: SentenceView) -> tuple[str, str | None, str | None] | None:
@@ -279,7 +186,7 @@ def _package_contents(ctx: Context, sent: SentenceView, verb: int, systems: list
         return []
     status, provider, recipient, told = sides_of
     if status is None:  # "Poland is preparing its package", "Norway has delivered a package"
-        found = _aid_status(told)
+        found = aid_status(told)
         status = found[0] if found is not None and found[0] == "delivered" else "pledged"
     if recipient is None:
         home = own_country(ctx)
@@ -300,12 +207,13 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
     official, not a country, announces the aid."""
     out: list[AidDraft] = []
     used: set[int] = set()
-    clause_status = lambda s: (_aid_status(s) or (None,))[0]  # noqa: E731
+    clause_status = lambda s: (aid_status(s) or (None,))[0]  # noqa: E731
     for sent in (part for whole in ctx.sentences for part in clauses(whole, clause_status)):
         first_clause = out[-1] if out and out[-1].mention and out[-1].mention.sentence == sent.index \
             and out[-1].mention.start < sent.start else None  # the aid of the sentence's first clause
-        found = _aid_status(sent)
-        systems = [m for m in longest(sent.matches, {"system"})]
+        found = aid_status(sent)
+        conditions = condition_spans(sent)
+        systems = [m for m in longest(sent.matches, {"system"}) if not any(m.i in span for span in conditions)]
         training = _training(ctx, sent)
         if training is not None:
             phrase, host, nationality = training

@@ -36,7 +36,7 @@ def part(sent: SentenceView, i: int, j: int) -> SentenceView:
 
 def clauses(sent: SentenceView, status: Callable[[SentenceView], object]) -> list[SentenceView]:
     """The sentence, or its two clauses when an "and" joins two with aid verbs whose ``status``
-    (a function of a sentence: :func:`ingest.extract.aid._aid_status`'s status) differs."""
+    (a function of a sentence: :func:`ingest.extract.aid_status.aid_status`'s status) differs."""
     cues = sent.of("aid")
     for k, tok in enumerate(sent.tokens):
         if tok.norm not in _AND or k == 0 or k + 1 >= len(sent.tokens):

@@ -25,7 +25,7 @@ LIST_INTRO = {"include", "includes", "including", "included", "comprising", "con
 #: Words that end a list of items: what follows says to whom, when or why ("..., before the
 #: start of the harvest season").
 _LIST_END = {"to", "for", "by", "which", "that", "before", "after", "until", "during", "within", "since", "in",
-             "but", "while", "although", "though", "whereas", "who",
+             "but", "while", "although", "though", "whereas", "who", "he", "she", "they", "said", "says", "added",
              "до", "для", "які", "що", "перед", "після", "протягом", "але", "а", "проте", "однак", "но", "однако"}
 #: Of those, the words that may instead say what an item is for ("ammunition for the CV90s"),
 #: when no country follows them.

@@ -275,6 +275,27 @@ def test_orders_and_contracts(record_of, text, language, expected):
     assert aid(record_of(text, language=language)) == expected
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    # a possibility is no pledge
+    ("Sweden is considering the possibility of transferring Gripen fighters to Ukraine.", "en", []),
+    ("Sweden could supply Gripen fighters to Ukraine.", "en", []),
+    ("Стокгольм рассматривает возможность передачи Украине истребителей Gripen.", "ru", []),
+    # a future verb in a time clause is a condition ("after the Ukrainian forces get enough F-16s")
+    ("Швеция передаст Украине истребители Gripen после того, как ВСУ получат достаточное количество F-16.", "ru",
+     [("Sweden", "Ukraine", ["Gripen"], [], "pledged")]),
+    ("Sweden will send Gripen fighters to Ukraine once Ukraine receives enough F-16 jets.", "en",
+     [("Sweden", "Ukraine", ["Gripen"], [], "pledged")]),
+    # "May" the month, and a past verb after "after", are facts
+    ("In May Germany delivered IRIS-T systems to Ukraine.", "en", [("Germany", "Ukraine", ["IRIS-T"], [], "delivered")]),
+    ("After Germany delivered IRIS-T systems to Ukraine, Kyiv asked for more.", "en",
+     [("Germany", "Ukraine", ["IRIS-T"], [], "delivered")]),
+    ("Umerov called Marles a day after Canberra announced it would send 49 Abrams tanks to Ukraine.", "en",
+     [("Australia", "Ukraine", ["Abrams"], [], "pledged")]),
+])
+def test_possible_and_conditional_aid(record_of, text, language, expected):
+    assert aid(record_of(text, language=language)) == expected
+
+
 def test_agreement_parties_on_both_sides_of_between(record_of):
     rec = record_of("A memorandum of intent on cooperation was signed between the Defense Procurement Agency "
                     "and the Directorate General for Armaments (DGA).", language="en")

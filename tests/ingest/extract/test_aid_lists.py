@@ -24,6 +24,8 @@ def items(text: str) -> list[str]:
     # a known system is counted apart; "but" ends the list
     ("Washington announced a package for Kyiv, including HIMARS ammunition, 105mm artillery rounds and AIM-9M "
      "missiles for air defense, but officials warned that stocks are low.", ["105mm artillery rounds"]),
+    # the speaker after the list is no item
+    ("The package includes radar systems and anti-tank mines, he said.", ["radar systems", "anti-tank mines"]),
     # capitalised words with no kind of materiel are a name or a place, not an item
     ("The talks included Germany, France and the Netherlands.", []),
     ("The delegation included Defence Minister Rustem Umerov.", []),
