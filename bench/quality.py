@@ -56,6 +56,8 @@ CORPORA = {
     "blind10-sealed": ("tests/data/blind10/articles", "tests/data/blind10/gold.yaml"),
     "blind11-open": ("tests/data/blind11/articles", "tests/data/blind11/gold.yaml"),
     "blind12-sealed": ("tests/data/blind12/articles", "tests/data/blind12/gold.yaml"),
+    "blind13-open": ("tests/data/blind13/articles", "tests/data/blind13/gold.yaml"),
+    "blind14-sealed": ("tests/data/blind14/articles", "tests/data/blind14/gold.yaml"),
 }
 MEASURES = ("persons", "roles", "ranks", "meetings", "multi_source", "topics", "locations", "dates", "aid",
             "agreements")
