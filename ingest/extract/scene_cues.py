@@ -230,8 +230,9 @@ def followed_earlier(sent: SentenceView, trig: tuple[str, Mention]) -> bool:
 
     Example:
         >>> one, two = _sentence("The visit followed talks in Seoul."), _sentence("He thanked him for the visit after the talks.")
-        >>> [followed_earlier(x, trigger_of(x, 2, 0)) for x in (one, two)]
-        [True, False]
+        >>> three = _sentence("They held a meeting, followed by talks.")
+        >>> [followed_earlier(x, trigger_of(x, 2, 0)) for x in (one, two, three)]
+        [True, False, False]
     """
     at = next((m for m in sent.of("meeting") if m.start == trig[1].start), None) if trig[1] else None
     later = [m for m in sent.of("meeting") if at is not None and m.i > at.i]
@@ -240,7 +241,9 @@ def followed_earlier(sent: SentenceView, trig: tuple[str, Mention]) -> bool:
     between = sent.tokens[at.j : later[0].i][-3:]
     came_after = any(t.norm == "after" and k and between[k - 1].norm in {"came", "come", "comes"}
                      for k, t in enumerate(between))
-    return (any(t.norm in _FOLLOWED for t in between) or came_after) and between[-1].norm not in {"the", "these", "those"}
+    # "a one-on-one meeting, followed by inter-delegation talks": what came next, not before
+    return (any(t.norm in _FOLLOWED for t in between) or came_after) \
+        and between[-1].norm not in {"the", "these", "those", "by"}
 
 
 #: Words that set what a sentence tells against another time: "The visit comes five months

@@ -231,6 +231,8 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
         if trig is not None and _negated(sent, trig) and not sent.has("status", "denied"):
             trig = None  # "Zelenskyy did not take part in Tuesday's talks": no party of them ("did not meet"
             # is a meeting denied: told, with that status)
+        if trig is not None and sent.has("habitual"):
+            trig = None  # "неодноразово зустрічався з Паппергером": many meetings, none in particular
         current = scenes[-1] if scenes else None
         one_by_one = _in_sequence(sent, trig, here, persons) if trig is not None else None
         if one_by_one is not None:  # "Trump spoke with Putin, and then with Zelensky": two calls
@@ -241,6 +243,11 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
         if trig is not None and current is not None and current.triggers and not sent.has("join") \
                 and (at_the_meeting(sent) or the_meeting_again(sent)) and not followed_earlier(sent, trig):
             owner = next((sc for sc in reversed(scenes) if here and all(sc.knows(p) for p in here)), None)
+            if owner is None and at_the_meeting(sent) and not sent.has("side_meeting") and not _big(current) \
+                    and sum(current.knows(p) for p in here) >= 2 and sum(not current.knows(p) for p in here) == 1:  # "Під час зустрічі у присутності
+                current.add_trigger(sent, trig, here, [], update_kind=False)  # Камишіна ... Сметанін і
+                current.sents.append(sent)  # Паппергер підписали угоду": one more at that meeting
+                continue
             if owner is None and the_meeting_again(sent) and not any(t.norm in OTHER_TIME for t in sent.tokens):
                 owner = current  # "The meeting ... was his first talks with Y since he took office under Z"
             if owner is not None:  # "During the meeting with Shmygal, ...": that meeting, not the last one
@@ -288,7 +295,8 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
                          and (current.kind != "multilateral" or side))
             if side and current is not None and _big(current) and len(here) >= 2:
                 new_party = True  # "on the sidelines, A held a separate meeting with B"
-            if current is not None and current.triggers and (len(here) >= 2 or bodies or sent.has("collective")) \
+            sides = len(here) + (actor is not None and actor not in here)  # "He is scheduled to call on Y"
+            if current is not None and current.triggers and (sides >= 2 or bodies or sent.has("collective")) \
                     and status_of([sent]) in {"planned", "denied"} and status_of(current.triggers) == "happened":
                 new_party = True  # "A and B agreed to meet again": a planned (or a denied) meeting is another one
                 if len(here) < 2 and sent.has("collective"):  # "The two agreed to continue the talks at ..."
@@ -298,7 +306,8 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             if current is not None and current.triggers and len(here) + len(bodies) >= 2 \
                     and status_of(current.triggers) == "planned" and status_of([sent]) == "happened":
                 new_party = True  # after "ahead of the summit ...", "Later, X was received by Y" happened
-            if new_party and current is not None and current.parties() < 2 and any(current.knows(p) for p in here):
+            if new_party and current is not None and current.parties() < 2 and any(current.knows(p) for p in here) \
+                    and status_of([sent]) == status_of(current.triggers):
                 new_party = False  # "Austin arrived in Kyiv on a visit. ... Austin held talks with X": one scene
             if current is not None and current.triggers and len(here) >= 2 and followed_earlier(sent, trig) \
                     and status_of([sent]) == status_of(current.triggers):

@@ -463,3 +463,34 @@ def test_the_body_of_the_big_meeting_is_no_party_of_a_side_meeting(record_of, te
 def test_what_is_not_the_talks_just_told(record_of, text, language, expected):
     found = meetings(record_of(text, published="2025-06-02", language=language))
     assert [(m["kind"], m["status"], m["location"], m["participants"]) for m in found] == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a meeting told as many ("repeatedly", "неодноразово") is none in particular
+    ("Minister Oleksandr Kamyshin met Armin Papperger in Berlin on Tuesday.\n\nRheinmetall builds a plant in "
+     "Ukraine.\n\nOleksandr Kamyshin, who used to run the railways, has repeatedly met Boris Pistorius.", "en",
+     [("in-person", "happened", "Berlin", ["Armin Papperger", "Oleksandr Kamyshin"])]),
+    ("Міністр Олександр Камишін у вівторок у Берліні провів зустріч з Арміном Паппергером.\n\nRheinmetall будує "
+     "завод в Україні.\n\nОлександр Камишін, який раніше очолював Укрзалізницю, неодноразово зустрічався з Борисом "
+     "Пісторіусом.", "uk",
+     [("in-person", "happened", "Berlin", ["Армін Паппергер", "Олександр Камишін"])]),
+    # "He is scheduled to call on Y": the actor of the visit, in a planned meeting of its own
+    ("Defense Minister Ahn Gyu-back held talks with Polish Defense Minister Wladyslaw Kosiniak-Kamysz in Seoul. "
+     "Kosiniak-Kamysz earlier toured the ADEX exhibition. He is scheduled to pay a courtesy call on "
+     "President Lee Jae Myung on Wednesday.", "en",
+     [("in-person", "happened", "Seoul", ["Ahn Gyu-back", "Wladyslaw Kosiniak-Kamysz"]),
+      ("in-person", "planned", None, ["Lee Jae Myung", "Wladyslaw Kosiniak-Kamysz"])]),
+    # an invitation to pay a visit is a visit planned
+    ("Turkish Defense Minister Yasar Guler hosted Azerbaijani Defense Minister Zakir Hasanov in Ankara. Hasanov "
+     "invited Guler to pay a visit to Baku.", "en",
+     [("in-person", "happened", "Ankara", ["Yasar Guler", "Zakir Hasanov"]),
+      ("in-person", "planned", "Baku", ["Yasar Guler", "Zakir Hasanov"])]),
+    # "during the meeting", two of its parties and one more: one more at that meeting
+    ("Міністр Олександр Камишін у вівторок у Берліні провів зустріч з генеральним директором Rheinmetall Арміном "
+     "Паппергером. Під час зустрічі у присутності Камишіна генеральний директор Герман Сметанін і Паппергер "
+     "підписали угоду.", "uk",
+     [("in-person", "happened", "Berlin", ["Армін Паппергер", "Герман Сметанін", "Олександр Камишін"])]),
+])
+def test_many_planned_and_joined_meetings(record_of, text, language, expected):
+    found = meetings(record_of(text, published="2024-06-11", language=language))
+    assert [(m["kind"], m["status"], m["location"], m["participants"]) for m in found] == expected
