@@ -238,10 +238,12 @@ def _strip_prefix(raw: str, u: _Unit, regex: re.Pattern[str], reason: str, remov
 
 
 #: A photo credit that ends a line, after its caption: "... review an honor guard, Oct. 29, 2025. DOD
-#: PHOTO BY U.S. NAVY PETTY OFFICER ...", "... attend the talks [Saul Loeb/Pool via Reuters]", "(AP Photo/X Y)".
+#: PHOTO BY U.S. NAVY PETTY OFFICER ...", "... attend the talks [Saul Loeb/Pool via Reuters]", "(AP Photo/X Y)",
+#: "(DoD photo by Navy Petty Officer 2nd Class X)".
 _CREDIT_SUFFIX_RE = re.compile(
     r"(?:\s*\[[^\[\]\n]{0,80}(?:/|\bvia\b|\bPhoto\b|\bPool\b|\bGetty\b)[^\[\]\n]{0,80}\]"
     r"|\s*\((?:AP|AFP|Reuters|EPA)?\s*Photo\b[^()\n]{0,80}\)"
+    r"|\s*\([A-Z][A-Za-z.]{1,11}\s+photo\s+by\b[^()\n]{0,80}\)"
     r"|\s+(?:[A-Z][A-Z./]+\s)?PHOTOS?\s(?:BY|COURTESY)\b[^\n]*)\s*$")
 
 

@@ -120,6 +120,8 @@ def classify_line(text: str, m: Markers) -> str:
         'link'
         >>> classify_line("Associated Press writer Emma Burrows in London contributed.", load_markers())
         'byline'
+        >>> classify_line("(DoD photo by Navy Petty Officer 2nd Class Alex Moran)", load_markers())
+        'caption'
     """
     key, folded, n = line_key(text), fold(text), word_count(text)
     terminal = bool(TERMINAL_RE.search(text))
@@ -135,8 +137,11 @@ def classify_line(text: str, m: Markers) -> str:
         return "lone"
     if key in m.background:
         return "background"  # kept: it tells the extractor that an earlier event follows
-    if folded.startswith(m.captions) and (n <= 25 or not terminal):
+    if folded.startswith(m.captions) and (n <= 25 or not terminal) \
+            or n <= 25 and _PHOTO_CREDIT_RE.match(text) and (text.lstrip()[:1] in "([" or not terminal):
         return "caption"
+    if n <= 25 and _ATTRIBUTION_RE.match(text):
+        return "byline"  # "Attributed to Pentagon Press Secretary Air Force Maj. Gen. Pat Ryder:"
     if folded.startswith(m.cta) and n <= 30:
         return "cta"
     if folded.startswith(m.bylines) and n <= 6 and not terminal:
@@ -157,6 +162,14 @@ def classify_line(text: str, m: Markers) -> str:
         return "question"  # a headline in the header, a paragraph in the body
     return "body" if n >= 8 or not terminal else "short"
 
+
+#: A photo credit anywhere in its first words: "(DoD photo by Navy Petty Officer 2nd Class Alex Moran)",
+#: "(AP Photo/Efrem Lukatsky)", "Reuters photo: ...".
+_PHOTO_CREDIT_RE = re.compile(r"^[\s(\[]*(?:[\w.'’-]+\s+){0,3}(?:photo|photograph|image|фото)s?\s*(?:by\b|courtesy\b|/|:)",
+                              re.I)
+#: The line that says whose words a readout is: "Attributed to Pentagon Press Secretary X:", "The following is
+#: attributable to Spokesperson Y:".
+_ATTRIBUTION_RE = re.compile(r"^(?:the following is |statement )?attribut(?:ed|able) to\b.*:\s*$", re.I)
 
 #: The credit line that ends a wire story: "Associated Press writers A and B contributed to this report."
 _CREDIT_RE = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b.*\bcontributed"

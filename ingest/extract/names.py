@@ -329,6 +329,12 @@ def _thing_heads(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def _place_heads(language: str) -> frozenset[str]:
+    """Capitalised words that end the name of a street, a square or a building (``data/lexicon/defaults.yaml``)."""
+    return frozenset((load_defaults().get("place_name_heads") or {}).get(language) or ())
+
+
+@lru_cache(maxsize=4)
 def _thing_words_before(language: str) -> frozenset[str]:
     """Lower-case words after which a capitalised phrase names a thing (``data/lexicon/defaults.yaml``)."""
     return frozenset((load_defaults().get("named_thing_before") or {}).get(language) or ())
@@ -398,6 +404,8 @@ def find_name_candidates(
         cand = _candidate(tokens, parts, language, person_spans, cue_ends) if parts else None
         if cand is not None and not cand.title and cand.j < n and tokens[cand.j].text in _thing_heads(language):
             cand = None  # "the Nordic Warden operation": a named thing
+        if cand is not None and not cand.title and tokens[cand.j - 1].text in _place_heads(language):
+            cand = None  # "on Frunzenskaya Embankment": a street
         if cand is not None and not cand.title and _after_thing_word(tokens, cand, language):
             cand = None  # "the joint exercise, Sada Tanseeq,": a named thing
         if cand is not None:

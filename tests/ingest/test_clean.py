@@ -96,6 +96,10 @@ def body(*paragraphs: str) -> str:
     (f"{B1}\n\n{B2} DOD PHOTO BY U.S. NAVY PETTY OFFICER 1ST CLASS ALEXANDER KUBITZA\n\n{B3}", body(B1, B2, B3)),
     (f"{B1}\n\n{B2} [Saul Loeb/Pool via Reuters]\n\n{B3}", body(B1, B2, B3)),
     (f"{B1}\n\n{B2} (AP Photo/Efrem Lukatsky)\n\n{B3}", body(B1, B2, B3)),
+    (f"{B1}\n\n{B2} (DoD photo by Navy Petty Officer 2nd Class Alex Moran)\n\n{B3}", body(B1, B2, B3)),
+    # a bracket that speaks of a photo in the text is no credit
+    (f"{B1}\n\n{B2} (Photos of the talks were not released.)\n\n{B3}",
+     body(B1, f"{B2} (Photos of the talks were not released.)", B3)),
     # brackets in the text are no credit
     (f"{B1}\n\nThe talks [in Kyiv] lasted two hours [or three].", body(B1, "The talks [in Kyiv] lasted two hours [or three].")),
 ])

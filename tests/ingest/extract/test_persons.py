@@ -44,6 +44,11 @@ MOD_UA = ("Minister of Defence", "Ukraine")
     ("Hanno Pevkur said the navies held the joint exercise Al Mohed Al Hindi and the first land exercise, "
      "Sada Tanseeq, in Rajasthan.", {"Hanno Pevkur": ([], None)}),
     ("Hanno Pevkur praised the operation codenamed Spiderweb.", {"Hanno Pevkur": ([], None)}),
+    # a name that ends in "Embankment", "Street", "Square" is a place
+    ("Andrei Belousov held talks at the ministry's headquarters on Frunzenskaya Embankment.",
+     {"Andrei Belousov": ([], None)}),
+    ("President Park Jin met Lloyd Austin near Downing Street.",
+     {"Park Jin": ([("President", None)], None), "Lloyd Austin": ([], None)}),
     ("After the exercise, Rustem Umerov met Boris Pistorius in Kyiv.",
      {"Rustem Umerov": ([], None), "Boris Pistorius": ([], None)}),
     ("Rustem Umerov and Boris Pistorius met in Kyiv.",
