@@ -205,8 +205,13 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             if kind == "in-person" and draft.location is None and not out and draft.status == "happened":
                 city = title_place(ctx)  # the story's meeting, placed by its headline only: "X in Prague agreed ..."
                 draft.location = ("place", city, None) if city else None
-            if scene.side and out:  # "held separate talks on the sidelines": same place and day
-                draft.location, draft.date = out[-1].location or draft.location, out[-1].date or draft.date
+            # "held separate talks on the sidelines": the place and day of the big meeting, also when
+            # told in a paragraph of its own ("На полях засідания ...", after the session's story)
+            big = out[-1] if scene.side and out else next(
+                (m for m in reversed(out) if m.kind == "multilateral"), None) if any(
+                s.has("side_meeting") for s in scene.triggers) else None
+            if big is not None:
+                draft.location, draft.date = big.location or draft.location, big.date or draft.date
                 if draft.date and any(_EVE_OF.search(ctx.doc.text[t.start : t.end]) for t in scene.triggers):
                     draft.date = (date.fromisoformat(draft.date) - timedelta(days=1)).isoformat()  # "the evening before"
             if draft.date is None and out and any(s.has("same_day") for s in scene.triggers):

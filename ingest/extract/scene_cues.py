@@ -151,6 +151,9 @@ def trigger_of(sent: SentenceView, persons_here: int, groups_here: int) -> tuple
     refs = [r for r in sent.of("time_ref") if not eve_adverb(sent, r.i)]  # "ahead of the NATO summit": a date
     meeting = [m for m in sent.of("meeting") if not any(0 <= m.i - r.j <= 3 for r in refs) and not _urges(sent, m)
                and not _welcomes_a_thing(sent, m)]
+    framed = [m for m in meeting if any(0 <= m.i - s.j <= 3 for s in sent.of("side_meeting"))]
+    if framed and len(framed) < len(meeting):  # "На полях засідання X провів зустріч з Y": the talks, not the session
+        meeting = [m for m in meeting if m not in framed]
     if meeting:
         kinds = sorted({m.id for m in meeting}, key=KIND_ORDER.index)
         m = next(x for x in meeting if x.id == kinds[0])

@@ -494,3 +494,17 @@ def test_what_is_not_the_talks_just_told(record_of, text, language, expected):
 def test_many_planned_and_joined_meetings(record_of, text, language, expected):
     found = meetings(record_of(text, published="2024-06-11", language=language))
     assert [(m["kind"], m["status"], m["location"], m["participants"]) for m in found] == expected
+
+
+def test_talks_on_the_sidelines_told_apart_take_the_sessions_day_and_are_talks(record_of):
+    # "На полях засідання X провів зустріч з Y" after a background paragraph: the talks (not the session's kind),
+    # on the session's day
+    text = ("У п'ятницю в штаб-квартирі НАТО в Брюсселі відбулося засідання Контактної групи з питань оборони "
+            "України у форматі «Рамштайн». Засідання провели Джон Гілі та Борис Пісторіус.\n\n"
+            "Союзники оголосили нові пакети допомоги.\n\n"
+            "Нагадаємо, IRIS-T SLM – німецький зенітний ракетний комплекс середньої дальності.\n\n"
+            "На полях засідання Рустем Умєров провів зустріч із міністром оборони Нідерландів Рубеном Брекелмансом.")
+    found = meetings(record_of(text, published="2025-04-11", language="uk"))
+    side = [m for m in found if m["participants"] == ["Рубен Брекелманс", "Рустем Умєров"]]
+    assert [(m["kind"], m["date"], m["participants"]) for m in side] == [
+        ("in-person", "2025-04-11", ["Рубен Брекелманс", "Рустем Умєров"])]
