@@ -300,8 +300,9 @@ def planned(sent: SentenceView) -> bool:
         return True
     meeting_at = [m.i for m in sent.matches if m.kind in {"meeting", "discussion"}]
     if any(t.norm in {"will", "would", "shall"} and any(0 < i - k <= 3 for i in meeting_at)
+           or t.text.lower() in {"бы", "б"} and any(0 < abs(i - k) <= 3 for i in meeting_at)
            for k, t in enumerate(sent.tokens)):
-        return True  # "Biden would host a meeting", "they will discuss"
+        return True  # "Biden would host a meeting", "they will discuss", "группы, которые работали бы онлайн"
     if any(t.norm in {"next", "upcoming", "наступний", "следующий"} and any(0 < i - k <= 3 for i in meeting_at)
            for k, t in enumerate(sent.tokens)):
         return True  # "to hold the next JEF ministerial meeting in Vilnius"
@@ -335,7 +336,18 @@ def delegation_heads(sent: SentenceView, here: list[PersonDraft]) -> list[Person
     for p in here:
         for m in p.mentions:
             k = starts.get(m.start)
-            if k is not None and (any(0 <= k - c.j <= 6 for c in cues) or any(0 < k - b <= 4 for b in bys)):
+            if k is not None and (any(0 <= k - c.j <= 6 or _first_after(sent, c.j, k, here, starts) for c in cues)
+                                  or any(0 < k - b <= 4 for b in bys)):
                 out.append(p)
                 break
     return out
+
+
+def _first_after(sent: SentenceView, j: int, k: int, here: list[PersonDraft], starts: dict[int, int]) -> bool:
+    """Whether token ``k`` begins the first person named after token ``j``, within 15 tokens and
+    the same clause: "Украинскую делегацию возглавил секретарь Совета национальной безопасности и
+    обороны Украины Рустем Умеров" (a long title between)."""
+    if not 0 <= k - j <= 15 or any(t.text in {",", ";", "."} for t in sent.tokens[j:k]):
+        return False
+    firsts = [starts[m.start] for p in here for m in p.mentions if m.start in starts and starts[m.start] >= j]
+    return k == min(firsts, default=None)

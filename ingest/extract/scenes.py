@@ -78,6 +78,18 @@ class Scene:
         self.groups.extend(g for g in groups if g.label not in {x.label for x in self.groups})
 
 
+#: Nouns for one side of talks besides "delegation" ("Russia's team was again led by B").
+_SIDE_WORDS = {"team", "side", "команда", "сторона"}
+
+
+def _delegations_meet(sent: SentenceView) -> bool:
+    """Whether the sentence's subject is two countries' delegations ("Russian and Ukrainian
+    delegations", "Российская и украинская делегации"): a plural "delegations" and two countries."""
+    plural = any(t.text.lower() in {"delegations", "делегации", "делегації"}  # (also read as a genitive)
+                 or t.norm in {"делегація", "делегация"} and "plur" in t.tag for t in sent.tokens)
+    return plural and len({m.id for m in sent.matches if m.kind == "country"}) >= 2
+
+
 _TO_BODY = {"of", "the", "a", "with", "representatives", "representative", "reps", "management", "leadership",
             "heads", "head", "executives", "ceo", "з", "із", "зі", "представник", "керівництво", "керівник",
             "компанія", "концерн", "leading", "company", "companies", "firm", "group"}
@@ -280,6 +292,20 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
         if roster is not None:  # "Among those attending in person were A, B and C": the cue is the mention
             current.add_trigger(sent, (current.kind or "in-person", Mention(roster.start, roster.end, sent.index)),
                                 here, [], update_kind=False)
+            current.sents.append(sent)
+            continue
+        if trig is not None and not here and not groups and _delegations_meet(sent) and status_of([sent]) == "happened":
+            # "Russian and Ukrainian delegations met in Istanbul": talks whose parties the next sentences name
+            current = Scene(sents=lead if current is None else [])
+            scenes.append(current)
+            current.add_trigger(sent, trig, [], [])
+            current.sents.append(sent)
+            continue
+        if trig is None and current is not None and current.triggers and here and sent.has("delegation_head") \
+                and (sent.has("delegation") or any(t.norm in _SIDE_WORDS for t in sent.tokens)) \
+                and not planned(sent) and not sent.has("habitual") and delegation_heads(sent, here):
+            # "Ukraine's delegation was headed by A." "Russia's team was again led by B": the sides' heads
+            current.participants.extend(p for p in delegation_heads(sent, here) if not current.knows(p))
             current.sents.append(sent)
             continue
         bodies = _formats(sent, trig, groups)
