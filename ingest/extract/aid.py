@@ -256,9 +256,11 @@ def extract_aid(ctx: Context, persons: list = ()) -> tuple[list[AidDraft], set[i
             speaker = speaker_country(sent, thanks, persons)
             provider, recipient = thanked, speaker or (recipient if recipient != thanked else None)
             recipient = recipient if recipient != provider else None
-        if status == "ordered" and provider and recipient and provider != recipient \
+        buyer = next((m.id for m in reversed(actors(sent)) if m.j <= cue.i and cue.i - m.j <= 4), None)
+        if status == "ordered" and provider and recipient and provider != recipient and buyer != recipient \
                 and {t.norm for t in sent.tokens[max(0, cue.i - 2) : cue.i]} & {"will", "would", "to"}:
             status = "pledged"  # "Estonia would buy 155 mm shells for Ukraine": bought for another is given
+            # (not "400 Tomahawk cruise missiles Tokyo agreed to buy from the US": the buyer receives)
         if status == "thanks":  # what one thanks for was delivered, and is talk too (see extract_meetings)
             status = "delivered"
         if provider is None and status in {"pledged", "delivered"}:  # "Austin announced a new package"

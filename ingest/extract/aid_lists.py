@@ -65,6 +65,9 @@ def _chunks(sent: SentenceView, start: int) -> list[tuple[list[int], list[int]]]
 
     for idx in range(start, len(sent.tokens)):
         tok = sent.tokens[idx]
+        if _in_number(sent, idx):  # "over 150,000 drones": one item
+            (tail if tail else head).append(idx)
+            continue
         if tok.text in {",", ".", ";", "(", ")"} or tok.norm in _SEPARATORS:
             close()
             if tok.text in {".", ";", "("} or tok.norm == "as":
@@ -82,6 +85,13 @@ def _chunks(sent: SentenceView, start: int) -> list[tuple[list[int], list[int]]]
             head.append(idx)
     close()
     return items
+
+
+def _in_number(sent: SentenceView, k: int) -> bool:
+    """Whether token ``k`` is the "," or "." inside a number ("150,000", "1.5"), glued to digits on both sides."""
+    toks = sent.tokens
+    return toks[k].text in {",", "."} and 0 < k < len(toks) - 1 and toks[k - 1].text[-1:].isdigit() \
+        and toks[k + 1].text[:1].isdigit() and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
 
 
 def _a_thing(sent: SentenceView, words: list[int], system_tokens: set[int], heads: set[str]) -> bool:

@@ -45,8 +45,8 @@ def _word(text: str, lemma: str) -> tuple[str, str] | None:
         return "other", f"{calibre.group(1)} mm"
     if not _CYRILLIC.search(text):
         return "other", text  # a number, a Latin model name
-    for part, table in (("noun", words["nouns"]), ("quantity", words["quantities"]), ("other", words["modifiers"])):
-        for key in (lemma, text, text.lower()):
+    for key in (text.lower(), text, lemma):  # the written form first: "сотні" (hundreds of), not its lemma's
+        for part, table in (("noun", words["nouns"]), ("quantity", words["quantities"]), ("other", words["modifiers"])):
             if key in table:
                 return part, table[key]
     return None
@@ -90,5 +90,5 @@ def english_item(text: str, language: str) -> str | None:
     head = next((k for k, (part, _) in enumerate(read) if part == "noun"), None)
     words = [w for _, w in read] if head is None else \
         [w for _, w in read[:head]] + [w for _, w in read[head + 1 :]] + [read[head][1]]
-    english = " ".join(w for w in words if w)
+    english = re.sub(r"\bof (thousand|million)\b", r"of \1s", " ".join(w for w in words if w))  # "hundreds of thousands"
     return english or None

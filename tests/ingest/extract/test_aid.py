@@ -296,6 +296,16 @@ def test_possible_and_conditional_aid(record_of, text, language, expected):
     assert aid(record_of(text, language=language)) == expected
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    # bought for another is given; bought by the receiver is an order
+    ("Estonia would buy 155 mm shells for Ukraine.", "en", [("Estonia", "Ukraine", [], ["155 mm shells"], "pledged")]),
+    ("Japan will acquire 400 Tomahawk cruise missiles Tokyo agreed to buy from the US in January.", "en",
+     [("United States", "Japan", ["Tomahawk"], [], "ordered")]),
+])
+def test_who_buys(record_of, text, language, expected):
+    assert aid(record_of(text, language=language)) == expected
+
+
 def test_agreement_parties_on_both_sides_of_between(record_of):
     rec = record_of("A memorandum of intent on cooperation was signed between the Defense Procurement Agency "
                     "and the Directorate General for Armaments (DGA).", language="en")

@@ -24,6 +24,9 @@ def items(text: str) -> list[str]:
     # a known system is counted apart; "but" ends the list
     ("Washington announced a package for Kyiv, including HIMARS ammunition, 105mm artillery rounds and AIM-9M "
      "missiles for air defense, but officials warned that stocks are low.", ["105mm artillery rounds"]),
+    # a number with a comma is one item
+    ("The package includes radar systems, over 150,000 drones and anti-tank mines.",
+     ["radar systems", "over 150,000 drones", "anti-tank mines"]),
     # the speaker after the list is no item
     ("The package includes radar systems and anti-tank mines, he said.", ["radar systems", "anti-tank mines"]),
     # capitalised words with no kind of materiel are a name or a place, not an item

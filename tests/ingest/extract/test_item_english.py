@@ -16,6 +16,8 @@ from ddgraph.ingest.extract.item_english import english_item
     # a quantity is no head
     ("90 тисяч дронів", "uk", "90 thousand drones"),
     ("1,5 мільйона снарядів", "uk", "1.5 million shells"),
+    ("понад 150 тисяч дронів", "uk", "over 150 thousand drones"),
+    ("сотні тисяч протитанкових мін", "uk", "hundreds of thousands anti-tank mines"),
     # Russian, through the Ukrainian lemmas the tokenizer gives and the Russian ones it keeps
     ("артиллерийские боеприпасы", "ru", "artillery ammunition"),
     ("средства связи", "ru", "communications equipment"),
