@@ -18,7 +18,8 @@ from ddgraph.ingest.extract.persons import PersonDraft
 from ddgraph.ingest.extract.when import eve_adverb
 
 __all__ = ["KIND_ORDER", "OTHER_TIME", "anaphors", "at_the_meeting", "continues", "delegation_heads",
-           "followed_earlier", "in_earlier_year", "joins_later", "person_tokens", "planned", "present_persons",
+           "followed_earlier", "in_earlier_year", "joined_at_another", "joins_later", "person_tokens", "planned",
+           "present_persons",
            "status_of", "the_meeting_again", "trigger_of", "unnamed_counterparts"]
 
 def _sentence(text: str) -> SentenceView:
@@ -220,6 +221,36 @@ def joins_later(sent: SentenceView) -> bool:
     """
     first_join = min((m.i for m in sent.of("join")), default=None)
     return first_join is not None and any(t.norm in _LATER for t in sent.tokens[:first_join])
+
+
+_WHERE = {"where", "at which", "де", "где", "на якому", "на котором"}
+
+
+def joined_at_another(sent: SentenceView) -> tuple[str, int, int] | None:
+    """(kind, start, end) of the other meeting those who "joined" joined: "The two ministers met ...
+    hours before the allies' 2+2 Security Consultative Committee, where they were joined by A and B"
+    (the 2+2, before "where", not the ministers' talks); None when "joined" is more of the meeting told.
+
+    Example:
+        >>> joined_at_another(_sentence("A met B hours before the dinner, where they were joined by C."))[0]
+        'in-person'
+        >>> joined_at_another(_sentence("A met B, and C joined them.")) is None
+        True
+    """
+    first_join = min((m.i for m in sent.of("join")), default=None)
+    if first_join is None:
+        return None
+    toks = sent.tokens
+    for k, tok in enumerate(toks[:first_join]):
+        where = next((x for x in range(k + 2, first_join) if toks[x].text.lower() in _WHERE), None)
+        if tok.norm not in {"before", "after", "ahead"} or where is None or toks[k + 1].norm not in {"the", "of"}:
+            continue
+        if any(t.text in {";", "."} for t in toks[k:where]):
+            return None
+        end = where - 1 if toks[where - 1].text == "," else where
+        named = [m for m in sent.of("meeting") if k < m.i < end]
+        return (named[0].id if named else "in-person"), toks[k + 1].start, toks[end - 1].end
+    return None
 
 
 #: Words right before a meeting word that make it an earlier meeting than the one told.

@@ -29,6 +29,7 @@ from ddgraph.ingest.extract.scene_cues import (
     at_the_meeting,
     continues,
     delegation_heads,
+    joined_at_another,
     followed_earlier,
     in_earlier_year,
     joins_later,
@@ -307,6 +308,17 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             # "Ukraine's delegation was headed by A." "Russia's team was again led by B": the sides' heads
             current.participants.extend(p for p in delegation_heads(sent, here) if not current.knows(p))
             current.sents.append(sent)
+            continue
+        joined = joined_at_another(sent) if trig is not None and current is not None and current.triggers \
+            and here and not planned(sent) else None
+        if joined is not None and any(not current.knows(p) for p in here):
+            # "The two ministers met ... hours before the 2+2, where they were joined by A and B": the 2+2 is
+            # another meeting, of the two and those who joined
+            current.add_trigger(sent, trig, [p for p in here if current.knows(p)], [], update_kind=False)
+            current.sents.append(sent)
+            scenes.append(Scene(sents=[sent]))
+            scenes[-1].add_trigger(sent, (joined[0], Mention(joined[1], joined[2], sent.index)),
+                                   _with_parties_of(current, here), [])
             continue
         bodies = _formats(sent, trig, groups)
         if trig is not None and (here or groups or bodies):

@@ -529,3 +529,18 @@ def test_talks_on_the_sidelines_told_apart_take_the_sessions_day_and_are_talks(r
 def test_delegations_and_proposals(record_of, text, language, expected):
     found = meetings(record_of(text, published="2025-07-23", language=language))
     assert [(m["kind"], m["status"], m["location"], m["participants"]) for m in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # those who joined "the 2+2, where" joined the 2+2, another meeting of the two and them
+    ("Defense Secretary Lloyd Austin held talks with Japanese Defense Minister Minoru Kihara in Tokyo on Sunday. The "
+     "two ministers met at the ministry hours before the 2+2 Security Consultative Committee, where they were joined "
+     "by Secretary of State Antony Blinken and Foreign Minister Yoko Kamikawa.",
+     [["Lloyd Austin", "Minoru Kihara"], ["Antony Blinken", "Lloyd Austin", "Minoru Kihara", "Yoko Kamikawa"]]),
+    # "joined" with no other meeting named before "where": more of the talks told
+    ("Defense Secretary Lloyd Austin held talks with Japanese Defense Minister Minoru Kihara in Tokyo on Sunday. "
+     "Secretary of State Antony Blinken also joined the talks.",
+     [["Antony Blinken", "Lloyd Austin", "Minoru Kihara"]]),
+])
+def test_joined_at_another_meeting(record_of, text, expected):
+    assert [m["participants"] for m in meetings(record_of(text, "2024-07-29"))] == expected
