@@ -5,13 +5,7 @@ additional radar systems" lists three items: a model the lexicon does not know i
 with its kind, and what an item is "for" stays with it unless it is a country (the
 receiver: "... and radars to Ukraine" ends the list).
 
-Example:
-    >>> from ddgraph.ingest.document import Article, make_document
-    >>> from ddgraph.ingest.extract.context import annotate
-    >>> ctx = annotate(make_document(Article(
-    ...     "The package includes mobile guns, ammunition for the howitzers and radar systems.", "x")), use_ner=False)
-    >>> listed_items(ctx, ctx.sentences[0], [])
-    ['mobile guns', 'ammunition for the howitzers', 'radar systems']
+See :func:`listed_items`.
 """
 
 from __future__ import annotations
