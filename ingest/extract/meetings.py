@@ -137,6 +137,17 @@ def _vague_date(ctx: Context, vague: Scene | None, scene: Scene, status: str) ->
     return next((d for d in (find_date(ctx, s, status == "planned") for s in vague.triggers) if d), None)
 
 
+def _big_meeting_of(scene: Scene, out: list[MeetingDraft]) -> MeetingDraft | None:
+    """The meeting whose sidelines a side meeting was held on: the one just told, or, for talks
+    told in a paragraph of their own ("На полях засідання X провів зустріч з Y" after a background
+    paragraph), the last multilateral meeting of the article."""
+    if scene.side and out:
+        return out[-1]
+    if any(s.has("side_meeting") for s in scene.triggers):
+        return next((m for m in reversed(out) if m.kind == "multilateral"), None)
+    return None
+
+
 def _inherit_visit(draft: MeetingDraft, visit: MeetingDraft) -> None:
     """"During the visit, X had already discussed ...": the meeting happened on the trip the
     article reports, so it takes the trip's day and its country (the city is not said)."""
@@ -205,12 +216,8 @@ def extract_meetings(ctx: Context, persons: list[PersonDraft], aid_sentences: se
             if kind == "in-person" and draft.location is None and not out and draft.status == "happened":
                 city = title_place(ctx)  # the story's meeting, placed by its headline only: "X in Prague agreed ..."
                 draft.location = ("place", city, None) if city else None
-            # "held separate talks on the sidelines": the place and day of the big meeting, also when
-            # told in a paragraph of its own ("На полях засідания ...", after the session's story)
-            big = out[-1] if scene.side and out else next(
-                (m for m in reversed(out) if m.kind == "multilateral"), None) if any(
-                s.has("side_meeting") for s in scene.triggers) else None
-            if big is not None:
+            big = _big_meeting_of(scene, out)
+            if big is not None:  # "held separate talks on the sidelines": same place and day
                 draft.location, draft.date = big.location or draft.location, big.date or draft.date
                 if draft.date and any(_EVE_OF.search(ctx.doc.text[t.start : t.end]) for t in scene.triggers):
                     draft.date = (date.fromisoformat(draft.date) - timedelta(days=1)).isoformat()  # "the evening before"

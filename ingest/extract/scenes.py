@@ -29,9 +29,9 @@ from ddgraph.ingest.extract.scene_cues import (
     at_the_meeting,
     continues,
     delegation_heads,
-    joined_at_another,
     followed_earlier,
     in_earlier_year,
+    joined_at_another,
     joins_later,
     person_tokens,
     planned,
@@ -256,10 +256,13 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
         if trig is not None and current is not None and current.triggers and not sent.has("join") \
                 and (at_the_meeting(sent) or the_meeting_again(sent)) and not followed_earlier(sent, trig):
             owner = next((sc for sc in reversed(scenes) if here and all(sc.knows(p) for p in here)), None)
+            told = sum(current.knows(p) for p in here)
             if owner is None and at_the_meeting(sent) and not sent.has("side_meeting") and not _big(current) \
-                    and sum(current.knows(p) for p in here) >= 2 and sum(not current.knows(p) for p in here) == 1:  # "Під час зустрічі у присутності
-                current.add_trigger(sent, trig, here, [], update_kind=False)  # Камишіна ... Сметанін і
-                current.sents.append(sent)  # Паппергер підписали угоду": one more at that meeting
+                    and told >= 2 and len(here) - told == 1:
+                # "Під час зустрічі у присутності Камишіна ... Сметанін і Паппергер підписали угоду": one more
+                # at that meeting
+                current.add_trigger(sent, trig, here, [], update_kind=False)
+                current.sents.append(sent)
                 continue
             if owner is None and the_meeting_again(sent) and not any(t.norm in OTHER_TIME for t in sent.tokens):
                 owner = current  # "The meeting ... was his first talks with Y since he took office under Z"
@@ -302,11 +305,11 @@ def scenes_of(ctx: Context, episode: list[SentenceView], persons: MentionIndex) 
             current.add_trigger(sent, trig, [], [])
             current.sents.append(sent)
             continue
-        if trig is None and current is not None and current.triggers and here and sent.has("delegation_head") \
-                and (sent.has("delegation") or any(t.norm in _SIDE_WORDS for t in sent.tokens)) \
-                and not planned(sent) and not sent.has("habitual") and delegation_heads(sent, here):
-            # "Ukraine's delegation was headed by A." "Russia's team was again led by B": the sides' heads
-            current.participants.extend(p for p in delegation_heads(sent, here) if not current.knows(p))
+        heads = delegation_heads(sent, here) if trig is None and current is not None and current.triggers \
+            and (sent.has("delegation") or any(t.norm in _SIDE_WORDS for t in sent.tokens)) \
+            and not planned(sent) and not sent.has("habitual") else []
+        if heads:  # "Ukraine's delegation was headed by A." "Russia's team was again led by B": the sides' heads
+            current.participants.extend(p for p in heads if not current.knows(p))
             current.sents.append(sent)
             continue
         joined = joined_at_another(sent) if trig is not None and current is not None and current.triggers \
