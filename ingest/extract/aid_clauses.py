@@ -25,6 +25,8 @@ from ddgraph.ingest.extract.context import SentenceView
 _AND = {"and", "і", "и"}
 #: Tokens between the conjunction and the second clause's aid verb ("and will also send").
 _GAP = 4
+#: The same after a comma, which opens a clause with a subject of its own.
+_CLAUSE_GAP = 8
 
 
 def part(sent: SentenceView, i: int, j: int) -> SentenceView:
@@ -41,7 +43,8 @@ def clauses(sent: SentenceView, status: Callable[[SentenceView], object]) -> lis
     for k, tok in enumerate(sent.tokens):
         if tok.norm not in _AND or k == 0 or k + 1 >= len(sent.tokens):
             continue
-        if not any(m.j <= k for m in cues) or not any(0 < m.i - k <= _GAP for m in cues):
+        gap = _CLAUSE_GAP if sent.tokens[k - 1].text == "," else _GAP  # ", and Iranian officials have said Tehran ordered"
+        if not any(m.j <= k for m in cues) or not any(0 < m.i - k <= gap for m in cues):
             continue
         left, right = part(sent, 0, k), part(sent, k + 1, len(sent.tokens))
         a, b = status(left), status(right)

@@ -270,6 +270,10 @@ def test_a_decision_to_give_is_a_pledge(record_of, text, language, status):
     ("Министр обороны России Андрей Белоусов провел переговоры с министром обороны Индии Раджнатом Сингхом. "
      "Стороны обсудили выполнение контрактов на поставку зенитных ракетных систем С-400 «Триумф» для "
      "Военно-воздушных сил Индии.", "ru", [("Russia", "India", ["S-400"], [], "ordered")]),
+    # ", and" opens a clause of its own, its verb a few words on: a delivery and an order
+    ("Russia delivered Yak-130 jet trainers to Iran in 2023, and Iranian officials have said Tehran ordered Su-35 "
+     "fighter jets.", "en",
+     [("Russia", "Iran", ["Yak-130"], [], "delivered"), ("Russia", "Iran", ["Su-35"], [], "ordered")]),
 ])
 def test_orders_and_contracts(record_of, text, language, expected):
     assert aid(record_of(text, language=language)) == expected
