@@ -287,8 +287,15 @@ def extract_persons(ctx: Context) -> list[PersonDraft]:
     default = (load_defaults().get("title_default_country") or {}).get(ctx.language) \
         or outlet_country(ctx.doc.publisher)
     stated = [{(o.title_id, country_of(o)) for o in p.offices if country_of(o) and not o.assumed} for p in b.persons]
-    return [_qualify(p, (default,) if default else (), set().union(*stated[:n], *stated[n + 1:]), named_countries(ctx))
-            for n, p in enumerate(b.persons)]
+    assumed: set[tuple[str, str]] = set()  # head titles an earlier person took by assumption
+    out = []
+    for n, p in enumerate(b.persons):
+        # "Secretary of State Antony J. Blinken and Minister for Foreign Affairs Kamikawa Yoko" in a US outlet:
+        # one US foreign minister; the second bare title goes to another country the text names
+        out.append(_qualify(p, (default,) if default else (), set().union(*stated[:n], *stated[n + 1:], assumed),
+                            named_countries(ctx)))
+        assumed |= {(o.title_id, o.country) for o in out[-1].offices if o.assumed and o.country}
+    return out
 
 
 def _qualify(person: PersonDraft, defaults: tuple[str, ...], taken: set[tuple[str, str]],

@@ -263,6 +263,10 @@ def test_a_national_outlet_gives_bare_titles_its_country(record_of):
      "Sanae Takaichi", [("Prime Minister", "Japan")]),
     ("КРАСНАЯ ЗВЕЗДА\n\nМинистр обороны Андрей Белоусов провел переговоры с министром обороны Индии Раджнатом "
      "Сингхом.", "Андрей Белоусов", [("Minister of Defence", "Russia")]),
+    # the outlet's country has one foreign minister: a second bare title goes to the other country named
+    ("U.S. Department of Defense\n\nThe Secretary looked forward to the U.S.-Japan Security Consultative Committee "
+     "later today with Secretary of State Antony J. Blinken and Minister for Foreign Affairs Kamikawa Yoko.",
+     "Yoko Kamikawa", [("Minister for Foreign Affairs", "Japan")]),
 ])  # fmt: skip
 def test_more_national_outlets_give_bare_titles_their_country(record_of, page, person, expected):
     assert persons(record_of(page, "2025-06-26"))[person][0] == expected
