@@ -32,12 +32,12 @@ from ddgraph.ingest.extract.aid_sides import (
     speaker_country,
 )
 from ddgraph.ingest.extract.aid_clauses import clauses, elided_items
-from ddgraph.ingest.extract.aid_lists import listed_items
+from ddgraph.ingest.extract.aid_lists import listed_items, materiel_nouns
 from ddgraph.ingest.extract.aid_package import contents_verb, package_sides
 from ddgraph.ingest.extract.aid_status import aid_status, condition_spans
 from ddgraph.ingest.extract.amounts import MORE, NUMBER, NUMBER_WORDS, contribution_item, money_item, number_value
 from ddgraph.ingest.extract.context import Context, SentenceView
-from ddgraph.ingest.extract.match import Match, load_defaults, longest
+from ddgraph.ingest.extract.match import Match, longest
 from ddgraph.ingest.lexicon import load_lexicon
 
 
@@ -117,8 +117,7 @@ def _materiel_phrases(ctx: Context, sent: SentenceView, cue: Match, systems: lis
     production of interceptor drones", "additional funds for Ukrainian-made long-range drones".
     The head is a plural noun of ``materiel_heads`` (``data/lexicon/defaults.yaml``), with up
     to two lower-case modifiers before it; "support in air defense" names none."""
-    heads = set((load_defaults().get("materiel_heads") or {}).get(ctx.language, ()))
-    mass = set((load_defaults().get("materiel_mass") or {}).get(ctx.language, ()))
+    heads, mass = materiel_nouns(ctx.language)  # called for English text only
     heads |= mass
     out = []
     for k in range(cue.j, len(sent.tokens)):

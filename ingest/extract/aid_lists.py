@@ -10,6 +10,8 @@ See :func:`listed_items`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ddgraph.ingest.extract.context import Context, SentenceView
 from ddgraph.ingest.extract.match import Match, load_defaults
 
@@ -29,6 +31,22 @@ _ITEM_SKIP = {"additional", "new", "more", "further", "other", "the", "a", "an",
 _PREPOSITIONS = {"на", "в", "у", "з", "із", "від", "по", "під", "над", "при", "за", "через", "к", "с", "от", "из"}
 _MAX_WORDS = 6  # an item longer than this is a clause, not a thing
 _MAX_TAIL = 4
+
+
+@lru_cache(maxsize=4)
+def materiel_nouns(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(heads, mass) of ``data/lexicon/defaults.yaml`` for a language: plural nouns that name a
+    kind of materiel ("drones", "снаряди") and the ones that do so in the singular ("equipment").
+    Russian is read through its Ukrainian lemmas.
+
+    Example:
+        >>> heads, mass = materiel_nouns("en")
+        >>> "drone" in heads, "equipment" in mass
+        (True, True)
+    """
+    language = "en" if language == "en" else "uk"
+    defaults = load_defaults()
+    return tuple(frozenset((defaults.get(key) or {}).get(language, ())) for key in ("materiel_heads", "materiel_mass"))
 
 
 def _list_start(sent: SentenceView) -> int | None:
@@ -121,9 +139,7 @@ def listed_items(ctx: Context, sent: SentenceView, systems: list[Match], start: 
     if start is None:  # not "a package of military and humanitarian assistance": that is its kind
         return []
     system_tokens = {x for m in systems for x in range(m.i, m.j)}
-    defaults = load_defaults()
-    language = "en" if ctx.language == "en" else "uk"  # Russian words are read as Ukrainian lemmas
-    heads = {w for key in ("materiel_heads", "materiel_mass") for w in (defaults.get(key) or {}).get(language, ())}
+    heads = frozenset().union(*materiel_nouns(ctx.language))
     heads |= {w + "s" for w in heads}  # an English plural's token norm may keep its "s"
     out = []
     for head, tail in _chunks(sent, start):
